@@ -1,0 +1,100 @@
+import ts from 'typescript';
+
+export type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+export function isFunctionLike(node: ts.Node | undefined): node is FunctionLike {
+  return (
+    node !== undefined &&
+    (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node))
+  );
+}
+
+/** Strips parentheses, `as` / `satisfies` / non-null assertions. */
+export function unwrapExpression(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The text of a string literal or a template without substitutions. */
+export function stringValue(node: ts.Node | undefined): string | undefined {
+  if (node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) return node.text;
+  return undefined;
+}
+
+/** `a.b.c` → ['a','b','c']; `this.app` → ['this','app']; anything else → undefined. */
+export function memberPath(node: ts.Expression): string[] | undefined {
+  const expression = unwrapExpression(node);
+  if (ts.isIdentifier(expression)) return [expression.text];
+  if (expression.kind === ts.SyntaxKind.ThisKeyword) return ['this'];
+  if (ts.isPropertyAccessExpression(expression)) {
+    const head = memberPath(expression.expression);
+    return head ? [...head, expression.name.text] : undefined;
+  }
+  return undefined;
+}
+
+/** The name called: `foo()` → 'foo', `a.b.foo()` → 'foo'. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = unwrapExpression(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+/** The parameter's identifier name, or undefined for destructuring patterns. */
+export function parameterName(parameter: ts.ParameterDeclaration | undefined): string | undefined {
+  return parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+}
+
+/** The type name written on a parameter: `req: Request` → 'Request', `r: express.Request<…>` → 'Request'. */
+export function parameterTypeName(parameter: ts.ParameterDeclaration | undefined): string | undefined {
+  const type = parameter?.type;
+  if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+  return ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+}
+
+/** Name of the variable / property / function a function is assigned to, if any. */
+export function functionName(fn: FunctionLike): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) {
+    return fn.name.text;
+  }
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name))) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
+  return undefined;
+}
+
+/** Walks every descendant of a node (not the node itself); return false from visit to skip a subtree. */
+export function walk(node: ts.Node, visit: (child: ts.Node) => boolean | void): void {
+  const recurse = (child: ts.Node): void => {
+    if (visit(child) === false) return;
+    ts.forEachChild(child, recurse);
+  };
+  ts.forEachChild(node, recurse);
+}
+
+/** Descendants of a function body, not descending into nested functions. */
+export function walkOwnBody(fn: FunctionLike, visit: (child: ts.Node) => void): void {
+  if (!fn.body) return;
+  const recurse = (child: ts.Node): void => {
+    visit(child);
+    if (isFunctionLike(child)) return;
+    ts.forEachChild(child, recurse);
+  };
+  recurse(fn.body);
+}
+
+export function isStringLike(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+}
+
+export function nodeStart(node: ts.Node, sourceFile: ts.SourceFile): number {
+  return node.getStart(sourceFile);
+}

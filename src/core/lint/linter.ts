@@ -1,0 +1,134 @@
+import type ts from 'typescript';
+import type { FileSystemHost } from '../model/file-system';
+import type { Finding, Severity } from '../model/finding';
+import type { RoutewiseSettings } from '../model/settings';
+import type { ProjectInfo } from '../project/project-info';
+import type { RouteGraph } from '../project/route-graph-types';
+import { isTestFilePath } from './parse';
+import type { NodeHandler, Report, Rule, RuleContext } from './rule';
+import type { SourceCache } from './source-cache';
+import { Suppressions } from './suppressions';
+
+export interface ProjectResolver {
+  detect(filePath: string): ProjectInfo;
+}
+
+export interface RouteGraphProvider {
+  graphFor(project: ProjectInfo): RouteGraph | undefined;
+}
+
+export interface LinterDependencies {
+  host: FileSystemHost;
+  rules: readonly Rule[];
+  settings: RoutewiseSettings;
+  cache: SourceCache;
+  projects: ProjectResolver;
+  graphs: RouteGraphProvider;
+  /** Called when a rule throws; the other rules' findings are still returned. */
+  onRuleError?: (ruleId: string, file: string, error: unknown) => void;
+}
+
+/** Runs the enabled rules over one file in a single shared walk of its syntax tree. */
+export class Linter {
+  constructor(private readonly deps: LinterDependencies) {}
+
+  get settings(): RoutewiseSettings {
+    return this.deps.settings;
+  }
+
+  /** Lints a file; `text` defaults to the host's content (an editor passes unsaved text). */
+  lintFile(fileName: string, text?: string): Finding[] {
+    const content = text ?? this.deps.host.readFile(fileName);
+    if (content === undefined) return [];
+    const { cache, settings } = this.deps;
+    const sourceFile = cache.sourceFile(fileName, content);
+    const project = this.deps.projects.detect(fileName);
+    const analysis = cache.analysis(fileName, content, project.framework);
+    const suppressions = new Suppressions(sourceFile);
+    const findings: Finding[] = [];
+    let graph: RouteGraph | undefined | null = null;
+
+    const handlers = new Map<ts.SyntaxKind, NodeHandler[]>();
+    const ends: { ruleId: string; end: () => void }[] = [];
+
+    for (const rule of this.deps.rules) {
+      const severity = this.severityOf(rule);
+      if (!severity) continue;
+      const context: RuleContext = {
+        fileName,
+        text: content,
+        sourceFile,
+        project,
+        settings,
+        analysis,
+        host: this.deps.host,
+        isTestFile: isTestFilePath(fileName),
+        routeGraph: () => {
+          if (graph === null) graph = this.deps.graphs.graphFor(project);
+          return graph;
+        },
+        report: (report) => {
+          const finding = this.toFinding(rule.meta.id, severity, sourceFile, report);
+          if (!suppressions.isSuppressed(finding.ruleId, finding.line - 1)) findings.push(finding);
+        },
+      };
+      const visitor = this.guard(rule.meta.id, fileName, () => rule.create(context));
+      if (!visitor) continue;
+      for (const [kind, handler] of Object.entries(visitor.nodes ?? {})) {
+        if (!handler) continue;
+        const guarded: NodeHandler = (node) => this.guard(rule.meta.id, fileName, () => handler(node));
+        const key = Number(kind) as ts.SyntaxKind;
+        const list = handlers.get(key);
+        if (list) list.push(guarded);
+        else handlers.set(key, [guarded]);
+      }
+      if (visitor.end) ends.push({ ruleId: rule.meta.id, end: visitor.end });
+    }
+
+    if (handlers.size > 0) {
+      const visit = (node: ts.Node): void => {
+        const list = handlers.get(node.kind);
+        if (list) for (const handler of list) handler(node);
+        node.forEachChild(visit);
+      };
+      visit(sourceFile);
+    }
+    for (const { ruleId, end } of ends) this.guard(ruleId, fileName, end);
+    return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  }
+
+  private severityOf(rule: Rule): Severity | undefined {
+    const configured = this.deps.settings.rules[rule.meta.id];
+    if (configured === 'off') return undefined;
+    return configured ?? rule.meta.defaultSeverity;
+  }
+
+  private toFinding(ruleId: string, severity: Severity, sourceFile: ts.SourceFile, report: Report): Finding {
+    const start = report.node ? report.node.getStart(sourceFile) : (report.start ?? 0);
+    const end = report.node ? report.node.getEnd() : (report.end ?? start);
+    const startPosition = sourceFile.getLineAndCharacterOfPosition(start);
+    const endPosition = sourceFile.getLineAndCharacterOfPosition(end);
+    return {
+      ruleId,
+      severity,
+      message: report.message,
+      file: sourceFile.fileName,
+      start,
+      end,
+      line: startPosition.line + 1,
+      column: startPosition.character + 1,
+      endLine: endPosition.line + 1,
+      endColumn: endPosition.character + 1,
+      fix: report.fix,
+    };
+  }
+
+  private guard<T>(ruleId: string, file: string, action: () => T): T | undefined {
+    try {
+      return action();
+    } catch (error) {
+      this.deps.onRuleError?.(ruleId, file, error);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type ts from 'typescript';
+import type { FileAnalysis } from '../analysis/types';
+import type { FileSystemHost } from '../model/file-system';
+import type { Fix } from '../model/finding';
+import type { RuleMeta } from '../model/rule-meta';
+import type { RoutewiseSettings } from '../model/settings';
+import type { ProjectInfo } from '../project/project-info';
+import type { RouteGraph } from '../project/route-graph-types';
+
+export interface Report {
+  /** The node to underline; or give start/end offsets. */
+  node?: ts.Node;
+  start?: number;
+  end?: number;
+  message: string;
+  fix?: Fix;
+}
+
+export interface RuleContext {
+  /** Absolute path with `/`. */
+  readonly fileName: string;
+  readonly text: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly project: ProjectInfo;
+  readonly settings: RoutewiseSettings;
+  /** Express / Fastify facts of this file (computed once, shared by all rules). */
+  readonly analysis: FileAnalysis;
+  readonly host: FileSystemHost;
+  /** Whether the file is a test file (`*.test.ts`, `__tests__/`, `test/`). */
+  readonly isTestFile: boolean;
+  /** The cross-file route graph of the owning package; built on first use, then cached. */
+  routeGraph(): RouteGraph | undefined;
+  report(report: Report): void;
+}
+
+export type NodeHandler = (node: ts.Node) => void;
+
+/** What a rule wants to see: handlers keyed by SyntaxKind, called during one shared walk, and an end hook. */
+export interface RuleVisitor {
+  nodes?: Partial<Record<ts.SyntaxKind, NodeHandler>>;
+  end?: () => void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  create(context: RuleContext): RuleVisitor;
+}

@@ -1,0 +1,8 @@
+// PLACEHOLDER until the rule lands; replaced by its implementation.
+import type { Rule } from '../lint/rule';
+
+const rule: Rule = {
+  meta: { id: 'hardcoded-secret', description: 'Placeholder', category: 'security', defaultSeverity: 'warning', frameworks: ['express', 'fastify'], fixable: false },
+  create: () => ({}),
+};
+export default rule;
