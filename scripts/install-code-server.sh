@@ -91,7 +91,7 @@ ln -sfn node_modules node_modules.asar
 (cd "$CACHE/node_modules/argon2" && step "build argon2" npx --yes node-pre-gyp rebuild </dev/null >/dev/null)
 
 # --config keeps code-server from writing ~/.config/code-server/config.yaml.
-version="$("$CACHE/node_modules/.bin/code-server" --config "$CACHE/config.yaml" --version </dev/null 2>/dev/null | head -1)"
+version="$("$CACHE/node_modules/.bin/code-server" --config "$CACHE/config.yaml" --version </dev/null 2>&1 | grep -v ' info ' | head -1 || true)"
 case "$version" in "$CODE_SERVER_VERSION "*) ;; *) log "code-server does not run: '$version'"; exit 1 ;; esac
 log "code-server --version: $version"
 printf '%s' "$STAMP_CONTENT" >"$STAMP"
