@@ -4,3 +4,4 @@ export * from './rule-meta';
 export * from './settings';
 export * from './file-system';
 export * from './paths';
+export * from './line-index';

@@ -1,0 +1,41 @@
+import { createLinter } from '../core/lint/create-linter';
+import type { Rule } from '../core/lint/rule';
+import type { FileSystemHost } from '../core/model/file-system';
+import type { Finding } from '../core/model/finding';
+import type { RoutewiseSettings } from '../core/model/settings';
+
+export interface RuleFailure {
+  ruleId: string;
+  file: string;
+  error: unknown;
+  /** How many times the rule threw on this file; one bad rule can throw at every node it visits. */
+  count: number;
+}
+
+export interface WorkspaceLintResult {
+  findings: Finding[];
+  failures: RuleFailure[];
+}
+
+/**
+ * Lints a set of files with one linter, so parses, project detection and route graphs are
+ * shared across them. The CLI and the benchmark both go through here: the benchmark measures
+ * exactly what users run.
+ */
+export function lintWorkspace(files: readonly string[], options: { host: FileSystemHost; settings: RoutewiseSettings; rules: readonly Rule[] }): WorkspaceLintResult {
+  const failures = new Map<string, RuleFailure>();
+  const { linter } = createLinter({
+    host: options.host,
+    settings: options.settings,
+    rules: options.rules,
+    onRuleError: (ruleId, file, error) => {
+      const key = `${ruleId}\0${file}`;
+      const existing = failures.get(key);
+      if (existing) existing.count++;
+      else failures.set(key, { ruleId, file, error, count: 1 });
+    },
+  });
+  const findings: Finding[] = [];
+  for (const file of files) findings.push(...linter.lintFile(file));
+  return { findings, failures: [...failures.values()] };
+}

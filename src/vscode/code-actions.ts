@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { disableNextLineEdit } from '../core/lint/disable-comment';
+import type { Finding } from '../core/model/finding';
+import { planCodeActions } from './code-action-plan';
+import { DIAGNOSTIC_SOURCE, positionOf, ruleIdOf, toPath, toWorkspaceEdit } from './convert';
+import type { DiagnosticsController } from './diagnostics';
+import { findingKey, type FindingStore } from './finding-store';
+import type { LintService } from './lint-service';
+import type { Logger } from './logger';
+
+export const SHOW_DOCS_COMMAND = 'routewise.showRuleDocs';
+export const APPLY_FIX_COMMAND = 'routewise.applyFix';
+
+/** Quick fixes for Routewise diagnostics: the fix (preferred), disable for this line, documentation. */
+export class RoutewiseCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(
+    private readonly store: FindingStore,
+    private readonly diagnostics: DiagnosticsController,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+    if (ours.length === 0) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of ours) {
+      const finding = this.findingFor(document, diagnostic);
+      if (!finding) continue;
+      for (const planned of planCodeActions(finding)) {
+        const action = new vscode.CodeAction(planned.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        if (planned.kind === 'fix') {
+          action.isPreferred = true;
+          // The fix is built when chosen, not for every lightbulb: some fixes read other files.
+          action.command = { title: planned.title, command: APPLY_FIX_COMMAND, arguments: [document.uri, findingKey(finding, finding.ruleId, finding.message)] };
+        } else if (planned.kind === 'disable-line') {
+          const edit = new vscode.WorkspaceEdit();
+          const textEdit = disableNextLineEdit(document.getText(), finding.line, finding.ruleId);
+          edit.replace(document.uri, new vscode.Range(document.positionAt(textEdit.start), document.positionAt(textEdit.end)), textEdit.newText);
+          action.edit = edit;
+        } else {
+          action.command = { title: planned.title, command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] };
+        }
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+
+  private findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+    const ruleId = ruleIdOf(diagnostic);
+    if (!ruleId) return undefined;
+    const key = findingKey(positionOf(diagnostic), ruleId, diagnostic.message);
+    const stored = this.store.get(document.uri.toString(), key);
+    if (stored && (stored.version === document.version || stored.version === -1)) return stored.finding;
+    // The document moved on since the last lint: lint now so the fix matches the text.
+    this.diagnostics.lintDocument(document);
+    return this.store.get(document.uri.toString(), key)?.finding;
+  }
+}
+
+/** Builds and applies a finding's fix as one WorkspaceEdit (one undo step). */
+export async function applyFix(service: LintService, store: FindingStore, logger: Logger, uri: vscode.Uri, key: string): Promise<boolean> {
+  const stored = store.get(uri.toString(), key);
+  if (!stored?.finding.fix) {
+    void vscode.window.showWarningMessage('Routewise: this problem has changed since; try the quick fix again.');
+    return false;
+  }
+  try {
+    const changes = stored.finding.fix.build();
+    const edit = toWorkspaceEdit(changes, (path) => service.host.readFile(path));
+    const applied = await vscode.workspace.applyEdit(edit);
+    if (!applied) logger.error(`The fix "${stored.finding.fix.title}" could not be applied to ${toPath(uri)}`);
+    return applied;
+  } catch (error) {
+    logger.error(`Building the fix "${stored.finding.fix.title}" failed`, error);
+    void vscode.window.showErrorMessage(`Routewise: the fix could not be built: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
