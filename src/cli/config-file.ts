@@ -1,22 +1,14 @@
 import { z } from 'zod';
 import type { FileSystemHost } from '../core/model/file-system';
 import { dirname, joinPath } from '../core/model/paths';
-import type { RoutewiseSettings } from '../core/model/settings';
+import { settingsSchema, type RoutewiseSettings } from '../core/model/settings';
 import { UsageError } from './io';
 
 export const CONFIG_FILE_NAME = '.routewiserc.json';
 
-const middlewareNames = z.array(z.string().min(1));
-
-// Strict: a misspelt key silently doing nothing is worse than a clear error.
-const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  rules: z.record(z.string(), z.enum(['off', 'info', 'warning', 'error'])).optional(),
-  authMiddleware: middlewareNames.optional(),
-  validationMiddleware: middlewareNames.optional(),
-  rateLimitMiddleware: middlewareNames.optional(),
-  lintTestFiles: z.boolean().optional(),
-});
+// The same fields as the editor settings, but strict: in a file, a misspelt key silently doing
+// nothing is worse than a clear error. `$schema` is allowed for editors' JSON completion.
+const configSchema = z.strictObject({ ...settingsSchema.shape, $schema: z.string().optional() });
 
 export interface LoadedConfig {
   /** Absolute path of the file that was read; undefined when there is none. */

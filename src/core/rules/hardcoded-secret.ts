@@ -1,8 +1,452 @@
-// PLACEHOLDER until the rule lands; replaced by its implementation.
-import type { Rule } from '../lint/rule';
+import ts from 'typescript';
+import { memberPath, unwrapExpression } from '../analysis/syntax';
+import type { Report, Rule, RuleContext } from '../lint/rule';
+import {
+  findConnectionCredentials,
+  findToken,
+  isSecretValue,
+  isSinkSecretValue,
+  looksGenerated,
+  nameWords,
+  secretNameStrength,
+  type SecretNameStrength,
+} from './util/secret-patterns';
+import {
+  envReadName,
+  isEnvironmentCheck,
+  propertyNameText,
+  secretLiteralsOf,
+  secretSinksOf,
+  SINK_ENV_NAMES,
+  type SecretLiteral,
+} from './util/secret-sinks';
+import { moveSecretToEnv } from './util/secret-env-fix';
+
+type StringLiteralLike = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+
+/** Why a literal is a secret; the lower the rank, the more certain (and the one reported). */
+type Evidence = 'sink' | 'token' | 'url' | 'fallback' | 'compare' | 'name';
+const RANK: Record<Evidence, number> = { sink: 0, token: 1, url: 2, fallback: 3, compare: 4, name: 5 };
+
+interface Candidate {
+  node: ts.Node;
+  evidence: Evidence;
+  message: string;
+  envName: string;
+  /** What the fix replaces by the env read; undefined when the secret is only part of a string. */
+  replace?: ts.Expression;
+}
+
+/** Files that document configuration rather than run it: `config.example.js`, `docs/`, `examples/`. */
+function isExampleFile(fileName: string): boolean {
+  return /\.(example|sample|template|dist)\.[cm]?[jt]sx?$/.test(fileName) || /\/(examples?|docs?|samples?)\//.test(fileName);
+}
+
+/** Seed scripts create local demo users; their passwords are fixtures, not credentials of a deployment. */
+function isSeedFile(fileName: string): boolean {
+  return /\/(seeds?|seeders?)\//.test(fileName) || /(^|[/._-])seeds?(er)?\.[cm]?[jt]s$/i.test(fileName);
+}
 
 const rule: Rule = {
-  meta: { id: 'hardcoded-secret', description: 'Placeholder', category: 'security', defaultSeverity: 'warning', frameworks: ['express', 'fastify'], fixable: false },
-  create: () => ({}),
+  meta: {
+    id: 'hardcoded-secret',
+    description: 'Disallow secrets written into source code: JWT, session and cookie secrets, API keys and tokens, database passwords',
+    category: 'security',
+    defaultSeverity: 'error',
+    frameworks: ['express', 'fastify'],
+    fixable: true,
+  },
+  create(ctx) {
+    if (ctx.isTestFile && !ctx.settings.lintTestFiles) return {};
+    if (isExampleFile(ctx.fileName)) return {};
+    const seedFile = isSeedFile(ctx.fileName);
+    const candidates = new Map<ts.Node, Candidate>();
+    const offer = (candidate: Candidate): void => {
+      const existing = candidates.get(candidate.node);
+      if (!existing || RANK[candidate.evidence] < RANK[existing.evidence]) candidates.set(candidate.node, candidate);
+    };
+
+    const offerSinkLiterals = (found: SecretLiteral[], description: string, defaultEnv: string): void => {
+      for (const { literal, fallback } of found) {
+        if (!isSinkSecretValue(literal.text)) continue;
+        const envName = fallback?.envName ?? defaultEnv;
+        offer({
+          node: literal,
+          evidence: 'sink',
+          envName,
+          replace: fallback ? (fallback.envName ? fallback.expression : undefined) : literal,
+          message: fallback?.envName
+            ? `Hardcoded fallback secret for \`process.env.${fallback.envName}\` is passed ${description}; when the variable is unset anyone who reads the code can forge or read it. Require the variable instead.`
+            : `Hardcoded secret passed ${description}; read it from an environment variable (${envName}) instead.`,
+        });
+      }
+    };
+
+    const checkSinks = (node: ts.CallExpression | ts.NewExpression): void => {
+      for (const sink of secretSinksOf(node, ctx.analysis.imports)) {
+        let defaultEnv = SINK_ENV_NAMES[sink.kind];
+        if (sink.kind === 'secret-key' && ctx.analysis.moduleOf('jose') === undefined && ![...ctx.analysis.imports.values()].some((b) => b.module === 'jose')) {
+          defaultEnv = 'SECRET_KEY';
+        } else if (sink.kind === 'secret-key') {
+          defaultEnv = 'JWT_SECRET';
+        }
+        offerSinkLiterals(secretLiteralsOf(sink.expression), sink.description, defaultEnv);
+      }
+    };
+
+    const checkLiteral = (node: StringLiteralLike): void => {
+      if (!isValuePosition(node)) return;
+      const value = node.text;
+      const position = climb(node);
+      const assigned = assignedName(position.outer);
+
+      if (insideExample(node)) return;
+
+      const token = findToken(value);
+      if (token) {
+        const whole = token.start === 0 && token.end === value.length;
+        const envName = position.fallback?.envName ?? upperSnakeName(assigned) ?? token.format.envName;
+        offer({
+          node,
+          evidence: 'token',
+          envName,
+          replace: whole ? replaceTarget(node, position) : undefined,
+          message: `Hardcoded ${token.format.label} in the source; revoke it and read it from an environment variable (${envName}) instead.`,
+        });
+      }
+
+      const credentials = findConnectionCredentials(value);
+      if (credentials) {
+        const envName = position.fallback?.envName ?? urlEnvName(assigned) ?? credentials.envName;
+        offer({
+          node,
+          evidence: 'url',
+          envName,
+          replace: credentials.whole ? replaceTarget(node, position) : undefined,
+          message: `Connection URL with an embedded password for user \`${credentials.user}\`; read the whole URL from an environment variable (${envName}) instead.`,
+        });
+      }
+
+      if (position.gated) return;
+
+      if (position.fallback) {
+        const names = [position.fallback.envName, position.fallback.leftName, assigned].filter((name): name is string => name !== undefined);
+        // the fallback of a secret env variable is the secret whatever it looks like; a fallback of
+        // another value (`token || 'offline'`) must at least look like a hand-made secret
+        const secretName = names.find((name) => secretNameStrength(name) === 'strong') ?? names.find((name) => secretNameStrength(name) === 'weak');
+        const fromEnv = position.fallback.envName !== undefined && secretName !== undefined;
+        const secret = fromEnv ? isSinkSecretValue(value) && value.length >= 4 : secretName !== undefined && isSecretValue(value, secretName, 'strong');
+        if (secretName && secret) {
+          const envName = position.fallback.envName ?? envNameFor(secretName, position.outer);
+          const source = position.fallback.envName ? `\`process.env.${position.fallback.envName}\`` : `\`${secretName}\``;
+          offer({
+            node,
+            evidence: 'fallback',
+            envName,
+            replace: position.fallback.envName ? position.fallback.expression : undefined,
+            message: `Hardcoded fallback secret for ${source}: when the variable is unset the app runs with a secret anyone who reads the code knows. Require ${envName} instead.`,
+          });
+        }
+        return;
+      }
+
+      if (assigned === 'secretOrKey') {
+        offerSinkLiterals([{ literal: node }], 'as the passport-jwt `secretOrKey`', 'JWT_SECRET');
+        return;
+      }
+
+      if (assigned !== undefined && !seedFile) {
+        const strength = secretNameStrength(assigned) ?? (isPasswordNextToUser(position.outer) ? 'strong' : undefined);
+        if (strength && isSecretValue(value, assigned, strength)) {
+          const envName = envNameFor(assigned, position.outer);
+          offer({
+            node,
+            evidence: 'name',
+            envName,
+            replace: node,
+            message: `Hardcoded secret assigned to \`${assigned}\`; read it from an environment variable (${envName}) instead.`,
+          });
+        } else if (/^authorization$/i.test(assigned) && authorizationCredential(value)) {
+          offer({
+            node,
+            evidence: 'name',
+            envName: 'API_TOKEN',
+            message: 'Hardcoded credential in an `Authorization` header; read the token from an environment variable (API_TOKEN) instead.',
+          });
+        }
+      }
+
+      const compared = comparedName(position.outer);
+      if (compared && !seedFile) {
+        const strength: SecretNameStrength | undefined = secretNameStrength(compared.name);
+        const secret = strength
+          ? isSecretValue(value, compared.name, strength === 'weak' ? 'weak' : 'strong')
+          : /^authorization$/i.test(compared.name) && authorizationCredential(value);
+        if (secret) {
+          const envName = envNameFor(compared.name, position.outer);
+          offer({
+            node,
+            evidence: 'compare',
+            envName,
+            replace: node,
+            message: `Hardcoded credential compared with \`${compared.text}\`; compare against a value read from an environment variable (${envName}) instead.`,
+          });
+        }
+      }
+    };
+
+    const checkTemplate = (node: ts.TemplateExpression): void => {
+      // substitutions become a marker: a password typed between them is still hardcoded, one read from a variable is not
+      const text = node.head.text + node.templateSpans.map((span) => `\u0001${span.literal.text}`).join('');
+      const credentials = findConnectionCredentials(text);
+      if (credentials && !credentials.password.includes('\u0001')) {
+        offer({
+          node,
+          evidence: 'url',
+          envName: credentials.envName,
+          message: `Connection URL with an embedded password for user \`${credentials.user.includes('\u0001') ? '…' : credentials.user}\`; read the password from an environment variable instead.`,
+        });
+      }
+      const token = findToken(text);
+      if (token && !text.slice(token.start, token.end).includes('\u0001')) {
+        offer({
+          node,
+          evidence: 'token',
+          envName: token.format.envName,
+          message: `Hardcoded ${token.format.label} in the source; revoke it and read it from an environment variable (${token.format.envName}) instead.`,
+        });
+      }
+    };
+
+    return {
+      nodes: {
+        [ts.SyntaxKind.CallExpression]: (node) => checkSinks(node as ts.CallExpression),
+        [ts.SyntaxKind.NewExpression]: (node) => checkSinks(node as ts.NewExpression),
+        [ts.SyntaxKind.PropertyAssignment]: (node) => {
+          const property = node as ts.PropertyAssignment;
+          if (propertyNameText(property.name) === 'secretOrKey' && !ts.isStringLiteralLike(unwrapExpression(property.initializer))) {
+            offerSinkLiterals(secretLiteralsOf(property.initializer), 'as the passport-jwt `secretOrKey`', 'JWT_SECRET');
+          }
+        },
+        [ts.SyntaxKind.StringLiteral]: (node) => checkLiteral(node as ts.StringLiteral),
+        [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: (node) => checkLiteral(node as ts.NoSubstitutionTemplateLiteral),
+        [ts.SyntaxKind.TemplateExpression]: (node) => checkTemplate(node as ts.TemplateExpression),
+      },
+      end: () => {
+        const sorted = [...candidates.values()].sort((a, b) => a.node.getStart(ctx.sourceFile) - b.node.getStart(ctx.sourceFile));
+        for (const candidate of sorted) ctx.report(toReport(ctx, candidate));
+      },
+    };
+  },
 };
+
+function toReport(ctx: RuleContext, candidate: Candidate): Report {
+  const replace = candidate.replace;
+  return {
+    node: candidate.node,
+    message: candidate.message,
+    fix: replace
+      ? {
+          title: `Read the secret from the ${candidate.envName} environment variable`,
+          build: () =>
+            moveSecretToEnv({
+              fileName: ctx.fileName,
+              sourceFile: ctx.sourceFile,
+              analysis: ctx.analysis,
+              project: ctx.project,
+              host: ctx.host,
+              envName: candidate.envName,
+              replace,
+            }),
+        }
+      : undefined,
+  };
+}
+
+/** Literals that are values, not module names, property keys, types or lookups. */
+function isValuePosition(node: StringLiteralLike): boolean {
+  const parent = node.parent;
+  if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent) || ts.isLiteralTypeNode(parent)) return false;
+  if (ts.isImportTypeNode(parent) || ts.isModuleDeclaration(parent)) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node) return false;
+  if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return false;
+  if (ts.isCallExpression(parent) && (parent.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(parent.expression) && parent.expression.text === 'require'))) return false;
+  if (ts.isEnumMember(parent)) return false;
+  return true;
+}
+
+interface Position {
+  /** The outermost expression the literal is the value of (through parentheses, casts, `||`, branches). */
+  outer: ts.Expression;
+  /** `process.env.X || 'literal'` / `config.secret ?? 'literal'`. */
+  fallback?: { expression: ts.BinaryExpression; envName?: string; leftName?: string };
+  /** Chosen by an environment check: `isDev ? 'dev-secret' : process.env.X`. */
+  gated: boolean;
+}
+
+function climb(literal: ts.Expression): Position {
+  let current: ts.Expression = literal;
+  let fallback: Position['fallback'];
+  let gated = false;
+  for (;;) {
+    const parent = current.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent)) {
+      current = parent;
+    } else if (ts.isBinaryExpression(parent) && parent.right === current && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      fallback ??= { expression: parent, envName: envReadName(parent.left), leftName: operandName(parent.left)?.name };
+      current = parent;
+    } else if (ts.isConditionalExpression(parent) && parent.condition !== current) {
+      if (isEnvironmentCheck(parent.condition)) gated = true;
+      current = parent;
+    } else {
+      return { outer: current, fallback, gated };
+    }
+  }
+}
+
+/** The fix replaces the whole `process.env.X || 'literal'`, else the literal. */
+function replaceTarget(literal: StringLiteralLike, position: Position): ts.Expression | undefined {
+  if (position.fallback) return position.fallback.envName ? position.fallback.expression : undefined;
+  return literal;
+}
+
+/** The name a value is given: variable, property, class field, parameter default, `x.y = …`, `app.set('name', …)`. */
+function assignedName(value: ts.Expression): string | undefined {
+  const parent = value.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === value) return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === value) return propertyNameText(parent.name);
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === value) return propertyNameText(parent.name);
+  if (ts.isParameter(parent) && parent.initializer === value) return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  if (ts.isBindingElement(parent) && parent.initializer === value) return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  if (ts.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return envReadName(parent.left) ?? operandName(parent.left)?.name;
+  }
+  if (ts.isArrayLiteralExpression(parent)) return assignedName(parent);
+  if (ts.isCallExpression(parent) && parent.arguments.length === 2 && parent.arguments[1] === value) {
+    const callee = unwrapExpression(parent.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'set' && ts.isStringLiteralLike(parent.arguments[0])) return parent.arguments[0].text;
+  }
+  return undefined;
+}
+
+/** The name an operand stands for: `password`, `user.password`, `req.headers['x-api-key']`, `req.get('x-api-key')`. */
+function operandName(expression: ts.Expression): { name: string; text: string } | undefined {
+  const value = unwrapExpression(expression);
+  const text = value.getText();
+  if (ts.isIdentifier(value)) return { name: value.text, text };
+  if (ts.isPropertyAccessExpression(value)) return { name: value.name.text, text };
+  if (ts.isElementAccessExpression(value) && ts.isStringLiteralLike(value.argumentExpression)) return { name: value.argumentExpression.text, text };
+  if (ts.isCallExpression(value) && value.arguments.length === 1 && ts.isStringLiteralLike(value.arguments[0])) {
+    const callee = memberPath(value.expression);
+    const method = callee?.[callee.length - 1];
+    if (method === 'get' || method === 'header' || method === 'getHeader') return { name: value.arguments[0].text, text };
+  }
+  return undefined;
+}
+
+/** Inside an `example:` / `examples:` value (OpenAPI and JSON-schema docs): sample data, not configuration. */
+function insideExample(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isPropertyAssignment(current) && /^(x-)?(examples?|samples?)$/i.test(propertyNameText(current.name) ?? '')) return true;
+    if (!ts.isObjectLiteralExpression(current) && !ts.isArrayLiteralExpression(current) && !ts.isPropertyAssignment(current) && !ts.isParenthesizedExpression(current) && !ts.isAsExpression(current) && !ts.isSatisfiesExpression(current)) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** `auth: { user: 'mailer', pass: '…' }` (nodemailer, mongoose, redis): `pass` is a password next to a user name. */
+function isPasswordNextToUser(value: ts.Expression): boolean {
+  const property = value.parent;
+  if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== 'pass' || !ts.isObjectLiteralExpression(property.parent)) return false;
+  return property.parent.properties.some((sibling) => sibling.name !== undefined && /^(user|username|login)$/.test(propertyNameText(sibling.name) ?? ''));
+}
+
+/** `if (password === 'literal')`, `req.headers['x-api-key'] !== 'literal'`. */
+function comparedName(value: ts.Expression): { name: string; text: string } | undefined {
+  const parent = value.parent;
+  if (!ts.isBinaryExpression(parent)) return undefined;
+  const operator = parent.operatorToken.kind;
+  if (
+    operator !== ts.SyntaxKind.EqualsEqualsEqualsToken &&
+    operator !== ts.SyntaxKind.ExclamationEqualsEqualsToken &&
+    operator !== ts.SyntaxKind.EqualsEqualsToken &&
+    operator !== ts.SyntaxKind.ExclamationEqualsToken
+  ) {
+    return undefined;
+  }
+  const other = parent.left === value ? parent.right : parent.left;
+  if (ts.isTypeOfExpression(unwrapExpression(other))) return undefined;
+  return operandName(other);
+}
+
+/** `Bearer 3f9a…`, `Basic dXNlcjpwYXNz…` with a generated-looking credential. */
+function authorizationCredential(value: string): boolean {
+  const match = /^(?:Bearer|Token|Basic)\s+(\S+)$/i.exec(value);
+  return match !== null && looksGenerated(match[1]);
+}
+
+/** Words that name a container, not what the secret is for. */
+const CONTAINER_WORDS = new Set(['config', 'configuration', 'options', 'opts', 'settings', 'env', 'environment', 'secrets', 'credentials', 'creds', 'keys', 'params', 'data', 'default', 'defaults', 'app', 'auth', 'headers']);
+
+/** Callees whose options describe a database / mail / cache connection. */
+const OWNER_PREFIXES: [RegExp, string][] = [
+  [/^(Pool|Client|createPool|createConnection|Sequelize|knex|Knex|DataSource|createClient|MongoClient|connect|Redis|PrismaClient)$/, 'DB'],
+  [/^(createTransport|createTransporter)$/, 'SMTP'],
+  [/^(session|expressSession|cookieSession)$/, 'SESSION'],
+];
+
+/** The env variable name for a secret-named value: `jwtSecret` → JWT_SECRET; `{ db: { password } }` → DB_PASSWORD. */
+function envNameFor(name: string, value: ts.Expression): string {
+  // header names: `x-api-key` → API_KEY
+  const words = nameWords(name).filter((word, index) => !(index === 0 && word === 'x'));
+  if (words.length > 1) return words.join('_').toUpperCase();
+  const prefix = ownerPrefix(value) ?? filePrefix(value.getSourceFile().fileName);
+  const base = words.map((word) => (word === 'pass' || word === 'pwd' ? 'password' : word)).join('_');
+  return (prefix ? `${prefix}_${base}` : base).toUpperCase() || 'SECRET';
+}
+
+/** What the object holding a property is for: the enclosing property or variable name, or the callee it is passed to. */
+function ownerPrefix(value: ts.Expression): string | undefined {
+  let node: ts.Node = value.parent;
+  for (let depth = 0; depth < 4 && node; depth++) {
+    if (ts.isObjectLiteralExpression(node)) {
+      const owner = node.parent;
+      let name: string | undefined;
+      if (ts.isPropertyAssignment(owner)) name = propertyNameText(owner.name);
+      else if (ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name)) name = owner.name.text;
+      else if ((ts.isCallExpression(owner) || ts.isNewExpression(owner)) && owner.arguments?.includes(node as ts.Expression)) {
+        const callee = memberPath(owner.expression);
+        const last = callee?.[callee.length - 1];
+        for (const [pattern, prefix] of OWNER_PREFIXES) if (last && pattern.test(last)) return prefix;
+      }
+      const meaningful = name ? nameWords(name).filter((word) => !CONTAINER_WORDS.has(word)) : [];
+      if (meaningful.length > 0) return meaningful.join('_');
+      node = owner;
+      continue;
+    }
+    node = node.parent;
+  }
+  return undefined;
+}
+
+/** `auth.config.js` → AUTH, `db.config.ts` → DB: what a config file is about, for its single-word settings. */
+function filePrefix(fileName: string): string | undefined {
+  const base = fileName.slice(fileName.lastIndexOf('/') + 1).replace(/\.[cm]?[jt]sx?$/, '');
+  const words = nameWords(base).filter((word) => !/^(index|config|configuration|settings|env|environment|constants?|keys|secrets?|default|defaults)$/.test(word));
+  return words.length > 0 && words.length <= 2 ? words.join('_') : undefined;
+}
+
+function upperSnakeName(name: string | undefined): string | undefined {
+  return name && /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name) ? name : undefined;
+}
+
+function urlEnvName(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (!/^(url|uri|dsn)$/.test(last ?? '') || words.length < 2) return undefined;
+  return words.join('_').toUpperCase();
+}
+
 export default rule;

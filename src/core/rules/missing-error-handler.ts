@@ -1,8 +1,526 @@
-// PLACEHOLDER until the rule lands; replaced by its implementation.
-import type { Rule } from '../lint/rule';
+import ts from 'typescript';
+import { isFunctionLike, memberPath, parameterName, parameterTypeName, unwrapExpression, type FunctionLike } from '../analysis/syntax';
+import type { AppDeclaration, HandlerRef, HookRegistration, UseRegistration } from '../analysis/types';
+import type { Rule, RuleContext } from '../lint/rule';
+import type { TextEdit } from '../model/edit';
+import type { Fix } from '../model/finding';
+import {
+  ERROR_HANDLER_DECLARED_NAME,
+  isErrorHandlerRef,
+  isMisdeclaredErrorHandler,
+  looksLikeErrReqRes,
+  looksLikeReqResNext,
+  reachableModulesDeclareErrorHandler,
+} from './util/error-handler-detect';
+import { buildErrorHandlerFix, errorHandlerInsertionPoint } from './util/error-handler-fix';
+import { planExpressTypes, supportsInlineTypeModifiers } from './util/express-type-imports';
+import { indentationAt, sourceStyle } from './util/source-style';
+
+/** Calls that take the app without adding middleware to it. */
+const HARMLESS_APP_CONSUMERS = /^(createServer|listen|serverless|serverlessExpress|configure|handler|onRequest|https?\.createServer|supertest|request)$/;
+/** Packages whose presence means the file builds an app only to test it. */
+const TEST_MODULES = new Set(['supertest', 'light-my-request', 'chai-http', 'vitest', '@jest/globals', 'mocha', 'node:test']);
+
+class ErrorHandlerChecker {
+  constructor(private readonly ctx: RuleContext) {}
+
+  run(): void {
+    const analysis = this.ctx.analysis;
+    if ([...analysis.imports.values()].some((binding) => TEST_MODULES.has(binding.module))) return;
+    this.checkThreeParameterHandlers();
+    for (const app of analysis.apps) {
+      if (app.kind === 'express-app' && app.creation) this.checkExpressApp(app);
+    }
+    for (const receiver of new Set([...analysis.uses.map((use) => use.receiver)])) this.checkMisplaced(receiver);
+    for (const hook of analysis.hooks) if (hook.hook === 'setErrorHandler') this.checkFastifyEncapsulation(hook);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // An Express app with no error middleware
+
+  private checkExpressApp(app: AppDeclaration): void {
+    const creation = app.creation;
+    if (!creation) return;
+    const uses = this.ctx.analysis.uses.filter((use) => use.receiver === app.name && use.kind === 'use');
+    if (uses.some((use) => use.args.some((ref) => isErrorHandlerRef(ref, this.ctx.analysis) || isMisdeclaredErrorHandler(ref)))) return;
+    const routes = this.ctx.analysis.routes.filter((route) => route.receiver === app.name);
+    const mounts = uses.filter((use) => use.path !== undefined || use.args.some((ref) => this.isRouterRef(ref)));
+    const escape = this.escapes(app);
+    if (escape.subApp) return;
+
+    const graph = this.ctx.routeGraph();
+    const start = creation.getStart(this.ctx.sourceFile);
+    const graphApp = graph?.apps.find((candidate) => candidate.at.file === this.ctx.fileName && candidate.at.start === start);
+    if (graphApp) {
+      if (graphApp.errorHandlers.length > 0) return;
+      if (graphApp.routes.length === 0 && routes.length === 0 && mounts.length === 0) return;
+    } else {
+      // no graph (or the graph does not know the app): only this file and what it hands the app to count
+      if (escape.exported || escape.unknownConsumer) return;
+      if (routes.length === 0 && mounts.length === 0 && escape.relativeConsumers.length === 0) return;
+    }
+    const specifiers = [...escape.relativeConsumers, ...this.mountedRelativeModules(mounts)];
+    if (specifiers.length > 0 && reachableModulesDeclareErrorHandler(this.ctx.host, this.ctx.fileName, specifiers)) return;
+    if (escape.namedErrorConsumer) return;
+
+    const statement = statementOf(app.node);
+    const fix = statement ? this.missingHandlerFix(app.name, statement) : undefined;
+    this.ctx.report({
+      node: creation,
+      message: `The Express app \`${app.name}\` has no error-handling middleware (a function with four parameters \`(err, req, res, next)\`), so errors reach Express's default handler, which answers with an HTML page and prints the stack outside production; add one after the routes.`,
+      fix,
+    });
+  }
+
+  private missingHandlerFix(appName: string, appStatement: ts.Statement): Fix | undefined {
+    if (!errorHandlerInsertionPoint({ appName, appStatement })) return undefined;
+    const typescript = /\.[cm]?tsx?$/.test(this.ctx.fileName);
+    return {
+      title: 'Add an error handler after the routes',
+      build: () =>
+        buildErrorHandlerFix({
+          fileName: this.ctx.fileName,
+          sourceFile: this.ctx.sourceFile,
+          imports: this.ctx.analysis.imports,
+          appName,
+          appStatement,
+          typescript,
+          dependencies: this.ctx.project.dependencies,
+        }),
+    };
+  }
+
+  /** Where the app goes besides this file's own registrations. */
+  private escapes(app: AppDeclaration): { exported: boolean; unknownConsumer: boolean; subApp: boolean; namedErrorConsumer: boolean; relativeConsumers: string[] } {
+    const result = { exported: false, unknownConsumer: false, subApp: false, namedErrorConsumer: false, relativeConsumers: [] as string[] };
+    const name = app.name;
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && node.text === name && memberPath(node)?.join('.') === name && node !== declaredName(app.node)) this.classifyUse(node, result);
+      ts.forEachChild(node, visit);
+    };
+    visit(this.ctx.sourceFile);
+    return result;
+  }
+
+  private classifyUse(node: ts.Identifier, result: { exported: boolean; unknownConsumer: boolean; subApp: boolean; namedErrorConsumer: boolean; relativeConsumers: string[] }): void {
+    let current: ts.Node = node;
+    while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
+    const parent = current.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === current) return; // app.use / app.get / app.listen
+    if (ts.isExportAssignment(parent) || ts.isExportSpecifier(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isPropertyAssignment(parent) || ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) {
+      result.exported = true;
+      return;
+    }
+    if (ts.isBinaryExpression(parent) && parent.right === current) {
+      result.exported = true; // module.exports = app, this.app = app
+      return;
+    }
+    if (ts.isVariableDeclaration(parent) && parent.initializer === current) {
+      result.unknownConsumer = true; // aliased
+      return;
+    }
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(current as ts.Expression)) {
+      const callee = unwrapExpression(parent.expression);
+      const path = memberPath(callee);
+      const calleeText = path?.join('.') ?? '';
+      const last = path?.[path.length - 1] ?? '';
+      // another app mounts this one: its errors go to the parent's handlers
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'use') {
+        result.subApp = true;
+        return;
+      }
+      if (HARMLESS_APP_CONSUMERS.test(last) || HARMLESS_APP_CONSUMERS.test(calleeText)) return;
+      if (/error/i.test(calleeText)) {
+        result.namedErrorConsumer = true;
+        return;
+      }
+      const module = this.moduleOfCallee(callee);
+      if (module?.startsWith('.')) result.relativeConsumers.push(module);
+      else result.unknownConsumer = true;
+      return;
+    }
+    if (ts.isExportSpecifier(parent) || ts.isExportDeclaration(parent)) result.exported = true;
+  }
+
+  /** The module a called function comes from: `routes(app)` → './routes', `require('./routes')(app)` → './routes'. */
+  private moduleOfCallee(callee: ts.Expression): string | undefined {
+    const node = unwrapExpression(callee);
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      return node.arguments[0].text;
+    }
+    if (ts.isPropertyAccessExpression(node) && ts.isCallExpression(unwrapExpression(node.expression))) return this.moduleOfCallee(node.expression);
+    const root = memberPath(node)?.[0];
+    return root ? this.ctx.analysis.moduleOf(root) : undefined;
+  }
+
+  private isRouterRef(ref: HandlerRef): boolean {
+    const name = ref.name;
+    if (!name) return false;
+    const declared = this.ctx.analysis.apps.find((app) => app.name === name);
+    if (declared) return declared.kind !== 'fastify';
+    if (/(router|routes|controller|api|app)s?$/i.test(name)) return true;
+    const module = this.ctx.analysis.moduleOf(name.split('.')[0]);
+    return module !== undefined && module.startsWith('.') && /(route|router|routes|controller|api)/i.test(module);
+  }
+
+  private mountedRelativeModules(mounts: UseRegistration[]): string[] {
+    const modules: string[] = [];
+    for (const mount of mounts) {
+      for (const ref of mount.args) {
+        const root = ref.name?.split('.')[0];
+        const module = root ? this.ctx.analysis.moduleOf(root) : undefined;
+        if (module?.startsWith('.')) modules.push(module);
+        const expression = unwrapExpression(ref.expression);
+        if (ts.isCallExpression(expression)) {
+          const inner = this.moduleOfCallee(expression.expression);
+          if (inner?.startsWith('.')) modules.push(inner);
+        }
+      }
+    }
+    return modules;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // `(err, req, res) => …` and `errorHandler(req, res, next)`: three parameters, never called with an error
+
+  private checkThreeParameterHandlers(): void {
+    const analysis = this.ctx.analysis;
+    if (analysis.framework === 'fastify') return;
+    if (analysis.framework === undefined && this.ctx.project.framework !== 'express') return;
+    const registered = new Set<FunctionLike>();
+    for (const use of analysis.uses) {
+      if (use.kind !== 'use') continue;
+      for (const ref of use.args) if (ref.fn) registered.add(ref.fn);
+    }
+    const called = calledNames(this.ctx.sourceFile);
+    const visit = (node: ts.Node): void => {
+      if (isFunctionLike(node) && node.parameters.length === 3) this.checkThreeParameters(node, registered, called);
+      ts.forEachChild(node, visit);
+    };
+    visit(this.ctx.sourceFile);
+  }
+
+  private checkThreeParameters(fn: FunctionLike, registered: ReadonlySet<FunctionLike>, called: ReadonlySet<string>): void {
+    if (isFastifyErrorHandler(fn)) return;
+    const name = declaredFunctionName(fn);
+    if (name && called.has(name)) return; // a helper called as errorHandler(err, req, res), not middleware
+    const isRegistered = registered.has(fn);
+    const namedLikeHandler = name !== undefined && ERROR_HANDLER_DECLARED_NAME.test(name);
+    let kind: 'missing-next' | 'missing-err' | undefined;
+    if (looksLikeErrReqRes(fn) && (isRegistered || namedLikeHandler)) kind = 'missing-next';
+    else if (looksLikeReqResNext(fn) && namedLikeHandler && !looksLikeErrorForwarder(fn)) kind = 'missing-err';
+    if (!kind) return;
+    const label = name ? `\`${name}\`` : 'This error handler';
+    const message =
+      kind === 'missing-next'
+        ? `${label} takes 3 parameters \`(err, req, res)\`, so Express treats it as ordinary middleware and never passes it an error; declare all four \`(err, req, res, next)\`.`
+        : `${label} is named like an error handler but takes \`(req, res, next)\`, so Express never passes it an error; declare four parameters \`(err, req, res, next)\`.`;
+    this.ctx.report({ ...this.functionRange(fn), message, fix: this.parameterFix(fn, kind) });
+  }
+
+  /** The function's name, or its head `(err, req, res) =>` when it has none. */
+  private functionRange(fn: FunctionLike): { start: number; end: number } {
+    const source = this.ctx.sourceFile;
+    const nameNode = declaredNameNode(fn);
+    if (nameNode) return { start: nameNode.getStart(source), end: nameNode.getEnd() };
+    const close = fn.parameters.end;
+    const closeParen = this.ctx.text.indexOf(')', close);
+    return { start: fn.getStart(source), end: closeParen >= 0 ? closeParen + 1 : close };
+  }
+
+  private parameterFix(fn: FunctionLike, kind: 'missing-next' | 'missing-err'): Fix {
+    const source = this.ctx.sourceFile;
+    const typed = fn.parameters.some((parameter) => parameter.type !== undefined) && /\.[cm]?tsx?$/.test(this.ctx.fileName);
+    const usesErr = kind === 'missing-err' && mentionsIdentifier(fn, 'err');
+    const wanted = kind === 'missing-next' ? 'NextFunction' : undefined;
+    return {
+      title: kind === 'missing-next' ? 'Add the `next` parameter' : 'Add the `err` parameter',
+      build: () => {
+        const edits: TextEdit[] = [];
+        if (kind === 'missing-next') {
+          const last = fn.parameters[2];
+          let type = '';
+          if (typed && wanted) {
+            const plan = planExpressTypes(source, this.ctx.analysis.imports, [wanted], { inlineTypeModifiers: supportsInlineTypeModifiers(this.ctx.project.dependencies) });
+            edits.push(...plan.edits);
+            type = `: ${plan.names[wanted]}`;
+          }
+          edits.push({ start: last.getEnd(), end: last.getEnd(), newText: `, _next${type}` });
+        } else {
+          const first = fn.parameters[0];
+          const name = usesErr ? 'err' : '_err';
+          edits.push({ start: first.getStart(source), end: first.getStart(source), newText: `${name}${typed ? ': unknown' : ''}, ` });
+        }
+        return [{ kind: 'edit', path: this.ctx.fileName, edits }];
+      },
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Error middleware registered before the routes
+
+  private checkMisplaced(receiver: string): void {
+    const analysis = this.ctx.analysis;
+    const kind = analysis.apps.find((app) => app.name === receiver)?.kind;
+    if (kind === 'fastify') return;
+    const uses = analysis.uses.filter((use) => use.receiver === receiver && use.kind === 'use');
+    const errorUses = uses.filter((use) => use.args.some((ref) => isErrorHandlerRef(ref, analysis)));
+    if (errorUses.length === 0) return;
+    const registrations: ts.CallExpression[] = [
+      ...analysis.routes.filter((route) => route.receiver === receiver).map((route) => route.call),
+      ...uses.filter((use) => !errorUses.includes(use) && (use.path !== undefined || use.args.some((ref) => this.isRouterRef(ref)))).map((use) => use.call),
+    ];
+    if (registrations.length === 0) return;
+    const lastRegistration = registrations.reduce((latest, call) => (call.pos > latest.pos ? call : latest));
+    const lastError = errorUses.reduce((latest, use) => (use.call.pos > latest.call.pos ? use : latest));
+    if (lastError.call.pos > lastRegistration.pos) return;
+    const errorStatement = statementOf(lastError.call);
+    const routeStatement = statementOf(lastRegistration);
+    // order in the text is the order of registration only for statements of one block
+    if (!errorStatement || !routeStatement || errorStatement.parent !== routeStatement.parent) return;
+    const ref = lastError.args.find((candidate) => isErrorHandlerRef(candidate, analysis));
+    if (!ref) return;
+    const line = this.ctx.sourceFile.getLineAndCharacterOfPosition(lastRegistration.getStart(this.ctx.sourceFile)).line + 1;
+    const label = ref.name ? `\`${ref.name}\`` : 'This error handler';
+    const range = ref.fn && !ref.name ? this.functionRange(ref.fn) : { start: ref.expression.getStart(this.ctx.sourceFile), end: ref.expression.getEnd() };
+    this.ctx.report({
+      ...range,
+      message: `${label} is registered before the routes of \`${receiver}\` (the last one is on line ${line}); Express only passes an error to error handlers registered after the route that failed, so move it after them.`,
+      fix: ts.isExpressionStatement(errorStatement) && unwrapExpression(errorStatement.expression) === lastError.call ? this.moveFix(errorStatement, routeStatement) : undefined,
+    });
+  }
+
+  private moveFix(statement: ts.Statement, after: ts.Statement): Fix {
+    const text = this.ctx.text;
+    const source = this.ctx.sourceFile;
+    const { eol } = sourceStyle(source);
+    return {
+      title: 'Move the error handler after the last route',
+      build: () => {
+        // remove the whole line(s) of the statement, leading comments included
+        const fullStart = statement.getFullStart();
+        const leading = text.slice(fullStart, statement.getStart(source));
+        const commentStart = leading.search(/\S/) >= 0 ? fullStart + leading.search(/\S/) : statement.getStart(source);
+        const lineStart = text.lastIndexOf('\n', commentStart - 1) + 1;
+        let lineEnd = statement.getEnd();
+        while (lineEnd < text.length && (text[lineEnd] === ' ' || text[lineEnd] === '\t')) lineEnd++;
+        if (text.startsWith('\r\n', lineEnd)) lineEnd += 2;
+        else if (text[lineEnd] === '\n') lineEnd += 1;
+        const moved = text.slice(lineStart, statement.getEnd()).replace(/^[ \t]*/, '');
+        const indent = indentationAt(text, after.getStart(source));
+        const reindented = moved.split(/\r?\n/).map((line, index) => (index === 0 ? `${indent}${line}` : line)).join(eol);
+        return [
+          {
+            kind: 'edit',
+            path: this.ctx.fileName,
+            edits: [
+              { start: lineStart, end: lineEnd, newText: '' },
+              { start: after.getEnd(), end: after.getEnd(), newText: `${eol}${reindented}` },
+            ],
+          },
+        ];
+      },
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Fastify: setErrorHandler inside an encapsulated plugin
+
+  private checkFastifyEncapsulation(hook: HookRegistration): void {
+    const analysis = this.ctx.analysis;
+    const receiverApp = analysis.apps.find((app) => app.name === hook.receiver);
+    if (receiverApp?.creation) return; // the root instance: reaches everything
+    const plugin = enclosingPlugin(hook.call, hook.receiver);
+    if (!plugin) return;
+    if (this.isWrappedInFastifyPlugin(plugin)) return;
+    const register = registerCallOf(plugin);
+    if (register) {
+      // registered here: siblings are routes and plugins on the parent outside this plugin, and the parent has no handler of its own
+      const parent = register.receiver;
+      const parentHasHandler = analysis.hooks.some((other) => other !== hook && other.hook === 'setErrorHandler' && other.receiver === parent && !withinNode(other.call, plugin));
+      if (parentHasHandler) return;
+      const siblingRoutes = analysis.routes.some((route) => route.receiver === parent && !withinNode(route.call, plugin));
+      const siblingPlugins = analysis.uses.some((use) => use.kind === 'register' && use.receiver === parent && use.call !== register.call && !withinNode(use.call, plugin));
+      if (!siblingRoutes && !siblingPlugins) return;
+      this.reportEncapsulated(hook, 'routes registered outside it keep Fastify\'s default error handler');
+      return;
+    }
+    if (!isModuleExport(plugin)) return;
+    if (/skip-override/.test(this.ctx.text)) return;
+    // an exported plugin file: does it hold any routes or child plugins the handler could cover?
+    const own = analysis.routes.some((route) => withinNode(route.call, plugin)) || analysis.uses.some((use) => use.kind === 'register' && withinNode(use.call, plugin));
+    if (own) return;
+    this.reportEncapsulated(hook, 'it has no routes of its own, so it handles no errors at all');
+  }
+
+  private reportEncapsulated(hook: HookRegistration, consequence: string): void {
+    this.ctx.report({
+      node: hook.call.expression,
+      message: `\`${hook.receiver}.setErrorHandler\` is called inside an encapsulated plugin (not wrapped in fastify-plugin), so it only covers that plugin's own routes; ${consequence}. Set it on the root instance or wrap the plugin with fastify-plugin.`,
+    });
+  }
+
+  private isWrappedInFastifyPlugin(plugin: FunctionLike): boolean {
+    const wrappers = new Set<string>();
+    for (const binding of this.ctx.analysis.imports.values()) if (binding.module === 'fastify-plugin') wrappers.add(binding.local);
+    let node: ts.Node = plugin;
+    while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+    const parent = node.parent;
+    if (ts.isCallExpression(parent) && parent.arguments[0] === node) {
+      const callee = memberPath(parent.expression)?.join('.') ?? '';
+      if (wrappers.has(callee) || /^(fp|fastifyPlugin|plugin)$/.test(callee)) return true;
+    }
+    // a named plugin wrapped where it is exported or registered: fp(plugin)
+    const name = declaredFunctionName(plugin);
+    if (!name) return false;
+    let wrapped = false;
+    const visit = (child: ts.Node): void => {
+      if (wrapped) return;
+      if (ts.isCallExpression(child) && child.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === name)) {
+        const callee = memberPath(child.expression)?.join('.') ?? '';
+        if (wrappers.has(callee) || /^(fp|fastifyPlugin)$/.test(callee)) wrapped = true;
+      }
+      ts.forEachChild(child, visit);
+    };
+    visit(this.ctx.sourceFile);
+    return wrapped;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syntax helpers
+
+function statementOf(node: ts.Node): ts.Statement | undefined {
+  let current: ts.Node = node;
+  while (current.parent && !ts.isBlock(current.parent) && !ts.isSourceFile(current.parent)) current = current.parent;
+  return current.parent ? (current as ts.Statement) : undefined;
+}
+
+function declaredName(node: ts.Node): ts.Node | undefined {
+  if (ts.isVariableDeclaration(node) || ts.isParameter(node)) return node.name;
+  if (ts.isBinaryExpression(node)) return node.left;
+  return undefined;
+}
+
+function declaredNameNode(fn: FunctionLike): ts.Identifier | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name;
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name;
+  return undefined;
+}
+
+function declaredFunctionName(fn: FunctionLike): string | undefined {
+  const node = declaredNameNode(fn);
+  if (node) return node.text;
+  const parent = fn.parent;
+  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
+  return undefined;
+}
+
+/** Names called directly in the file: `foo(…)`, `x.foo(…)`. */
+function calledNames(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = unwrapExpression(node.expression);
+      if (ts.isIdentifier(callee)) names.add(callee.text);
+      else if (ts.isPropertyAccessExpression(callee)) names.add(callee.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return names;
+}
+
+/** `(error, request, reply)` passed to `setErrorHandler`, or typed with FastifyReply: Fastify's 3-parameter error handler is right. */
+function isFastifyErrorHandler(fn: FunctionLike): boolean {
+  const parent = fn.parent;
+  if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'setErrorHandler') return true;
+  const third = fn.parameters[2];
+  return /^(reply|rep)$/.test(parameterName(third) ?? '') || /Reply$/.test(parameterTypeName(third) ?? '') || /Fastify/.test(parameterTypeName(fn.parameters[1]) ?? '');
+}
+
+/** A `(req, res, next)` middleware that only forwards (`next(err)`), like a converter in front of the real handler. */
+function looksLikeErrorForwarder(fn: FunctionLike): boolean {
+  const text = fn.body?.getText() ?? '';
+  return !/\bres\s*\.\s*(status|json|send|sendStatus|end|render)\b/.test(text);
+}
+
+function mentionsIdentifier(fn: FunctionLike, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+function withinNode(node: ts.Node, container: ts.Node): boolean {
+  return node.pos >= container.pos && node.end <= container.end;
+}
+
+/** The plugin function whose instance parameter is `receiver` and that contains `node`. */
+function enclosingPlugin(node: ts.Node, receiver: string): FunctionLike | undefined {
+  let current: ts.Node | undefined = node.parent;
+  while (current) {
+    if (isFunctionLike(current) && parameterName(current.parameters[0]) === receiver) return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** `X.register(plugin, …)` with the plugin inline, or by the name it is declared under. */
+function registerCallOf(plugin: FunctionLike): { call: ts.CallExpression; receiver: string } | undefined {
+  let node: ts.Node = plugin;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  const asRegister = (call: ts.Node): { call: ts.CallExpression; receiver: string } | undefined => {
+    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'register') return undefined;
+    const receiver = memberPath(call.expression.expression)?.join('.');
+    return receiver ? { call, receiver } : undefined;
+  };
+  if (ts.isCallExpression(parent) && parent.arguments[0] === node) return asRegister(parent);
+  const name = declaredFunctionName(plugin);
+  if (!name) return undefined;
+  let found: { call: ts.CallExpression; receiver: string } | undefined;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(child) && child.arguments[0] && ts.isIdentifier(child.arguments[0]) && child.arguments[0].text === name) found = asRegister(child);
+    if (!found) ts.forEachChild(child, visit);
+  };
+  visit(plugin.getSourceFile());
+  return found;
+}
+
+/** `export default async function (fastify) {…}`, `module.exports = plugin`, `export default plugin`. */
+function isModuleExport(plugin: FunctionLike): boolean {
+  if (ts.isFunctionDeclaration(plugin) && plugin.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  let node: ts.Node = plugin;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isExportAssignment(parent)) return true;
+  if (ts.isBinaryExpression(parent) && /^(module\.exports|exports\.default)$/.test(parent.left.getText())) return true;
+  const name = declaredFunctionName(plugin);
+  if (!name) return false;
+  return new RegExp(`(export\\s+default\\s+${name}\\b|module\\.exports\\s*=\\s*${name}\\b)`).test(plugin.getSourceFile().text);
+}
 
 const rule: Rule = {
-  meta: { id: 'missing-error-handler', description: 'Placeholder', category: 'security', defaultSeverity: 'warning', frameworks: ['express', 'fastify'], fixable: false },
-  create: () => ({}),
+  meta: {
+    id: 'missing-error-handler',
+    description: 'Require a global error handler that Express and Fastify actually call',
+    category: 'reliability',
+    defaultSeverity: 'warning',
+    frameworks: ['express', 'fastify'],
+    fixable: true,
+  },
+  create(context) {
+    if (context.isTestFile) return {};
+    return { end: () => new ErrorHandlerChecker(context).run() };
+  },
 };
+
 export default rule;

@@ -1,8 +1,244 @@
-// PLACEHOLDER until the rule lands; replaced by its implementation.
-import type { Rule } from '../lint/rule';
+import ts from 'typescript';
+import { functionName, type FunctionLike } from '../analysis/syntax';
+import type { HandlerInfo, RouteRegistration } from '../analysis/types';
+import type { Report, Rule, RuleContext } from '../lint/rule';
+import type { GraphRoute } from '../project/route-graph-types';
+import { buildFastifySchemaChanges } from './util/fastify-schema-fix';
+import { collectRequestUse, REQUEST_PARTS, type FieldNode, type RequestPart, type RequestRead, type RequestUse } from './util/request-reads';
+import {
+  createCallClassifier,
+  isValidationName,
+  projectHasValidationLibrary,
+  routeCoverage,
+  type ValidationContext,
+} from './util/request-validation';
+import { buildZodValidationChanges, type PartToValidate } from './util/zod-validation-fix';
+
+/** Where a handler is reached from, and which parts of the request are validated on the way. */
+interface RouteContext {
+  label?: string;
+  covered: ReadonlySet<RequestPart>;
+  local?: RouteRegistration;
+}
+
+const RESPONSE_METHODS = /^(json|send|status|sendStatus|render|redirect|end|sendFile|download|jsonp|code|header|type)$/;
 
 const rule: Rule = {
-  meta: { id: 'missing-validation', description: 'Placeholder', category: 'security', defaultSeverity: 'warning', frameworks: ['express', 'fastify'], fixable: false },
-  create: () => ({}),
+  meta: {
+    id: 'missing-validation',
+    description: 'Require schema validation of the request body, query and path parameters a handler reads',
+    category: 'security',
+    defaultSeverity: 'warning',
+    frameworks: ['express', 'fastify'],
+    fixable: true,
+  },
+  create(ctx) {
+    if (ctx.isTestFile) return {};
+    return {
+      end() {
+        const validation: ValidationContext = { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings };
+        const classifier = createCallClassifier(validation);
+        for (const handler of ctx.analysis.handlers) {
+          if (!isRequestHandler(handler)) continue;
+          const use = collectRequestUse(handler.fn, handler.fn.parameters[0], classifier);
+          const candidates = use.reads.filter((read) => isUnvalidated(read, use));
+          if (candidates.length === 0) continue;
+          for (const route of routeContexts(ctx, handler, validation)) {
+            const unvalidated = candidates.filter((read) => !route.covered.has(read.part));
+            if (unvalidated.length === 0) continue;
+            ctx.report(finding(ctx, handler, use, unvalidated, route));
+            break;
+          }
+        }
+      },
+    };
+  },
 };
 export default rule;
+
+/** Route handlers and controllers; chain middleware, hooks and error handlers validate or guard, they are not the target. */
+function isRequestHandler(handler: HandlerInfo): boolean {
+  if (handler.role === 'error-handler' || handler.fn.parameters.length === 0) return false;
+  if (handler.routes.length > 0) return handler.routes.some((route) => route.handler?.fn === handler.fn);
+  if (!handler.standalone) return false;
+  return handler.role === 'handler' || (handler.framework === 'express' && looksTerminal(handler));
+}
+
+/** A standalone `(req, res, next)` is a controller when it answers and never passes the request on with a bare `next()`. */
+function looksTerminal(handler: HandlerInfo): boolean {
+  let passesOn = false;
+  let responds = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if (ts.isIdentifier(callee) && callee.text === handler.next && node.arguments.length === 0) passesOn = true;
+      if (ts.isPropertyAccessExpression(callee) && RESPONSE_METHODS.test(callee.name.text) && rootName(callee) === handler.res) responds = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (handler.fn.body) visit(handler.fn.body);
+  return responds && !passesOn;
+}
+
+function rootName(expression: ts.Expression): string | undefined {
+  let current = expression;
+  while (ts.isPropertyAccessExpression(current) || ts.isCallExpression(current)) current = current.expression;
+  return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+/** A read reaches the handler's logic before (or without) any validation of its part inside the handler. */
+function isUnvalidated(read: RequestRead, use: RequestUse): boolean {
+  if (read.usage !== 'use' && read.usage !== 'capture') return false;
+  // Path parameters taken by name are lookup keys the router already matched (see the docs page).
+  if (read.part === 'params' && read.namedOnly) return false;
+  const validatedAt = use.validatedAt.get(read.part);
+  if (validatedAt === undefined) return true;
+  if (read.usage === 'capture') return false;
+  return read.start < validatedAt && !inCondition(read.node);
+}
+
+/** `if (!req.body) …` before the schema check only tests presence. */
+function inCondition(node: ts.Node): boolean {
+  for (let current: ts.Node = node; !ts.isBlock(current) && !ts.isSourceFile(current); current = current.parent) {
+    const parent = current.parent;
+    if (ts.isConditionalExpression(parent) && parent.condition === current) return true;
+    if (ts.isIfStatement(parent) && parent.expression === current) return true;
+  }
+  return false;
+}
+
+/**
+ * The routes a handler serves, each with the parts validated on its chain: its registrations in
+ * this file, and where the route graph knows them, those in other files (app-level middleware
+ * included). A controller found nowhere is judged by the project: without any validation library
+ * nothing can validate it elsewhere.
+ */
+function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: ValidationContext): RouteContext[] {
+  const contexts: RouteContext[] = [];
+  const graph = ctx.routeGraph();
+  const graphRoutes = graph ? graphRoutesOf(ctx, handler.fn, graph.routesUsing.bind(graph)) : [];
+  const usedGraphRoutes = new Set<GraphRoute>();
+  for (const route of handler.routes) {
+    if (route.handler?.fn !== handler.fn) continue;
+    const covered = routeCoverage(route, validation);
+    const line = ctx.sourceFile.getLineAndCharacterOfPosition(route.call.getStart(ctx.sourceFile)).line + 1;
+    const inGraph = graphRoutes.find((candidate) => candidate.at.file === ctx.fileName && candidate.at.line === line && candidate.method === route.method);
+    let label = routeLabel(route);
+    if (inGraph) {
+      usedGraphRoutes.add(inGraph);
+      for (const part of graphCoverage(inGraph, ctx)) covered.add(part);
+      label = `${inGraph.method} ${inGraph.path}`;
+    }
+    contexts.push({ label, covered, local: route });
+  }
+  for (const route of graphRoutes) {
+    if (!usedGraphRoutes.has(route)) contexts.push({ label: `${route.method} ${route.path}`, covered: graphCoverage(route, ctx) });
+  }
+  if (contexts.length === 0 && handler.standalone && handler.framework === 'express' && !projectHasValidationLibrary(ctx.project.dependencies) && ctx.settings.validationMiddleware.length === 0) {
+    contexts.push({ covered: new Set() });
+  }
+  return contexts;
+}
+
+function graphRoutesOf(ctx: RuleContext, fn: FunctionLike, routesUsing: (file: string, start: number) => GraphRoute[]): GraphRoute[] {
+  const starts = new Set<number>([fn.getStart(ctx.sourceFile), fn.pos]);
+  // `const create = asyncHandler(async (req, res) => …)`: the graph may know the variable, not the arrow.
+  for (let current: ts.Node = fn.parent; current && !ts.isSourceFile(current) && !ts.isBlock(current); current = current.parent) {
+    starts.add(current.getStart(ctx.sourceFile));
+    if (ts.isVariableDeclaration(current)) starts.add(current.name.getStart(ctx.sourceFile));
+  }
+  const found = new Set<GraphRoute>();
+  for (const start of starts) for (const route of routesUsing(ctx.fileName, start)) found.add(route);
+  return [...found];
+}
+
+function graphCoverage(route: GraphRoute, ctx: RuleContext): Set<RequestPart> {
+  const validated = (route.framework === 'fastify' && route.hasSchema) || route.chain.some((link) => isValidationName(link.name, ctx.settings));
+  return new Set(validated ? REQUEST_PARTS : []);
+}
+
+function routeLabel(route: RouteRegistration): string {
+  const path = route.path ?? route.pathNode?.getText();
+  return path === undefined ? `${route.method} route` : `${route.method} ${path}`;
+}
+
+function finding(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, unvalidated: RequestRead[], route: RouteContext): Report {
+  const requestName = handler.req ?? (handler.framework === 'fastify' ? 'request' : 'req');
+  const parts = [...new Set(unvalidated.map((read) => read.part))];
+  const names = parts.map((part) => `\`${requestName}.${part}\``);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const name = handlerName(handler.fn);
+  const where = route.label ? `the handler of ${route.label}` : name ? `the handler \`${name}\`` : 'this handler';
+  const message = `${list} ${parts.length === 1 ? 'reaches' : 'reach'} ${where} without validation; validate ${parts.length === 1 ? 'it' : 'them'} with a schema.`;
+  return { node: unvalidated[0].node, message, fix: buildFix(ctx, handler, use, parts, route) };
+}
+
+function buildFix(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, parts: RequestPart[], route: RouteContext): Report['fix'] {
+  const requestName = handler.req ?? (handler.framework === 'fastify' ? 'request' : 'req');
+  const partList = parts.map((part) => `${requestName}.${part}`).join(' and ');
+  if (handler.framework === 'fastify') {
+    const local = route.local;
+    if (!local) return undefined;
+    const fields = parts.map((part) => ({ part, fields: use.fields.get(part) ?? emptyField() }));
+    const changes = buildFastifySchemaChanges(ctx.fileName, ctx.sourceFile, local, fields);
+    if (!changes) return undefined;
+    return { title: `Add a JSON schema for ${partList} to the route`, build: () => changes };
+  }
+  const response = handler.res;
+  if (!response) return undefined;
+  const toValidate: PartToValidate[] = [];
+  for (const part of parts) {
+    const expression = use.partExpression.get(part);
+    if (!expression) return undefined;
+    toValidate.push({ part, fields: use.fields.get(part) ?? emptyField(), expression, assignBack: part === 'body' && canAssignBody(ctx, handler, expression) });
+  }
+  const anchor = topLevelStatement(route.local?.call ?? handler.fn);
+  if (!anchor) return undefined;
+  return {
+    title: `Validate ${partList} with ${parts.length === 1 ? 'a zod schema' : 'zod schemas'}`,
+    build: () =>
+      buildZodValidationChanges(ctx, { handler: handler.fn, response, parts: toValidate, schemaBaseName: schemaBaseName(handler, route.local), anchor }),
+  };
+}
+
+/** `req.body = parsed.data` compiles when `req.body` is `any`: JS, or a request typed without a body type argument. */
+function canAssignBody(ctx: RuleContext, handler: HandlerInfo, expression: string): boolean {
+  if (expression !== `${handler.req}.body`) return false;
+  if (/\.[cm]?jsx?$/.test(ctx.fileName)) return true;
+  const type = handler.fn.parameters[0]?.type;
+  return !type || (ts.isTypeReferenceNode(type) && !type.typeArguments);
+}
+
+function schemaBaseName(handler: HandlerInfo, route: RouteRegistration | undefined): string {
+  const name = handlerName(handler.fn)?.replace(/(Handler|Controller|Route)$/, '');
+  if (name && !/^(handler|default|anonymous|index)$/i.test(name)) return name;
+  if (route) {
+    const words = (route.path ?? '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+    return route.method.toLowerCase() + words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+  }
+  return 'request';
+}
+
+/** The function's own name, or the name it is stored under through a wrapper: `const create = asyncHandler(async (req, res) => …)`. */
+function handlerName(fn: FunctionLike): string | undefined {
+  const own = functionName(fn);
+  if (own) return own;
+  let current: ts.Node = fn;
+  while (ts.isCallExpression(current.parent) && current.parent.arguments.some((argument) => argument === current)) current = current.parent;
+  if (current === fn) return undefined;
+  const parent = current.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name))) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
+  return undefined;
+}
+
+function topLevelStatement(node: ts.Node): ts.Statement | undefined {
+  let current: ts.Node = node;
+  while (current.parent && !ts.isSourceFile(current.parent)) current = current.parent;
+  return current.parent ? (current as ts.Statement) : undefined;
+}
+
+function emptyField(): FieldNode {
+  return { type: 'unknown', optional: false, whole: true, children: new Map() };
+}

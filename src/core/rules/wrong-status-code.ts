@@ -1,8 +1,634 @@
-// PLACEHOLDER until the rule lands; replaced by its implementation.
-import type { Rule } from '../lint/rule';
+import ts from 'typescript';
+import { isFunctionLike, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
+import type { HandlerInfo, HttpMethod } from '../analysis/types';
+import type { Rule, RuleContext } from '../lint/rule';
+import type { TextEdit } from '../model/edit';
+import type { Fix } from '../model/finding';
+import { describeStatus, isValidStatus, readStatus, statusNumber, statusText, type StatusValue } from './util/http-status';
+import {
+  effectiveStatus,
+  enclosingStatement,
+  isEmptyBody,
+  responseChainsIn,
+  sentBody,
+  statusBefore,
+  type EffectiveStatus,
+  type ResponseChain,
+} from './util/response-calls';
+import { indentationAt, semi, sourceStyle } from './util/source-style';
+import {
+  creationFacts,
+  enclosingCatch,
+  errorPayload,
+  handlerName,
+  innermostIf,
+  isActionName,
+  isCollectionPath,
+  isCreateName,
+  notFoundBranch,
+  sendsCreated,
+  suggestErrorStatus,
+  truthyTestedNames,
+  type CreationFacts,
+  type PayloadContext,
+} from './util/status-intent';
+
+/** Keys an object body has when it only carries a message, not data. */
+const MESSAGE_ONLY_KEYS = new Set(['message', 'msg', 'detail', 'details', 'reason', 'error', 'errors', 'success', 'ok', 'status', 'statusCode', 'code', 'found']);
+
+interface RouteFacts {
+  method: HttpMethod;
+  path?: string;
+  schema?: ts.Expression;
+}
+
+interface CreateIntent {
+  facts: CreationFacts;
+  /** No creation call was seen: only the name and the POST route say it creates. */
+  nameOnly: boolean;
+  routes?: RouteFacts[];
+  /** What creates, for the message: `User.create`. */
+  evidence: string;
+}
+
+/** A status to fix: where it is written, or where to insert one. */
+type StatusSite =
+  | { kind: 'replace'; status: StatusValue; report: ts.Node }
+  | { kind: 'insert-link'; chain: ResponseChain; report: ts.Node }
+  | { kind: 'insert-statement'; before: ts.Statement; reply?: string; report: ts.Node }
+  | { kind: 'none'; report: ts.Node };
+
+class StatusChecker {
+  private readonly checked = new Set<ts.Node>();
+  private readonly intents = new Map<FunctionLike, CreateIntent | null>();
+  private readonly major: number | undefined;
+
+  constructor(private readonly ctx: RuleContext) {
+    this.major = ctx.project.frameworkMajor;
+  }
+
+  run(): void {
+    for (const handler of this.ctx.analysis.handlers) {
+      const res = handler.res;
+      if (!res || !handler.fn.body) continue;
+      const { chains } = responseChainsIn(handler.fn, res);
+      for (const chain of chains) {
+        if (this.checked.has(chain.outer)) continue;
+        this.checked.add(chain.outer);
+        this.checkChain(handler, chain);
+      }
+      if (handler.framework === 'fastify' && handler.role === 'handler') this.checkFastifyReturns(handler, res);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // One response chain
+
+  private checkChain(handler: HandlerInfo, chain: ResponseChain): void {
+    const express = handler.framework === 'express';
+    if (this.checkCodeValues(chain, express)) return;
+    if (express && this.checkDeprecatedForms(chain)) return;
+    if (this.checkRedirect(chain, express)) return;
+    if (!chain.recognised) return;
+    if (!chain.terminal) {
+      if (express) this.checkLoneStatus(handler, chain);
+      return;
+    }
+    if (!['json', 'send', 'jsonp', 'end'].includes(chain.terminal.name)) return;
+    let effective = effectiveStatus(chain, handler.fn);
+    // an error handler answers with whatever status the failing code set before it threw
+    if (effective.kind === 'implicit' && handler.role === 'error-handler') effective = { kind: 'unknown' };
+    const body = sentBody(chain.terminal);
+    this.checkResponse(handler, effective, body, chain.outer, () => this.siteForChain(chain, effective), chain);
+  }
+
+  /** `res.status('404')`, `res.status(4040)`, `res.sendStatus('201')`. */
+  private checkCodeValues(chain: ResponseChain, express: boolean): boolean {
+    for (const link of chain.links) {
+      if (!(link.name === 'status' || link.name === 'code' || (express && link.name === 'sendStatus')) || !link.args[0]) continue;
+      const status = readStatus(link.args[0]);
+      const call = `${chain.receiver.text}.${link.name}(${link.args[0].getText(this.ctx.sourceFile)})`;
+      if (status.kind === 'string' && express) {
+        const number = /^\d{3}$/.test(status.value) ? Number(status.value) : undefined;
+        const consequence =
+          this.major === 5 ? 'Express 5 throws a TypeError for a status that is not an integer' : this.major === 4 ? 'Express 4 deprecates it and Express 5 throws a TypeError' : 'Express 5 throws a TypeError for it';
+        this.ctx.report({
+          node: link.call,
+          message: `\`${call}\` passes the status as a string; ${consequence}.${number !== undefined && isValidStatus(number) ? ` Pass the number ${number}.` : ''}`,
+          fix: number !== undefined && isValidStatus(number) ? this.replaceFix(`Use the number ${number}`, status.node, String(number)) : undefined,
+        });
+        return true;
+      }
+      const number = statusNumber(status);
+      if (number !== undefined && !isValidStatus(number)) {
+        this.ctx.report({
+          node: link.call,
+          message: `\`${call}\` is not a valid HTTP status code; use a code from 100 to 599.`,
+        });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Express 4's deprecated, Express 5's removed signatures: `res.send(404)`, `res.json(obj, 201)`, `res.send(201, body)`. */
+  private checkDeprecatedForms(chain: ResponseChain): boolean {
+    const terminal = chain.terminal;
+    if (!terminal || !['send', 'json', 'jsonp'].includes(terminal.name)) return false;
+    const { args, name } = terminal;
+    const receiver = chain.receiver.text;
+    const source = this.ctx.sourceFile;
+    if (args.length === 1 && name === 'send' && !chain.statusLink) {
+      const code = statusNumber(readStatus(args[0]));
+      if (code === undefined || !isValidStatus(code)) return false;
+      const codeText = args[0].getText(source);
+      const message =
+        this.major === 5
+          ? `\`${receiver}.send(${codeText})\` no longer sets the status in Express 5: it sends ${codeText} as a JSON body with 200 OK. Use \`${receiver}.sendStatus(${codeText})\`.`
+          : `\`${receiver}.send(${codeText})\` is deprecated in Express 4 and removed in Express 5; use \`${receiver}.sendStatus(${codeText})\`.`;
+      const nameNode = (terminal.call.expression as ts.PropertyAccessExpression).name;
+      this.ctx.report({ node: terminal.call, message, fix: this.replaceFix(`Use ${receiver}.sendStatus(${codeText})`, nameNode, 'sendStatus') });
+      return true;
+    }
+    if (args.length !== 2) return false;
+    const first = readStatus(args[0]);
+    const second = readStatus(args[1]);
+    const statusLike = (value: StatusValue, node: ts.Expression): boolean => {
+      const code = statusNumber(value);
+      if (code !== undefined) return isValidStatus(code);
+      const inner = unwrapExpression(node);
+      return value.kind === 'dynamic' && ts.isIdentifier(inner) && /^(status|statusCode|code|httpStatus|httpCode)$/i.test(inner.text);
+    };
+    const literalish = (value: StatusValue): boolean => value.kind === 'number' || value.kind === 'constant';
+    let statusArg: ts.Expression;
+    let bodyArg: ts.Expression;
+    let form: string;
+    if (statusLike(second, args[1]) && !literalish(first)) {
+      statusArg = args[1];
+      bodyArg = args[0];
+      form = `${receiver}.${name}(obj, status)`;
+    } else if (statusLike(first, args[0]) && !literalish(second)) {
+      statusArg = args[0];
+      bodyArg = args[1];
+      form = `${receiver}.${name}(status, obj)`;
+    } else {
+      return false;
+    }
+    const statusSource = statusArg.getText(source);
+    const bodySource = bodyArg.getText(source);
+    const replacement = `${receiver}.status(${statusSource}).${name}(${bodySource.length > 40 ? '…' : bodySource})`;
+    const consequence =
+      this.major === 5
+        ? statusArg === args[1]
+          ? `Express 5 ignores the status and answers 200 OK`
+          : `Express 5 sends the status as the body`
+        : `it is deprecated in Express 4 and removed in Express 5`;
+    const nameNode = (terminal.call.expression as ts.PropertyAccessExpression).name;
+    this.ctx.report({
+      node: terminal.call,
+      message: `\`${form}\` passes the status to \`${name}\`; ${consequence}. Use \`${replacement}\`.`,
+      fix: {
+        title: `Use ${receiver}.status(${statusSource}).${name}(…)`,
+        build: () => [
+          this.edit([{ start: nameNode.getStart(source), end: terminal.call.getEnd(), newText: `status(${statusSource}).${name}(${bodySource})` }]),
+        ],
+      },
+    });
+    return true;
+  }
+
+  /** `res.redirect(url, 301)` (Express 4 deprecated, 5 removed), `reply.redirect(301, url)` (Fastify 5 removed), non-3xx redirect codes. */
+  private checkRedirect(chain: ResponseChain, express: boolean): boolean {
+    const terminal = chain.terminal;
+    if (!terminal || terminal.name !== 'redirect' || terminal.args.length !== 2) return false;
+    const [a, b] = terminal.args;
+    const source = this.ctx.sourceFile;
+    const first = readStatus(a);
+    const second = readStatus(b);
+    const firstCode = statusNumber(first);
+    const secondCode = statusNumber(second);
+    const receiver = chain.receiver.text;
+    let codeArg: ts.Expression;
+    let urlArg: ts.Expression;
+    let code: number | undefined;
+    let wrongOrder = false;
+    if (firstCode !== undefined && secondCode === undefined) {
+      codeArg = a;
+      urlArg = b;
+      code = firstCode;
+      wrongOrder = !express && this.major === 5;
+    } else if (secondCode !== undefined && firstCode === undefined) {
+      codeArg = b;
+      urlArg = a;
+      code = secondCode;
+      wrongOrder = express;
+    } else {
+      return false;
+    }
+    const non3xx = code < 300 || code > 399;
+    if (!wrongOrder && !non3xx) return false;
+    const codeText = non3xx ? '302' : codeArg.getText(source);
+    const urlText = urlArg.getText(source);
+    const statusFirst = express || this.major !== 5;
+    const args = statusFirst ? `${codeText}, ${urlText}` : `${urlText}, ${codeText}`;
+    const parts: string[] = [];
+    if (wrongOrder) {
+      parts.push(
+        express
+          ? this.major === 5
+            ? `Express 5 takes the status first (\`${receiver}.redirect(status, url)\`); \`redirect(url, status)\` was removed`
+            : `\`${receiver}.redirect(url, status)\` is deprecated in Express 4 and removed in Express 5; pass the status first`
+          : `Fastify 5 takes the URL first (\`${receiver}.redirect(url, code)\`); \`redirect(code, url)\` was removed`,
+      );
+    }
+    if (non3xx) parts.push(`${code} is not a redirect status, so the client does not follow the Location header; use a 3xx code (302 is the default)`);
+    const title = wrongOrder && !non3xx ? (express ? `Pass the status first: ${receiver}.redirect(${args})` : `Pass the URL first: ${receiver}.redirect(${args})`) : `Redirect with ${codeText}`;
+    this.ctx.report({
+      node: terminal.call,
+      message: `${parts.join('. ')}.`,
+      fix: {
+        title: title.length > 80 ? (non3xx ? 'Redirect with 302' : 'Swap the redirect arguments') : title,
+        build: () => [this.edit([{ start: a.getStart(source), end: b.getEnd(), newText: args }])],
+      },
+    });
+    return true;
+  }
+
+  /** `res.status(404);` with nothing sending afterwards: the request hangs. */
+  private checkLoneStatus(handler: HandlerInfo, chain: ResponseChain): void {
+    const parent = chain.outer.parent;
+    const statement = ts.isExpressionStatement(parent) || ts.isReturnStatement(parent) ? parent : undefined;
+    const conciseBody = parent === handler.fn && handler.fn.body === chain.outer;
+    if (!statement && !conciseBody) return;
+    if (statement && !ts.isReturnStatement(statement) && this.continuesLater(statement, handler)) return;
+    const statusCall = chain.statusLink?.call;
+    if (!statusCall) return;
+    const text = `${chain.receiver.text}.${chain.statusLink?.name}(${chain.statusLink?.args[0]?.getText(this.ctx.sourceFile) ?? ''})`;
+    this.ctx.report({
+      node: statusCall,
+      message: `\`${text}\` sets the status but nothing sends the response, so the request hangs; end it (\`.end()\`) or send a body.`,
+      fix: {
+        title: 'End the response after setting the status',
+        build: () => [this.edit([{ start: chain.outer.getEnd(), end: chain.outer.getEnd(), newText: '.end()' }])],
+      },
+    });
+  }
+
+  /** Whether code after `statement` (on its path through the handler) may still send, forward or throw. */
+  private continuesLater(statement: ts.Statement, handler: HandlerInfo): boolean {
+    const names = new Set([handler.res, handler.next].filter((name): name is string => name !== undefined));
+    const body = handler.fn.body;
+    let current: ts.Statement = statement;
+    for (;;) {
+      for (const next of followingSiblings(current)) {
+        if (mentionsAny(next, names) || containsThrow(next)) return true;
+        if (ts.isReturnStatement(next)) return false;
+      }
+      const container = current.parent;
+      if (container === body) return false;
+      // the end of a callback's body ends that path
+      if (ts.isBlock(container) && isFunctionLike(container.parent)) return false;
+      const up = enclosingStatement(container);
+      if (!up || !body || up.pos < body.pos || up.end > body.end) return false;
+      current = up;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // What a response means: 204 with a body, not-found branches, error payloads, created records
+
+  private checkResponse(
+    handler: HandlerInfo,
+    effective: EffectiveStatus,
+    body: ts.Expression | undefined,
+    responseNode: ts.Node,
+    siteFor: (code: number) => StatusSite,
+    chain?: ResponseChain,
+  ): void {
+    const code = effective.kind === 'implicit' ? 200 : effective.kind === 'unknown' ? undefined : statusNumber(effective.status);
+    if (code === undefined) return;
+    const fn = handler.fn;
+
+    if (code === 204 && !isEmptyBody(body) && (!chain || chain.terminal?.name !== 'end')) {
+      this.report204(chain, effective, body, responseNode);
+      return;
+    }
+    if (!body || isEmptyBody(body)) return;
+
+    const notFound = notFoundBranch(responseNode, body, fn, handler.req);
+    if (notFound && code !== 404) {
+      const data = !isMessageOnly(body);
+      const wrong =
+        (code >= 200 && code < 300 && !data) ||
+        (notFound.keyedByParams && (code === 400 || code === 422 || code >= 500)) ||
+        (notFound.message && notFound.lookup && code >= 500);
+      if (wrong) {
+        const site = siteFor(404);
+        const what = notFound.keyedByParams && notFound.variable
+          ? `This branch answers a missing \`${notFound.variable}\` (looked up from the route parameters)`
+          : notFound.message
+            ? 'This response says the resource was not found but'
+            : `This branch answers a missing \`${notFound.variable ?? 'record'}\``;
+        const verb = notFound.message && !(notFound.keyedByParams && notFound.variable) ? 'answers' : 'with';
+        this.reportStatus(site, `${what} ${verb} ${describeStatus(code)}; answer 404 Not Found.`, 404, describeStatus(404));
+        return;
+      }
+    }
+
+    if (code >= 200 && code < 300) {
+      const context = payloadContext(responseNode, fn);
+      const payload = errorPayload(body, context);
+      if (payload) {
+        const condition = innermostIf(responseNode, fn)?.statement.expression;
+        const suggested = suggestErrorStatus(payload.texts, context.inCatch, condition);
+        const where = context.inCatch ? ' from a catch block' : '';
+        this.reportStatus(siteFor(suggested), `An error payload (${payload.what}) is sent${where} with ${describeStatus(code)}; answer ${describeStatus(suggested)}.`, suggested, describeStatus(suggested));
+        return;
+      }
+    }
+
+    if (code === 200 && (effective.kind === 'implicit' || effective.kind === 'chain' || effective.kind === 'earlier')) {
+      const intent = this.createIntent(handler);
+      if (!intent) return;
+      if (enclosingCatch(responseNode, fn)) return;
+      if (notFound) return;
+      const sendsRecord = sendsCreated(body, intent.facts) || (intent.nameOnly && isTail(responseNode, fn));
+      if (!sendsRecord) return;
+      if (intent.routes?.some((route) => responseSchemaPins200(route.schema))) return;
+      const route = intent.routes?.[0];
+      const subject = route?.path !== undefined ? `POST ${route.path}` : 'This handler';
+      this.reportStatus(siteFor(201), `${subject} creates a record (${intent.evidence}) but answers ${describeStatus(200)}; answer 201 Created.`, 201, describeStatus(201));
+    }
+  }
+
+  private report204(chain: ResponseChain | undefined, effective: EffectiveStatus, body: ts.Expression | undefined, responseNode: ts.Node): void {
+    const statusNode = effective.kind === 'chain' || effective.kind === 'earlier' ? effective.node : responseNode;
+    const terminal = chain?.terminal;
+    const sideEffects = body !== undefined && hasSideEffects(body);
+    let fix: Fix | undefined;
+    if (chain && terminal && !sideEffects) {
+      const fastify = this.isFastifyChain(chain);
+      const replacement = fastify ? 'send()' : 'end()';
+      const nameNode = (terminal.call.expression as ts.PropertyAccessExpression).name;
+      fix = {
+        title: `Drop the body of the 204 response (.${replacement})`,
+        build: () => [this.edit([{ start: nameNode.getStart(this.ctx.sourceFile), end: terminal.call.getEnd(), newText: replacement }])],
+      };
+    }
+    this.ctx.report({
+      node: statusNode,
+      message: '204 No Content must not carry a body, but this response sends one; drop the body or answer 200 OK.',
+      fix,
+    });
+  }
+
+  private isFastifyChain(chain: ResponseChain): boolean {
+    for (const handler of this.ctx.analysis.handlers) {
+      if (handler.fn.pos <= chain.outer.pos && handler.fn.end >= chain.outer.end && handler.res === chain.receiver.text) return handler.framework === 'fastify';
+    }
+    return false;
+  }
+
+  private reportStatus(site: StatusSite, message: string, code: number, title: string): void {
+    this.ctx.report({ node: site.report, message, fix: this.statusFix(site, code, `Answer ${title}`) });
+  }
+
+  private statusFix(site: StatusSite, code: number, title: string): Fix | undefined {
+    const source = this.ctx.sourceFile;
+    switch (site.kind) {
+      case 'replace':
+        return this.replaceFix(title, site.status.node, statusText(code, site.status));
+      case 'insert-link': {
+        const terminal = site.chain.terminal;
+        if (!terminal) return undefined;
+        const access = terminal.call.expression as ts.PropertyAccessExpression;
+        const method = this.isFastifyChain(site.chain) ? 'code' : 'status';
+        return { title, build: () => [this.edit([{ start: access.expression.getEnd(), end: access.expression.getEnd(), newText: `.${method}(${code})` }])] };
+      }
+      case 'insert-statement': {
+        if (!site.reply || !ts.isBlock(site.before.parent)) return undefined;
+        const style = sourceStyle(source);
+        const start = site.before.getStart(source);
+        const indent = indentationAt(this.ctx.text, start);
+        const text = `${site.reply}.code(${code})${semi(style)}${style.eol}${indent}`;
+        return { title, build: () => [this.edit([{ start, end: start, newText: text }])] };
+      }
+      case 'none':
+        return undefined;
+    }
+  }
+
+  private siteForChain(chain: ResponseChain, effective: EffectiveStatus): StatusSite {
+    if (effective.kind === 'chain' || effective.kind === 'earlier') {
+      return isLiteralSite(effective.status) ? { kind: 'replace', status: effective.status, report: effective.node } : { kind: 'none', report: effective.node };
+    }
+    return { kind: 'insert-link', chain, report: chain.outer };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Fastify: values returned from a handler are the response
+
+  private checkFastifyReturns(handler: HandlerInfo, reply: string): void {
+    const fn = handler.fn;
+    const returns: { statement?: ts.ReturnStatement; expression: ts.Expression }[] = [];
+    if (fn.body && !ts.isBlock(fn.body)) {
+      returns.push({ expression: fn.body });
+    } else {
+      walkOwnBody(fn, (node) => {
+        if (ts.isReturnStatement(node) && node.expression) returns.push({ statement: node, expression: node.expression });
+      });
+    }
+    for (const { statement, expression } of returns) {
+      let value = unwrapExpression(expression);
+      if (ts.isAwaitExpression(value)) value = unwrapExpression(value.expression);
+      if (mentionsAny(value, new Set([reply]))) continue;
+      if (ts.isCallExpression(value) && /^(send|reply)$/.test((value.expression as ts.PropertyAccessExpression).name?.text ?? '')) continue;
+      const effective = statement ? statusBefore(statement, reply, fn) : ({ kind: 'implicit' } as EffectiveStatus);
+      const report: ts.Node = expression;
+      this.checkResponse(handler, effective, expression, statement ?? expression, () => {
+        if (effective.kind === 'chain' || effective.kind === 'earlier') {
+          return isLiteralSite(effective.status) ? { kind: 'replace', status: effective.status, report: effective.node } : { kind: 'none', report: effective.node };
+        }
+        return statement ? { kind: 'insert-statement', before: statement, reply, report } : { kind: 'none', report };
+      });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Create handlers
+
+  private createIntent(handler: HandlerInfo): CreateIntent | undefined {
+    const cached = this.intents.get(handler.fn);
+    if (cached !== undefined) return cached ?? undefined;
+    const intent = this.computeCreateIntent(handler);
+    this.intents.set(handler.fn, intent ?? null);
+    return intent;
+  }
+
+  private computeCreateIntent(handler: HandlerInfo): CreateIntent | undefined {
+    if (handler.role === 'error-handler') return undefined;
+    const name = handlerName(handler.fn);
+    if (isActionName(name)) return undefined;
+    const routes = this.routesOf(handler);
+    const facts = creationFacts(handler.fn);
+    const evidence = facts.calls.length > 0 ? `\`${calleeText(facts.calls[0], this.ctx.sourceFile)}\`` : `\`${name ?? 'handler'}\``;
+    if (routes && routes.length > 0) {
+      if (!routes.every((route) => route.method === 'POST')) return undefined;
+      if (!routes.every((route) => isCollectionPath(route.path))) return undefined;
+      if (facts.calls.length > 0) return { facts, nameOnly: false, routes, evidence };
+      if (isCreateName(name)) return { facts, nameOnly: true, routes, evidence };
+      return undefined;
+    }
+    // registered nowhere we can see: the name and a creation call must both say so
+    if (isCreateName(name) && facts.calls.length > 0) return { facts, nameOnly: false, evidence };
+    return undefined;
+  }
+
+  /** The routes a function is the handler of: from the route graph when there is one, else this file's registrations. */
+  private routesOf(handler: HandlerInfo): RouteFacts[] | undefined {
+    const start = handler.fn.getStart(this.ctx.sourceFile);
+    const local = handler.routes.filter((route) => route.handler?.fn === handler.fn);
+    const graph = this.ctx.routeGraph();
+    if (graph) {
+      const routes = graph.routesUsing(this.ctx.fileName, start).filter((route) => !route.handler?.definition || route.handler.definition.start === start);
+      if (routes.length > 0) {
+        return routes.map((route) => ({ method: route.method, path: route.path, schema: local.find((candidate) => candidate.method === route.method)?.schema }));
+      }
+    }
+    if (local.length > 0) return local.map((route) => ({ method: route.method, path: route.path, schema: route.schema }));
+    if (handler.routes.length > 0) return handler.routes.map((route) => ({ method: route.method, path: route.path }));
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Edits
+
+  private edit(edits: TextEdit[]): { kind: 'edit'; path: string; edits: TextEdit[] } {
+    return { kind: 'edit', path: this.ctx.fileName, edits };
+  }
+
+  private replaceFix(title: string, node: ts.Node, newText: string): Fix {
+    return { title, build: () => [this.edit([{ start: node.getStart(this.ctx.sourceFile), end: node.getEnd(), newText }])] };
+  }
+}
+
+/** Whether a status argument can be rewritten in place (a literal or a known constant, not a shared `const`). */
+function isLiteralSite(status: StatusValue): boolean {
+  if (status.kind === 'constant') return true;
+  return status.kind === 'number' && ts.isNumericLiteral(status.node);
+}
+
+function payloadContext(node: ts.Node, fn: FunctionLike): PayloadContext {
+  const caught = enclosingCatch(node, fn);
+  const branch = innermostIf(node, fn);
+  return {
+    inCatch: caught !== undefined,
+    catchName: caught?.name,
+    guarded: branch?.branch === 'then' ? truthyTestedNames(branch.statement.expression) : new Set(),
+    inBranch: branch !== undefined,
+  };
+}
+
+/** Whether a body carries only a message (a string, or an object of message-like keys), not data. */
+function isMessageOnly(body: ts.Expression): boolean {
+  const node = unwrapExpression(body);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) return true;
+  if (ts.isObjectLiteralExpression(node)) {
+    return node.properties.every((property) => property.name !== undefined && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && MESSAGE_ONLY_KEYS.has(property.name.text));
+  }
+  return false;
+}
+
+/** Whether a response is on the handler's straight path: a statement of its body, or of a `try` block directly in it. */
+function isTail(node: ts.Node, fn: FunctionLike): boolean {
+  const statement = enclosingStatement(node);
+  if (!statement) return false;
+  const parent = statement.parent;
+  if (parent === fn.body) return true;
+  return ts.isBlock(parent) && ts.isTryStatement(parent.parent) && parent.parent.tryBlock === parent && parent.parent.parent === fn.body;
+}
+
+/** A Fastify route schema whose `response` declares 200 (and not 201): the contract says 200. */
+function responseSchemaPins200(schema: ts.Expression | undefined): boolean {
+  if (!schema) return false;
+  const value = unwrapExpression(schema);
+  if (!ts.isObjectLiteralExpression(value)) return false;
+  for (const property of value.properties) {
+    if (!ts.isPropertyAssignment(property) || !property.name || property.name.getText() !== 'response') continue;
+    const response = unwrapExpression(property.initializer);
+    if (!ts.isObjectLiteralExpression(response)) return false;
+    const keys = response.properties.map((entry) => (entry.name ? entry.name.getText().replace(/['"]/g, '') : ''));
+    return (keys.includes('200') || keys.includes('2xx')) && !keys.includes('201');
+  }
+  return false;
+}
+
+function calleeText(call: ts.CallExpression, sourceFile: ts.SourceFile): string {
+  const text = call.expression.getText(sourceFile).replace(/\s+/g, '');
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+function followingSiblings(statement: ts.Statement): readonly ts.Statement[] {
+  const parent = statement.parent;
+  if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isModuleBlock(parent)) {
+    const index = parent.statements.indexOf(statement);
+    return parent.statements.slice(index + 1);
+  }
+  return [];
+}
+
+function mentionsAny(node: ts.Node, names: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(child)) {
+      const parent = child.parent;
+      if (names.has(child.text) && !(ts.isPropertyAccessExpression(parent) && parent.name === child) && !(ts.isPropertyAssignment(parent) && parent.name === child)) found = true;
+      return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+function containsThrow(node: ts.Node): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isThrowStatement(child)) found = true;
+    else if (!isFunctionLike(child)) ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** Whether dropping an expression would drop work: calls, awaits, assignments, `new`. */
+function hasSideEffects(node: ts.Node): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(child) || ts.isAwaitExpression(child) || ts.isNewExpression(child) || ts.isPostfixUnaryExpression(child) || ts.isDeleteExpression(child)) found = true;
+    else if (ts.isBinaryExpression(child) && child.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && child.operatorToken.kind <= ts.SyntaxKind.LastAssignment) found = true;
+    else if (!isFunctionLike(child)) ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
 
 const rule: Rule = {
-  meta: { id: 'wrong-status-code', description: 'Placeholder', category: 'security', defaultSeverity: 'warning', frameworks: ['express', 'fastify'], fixable: false },
-  create: () => ({}),
+  meta: {
+    id: 'wrong-status-code',
+    description: 'Require HTTP status codes that match what the response says',
+    category: 'correctness',
+    defaultSeverity: 'warning',
+    frameworks: ['express', 'fastify'],
+    fixable: true,
+  },
+  create(context) {
+    if (context.isTestFile && !context.settings.lintTestFiles) return {};
+    return { end: () => new StatusChecker(context).run() };
+  },
 };
+
 export default rule;

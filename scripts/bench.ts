@@ -1,0 +1,168 @@
+// `npm run bench [-- path] [--files N] [--seed N] [--runs N] [--keep]`
+// Measures Routewise against the cost it cannot avoid — the TypeScript parser — in the same run, so
+// the ratios hold across machines: a workspace lint of a generated (or given) corpus, and re-linting
+// one 2,000-line file after one-character edits, as the editor does while the user types.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as nodePath from 'node:path';
+import { parseArgs } from 'node:util';
+import ts from 'typescript';
+import { lintWorkspace } from '../src/cli/lint-files';
+import { runLintCommand } from '../src/cli/lint-command';
+import { createLinter } from '../src/core/lint/create-linter';
+import { toPosix } from '../src/core/model/paths';
+import { withDefaults } from '../src/core/model/settings';
+import { listSourceFiles } from '../src/core/project/source-files';
+import { ALL_RULES } from '../src/core/rules';
+import { NodeFileSystem } from '../src/host/node-file-system';
+import { generateCorpus, generateLargeRouter } from './bench-corpus';
+
+const TARGET_WORKSPACE_RATIO = 1.5;
+const TARGET_SINGLE_FILE_P95_MS = 20;
+const WARM_UPS = 2;
+const SINGLE_FILE_LINES = 2000;
+const SINGLE_FILE_WARM_UPS = 20;
+const SINGLE_FILE_RUNS = 200;
+
+/** Source texts held in memory, so lint and parse timings both exclude reading the disk. */
+class PreloadedFileSystem extends NodeFileSystem {
+  constructor(private readonly texts: ReadonlyMap<string, string>) {
+    super();
+  }
+
+  override readFile(path: string): string | undefined {
+    return this.texts.get(path) ?? super.readFile(path);
+  }
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({
+    options: {
+      files: { type: 'string', default: '1600' },
+      seed: { type: 'string', default: '42' },
+      runs: { type: 'string', default: '5' },
+      keep: { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
+  const runs = Number(values.runs);
+  const seed = Number(values.seed);
+  const temp = fs.realpathSync(fs.mkdtempSync(nodePath.join(os.tmpdir(), 'routewise-bench-')));
+  try {
+    const given = positionals[0];
+    const root = given === undefined ? toPosix(temp) : toPosix(nodePath.resolve(given));
+    if (given === undefined) generateCorpus(root, { files: Number(values.files), seed });
+    const host = new NodeFileSystem();
+    const files = listSourceFiles(root, host);
+    const texts = new Map(files.map((file) => [file, host.readFile(file) ?? '']));
+    const lines = [...texts.values()].reduce((sum, text) => sum + text.split('\n').length, 0);
+    const preloaded = new PreloadedFileSystem(texts);
+    const settings = withDefaults({});
+
+    log(`Routewise benchmark — ${ALL_RULES.length} rules, TypeScript ${ts.version}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
+    log(`corpus: ${files.length.toLocaleString('en')} files, ${lines.toLocaleString('en')} lines, ${given === undefined ? `generated with seed ${seed}` : root}`);
+    log('');
+
+    let findings = 0;
+    const parse = medianOf(runs, () => {
+      for (const [file, text] of texts) ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+    });
+    const lint = medianOf(runs, () => {
+      findings = lintWorkspace(files, { host: preloaded, settings, rules: ALL_RULES }).findings.length;
+    });
+    const silent = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} };
+    const cli = medianOf(runs, () => runLintCommand(['--format', 'json', root], temp, silent));
+
+    log(`Workspace lint — median of ${runs} runs after ${WARM_UPS} warm-ups; ${findings.toLocaleString('en')} findings`);
+    table([
+      ['', 'time', 'vs parse', ''],
+      ['TypeScript parse only, no parent pointers (baseline)', ms(parse), '1.00×', ''],
+      ['Routewise lint: parse, detect, route graph, rules', ms(lint), ratio(lint / parse), verdict(lint / parse <= TARGET_WORKSPACE_RATIO, `target ≤ ${TARGET_WORKSPACE_RATIO.toFixed(2)}×`)],
+      ['routewise lint CLI: + list, read from disk, JSON', ms(cli), ratio(cli / parse), 'for reference'],
+    ]);
+    log('');
+
+    const single = singleFileEdits(given === undefined ? nodePath.join(root, 'services/orders-api') : temp, seed);
+    log(`Single file — ${SINGLE_FILE_LINES.toLocaleString('en')} lines, re-linted after a one-character edit; ${SINGLE_FILE_RUNS} runs after ${SINGLE_FILE_WARM_UPS} warm-ups`);
+    table([
+      ['', 'p50', 'p95', 'p95 vs parse', ''],
+      ['TypeScript parse only (baseline)', ms(percentile(single.parse, 50)), ms(percentile(single.parse, 95)), '1.00×', ''],
+      [
+        'Routewise lintFile',
+        ms(percentile(single.lint, 50)),
+        ms(percentile(single.lint, 95)),
+        ratio(percentile(single.lint, 95) / percentile(single.parse, 95)),
+        verdict(percentile(single.lint, 95) <= TARGET_SINGLE_FILE_P95_MS, `target p95 ≤ ${TARGET_SINGLE_FILE_P95_MS} ms`),
+      ],
+    ]);
+  } finally {
+    if (values.keep) log(`\nkept ${temp}`);
+    else fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An editor re-lints the whole file on every keystroke (debounced) with the unsaved text; each edit
+ * here types one more character into a comment in the middle of the file, so no text repeats and
+ * no cache can answer.
+ */
+function singleFileEdits(packageDir: string, seed: number): { parse: number[]; lint: number[] } {
+  if (!fs.existsSync(nodePath.join(packageDir, 'package.json'))) {
+    fs.writeFileSync(nodePath.join(packageDir, 'package.json'), JSON.stringify({ name: 'bench', dependencies: { express: '^4.21.2' } }));
+  }
+  const file = toPosix(nodePath.join(packageDir, 'src/routes/legacy-monolith.ts'));
+  const base = generateLargeRouter(seed, SINGLE_FILE_LINES);
+  fs.mkdirSync(nodePath.dirname(file), { recursive: true });
+  fs.writeFileSync(file, base);
+  const middle = base.indexOf('\nrouter.', base.length / 2) + 1;
+  const edit = (index: number): string => `${base.slice(0, middle)}// ${'x'.repeat(index + 1)}\n${base.slice(middle)}`;
+
+  const { linter } = createLinter({ host: new NodeFileSystem(), settings: withDefaults({}), rules: ALL_RULES });
+  const parse: number[] = [];
+  const lint: number[] = [];
+  for (let index = 0; index < SINGLE_FILE_WARM_UPS + SINGLE_FILE_RUNS; index++) {
+    const text = edit(index);
+    const parseTime = time(() => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false));
+    const lintTime = time(() => linter.lintFile(file, text));
+    if (index >= SINGLE_FILE_WARM_UPS) {
+      parse.push(parseTime);
+      lint.push(lintTime);
+    }
+  }
+  return { parse, lint };
+}
+
+function medianOf(runs: number, action: () => void): number {
+  for (let index = 0; index < WARM_UPS; index++) action();
+  const samples = Array.from({ length: runs }, () => time(action));
+  return percentile(samples, 50);
+}
+
+function time(action: () => void): number {
+  const started = performance.now();
+  action();
+  return performance.now() - started;
+}
+
+/** Nearest-rank percentile. */
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const ms = (value: number): string => `${value.toFixed(value < 100 ? 2 : 0)} ms`;
+const ratio = (value: number): string => `${value.toFixed(2)}×`;
+const verdict = (met: boolean, target: string): string => `${target} ${met ? '✔ met' : '✖ missed'}`;
+
+function table(rows: string[][]): void {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const row of rows) {
+    log(`  ${row.map((cell, column) => (column === 0 || column === row.length - 1 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('   ')}`.trimEnd());
+  }
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+main();

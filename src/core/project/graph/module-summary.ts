@@ -1,0 +1,214 @@
+import ts from 'typescript';
+import { collectImports, type ImportBinding } from '../../analysis/imports';
+import type { Callable } from './values';
+
+export type ExportEntry =
+  | { kind: 'expression'; expression: ts.Expression }
+  | { kind: 'local'; name: string; node: ts.Node }
+  | { kind: 'declaration'; node: ts.FunctionDeclaration | ts.ClassDeclaration | ts.VariableDeclaration }
+  /** `export { x as y } from './m'`; name `*` for `export * as y from './m'`. */
+  | { kind: 'reexport'; specifier: string; name: string };
+
+/** Something that runs when its container runs, in evaluation order. */
+export type GraphEvent =
+  | { kind: 'call'; node: ts.CallExpression | ts.NewExpression }
+  /** `this.x = value`: a field the graph may need later (`this.app = express()`). */
+  | { kind: 'assign'; node: ts.BinaryExpression }
+  | { kind: 'loop'; node: ts.ForOfStatement; events: GraphEvent[] };
+
+export interface Container {
+  node: ts.SourceFile | Callable;
+  events: GraphEvent[];
+  /** Whether this container or one nested in it calls something named like a registration. */
+  registers: boolean;
+  /** Roots of callees in this container and nested ones: identifiers, `this`, or `require:<specifier>`. */
+  calleeRoots: Set<ts.Node | string>;
+}
+
+/**
+ * What the route graph needs from one file, computed once per parsed text: imports, exports and
+ * the calls each top level / function performs, in evaluation order.
+ */
+export class ModuleSummary {
+  readonly imports: Map<string, ImportBinding>;
+  readonly exports = new Map<string, ExportEntry>();
+  readonly starExports: string[] = [];
+  /** `module.exports = …` / `export = …`. */
+  cjsExport?: ts.Expression;
+  readonly containers = new Map<ts.Node, Container>();
+  /** Specifiers of every static import and top-level require, for ordering and relevance. */
+  readonly specifiers: string[] = [];
+
+  constructor(
+    readonly path: string,
+    readonly sourceFile: ts.SourceFile,
+  ) {
+    this.imports = collectImports(sourceFile);
+    this.collectExports();
+    collectContainers(this);
+  }
+
+  get top(): Container {
+    return this.containers.get(this.sourceFile)!;
+  }
+
+  lineAndColumn(offset: number): { line: number; column: number } {
+    const { line, character } = this.sourceFile.getLineAndCharacterOfPosition(offset);
+    return { line: line + 1, column: character + 1 };
+  }
+
+  private collectExports(): void {
+    for (const binding of this.imports.values()) if (!this.specifiers.includes(binding.module)) this.specifiers.push(binding.module);
+    for (const statement of this.sourceFile.statements) {
+      if (ts.isExportAssignment(statement)) {
+        if (statement.isExportEquals) this.cjsExport = statement.expression;
+        else this.exports.set('default', { kind: 'expression', expression: statement.expression });
+      } else if (ts.isExportDeclaration(statement)) {
+        this.collectExportDeclaration(statement);
+      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && hasExportModifier(statement)) {
+        const isDefault = statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+        if (isDefault) this.exports.set('default', { kind: 'declaration', node: statement });
+        else if (statement.name) this.exports.set(statement.name.text, { kind: 'declaration', node: statement });
+      } else if (ts.isVariableStatement(statement) && hasExportModifier(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name)) this.exports.set(declaration.name.text, { kind: 'declaration', node: declaration });
+        }
+      } else if (ts.isExpressionStatement(statement)) {
+        this.collectCommonJsExport(statement.expression);
+      }
+    }
+  }
+
+  private collectExportDeclaration(statement: ts.ExportDeclaration): void {
+    const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    if (specifier && !this.specifiers.includes(specifier)) this.specifiers.push(specifier);
+    const clause = statement.exportClause;
+    if (!clause) {
+      if (specifier) this.starExports.push(specifier);
+      return;
+    }
+    if (ts.isNamespaceExport(clause)) {
+      if (specifier) this.exports.set(clause.name.text, { kind: 'reexport', specifier, name: '*' });
+      return;
+    }
+    for (const element of clause.elements) {
+      const exported = element.name.text;
+      const local = (element.propertyName ?? element.name).text;
+      if (specifier) this.exports.set(exported, { kind: 'reexport', specifier, name: local });
+      else this.exports.set(exported, { kind: 'local', name: local, node: element });
+    }
+  }
+
+  /** `module.exports = x`, `module.exports.x = y`, `exports.x = y`, `module.exports = exports = x`. */
+  private collectCommonJsExport(expression: ts.Expression): void {
+    if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const target = expression.left;
+    if (isModuleExports(target) || (ts.isIdentifier(target) && target.text === 'exports')) {
+      if (isModuleExports(target)) this.cjsExport = expression.right;
+      if (ts.isBinaryExpression(expression.right)) this.collectCommonJsExport(expression.right);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))) {
+      this.exports.set(target.name.text, { kind: 'expression', expression: expression.right });
+    }
+  }
+}
+
+function hasExportModifier(node: ts.HasModifiers): boolean {
+  return ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+}
+
+export function isModuleExports(node: ts.Node): boolean {
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+}
+
+export function isCallable(node: ts.Node): node is Callable {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+/** Member names whose calls register routes, middleware, plugins or hooks on an app. */
+const REGISTRATION_NAMES = new Map<string, number>([
+  ['use', 1], ['route', 1], ['register', 1], ['setErrorHandler', 1],
+  ['get', 2], ['post', 2], ['put', 2], ['patch', 2], ['delete', 2], ['del', 2], ['options', 2], ['head', 2], ['all', 2],
+  ['addHook', 2], ['decorate', 2],
+]);
+
+/**
+ * One walk over the file: each container (the top level, every function) gets its calls in
+ * evaluation order (arguments before the call), loops as nested event lists. Types, interfaces
+ * and class property initializers are skipped: they never run as part of a container.
+ */
+function collectContainers(summary: ModuleSummary): void {
+  const stack: Container[] = [];
+  const open = (node: ts.SourceFile | Callable): Container => {
+    const container: Container = { node, events: [], registers: false, calleeRoots: new Set() };
+    summary.containers.set(node, container);
+    return container;
+  };
+
+  const visit = (node: ts.Node, events: GraphEvent[] | undefined): void => {
+    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || node.kind === ts.SyntaxKind.JSDoc) return;
+    if (isCallable(node)) {
+      const container = open(node);
+      stack.push(container);
+      ts.forEachChild(node, (child) => visit(child, container.events));
+      stack.pop();
+      const outer = stack[stack.length - 1];
+      if (outer) {
+        outer.registers ||= container.registers;
+        for (const root of container.calleeRoots) outer.calleeRoots.add(root);
+      }
+      return;
+    }
+    if (ts.isPropertyDeclaration(node)) {
+      // Field initializers run per instance, when the field is read; only functions in them matter.
+      ts.forEachChild(node, (child) => visit(child, undefined));
+      return;
+    }
+    if (ts.isForOfStatement(node) && events) {
+      visit(node.expression, events);
+      const loop: GraphEvent = { kind: 'loop', node, events: [] };
+      visit(node.initializer, loop.events);
+      visit(node.statement, loop.events);
+      events.push(loop);
+      return;
+    }
+    ts.forEachChild(node, (child) => visit(child, events));
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && events) {
+      events.push({ kind: 'call', node });
+      noteCallee(stack[stack.length - 1], node);
+    } else if (events && ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      events.push({ kind: 'assign', node });
+    }
+  };
+
+  const top = open(summary.sourceFile);
+  stack.push(top);
+  ts.forEachChild(summary.sourceFile, (child) => visit(child, top.events));
+}
+
+function noteCallee(container: Container | undefined, call: ts.CallExpression | ts.NewExpression): void {
+  if (!container) return;
+  let callee: ts.Expression = call.expression;
+  const arity = ts.isPropertyAccessExpression(callee) ? REGISTRATION_NAMES.get(callee.name.text) : undefined;
+  if (arity !== undefined && (call.arguments?.length ?? 0) >= arity) {
+    container.registers = true;
+  }
+  while (ts.isPropertyAccessExpression(callee) || ts.isCallExpression(callee) || ts.isParenthesizedExpression(callee) || ts.isElementAccessExpression(callee)) {
+    if (ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require') {
+      const argument = callee.arguments[0];
+      if (argument && ts.isStringLiteralLike(argument)) container.calleeRoots.add(`require:${argument.text}`);
+      return;
+    }
+    callee = callee.expression;
+  }
+  if (ts.isIdentifier(callee) || callee.kind === ts.SyntaxKind.ThisKeyword || callee.kind === ts.SyntaxKind.SuperKeyword) container.calleeRoots.add(callee);
+}

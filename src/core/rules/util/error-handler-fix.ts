@@ -1,0 +1,121 @@
+import ts from 'typescript';
+import type { ImportBinding } from '../../analysis/imports';
+import { memberPath, unwrapExpression } from '../../analysis/syntax';
+import type { FileChange } from '../../model/edit';
+import { planExpressTypes, supportsInlineTypeModifiers } from './express-type-imports';
+import { indentationAt, quoted, semi, sourceStyle } from './source-style';
+
+/**
+ * The quick fix of `missing-error-handler`: a minimal, correct Express error handler inserted
+ * after the app's last route / mount registration. This is a seam: once the `error-handler`
+ * generator exists, it replaces `buildErrorHandlerFix` (same input, a richer FileChange[]:
+ * error classes, a module of its own, the 404 fallback).
+ */
+export interface ErrorHandlerFixInput {
+  fileName: string;
+  sourceFile: ts.SourceFile;
+  imports: ReadonlyMap<string, ImportBinding>;
+  /** The app's variable (`app`). */
+  appName: string;
+  /** The statement that creates the app (`const app = express()`). */
+  appStatement: ts.Statement;
+  /** Whether to write TypeScript types. */
+  typescript: boolean;
+  /** The package's dependencies (for the TypeScript version). */
+  dependencies: Readonly<Record<string, string>>;
+}
+
+/** Where the handler goes: after the last statement that registers something on the app, before it listens or is exported. */
+export function errorHandlerInsertionPoint(input: Pick<ErrorHandlerFixInput, 'appName' | 'appStatement'>): ts.Statement | undefined {
+  const container = input.appStatement.parent;
+  if (!ts.isSourceFile(container) && !ts.isBlock(container)) return undefined;
+  const statements = container.statements;
+  const index = statements.indexOf(input.appStatement);
+  let last: ts.Statement | undefined;
+  let terminal: ts.Statement | undefined;
+  for (const statement of statements.slice(index + 1)) {
+    if (isTerminal(statement, input.appName)) {
+      terminal ??= statement;
+      continue;
+    }
+    if (registersOn(statement, input.appName)) last = statement;
+  }
+  if (last) return last;
+  // nothing registered in this block: just before `listen` / `export`, after whatever precedes it
+  if (terminal) {
+    const position = statements.indexOf(terminal);
+    return position > 0 ? statements[position - 1] : undefined;
+  }
+  return undefined;
+}
+
+export function buildErrorHandlerFix(input: ErrorHandlerFixInput): FileChange[] {
+  const after = errorHandlerInsertionPoint(input);
+  if (!after) return [];
+  const { sourceFile } = input;
+  const style = sourceStyle(sourceFile);
+  const { eol, indentUnit } = style;
+  const indent = indentationAt(sourceFile.text, after.getStart(sourceFile));
+  const edits = [];
+  let parameters = 'err, _req, res, _next';
+  if (input.typescript) {
+    const plan = planExpressTypes(sourceFile, input.imports, ['NextFunction', 'Request', 'Response'], {
+      inlineTypeModifiers: supportsInlineTypeModifiers(input.dependencies),
+    });
+    edits.push(...plan.edits);
+    parameters = `err: unknown, _req: ${plan.names.Request}, res: ${plan.names.Response}, _next: ${plan.names.NextFunction}`;
+  }
+  const s = semi(style);
+  const q = (text: string): string => quoted(text, style);
+  const lines = [
+    `// Errors from every route above end here: log them and answer a generic 500.`,
+    `${input.appName}.use((${parameters}) => {`,
+    `${indentUnit}console.error(err)${s}`,
+    `${indentUnit}if (res.headersSent) {`,
+    `${indentUnit}${indentUnit}_next(err)${s}`,
+    `${indentUnit}${indentUnit}return${s}`,
+    `${indentUnit}}`,
+    `${indentUnit}res.status(500).json({ error: { code: ${q('INTERNAL_ERROR')}, message: ${q('Internal server error')} } })${s}`,
+    `})${s}`,
+  ];
+  const block = lines.map((line) => `${indent}${line}`).join(eol);
+  edits.push({ start: after.getEnd(), end: after.getEnd(), newText: `${eol}${eol}${block}` });
+  return [{ kind: 'edit', path: input.fileName, edits }];
+}
+
+/** `app.listen(…)`, `export default app`, `module.exports = app`, `return app`, `http.createServer(app)`. */
+function isTerminal(statement: ts.Statement, appName: string): boolean {
+  if (ts.isExportAssignment(statement)) return true;
+  if (ts.isReturnStatement(statement)) return true;
+  if (ts.isExportDeclaration(statement)) return true;
+  const text = statement.getText();
+  if (new RegExp(`\\b${escape(appName)}\\s*\\.\\s*listen\\s*\\(`).test(text)) return true;
+  if (/\bmodule\.exports\b|\bexports\.\w+\s*=/.test(text) && new RegExp(`\\b${escape(appName)}\\b`).test(text)) return true;
+  if (/\bcreateServer\s*\(/.test(text) && new RegExp(`\\b${escape(appName)}\\b`).test(text)) return true;
+  return false;
+}
+
+/** Whether a statement registers routes or middleware on the app: `app.get(…)`, `app.use(…)`, `routes(app)`, `app.route(…).get(…)`. */
+function registersOn(statement: ts.Statement, appName: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const callee = unwrapExpression(node.expression);
+      if (ts.isPropertyAccessExpression(callee)) {
+        let root: ts.Expression = callee.expression;
+        while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression)) root = root.expression.expression;
+        const path = memberPath(root);
+        if (path?.join('.') === appName && callee.name.text !== 'listen' && callee.name.text !== 'set' && callee.name.text !== 'disable' && callee.name.text !== 'enable') found = true;
+      }
+      if (node.arguments.some((argument) => memberPath(argument)?.join('.') === appName)) found = true;
+    }
+    if (!found) ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

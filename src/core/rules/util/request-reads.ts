@@ -1,0 +1,547 @@
+import ts from 'typescript';
+import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+
+/** The parts of a request a handler can read that carry client input we expect to be validated. */
+export type RequestPart = 'body' | 'query' | 'params';
+export const REQUEST_PARTS: readonly RequestPart[] = ['body', 'query', 'params'];
+
+export function isRequestPart(name: string): name is RequestPart {
+  return name === 'body' || name === 'query' || name === 'params';
+}
+
+/** Body fields whose names say they hold text, when the handler gives no other evidence. */
+const TEXT_FIELD = /^(email|mail|password|newPassword|currentPassword|oldPassword|confirmPassword|passwordConfirmation|username|userName|login|firstName|lastName|fullName|displayName|name|title|description|bio|token|refreshToken|slug|content|text|message|subject|phone|phoneNumber|address|url|website|comment)$/;
+
+export function isTextFieldName(name: string): boolean {
+  return TEXT_FIELD.test(name);
+}
+
+export type FieldType = 'unknown' | 'string' | 'number' | 'boolean' | 'array' | 'object';
+
+/** What a handler reveals about one value of the request: the part itself or one of its fields. */
+export interface FieldNode {
+  type: FieldType;
+  /** A default, `??` / `||` fallback or optional chaining says the value may be absent. */
+  optional: boolean;
+  /** The value is used as a whole (passed on, spread, returned): members we never saw must be kept. */
+  whole: boolean;
+  children: Map<string, FieldNode>;
+}
+
+/**
+ * How a read is used: `use` reaches the handler's logic; `capture` only binds it to local names
+ * (judged through them); `validator` / `guard` are themselves validation; `log` and `write` are harmless.
+ */
+export type ReadUsage = 'use' | 'capture' | 'validator' | 'guard' | 'log' | 'write';
+
+export interface RequestRead {
+  part: RequestPart;
+  /** Where a finding is reported: `req.body`, or the binding element of `const { body } = req`. */
+  node: ts.Node;
+  start: number;
+  usage: ReadUsage;
+  /** Only named members are taken (`req.params.id`, `const { id } = req.params`), never the whole object. */
+  namedOnly: boolean;
+}
+
+export interface RequestUse {
+  reads: RequestRead[];
+  /** Field trees per part, from member accesses, destructuring and the uses of local aliases. */
+  fields: Map<RequestPart, FieldNode>;
+  /** Offset of the first validation of each part inside the handler: a validator call or a typeof guard. */
+  validatedAt: Map<RequestPart, number>;
+  /** How code at the top of the handler can name each part (`req.body`, or a destructured `body`). */
+  partExpression: Map<RequestPart, string>;
+}
+
+/** Decides what a call does with the request values given to it. */
+export interface CallClassifier {
+  isValidator(call: ts.CallExpression): boolean;
+  isLogger(call: ts.CallExpression): boolean;
+}
+
+interface Alias {
+  part: RequestPart;
+  path: string[];
+  /** The read that created the alias. */
+  read: RequestRead;
+  declaredAt: number;
+}
+
+const NUMBER_CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Number.parseInt', 'Number.parseFloat', 'Math.min', 'Math.max', 'Math.abs', 'Math.floor', 'Math.ceil', 'Math.round']);
+const NUMBER_GUARDS = new Set(['isNaN', 'Number.isNaN', 'Number.isInteger', 'Number.isFinite', 'Number.isSafeInteger', 'isFinite']);
+const STRING_METHODS = new Set([
+  'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'split', 'startsWith', 'endsWith',
+  'replace', 'replaceAll', 'match', 'matchAll', 'padStart', 'padEnd', 'normalize', 'localeCompare', 'charAt', 'charCodeAt', 'substring', 'substr',
+]);
+const ARRAY_METHODS = new Set(['map', 'filter', 'forEach', 'reduce', 'some', 'every', 'find', 'findIndex', 'flatMap', 'join', 'push', 'sort']);
+/** Hashing and comparing functions that take strings: `bcrypt.hash(req.body.password, 10)`. */
+const STRING_SINKS = /^(bcrypt|bcryptjs|argon2|crypto)\.(hash|hashSync|compare|compareSync|verify)$|^(hash|compare)Password$/;
+
+/**
+ * Reads of `req.body` / `req.query` / `req.params` in a handler (its Fastify `request.*` equivalents
+ * too), including destructuring of the request or of a part, with what the handler does with each
+ * read and which fields it takes. Nested callbacks count; functions that rebind the request name do not.
+ */
+export function collectRequestUse(fn: FunctionLike, requestParameter: ts.ParameterDeclaration | undefined, classifier: CallClassifier): RequestUse {
+  return new RequestUseCollector(fn, requestParameter, classifier).run();
+}
+
+class RequestUseCollector {
+  private readonly reads: RequestRead[] = [];
+  private readonly fields = new Map<RequestPart, FieldNode>();
+  private readonly validatedAt = new Map<RequestPart, number>();
+  private readonly aliases = new Map<string, Alias>();
+  private readonly partExpression = new Map<RequestPart, string>();
+  /** Uses seen through each capture's aliases. */
+  private readonly captureUses = new Map<RequestRead, ReadUsage[]>();
+  private readonly captureNamedOnly = new Map<RequestRead, boolean>();
+  private readonly requestName: string | undefined;
+
+  constructor(
+    private readonly fn: FunctionLike,
+    private readonly requestParameter: ts.ParameterDeclaration | undefined,
+    private readonly classifier: CallClassifier,
+  ) {
+    this.requestName = requestParameter && ts.isIdentifier(requestParameter.name) ? requestParameter.name.text : undefined;
+  }
+
+  run(): RequestUse {
+    if (this.requestName) {
+      for (const part of REQUEST_PARTS) this.partExpression.set(part, `${this.requestName}.${part}`);
+    } else if (this.requestParameter && ts.isObjectBindingPattern(this.requestParameter.name)) {
+      this.destructureRequest(this.requestParameter.name);
+    }
+    if (this.fn.body) this.walk(this.fn.body);
+    for (const [read, uses] of this.captureUses) {
+      // Values bound only to be logged are harmless; any other capture is judged like a use.
+      if (uses.length > 0 && uses.every((usage) => usage === 'log')) read.usage = 'log';
+      read.namedOnly = read.namedOnly && (this.captureNamedOnly.get(read) ?? true);
+    }
+    this.reads.sort((a, b) => a.start - b.start);
+    return { reads: this.reads, fields: this.fields, validatedAt: this.validatedAt, partExpression: this.partExpression };
+  }
+
+  private walk(root: ts.Node): void {
+    const visit = (node: ts.Node): void => {
+      if (node !== this.fn && isFunctionLike(node) && this.rebindsRequest(node)) return;
+      if (ts.isIdentifier(node)) this.identifier(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(root);
+  }
+
+  private rebindsRequest(fn: FunctionLike): boolean {
+    return fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === this.requestName);
+  }
+
+  private identifier(node: ts.Identifier): void {
+    if (!isReference(node)) return;
+    if (node.text === this.requestName) {
+      this.requestReference(node);
+      return;
+    }
+    const alias = this.aliases.get(node.text);
+    if (alias && node.getStart() > alias.declaredAt) {
+      const usage = this.followValue(node, alias.part, alias.path, alias.read);
+      this.captureUses.get(alias.read)?.push(usage.usage);
+      if (!usage.named) this.captureNamedOnly.set(alias.read, false);
+    }
+  }
+
+  /** `req` itself: a part access, a destructuring of parts, or the whole request handed to a call. */
+  private requestReference(node: ts.Identifier): void {
+    const parent = node.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node && isRequestPart(parent.name.text)) {
+      this.partAccess(parent, parent.name.text);
+      return;
+    }
+    if (ts.isElementAccessExpression(parent) && parent.expression === node && ts.isStringLiteralLike(parent.argumentExpression) && isRequestPart(parent.argumentExpression.text)) {
+      this.partAccess(parent, parent.argumentExpression.text);
+      return;
+    }
+    const top = climbWrappers(node);
+    if (ts.isVariableDeclaration(top.parent) && top.parent.initializer === top && ts.isObjectBindingPattern(top.parent.name)) {
+      this.destructureRequest(top.parent.name);
+      return;
+    }
+    const call = enclosingCallOfArgument(top);
+    if (call && this.classifier.isValidator(call)) {
+      for (const part of REQUEST_PARTS) this.markValidated(part, call.getStart());
+    }
+  }
+
+  /** `{ body, query: q, params: { id } }` bound from the request (parameter or declaration). */
+  private destructureRequest(pattern: ts.ObjectBindingPattern): void {
+    for (const element of pattern.elements) {
+      const key = bindingKey(element);
+      if (!key || !isRequestPart(key)) continue;
+      const read: RequestRead = { part: key, node: element, start: element.getStart(), usage: 'capture', namedOnly: true };
+      this.reads.push(read);
+      this.captureUses.set(read, []);
+      const root = this.root(key);
+      if (ts.isIdentifier(element.name)) {
+        this.partExpression.set(key, element.name.text);
+        if (element.initializer) root.optional = true;
+        this.aliases.set(element.name.text, { part: key, path: [], read, declaredAt: element.getEnd() });
+      } else if (ts.isObjectBindingPattern(element.name)) {
+        this.partExpression.delete(key);
+        this.bindPattern(element.name, key, [], read);
+      } else {
+        read.namedOnly = false;
+      }
+    }
+  }
+
+  private partAccess(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, part: RequestPart): void {
+    const read: RequestRead = { part, node: access, start: access.getStart(), usage: 'use', namedOnly: false };
+    const result = this.followValue(access, part, [], read);
+    if (result.usage === 'write' && result.path.length === 0) return;
+    read.usage = result.usage;
+    read.namedOnly = result.named;
+    this.reads.push(read);
+  }
+
+  /**
+   * Climbs from an expression holding the request value at `path` through member accesses to where
+   * the value is used, recording fields, types and validation on the way.
+   */
+  private followValue(expression: ts.Expression, part: RequestPart, path: readonly string[], read: RequestRead): { usage: ReadUsage; named: boolean; path: string[] } {
+    let current: ts.Expression = expression;
+    const fieldPath = [...path];
+    let optional = false;
+    for (;;) {
+      const parent: ts.Node = current.parent;
+      if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent)) {
+        current = parent;
+        continue;
+      }
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === current) {
+        const name = parent.name.text;
+        const grand = parent.parent;
+        if (ts.isCallExpression(grand) && grand.expression === parent) {
+          this.methodEvidence(part, fieldPath, name);
+          return { usage: this.isWrite(grand) ? 'write' : 'use', named: fieldPath.length > 0, path: fieldPath };
+        }
+        if (name === 'length' || name === 'hasOwnProperty') return { usage: 'use', named: fieldPath.length > 0, path: fieldPath };
+        if (parent.questionDotToken) optional = true;
+        fieldPath.push(name);
+        current = parent;
+        continue;
+      }
+      if (ts.isElementAccessExpression(parent) && parent.expression === current) {
+        if (ts.isStringLiteralLike(parent.argumentExpression)) {
+          fieldPath.push(parent.argumentExpression.text);
+          current = parent;
+          continue;
+        }
+        this.node(part, fieldPath).whole = true;
+        return { usage: this.isWrite(parent) ? 'write' : 'use', named: false, path: fieldPath };
+      }
+      break;
+    }
+    if (this.isWrite(current)) return { usage: 'write', named: fieldPath.length > 0, path: fieldPath };
+    const node = this.node(part, fieldPath);
+    if (optional) node.optional = true;
+    const usage = this.usageAt(current, part, fieldPath, node, read);
+    return { usage, named: fieldPath.length > 0 || usage === 'capture', path: fieldPath };
+  }
+
+  /** What the code around `expression` (the request value at `path`) does with it. */
+  private usageAt(expression: ts.Expression, part: RequestPart, path: string[], node: FieldNode, read: RequestRead): ReadUsage {
+    const parent = expression.parent;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === expression) {
+      if (ts.isIdentifier(parent.name)) {
+        this.aliases.set(parent.name.text, { part, path, read: this.captureRead(read), declaredAt: parent.getEnd() });
+        return 'capture';
+      }
+      if (ts.isObjectBindingPattern(parent.name)) {
+        const capture = this.captureRead(read);
+        const named = this.bindPattern(parent.name, part, path, capture);
+        if (!named) this.captureNamedOnly.set(capture, false);
+        return 'capture';
+      }
+      if (ts.isArrayBindingPattern(parent.name)) this.setType(node, 'array');
+      return 'use';
+    }
+    if (ts.isTypeOfExpression(parent)) {
+      const comparison = parent.parent;
+      if (ts.isBinaryExpression(comparison) && isEquality(comparison.operatorToken.kind)) {
+        const other = comparison.left === parent ? comparison.right : comparison.left;
+        const typeName = ts.isStringLiteralLike(other) ? other.text : undefined;
+        if (typeName === 'string' || typeName === 'number' || typeName === 'boolean' || typeName === 'object') this.setType(node, typeName);
+      }
+      this.markValidated(part, parent.getStart());
+      return 'guard';
+    }
+    if (ts.isBinaryExpression(parent)) return this.binaryUsage(parent, expression, node);
+    if (ts.isPrefixUnaryExpression(parent)) {
+      if (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken) this.setType(node, 'number');
+      return 'use';
+    }
+    if (ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) {
+      node.whole = true;
+      return 'use';
+    }
+    if (ts.isForOfStatement(parent) && parent.expression === expression) {
+      this.setType(node, 'array');
+      return 'use';
+    }
+    const call = enclosingCallOfArgument(expression);
+    if (call) {
+      if (this.classifier.isValidator(call)) {
+        this.markValidated(part, call.getStart());
+        return 'validator';
+      }
+      if (this.classifier.isLogger(call)) return 'log';
+      const callee = calleeText(call);
+      const direct = call.arguments.some((argument) => argument === expression);
+      if (direct && callee !== undefined) {
+        if (NUMBER_CONVERSIONS.has(callee)) {
+          this.setType(node, 'number');
+          if (isDefaulted(call)) node.optional = true;
+          return 'use';
+        }
+        if (NUMBER_GUARDS.has(callee)) {
+          this.setType(node, 'number');
+          this.markValidated(part, call.getStart());
+          return 'guard';
+        }
+        if (callee === 'Array.isArray') {
+          this.setType(node, 'array');
+          this.markValidated(part, call.getStart());
+          return 'guard';
+        }
+        if (callee === 'String') this.setType(node, 'string');
+        else if (callee === 'Boolean') this.setType(node, 'boolean');
+        else if (STRING_SINKS.test(callee) && call.arguments[0] === expression) this.setType(node, 'string');
+      }
+      if (!direct || node.children.size === 0) node.whole = true;
+      return 'use';
+    }
+    node.whole = true;
+    return 'use';
+  }
+
+  private binaryUsage(binary: ts.BinaryExpression, expression: ts.Expression, node: FieldNode): ReadUsage {
+    const kind = binary.operatorToken.kind;
+    const other = binary.left === expression ? binary.right : binary.left;
+    if (kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken) {
+      if (binary.left === expression) {
+        node.optional = true;
+        const fallback = unwrapExpression(binary.right);
+        if (ts.isNumericLiteral(fallback)) this.setType(node, 'number');
+        else if (ts.isStringLiteralLike(fallback)) this.setType(node, 'string');
+      }
+      return 'use';
+    }
+    if (isEquality(kind)) {
+      const value = unwrapExpression(other);
+      if (ts.isStringLiteralLike(value)) this.setType(node, 'string');
+      else if (ts.isNumericLiteral(value)) this.setType(node, 'number');
+      else if (value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword) this.setType(node, 'boolean');
+      return 'use';
+    }
+    if (
+      kind === ts.SyntaxKind.MinusToken || kind === ts.SyntaxKind.AsteriskToken || kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.PercentToken ||
+      kind === ts.SyntaxKind.AsteriskAsteriskToken || kind === ts.SyntaxKind.LessThanToken || kind === ts.SyntaxKind.GreaterThanToken ||
+      kind === ts.SyntaxKind.LessThanEqualsToken || kind === ts.SyntaxKind.GreaterThanEqualsToken
+    ) {
+      this.setType(node, 'number');
+      return 'use';
+    }
+    if (kind === ts.SyntaxKind.InKeyword && binary.right === expression) {
+      node.whole = true;
+      return 'use';
+    }
+    if (kind === ts.SyntaxKind.EqualsToken && binary.right === expression && ts.isIdentifier(binary.left)) {
+      node.whole = true;
+    }
+    return 'use';
+  }
+
+  /** Binds names from `{ a, b: c, d = 1, e: { f }, ...rest }` to fields under `path`; false when `...rest` takes the rest. */
+  private bindPattern(pattern: ts.ObjectBindingPattern, part: RequestPart, path: readonly string[], read: RequestRead): boolean {
+    let named = true;
+    const parentNode = this.node(part, [...path]);
+    for (const element of pattern.elements) {
+      if (element.dotDotDotToken) {
+        parentNode.whole = true;
+        named = false;
+        if (ts.isIdentifier(element.name)) this.aliases.set(element.name.text, { part, path: [...path], read, declaredAt: element.getEnd() });
+        continue;
+      }
+      const key = bindingKey(element);
+      if (!key) {
+        parentNode.whole = true;
+        named = false;
+        continue;
+      }
+      const fieldPath = [...path, key];
+      const field = this.node(part, fieldPath);
+      if (element.initializer) {
+        field.optional = true;
+        const value = unwrapExpression(element.initializer);
+        if (ts.isNumericLiteral(value)) this.setType(field, 'number');
+        else if (ts.isStringLiteralLike(value)) this.setType(field, 'string');
+        else if (value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword) this.setType(field, 'boolean');
+      }
+      if (ts.isIdentifier(element.name)) this.aliases.set(element.name.text, { part, path: fieldPath, read, declaredAt: element.getEnd() });
+      else if (ts.isObjectBindingPattern(element.name)) named = this.bindPattern(element.name, part, fieldPath, read) && named;
+      else this.setType(field, 'array');
+    }
+    return named;
+  }
+
+  /** Captures are judged by their aliases' uses; the read that binds them keeps one list. */
+  private captureRead(read: RequestRead): RequestRead {
+    if (!this.captureUses.has(read)) this.captureUses.set(read, []);
+    return read;
+  }
+
+  private methodEvidence(part: RequestPart, path: string[], method: string): void {
+    const node = this.node(part, path);
+    if (STRING_METHODS.has(method)) this.setType(node, 'string');
+    else if (ARRAY_METHODS.has(method)) this.setType(node, 'array');
+  }
+
+  private isWrite(expression: ts.Expression): boolean {
+    let current: ts.Node = expression;
+    while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
+    const parent = current.parent;
+    if (ts.isBinaryExpression(parent) && parent.left === current && isAssignment(parent.operatorToken.kind)) return true;
+    if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+    return ts.isDeleteExpression(parent);
+  }
+
+  private markValidated(part: RequestPart, at: number): void {
+    const existing = this.validatedAt.get(part);
+    if (existing === undefined || at < existing) this.validatedAt.set(part, at);
+  }
+
+  private root(part: RequestPart): FieldNode {
+    let root = this.fields.get(part);
+    if (!root) {
+      root = newField();
+      this.fields.set(part, root);
+    }
+    return root;
+  }
+
+  private node(part: RequestPart, path: readonly string[]): FieldNode {
+    let node = this.root(part);
+    for (const key of path) {
+      if (node.type === 'unknown') node.type = 'object';
+      let child = node.children.get(key);
+      if (!child) {
+        child = newField();
+        node.children.set(key, child);
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  private setType(node: FieldNode, type: FieldType): void {
+    if (node.children.size > 0) return;
+    if (node.type === 'unknown' || type === node.type) node.type = type;
+    // Conflicting evidence (a value used as a string and as a number): say nothing.
+    else if (!(node.type === 'array' && type === 'object')) node.type = node.type === 'number' && type === 'string' ? 'number' : 'unknown';
+  }
+}
+
+function newField(): FieldNode {
+  return { type: 'unknown', optional: false, whole: false, children: new Map() };
+}
+
+function bindingKey(element: ts.BindingElement): string | undefined {
+  const property = element.propertyName;
+  if (property) return ts.isIdentifier(property) || ts.isStringLiteralLike(property) ? property.text : undefined;
+  return ts.isIdentifier(element.name) ? element.name.text : undefined;
+}
+
+function isEquality(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken
+  );
+}
+
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** `Number(x) || 1`, `parseInt(x) ?? 10`: the converted value has a fallback. */
+function isDefaulted(call: ts.CallExpression): boolean {
+  const top = climbWrappers(call);
+  const parent = top.parent;
+  return ts.isBinaryExpression(parent) && parent.left === top && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+}
+
+function climbWrappers(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent) ||
+    ts.isSatisfiesExpression(current.parent) || ts.isTypeAssertionExpression(current.parent) || ts.isAwaitExpression(current.parent)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/**
+ * The call that receives `expression` as an argument, directly or inside object / array literals
+ * (`schema.parse({ body: req.body })`, `logger.info({ query: req.query })`).
+ */
+export function enclosingCallOfArgument(expression: ts.Expression): ts.CallExpression | undefined {
+  let current: ts.Node = climbWrappers(expression);
+  for (;;) {
+    const parent = current.parent;
+    if (ts.isCallExpression(parent)) return parent.arguments.some((argument) => argument === current) ? parent : undefined;
+    if (ts.isPropertyAssignment(parent) && parent.initializer === current) current = parent.parent;
+    else if (ts.isShorthandPropertyAssignment(parent) || ts.isSpreadAssignment(parent)) current = parent.parent;
+    else if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) current = parent;
+    else if ((ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current)) && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) current = parent;
+    else return undefined;
+  }
+}
+
+/** Dotted callee of a call: `bcrypt.hash`, `Number`, `schema.parse`; calls in the chain are skipped: `z.object(…).parse` → `z.object.parse`. */
+export function calleeText(call: ts.CallExpression): string | undefined {
+  const parts: string[] = [];
+  let current: ts.Expression = unwrapExpression(call.expression);
+  for (;;) {
+    if (ts.isIdentifier(current)) {
+      parts.unshift(current.text);
+      return parts.join('.');
+    }
+    if (current.kind === ts.SyntaxKind.ThisKeyword) {
+      parts.unshift('this');
+      return parts.join('.');
+    }
+    if (ts.isPropertyAccessExpression(current)) {
+      parts.unshift(current.name.text);
+      current = unwrapExpression(current.expression);
+    } else if (ts.isCallExpression(current)) {
+      current = unwrapExpression(current.expression);
+    } else if (ts.isElementAccessExpression(current)) {
+      current = unwrapExpression(current.expression);
+    } else {
+      return parts.length > 0 ? parts.join('.') : undefined;
+    }
+  }
+}
+
+/** Whether an identifier is an expression referring to a binding (not a property name or a declaration). */
+function isReference(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if (ts.isPropertyAssignment(parent) && parent.name === node) return false;
+  if (ts.isBindingElement(parent) && (parent.name === node || parent.propertyName === node)) return false;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassDeclaration(parent)) && parent.name === node) return false;
+  if (ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent)) return parent.name !== node;
+  if (ts.isTypeReferenceNode(parent) || ts.isQualifiedName(parent) || ts.isTypeQueryNode(parent)) return false;
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isExportSpecifier(parent)) return false;
+  return true;
+}

@@ -1,0 +1,247 @@
+import ts from 'typescript';
+import { memberPath, unwrapExpression } from '../../analysis/syntax';
+import type { FileAnalysis, HandlerRef, RouteRegistration } from '../../analysis/types';
+import type { RoutewiseSettings } from '../../model/settings';
+import { localInitializer } from './local-binding';
+import { calleeText, collectRequestUse, REQUEST_PARTS, type CallClassifier, type RequestPart } from './request-reads';
+
+/** Which parts of the request something validates. */
+export type PartCoverage = ReadonlySet<RequestPart>;
+
+const ALL_PARTS: PartCoverage = new Set(REQUEST_PARTS);
+const NO_PARTS: PartCoverage = new Set();
+
+/** Libraries whose calls validate (or check) the values given to them. */
+const VALIDATION_MODULES = new Set([
+  'zod', 'zod/v4', 'zod/v3', 'zod/mini', 'joi', '@hapi/joi', 'yup', 'valibot', 'ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'class-validator',
+  'class-transformer', 'superstruct', 'typia', 'io-ts', 'runtypes', '@sinclair/typebox', '@sinclair/typebox/value', '@sinclair/typebox/compiler',
+  'arktype', '@effect/schema', '@vinejs/vine', 'fastest-validator', 'ow', 'validator', 'express-validator', 'express-validator/check',
+  'celebrate', 'express-joi-validation', 'express-zod-safe', 'zod-express-middleware', 'express-openapi-validator', 'openapi-backend',
+]);
+
+/** Names of middleware and functions that validate input. */
+const VALIDATION_NAME = /valid|celebrate|checkSchema|sanitiz|schema/i;
+/** …unless the name says they check credentials rather than input. */
+const CREDENTIAL_NAME = /token|jwt|session|auth|api_?key|captcha|csrf|signature|otp|permission|role|access|login|password|credential/i;
+
+/** zod-style methods that parse a value against a schema. */
+const SCHEMA_PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa', 'validate', 'validateSync', 'validateAsync', 'isValid', 'isValidSync', 'cast', 'decode', 'assert', 'check', 'Check', 'Parse', 'Decode', 'attempt', 'is']);
+/** Receivers whose `parse` / `decode` is not schema validation. */
+const NON_SCHEMA_RECEIVERS = /^(JSON|Number|qs|querystring|url|URL|path|Date|BigInt|Math|Buffer|YAML|yaml|cookie|cookies|csv|Papa|moment|dayjs|xml|xml2js|parser|jwt|jsonwebtoken|jose|base64|atob|he|marked|mime|ms|semver|bytes|contentType|mailparser|simpleParser|chrono|util|assert|console)$/;
+/** Standalone functions that validate: superstruct `assert` / `is`, express-validator results, class-validator flows. */
+const VALIDATING_FUNCTIONS = new Set(['assert', 'is', 'matchedData', 'validationResult', 'plainToInstance', 'plainToClass', 'validateOrReject']);
+
+const LOGGER = /(^|\.)(console|logger|log|logging|Logger|winston|pino|debug|consola|signale|bunyan)(\.|$)/;
+
+export interface ValidationContext {
+  sourceFile: ts.SourceFile;
+  analysis: FileAnalysis;
+  settings: RoutewiseSettings;
+}
+
+/** Whether a middleware / function name says it validates input (user-named validation middleware included). */
+export function isValidationName(name: string | undefined, settings: RoutewiseSettings): boolean {
+  if (!name) return false;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  if (settings.validationMiddleware.some((configured) => configured === name || configured === last)) return true;
+  return VALIDATION_NAME.test(name) && !CREDENTIAL_NAME.test(name);
+}
+
+/** Decides for calls inside handlers: does this call validate its arguments, or log them? */
+export function createCallClassifier(context: ValidationContext): CallClassifier {
+  const cache = new Map<ts.CallExpression, boolean>();
+  return {
+    isValidator(call) {
+      let answer = cache.get(call);
+      if (answer === undefined) {
+        answer = isValidatorCall(call, context);
+        cache.set(call, answer);
+      }
+      return answer;
+    },
+    isLogger(call) {
+      const text = calleeText(call);
+      return text !== undefined && LOGGER.test(text);
+    },
+  };
+}
+
+function isValidatorCall(call: ts.CallExpression, context: ValidationContext): boolean {
+  const text = calleeText(call);
+  if (!text) return false;
+  const segments = text.split('.');
+  const name = segments[segments.length - 1];
+  const root = segments[0];
+  if (name === 'parseInt' || name === 'parseFloat') return false;
+  const module = context.analysis.moduleOf(root);
+  if (module && VALIDATION_MODULES.has(module)) return true;
+  if (isValidationName(text, context.settings)) return true;
+  if (CREDENTIAL_NAME.test(text)) return false;
+  if (segments.length >= 2 && SCHEMA_PARSE_METHODS.has(name)) {
+    const receiver = segments[segments.length - 2];
+    return !NON_SCHEMA_RECEIVERS.test(receiver) && !NON_SCHEMA_RECEIVERS.test(root);
+  }
+  return segments.length === 1 && VALIDATING_FUNCTIONS.has(name) && !(name === 'assert' && module === 'assert');
+}
+
+/** The parts a route-chain member validates, or undefined when it is not validation. */
+export function middlewareCoverage(ref: HandlerRef, context: ValidationContext): PartCoverage | undefined {
+  const expression = unwrapExpression(ref.expression);
+  const innermost = innermostCall(expression);
+  const rootName = innermost ? rootIdentifier(innermost.expression) : rootIdentifier(expression);
+  const binding = rootName ? context.analysis.imports.get(rootName) : undefined;
+  if (binding && (binding.module === 'express-validator' || binding.module === 'express-validator/check')) {
+    return expressValidatorCoverage(binding.imported === 'default' || binding.imported === '*' ? lastSegment(innermost ? memberPath(innermost.expression) : undefined) : binding.imported);
+  }
+  if (binding && binding.module === 'celebrate' && innermost) return celebrateCoverage(innermost);
+  if (binding && VALIDATION_MODULES.has(binding.module)) return ALL_PARTS;
+  const name = ref.name ?? (innermost ? memberPath(innermost.expression)?.join('.') : undefined);
+  if (isValidationName(name, context.settings)) return ALL_PARTS;
+  if (name && CREDENTIAL_NAME.test(name)) return undefined;
+  if (innermost && innermost.arguments.some((argument) => isSchemaLike(argument, context))) return ALL_PARTS;
+  // A middleware written in this file that validates the request itself.
+  if (ref.fn && ref.fn.parameters.length >= 2) {
+    const use = collectRequestUse(ref.fn, ref.fn.parameters[0], createCallClassifier(context));
+    if (use.validatedAt.size > 0) return new Set(use.validatedAt.keys());
+  }
+  return undefined;
+}
+
+function expressValidatorCoverage(imported: string | undefined): PartCoverage {
+  switch (imported) {
+    case 'body':
+      return new Set<RequestPart>(['body']);
+    case 'query':
+      return new Set<RequestPart>(['query']);
+    case 'param':
+      return new Set<RequestPart>(['params']);
+    case 'cookie':
+    case 'header':
+      return NO_PARTS;
+    default:
+      return ALL_PARTS;
+  }
+}
+
+/** `celebrate({ body: …, [Segments.QUERY]: … })`. */
+function celebrateCoverage(call: ts.CallExpression): PartCoverage {
+  const first = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  if (!first || !ts.isObjectLiteralExpression(first)) return ALL_PARTS;
+  const parts = new Set<RequestPart>();
+  for (const property of first.properties) {
+    if (!ts.isPropertyAssignment(property)) return ALL_PARTS;
+    let key: string | undefined;
+    if (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) key = property.name.text;
+    else if (ts.isComputedPropertyName(property.name)) {
+      const inner = unwrapExpression(property.name.expression);
+      key = ts.isPropertyAccessExpression(inner) ? inner.name.text : ts.isStringLiteralLike(inner) ? inner.text : undefined;
+    }
+    const part = key ? partOfSchemaKey(key.toLowerCase()) : undefined;
+    if (key === undefined) return ALL_PARTS;
+    if (part) parts.add(part);
+  }
+  return parts;
+}
+
+function partOfSchemaKey(key: string): RequestPart | undefined {
+  if (key === 'body') return 'body';
+  if (key === 'querystring' || key === 'query') return 'query';
+  if (key === 'params') return 'params';
+  return undefined;
+}
+
+/** `createUserSchema`, `schemas.user`, `z.object(…)`, `Joi.object(…)`, `UserDto` given to a middleware factory. */
+function isSchemaLike(argument: ts.Expression, context: ValidationContext): boolean {
+  const value = unwrapExpression(argument);
+  const path = memberPath(value);
+  if (path) return /(schema|validation|validator|dto)$/i.test(path[path.length - 1]) && !CREDENTIAL_NAME.test(path.join('.'));
+  if (ts.isCallExpression(value)) {
+    const root = rootIdentifier(value.expression);
+    const module = root ? context.analysis.moduleOf(root) : undefined;
+    return module !== undefined && VALIDATION_MODULES.has(module);
+  }
+  return false;
+}
+
+/**
+ * Parts validated by a Fastify route `schema`: `{ body, querystring, params }` keys of an object
+ * literal (a local const is followed); anything we cannot read is assumed to validate every part.
+ */
+export function fastifySchemaCoverage(schema: ts.Expression): PartCoverage {
+  const value = resolveLocalObject(unwrapExpression(schema));
+  if (!value) return ALL_PARTS;
+  const parts = new Set<RequestPart>();
+  for (const property of value.properties) {
+    if (ts.isSpreadAssignment(property)) return ALL_PARTS;
+    const name = property.name;
+    if (!name || !(ts.isIdentifier(name) || ts.isStringLiteral(name))) return ALL_PARTS;
+    const part = partOfSchemaKey(name.text);
+    if (part) parts.add(part);
+  }
+  return parts;
+}
+
+/** Follows an identifier to the object literal a local variable holds. */
+export function resolveLocalObject(expression: ts.Expression, depth = 0): ts.ObjectLiteralExpression | undefined {
+  if (ts.isObjectLiteralExpression(expression)) return expression;
+  if (!ts.isIdentifier(expression) || depth > 3) return undefined;
+  const initializer = localInitializer(expression);
+  return initializer ? resolveLocalObject(unwrapExpression(initializer), depth + 1) : undefined;
+}
+
+/** Coverage from the route's own chain, same-file `use` / hooks on its receiver, and its Fastify schema. */
+export function routeCoverage(route: RouteRegistration, context: ValidationContext): Set<RequestPart> {
+  const covered = new Set<RequestPart>();
+  const add = (coverage: PartCoverage | undefined): void => {
+    if (coverage) for (const part of coverage) covered.add(part);
+  };
+  for (const ref of route.middleware) add(middlewareCoverage(ref, context));
+  if (route.schema) add(fastifySchemaCoverage(route.schema));
+  for (const use of context.analysis.uses) {
+    if (use.kind !== 'use' || use.call.getStart() > route.call.getStart()) continue;
+    if (use.receiver !== route.receiver && use.receiverKind !== 'express-app') continue;
+    for (const ref of use.args) add(middlewareCoverage(ref, context));
+  }
+  for (const hook of context.analysis.hooks) {
+    if (hook.receiver !== route.receiver || !hook.fn || !/^(onRequest|preParsing|preValidation|preHandler)$/.test(hook.hook)) continue;
+    add(middlewareCoverage(hook.fn, context));
+  }
+  return covered;
+}
+
+function innermostCall(expression: ts.Expression): ts.CallExpression | undefined {
+  let found: ts.CallExpression | undefined;
+  let current: ts.Expression = expression;
+  for (;;) {
+    current = unwrapExpression(current);
+    if (ts.isCallExpression(current)) {
+      found = current;
+      current = current.expression;
+    } else if (ts.isPropertyAccessExpression(current)) {
+      current = current.expression;
+    } else {
+      return found;
+    }
+  }
+}
+
+function rootIdentifier(expression: ts.Expression): string | undefined {
+  let current = unwrapExpression(expression);
+  while (ts.isPropertyAccessExpression(current) || ts.isCallExpression(current) || ts.isElementAccessExpression(current)) current = unwrapExpression(current.expression);
+  return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+function lastSegment(path: string[] | undefined): string | undefined {
+  return path?.[path.length - 1];
+}
+
+/** Packages that validate request input; a project without any cannot be validating a controller elsewhere. */
+const VALIDATION_PACKAGES = [
+  'zod', 'joi', '@hapi/joi', 'yup', 'valibot', 'ajv', 'class-validator', 'superstruct', 'typia', 'io-ts', 'runtypes', '@sinclair/typebox',
+  'arktype', '@effect/schema', '@vinejs/vine', 'fastest-validator', 'ow', 'validator', 'express-validator', 'celebrate', 'express-joi-validation',
+  'express-zod-safe', 'zod-express-middleware', 'express-openapi-validator', 'express-json-validator-middleware', 'express-validation', 'openapi-backend',
+];
+
+export function projectHasValidationLibrary(dependencies: Record<string, string>): boolean {
+  return VALIDATION_PACKAGES.some((name) => name in dependencies);
+}

@@ -1,0 +1,268 @@
+import { characterClasses, shannonEntropy } from './entropy';
+
+/**
+ * What a string literal looks like to a secret scanner: known credential formats, connection URLs
+ * with a password, placeholders, and whether a name or a value reads as a secret. Pure string logic;
+ * where the literal sits in the code is the rule's business.
+ */
+
+/** A credential recognised by its format alone, wherever it appears. */
+export interface TokenFormat {
+  /** What to call it in a message: "GitHub token". */
+  label: string;
+  /** The environment variable the quick fix reads it from. */
+  envName: string;
+  pattern: RegExp;
+  /** An extra check on the match, for formats whose prefix alone is too common. */
+  accept?: (match: string) => boolean;
+}
+
+/** The characters after a known prefix look generated: digits and both cases mixed, not a kebab-case word list. */
+function generatedTail(match: string, prefixLength: number): boolean {
+  const tail = match.slice(prefixLength);
+  return /[0-9]/.test(tail) && /[a-z]/.test(tail) && /[A-Z]/.test(tail);
+}
+
+export const TOKEN_FORMATS: readonly TokenFormat[] = [
+  { label: 'AWS access key ID', envName: 'AWS_ACCESS_KEY_ID', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { label: 'GitHub token', envName: 'GITHUB_TOKEN', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b/ },
+  { label: 'GitHub token', envName: 'GITHUB_TOKEN', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}\b/ },
+  { label: 'Stripe live secret key', envName: 'STRIPE_SECRET_KEY', pattern: /\b[sr]k_live_[0-9A-Za-z]{20,}\b/ },
+  { label: 'Slack token', envName: 'SLACK_TOKEN', pattern: /\bxox[abprs]-[0-9A-Za-z-]{10,}\b/, accept: (match) => /[0-9]/.test(match) },
+  { label: 'Slack webhook URL', envName: 'SLACK_WEBHOOK_URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{20,}/ },
+  { label: 'Anthropic API key', envName: 'ANTHROPIC_API_KEY', pattern: /\bsk-ant-[A-Za-z0-9_-]{32,}/, accept: (match) => generatedTail(match, 7) },
+  {
+    label: 'OpenAI API key',
+    envName: 'OPENAI_API_KEY',
+    pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}/,
+    accept: (match) => !match.startsWith('sk-ant-') && generatedTail(match, 3),
+  },
+  { label: 'Google API key', envName: 'GOOGLE_API_KEY', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+  {
+    label: 'private key',
+    envName: 'PRIVATE_KEY',
+    // a header alone is documentation; a real key has a base64 body after it
+    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----[\s\\n]*[A-Za-z0-9+/=]{40,}/,
+  },
+  { label: 'SendGrid API key', envName: 'SENDGRID_API_KEY', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/ },
+  { label: 'Twilio API key', envName: 'TWILIO_API_KEY', pattern: /\bSK[0-9a-f]{32}\b/ },
+  { label: 'npm token', envName: 'NPM_TOKEN', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { label: 'Mailgun API key', envName: 'MAILGUN_API_KEY', pattern: /\bkey-[0-9a-z]{32}\b/, accept: (match) => /[0-9]/.test(match) && /[a-z]/.test(match.slice(4)) },
+];
+
+export interface TokenMatch {
+  format: TokenFormat;
+  /** Offsets of the token inside the literal's value. */
+  start: number;
+  end: number;
+}
+
+/** The first known credential format found in a string, unless it is a documented example. */
+export function findToken(value: string): TokenMatch | undefined {
+  for (const format of TOKEN_FORMATS) {
+    const match = format.pattern.exec(value);
+    if (!match) continue;
+    if (format.accept && !format.accept(match[0])) continue;
+    if (/example|sample|dummy|fake|x{6,}/i.test(match[0])) continue;
+    return { format, start: match.index, end: match.index + match[0].length };
+  }
+  return undefined;
+}
+
+export interface ConnectionCredentials {
+  scheme: string;
+  user: string;
+  password: string;
+  /** The environment variable a URL of this scheme usually lives in. */
+  envName: string;
+  /** Whether the URL is the whole string (then the fix can move the whole value). */
+  whole: boolean;
+}
+
+const CONNECTION_URL = /\b(postgres(?:ql)?|mysql2?|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver):\/\/([^:@/\s'"`]*):([^@/\s'"`]+)@[^\s'"`]+/i;
+
+/** Passwords that every local database image ships with, or that stand for "fill me in". */
+const DEFAULT_DB_PASSWORDS = new Set([
+  'postgres', 'postgresql', 'root', 'mysql', 'mariadb', 'password', 'pass', 'passwd', 'pwd', 'guest', 'redis', 'mongo', 'mongodb',
+  'secret', 'changeme', 'example', 'test', 'user', 'username', 'admin', 'rabbitmq', 'docker', 'dev', 'local', 'localhost',
+]);
+
+/** A connection URL in the string that embeds a real-looking password. */
+export function findConnectionCredentials(value: string): ConnectionCredentials | undefined {
+  const match = CONNECTION_URL.exec(value);
+  if (!match) return undefined;
+  const [url, schemeText, user, password] = match;
+  const scheme = schemeText.toLowerCase();
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {
+    // a malformed escape is still a password
+  }
+  if (decoded === user || DEFAULT_DB_PASSWORDS.has(decoded.toLowerCase())) return undefined;
+  if (isPlaceholder(decoded) || /^[*•.]+$/.test(decoded) || /^[$%{<[]/.test(decoded)) return undefined;
+  return { scheme, user, password: decoded, envName: connectionEnvName(scheme), whole: url === value };
+}
+
+function connectionEnvName(scheme: string): string {
+  if (scheme.startsWith('mongodb')) return 'MONGODB_URI';
+  if (scheme.startsWith('redis')) return 'REDIS_URL';
+  if (scheme.startsWith('amqp')) return 'AMQP_URL';
+  return 'DATABASE_URL';
+}
+
+/** Splits `jwtSecret`, `JWT_SECRET`, `x-api-key`, `APIKey`, `client.secret` into lower-case words. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.toLowerCase());
+}
+
+/** Qualifiers that make a trailing `key` or `token` a credential (`apiKey`, `accessToken`), unlike `cacheKey` or `csrfToken`. */
+const KEY_QUALIFIERS = new Set([
+  'secret', 'private', 'api', 'access', 'signing', 'sign', 'encryption', 'encrypt', 'crypt', 'crypto', 'cipher', 'aes', 'master', 'client',
+  'app', 'auth', 'license', 'licence', 'service', 'webhook', 'hmac', 'jwt', 'session', 'cookie', 'admin', 'root', 'shared', 'consumer',
+  'stripe', 'sendgrid', 'mailgun', 'twilio', 'openai', 'anthropic', 'github', 'slack', 'aws', 'firebase', 'algolia', 'pusher', 'mailchimp',
+  'postmark', 'resend', 'brevo', 'paystack', 'razorpay', 'paypal', 'braintree',
+]);
+const TOKEN_QUALIFIERS = new Set([
+  'access', 'auth', 'api', 'bearer', 'refresh', 'bot', 'personal', 'admin', 'secret', 'service', 'app', 'webhook', 'oauth', 'verify',
+  'slack', 'github', 'gh', 'gitlab', 'npm', 'discord', 'telegram', 'twilio', 'mapbox', 'sentry', 'vercel', 'netlify', 'cloudflare', 'hf',
+]);
+/** Words that make a name a description of a secret rather than the secret: `publicKey`, `testPassword`, `placeholderToken`. */
+const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'demo']);
+
+export type SecretNameStrength = 'strong' | 'weak';
+
+/**
+ * Whether a variable / property name says its value is a secret. Only the last word counts, so
+ * `passwordField`, `tokenType`, `secretName` and `apiKeyHeader` are not secrets. Strong names
+ * (`password`, `clientSecret`, `apiKey`, `accessToken`) hold secrets whatever they look like;
+ * weak ones (`token`, `key`, `salt`) only when the value looks generated.
+ */
+export function secretNameStrength(name: string): SecretNameStrength | undefined {
+  const words = nameWords(name);
+  if (words.length === 0 || words.some((word) => NOT_SECRET_WORDS.has(word))) return undefined;
+  const last = words[words.length - 1];
+  const previous = words.length > 1 ? words[words.length - 2] : undefined;
+  if (/^(secret|secrets|password|passwords|passwd|pwd|passphrase|pepper|privatekey|secretkey|apikey|apisecret|clientsecret)$/.test(last)) {
+    return 'strong';
+  }
+  if (last === 'pass' && previous !== undefined && /^(db|database|smtp|mail|redis|admin|root|user|mongo|mysql|pg|postgres)$/.test(previous)) return 'strong';
+  if (last === 'key' || last === 'keys') {
+    if (previous && KEY_QUALIFIERS.has(previous)) return 'strong';
+    return words.length === 1 ? 'weak' : undefined;
+  }
+  if (last === 'token' || last === 'tokens') {
+    if (previous && TOKEN_QUALIFIERS.has(previous)) return 'strong';
+    return words.length === 1 ? 'weak' : undefined;
+  }
+  if (last === 'credentials' || last === 'credential' || last === 'salt') return 'weak';
+  return undefined;
+}
+
+/** Values that stand for "put your secret here" rather than being one. */
+const PLACEHOLDER_WORDS = new Set([
+  'changeme', 'changeit', 'replaceme', 'todo', 'tbd', 'fixme', 'placeholder', 'example', 'sample', 'dummy', 'test', 'testing', 'secret',
+  'secrets', 'password', 'passwd', 'pass', 'token', 'key', 'apikey', 'null', 'undefined', 'none', 'nil', 'default', 'foo', 'bar', 'foobar',
+  'baz', 'value', 'string', 'empty', 'unset', 'required', 'missing', 'redacted', 'hidden', 'notset',
+]);
+const PLACEHOLDER_TOKENS = new Set(['your', 'changeme', 'replace', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'insert', 'enter', 'redacted']);
+
+/** `changeme`, `your-secret-here`, `xxxx`, `<token>`, `${JWT_SECRET}`, `test-secret`, `example`, `secret`. */
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) return true;
+  const lower = trimmed.toLowerCase();
+  if (PLACEHOLDER_WORDS.has(lower) || PLACEHOLDER_WORDS.has(lower.replace(/[^a-z]/g, ''))) return true;
+  if (/^[x*.#_\-•?]+$/i.test(trimmed) || /^(.)\1+$/.test(trimmed)) return true;
+  if (/^<.*>$/.test(trimmed) || /^\[.*\]$/.test(trimmed) || /^\{\{.*\}\}$/.test(trimmed) || /^%.*%$/.test(trimmed) || /^\$[A-Z_][A-Z0-9_]*$/.test(trimmed)) return true;
+  if (/\$\{[^}]*\}/.test(trimmed) || /x{4,}/i.test(trimmed)) return true;
+  if (/example|placeholder|changeme|change[-_ ]me|your[-_ ]/i.test(trimmed)) return true;
+  return nameWords(trimmed).some((word) => PLACEHOLDER_TOKENS.has(word));
+}
+
+/** Only letters, possibly joined by separators: `keyboard cat`, `refresh_token`, `auth.login`, `accessToken`. */
+function isWordLike(value: string): boolean {
+  return /^[A-Za-z]+(?:[ _.:/\-][A-Za-z]+)*$/.test(value);
+}
+
+/** Values that name or describe something rather than being a credential. */
+function isDescriptive(value: string): boolean {
+  if (/\s/.test(value)) return true;
+  if (/^(\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value)) return true; // paths and URLs
+  if (/\.(pem|key|crt|cert|cer|der|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(value)) return true; // key files
+  if (/^x-[a-z0-9-]+$/i.test(value) || /^(authorization|bearer|basic|cookie|set-cookie)$/i.test(value)) return true; // header names and schemes
+  if (/^[a-z]+\/[a-z0-9.+-]+$/i.test(value)) return true; // MIME types
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/[0-9]{3,}/.test(value)) return true; // env var names and error codes
+  if (/^(?:[a-z]+[-_]?)?(?:(?:sha|md|hs|rs|es|ps)[0-9]+|aes-[0-9]+-[a-z]+|utf-?8|base64(?:url)?|hex|latin1|ascii)$/i.test(value)) return true;
+  if (/^v?[0-9]+(?:\.[0-9]+){1,3}$/.test(value) || /^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(value) || /^[0-9]+[smhdwy]$/i.test(value)) return true;
+  return false;
+}
+
+function normalized(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Adjacent letters that switch case: many in generated strings (`L_YaBPzrBy`), few in words (`accessToken`). */
+function caseSwitches(value: string): number {
+  let switches = 0;
+  for (let index = 1; index < value.length; index++) {
+    const a = value.charAt(index - 1);
+    const b = value.charAt(index);
+    if (/[a-z]/.test(a) && /[A-Z]/.test(b)) switches++;
+    else if (/[A-Z]/.test(a) && /[a-z]/.test(b) && index > 1 && /[a-z]/.test(value.charAt(index - 2))) switches++;
+  }
+  return switches;
+}
+
+/** Entropy (bits per character) above which a 16+ character string reads as generated; calibrated on hex and base64 keys. */
+export const HIGH_ENTROPY_THRESHOLD = 3.3;
+
+/** A long string that looks machine-generated: hex, base64, random alphanumerics. */
+export function looksGenerated(value: string): boolean {
+  if (value.length < 16 || /\s/.test(value) || isDescriptive(value) || isPlaceholder(value)) return false;
+  if (shannonEntropy(value) < HIGH_ENTROPY_THRESHOLD) return false;
+  const digits = (value.match(/[0-9]/g) ?? []).length;
+  const letters = (value.match(/[A-Za-z]/g) ?? []).length;
+  return (digits >= 2 && letters >= 2) || caseSwitches(value) >= 4;
+}
+
+/**
+ * Whether a literal assigned to a secret-like name is a credential. Strong names accept short and
+ * hand-made secrets (`P@ssw0rd1`, `supersecret`) but not words that describe the field (`refresh_token`,
+ * `INVALID_PASSWORD`, `/reset-password`, `Invalid password`); weak names need a generated-looking value.
+ */
+export function isSecretValue(value: string, name: string, strength: SecretNameStrength): boolean {
+  if (strength === 'weak') return looksGenerated(value);
+  if (value.length < 6 || isPlaceholder(value) || isDescriptive(value)) return false;
+  if (normalized(value) === normalized(name) || normalized(name).endsWith(normalized(value))) return false;
+  if (isWordLike(value)) return secretishWords(value, name);
+  if (/^[0-9]+$/.test(value)) return value.length >= 6 && shannonEntropy(value) >= 1.5;
+  return shannonEntropy(value) >= 2 && characterClasses(value) >= 1;
+}
+
+/**
+ * Letters-only values under a strong name: `supersecret`, `my-super-secret-key` are hand-made
+ * secrets, while `refreshToken`, `reset_password`, `auth.login` are field names, cookie names and keys.
+ */
+function secretishWords(value: string, name: string): boolean {
+  const words = nameWords(value);
+  const nameLast = nameWords(name).pop() ?? '';
+  if (words.length === 1) {
+    const word = words[0];
+    return word.length >= 8 && word === value.toLowerCase() && /secret|pass|pwd|key/.test(word) && !/^(password|passwords|passphrase|passkey|keyboard)$/.test(word);
+  }
+  if (/[A-Z]/.test(value) && /[a-z]/.test(value) && !/[ _\-]/.test(value)) return false; // camelCase identifiers
+  const hasSecretWord = words.some((word) => word === 'secret' || word === 'secrets');
+  const hasKeyWord = words.some((word) => word === 'key') && /^(secret|key)$/.test(nameLast);
+  return (hasSecretWord || hasKeyWord) && words.length >= 2;
+}
+
+/** A value given as the secret argument of a known API: anything but a placeholder or an empty string. */
+export function isSinkSecretValue(value: string): boolean {
+  return value.trim().length >= 3 && !isPlaceholder(value);
+}

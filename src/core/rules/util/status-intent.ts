@@ -1,0 +1,591 @@
+import ts from 'typescript';
+import { calleeName, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+
+/**
+ * What a response means, read from the code around it: an error payload, a not-found branch, a
+ * handler that creates a resource. Used by `wrong-status-code` to tell which status a response
+ * should carry. Everything here errs towards "unknown": a false positive costs more than a miss.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Context of a response: catch clauses and guarding `if`s
+
+/** The catch clause (or `.catch(err => …)` callback) a node is in, with the caught variable's name. */
+export function enclosingCatch(node: ts.Node, handler: FunctionLike): { name?: string; node: ts.Node } | undefined {
+  let current: ts.Node = node;
+  while (current.parent && current !== handler) {
+    const parent = current.parent;
+    if (ts.isCatchClause(parent) && current === parent.block) {
+      const declaration = parent.variableDeclaration;
+      return { name: declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined, node: parent };
+    }
+    if (isFunctionLike(current) && current !== handler) {
+      // `.catch(err => res.json(...))` and `.then(ok, err => ...)` run on failure
+      const call = current.parent;
+      if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression)) {
+        const method = call.expression.name.text;
+        const index = call.arguments.indexOf(current as ts.Expression);
+        if ((method === 'catch' && index === 0) || (method === 'then' && index === 1)) {
+          const parameter = current.parameters[0];
+          return { name: parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined, node: current };
+        }
+      }
+    }
+    current = parent;
+  }
+  return undefined;
+}
+
+/** The innermost `if` a node sits in, and which branch. */
+export function innermostIf(node: ts.Node, handler: FunctionLike): { statement: ts.IfStatement; branch: 'then' | 'else' } | undefined {
+  let current: ts.Node = node;
+  while (current.parent && current !== handler) {
+    const parent = current.parent;
+    if (ts.isIfStatement(parent) && current !== parent.expression) {
+      return { statement: parent, branch: current === parent.thenStatement ? 'then' : 'else' };
+    }
+    if (isFunctionLike(current)) return undefined;
+    current = parent;
+  }
+  return undefined;
+}
+
+/** Names an `if` condition tests for truthiness: `if (err)`, `if (errors.length)`, `if (!errors.isEmpty())`, `if (error && …)`. */
+export function truthyTestedNames(condition: ts.Expression): Set<string> {
+  const names = new Set<string>();
+  const visit = (expression: ts.Expression): void => {
+    const value = unwrapExpression(expression);
+    if (ts.isIdentifier(value)) names.add(value.text);
+    else if (ts.isBinaryExpression(value)) {
+      const operator = value.operatorToken.kind;
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+        visit(value.left);
+        visit(value.right);
+      } else if (operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken || operator === ts.SyntaxKind.GreaterThanToken) {
+        const root = rootName(value.left);
+        if (root) names.add(root);
+      }
+    } else if (ts.isPropertyAccessExpression(value)) {
+      const root = rootName(value);
+      if (root) names.add(root);
+    } else if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) {
+      // `!errors.isEmpty()`, `!result.success`: the failure side of a check on that object
+      const inner = unwrapExpression(value.operand);
+      if (ts.isCallExpression(inner) || ts.isPropertyAccessExpression(inner)) {
+        const root = rootName(ts.isCallExpression(inner) ? inner.expression : inner);
+        if (root) names.add(root);
+      }
+    }
+  };
+  visit(condition);
+  return names;
+}
+
+function rootName(expression: ts.Expression): string | undefined {
+  const path = memberPath(expression);
+  return path?.[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error payloads
+
+const ERROR_WORDS =
+  /\b(invalid|not found|failed|failure|fail|error|errors|unauthori[sz]ed|unauthenticated|forbidden|denied|required|missing|already (exists?|registered|taken|in use|used)|incorrect|wrong|expired|not allowed|does ?n[o']t exist|do(es)? not match|must be|must have|cannot|can't|unable|not permitted|no permission|bad request|too many|something went wrong|not authori[sz]ed|not valid|duplicate)\b/i;
+
+/** Keys an error-only body has (a data-carrying body has other keys). */
+const MESSAGE_KEYS = new Set(['message', 'msg', 'detail', 'details', 'reason', 'description', 'title', 'code', 'status', 'statusCode', 'success', 'ok', 'type', 'error', 'errors', 'err', 'errorMessage', 'error_message', 'errorCode']);
+
+export interface PayloadContext {
+  /** Name of the caught error when the response is in a catch clause / `.catch` callback. */
+  catchName?: string;
+  inCatch: boolean;
+  /** Names the guarding `if` tests for truthiness (the response is in its then-branch). */
+  guarded: Set<string>;
+  /** Whether the response is in some `if` branch (a failed check), not the straight path. */
+  inBranch: boolean;
+}
+
+export interface ErrorPayload {
+  /** Short description for the message: "an `error` property", "`success: false`". */
+  what: string;
+  /** Text of the strings in the payload, for choosing a status. */
+  texts: string[];
+}
+
+function propertyName(property: ts.ObjectLiteralElementLike): string | undefined {
+  if (!property.name) return undefined;
+  if (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) return property.name.text;
+  return undefined;
+}
+
+function collectTexts(node: ts.Node): string[] {
+  const texts: string[] = [];
+  const visit = (child: ts.Node): void => {
+    if (ts.isStringLiteral(child) || ts.isNoSubstitutionTemplateLiteral(child)) texts.push(child.text);
+    else if (ts.isTemplateExpression(child)) texts.push(child.head.text, ...child.templateSpans.map((span) => span.literal.text));
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return texts;
+}
+
+function mentions(node: ts.Node, name: string | undefined): boolean {
+  if (!name) return false;
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(child) && child.text === name && !isPropertyNamePosition(child)) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** `x.name`, `{ name: x }`: an identifier that names a property, not a variable. */
+function isPropertyNamePosition(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === identifier) || (ts.isPropertyAssignment(parent) && parent.name === identifier);
+}
+
+/** Whether a property value plainly says "no error": `null`, `undefined`, `false`, `[]`, `''`. */
+function isNoError(value: ts.Expression): boolean {
+  const node = unwrapExpression(value);
+  if (node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return true;
+  if (ts.isIdentifier(node) && node.text === 'undefined') return true;
+  if (ts.isArrayLiteralExpression(node) && node.elements.length === 0) return true;
+  return (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text === '';
+}
+
+/**
+ * Whether a sent body is an error payload: `{ error: … }` / `{ errors: [...] }` with a real value,
+ * `success: false`, `status: 'error'`, an error message sent from a catch or a failed check, or the
+ * caught error itself.
+ */
+export function errorPayload(body: ts.Expression, context: PayloadContext): ErrorPayload | undefined {
+  const node = unwrapExpression(body);
+  const texts = collectTexts(node);
+  if (ts.isObjectLiteralExpression(node)) {
+    let onlyMessages = node.properties.length > 0;
+    for (const property of node.properties) {
+      const name = propertyName(property);
+      if (!name || !MESSAGE_KEYS.has(name)) onlyMessages = false;
+      if (!name) continue;
+      const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+      if (!value) continue;
+      const inner = unwrapExpression(value);
+      if (/^(error|errors|err|errorMessage|error_message)$/.test(name) && !isNoError(value)) {
+        // a variable may hold null on success (`{ data, error }`): only count it when a check or catch says it is set
+        const variable = ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner);
+        const root = variable ? memberPath(inner)?.[0] : undefined;
+        if (!variable || context.inCatch || (root !== undefined && context.guarded.has(root))) {
+          return { what: `an \`${name}\` property`, texts };
+        }
+      }
+      if ((name === 'success' || name === 'ok') && inner.kind === ts.SyntaxKind.FalseKeyword) return { what: `\`${name}: false\``, texts };
+      if (name === 'status' && ts.isStringLiteral(inner) && /^(error|fail|failed|failure)$/i.test(inner.text)) return { what: `\`status: '${inner.text}'\``, texts };
+      if ((name === 'status' || name === 'statusCode') && ts.isNumericLiteral(inner) && Number(inner.text) >= 400 && Number(inner.text) <= 599) {
+        return { what: `\`${name}: ${inner.text}\` in the body`, texts };
+      }
+    }
+    if (context.inCatch && context.catchName && mentions(node, context.catchName)) return { what: 'the caught error', texts };
+    if (onlyMessages && (context.inCatch || context.inBranch) && texts.some((text) => ERROR_WORDS.test(text))) return { what: 'an error message', texts };
+    return undefined;
+  }
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node) || ts.isBinaryExpression(node)) {
+    if (context.inCatch && context.catchName && mentions(node, context.catchName)) return { what: 'the caught error', texts };
+    if ((context.inCatch || context.inBranch) && texts.some((text) => ERROR_WORDS.test(text))) return { what: 'an error message', texts };
+    return undefined;
+  }
+  if (ts.isNewExpression(node) && /Error$/.test(calleeName(node) ?? '')) return { what: 'an error object', texts };
+  if (context.inCatch && context.catchName && (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && memberPath(node)?.[0] === context.catchName) {
+    return { what: 'the caught error', texts };
+  }
+  if (ts.isIdentifier(node) && /^(err|error|e)$/.test(node.text) && context.guarded.has(node.text)) return { what: 'the error', texts };
+  return undefined;
+}
+
+/** The status an error payload most likely calls for, from its words; 500 from a catch, else 400. */
+export function suggestErrorStatus(texts: readonly string[], inCatch: boolean, condition?: ts.Expression): number {
+  const words = texts.join(' ');
+  if (/not\s*found|does ?n[o']t exist|no such|could ?n[o']t find|can(no|')t find/i.test(words)) return 404;
+  if (/already (exists?|registered|taken|in use|used)|duplicate|conflict/i.test(words)) return 409;
+  if (/forbidden|not allowed|permission|access denied|not authori[sz]ed to|not permitted/i.test(words)) return 403;
+  if (/unauthori[sz]ed|unauthenticated|not authenticated|invalid (credentials|token|password|email or password|username or password)|(incorrect|wrong) (password|credentials)|token (has )?(expired|invalid|missing)|not logged in|login required/i.test(words)) return 401;
+  if (/too many/i.test(words)) return 429;
+  if (inCatch) {
+    const text = condition?.getText() ?? '';
+    return /valid|zod|joi|yup|schema/i.test(text) ? 400 : 500;
+  }
+  return 400;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Not-found branches
+
+const LOOKUP_CALL = /^(find\w*|get\w*|fetch\w*|load\w*|read\w*|lookup\w*|retrieve\w*|select\w*|first|one|maybeOne|single|maybeSingle|query\w*)$/;
+const NOT_FOUND_TEXT = /not\s*found|does ?n[o']t exist|no such|could ?n[o']t find|can(no|')t find|not exist/i;
+
+export interface NotFoundBranch {
+  /** The variable the branch finds missing, when the condition says which. */
+  variable?: string;
+  /** The branch tests a value that a lookup (`findById`, `findOne`, `get…`) returned. */
+  lookup: boolean;
+  /** …and that lookup is keyed by the route parameters: the URL names a resource that is not there. */
+  keyedByParams: boolean;
+  /** The payload says "not found" / "does not exist". */
+  message: boolean;
+}
+
+/** `!v`, `v === null`, `v == null`, `v === undefined`, `typeof v === 'undefined'` → 'v'. */
+function missingCheckVariable(condition: ts.Expression): string | undefined {
+  const value = unwrapExpression(condition);
+  if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) {
+    const operand = unwrapExpression(value.operand);
+    return ts.isIdentifier(operand) ? operand.text : undefined;
+  }
+  if (ts.isBinaryExpression(value)) {
+    const operator = value.operatorToken.kind;
+    if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+    const isNullish = (side: ts.Expression): boolean => {
+      const node = unwrapExpression(side);
+      return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined') || (ts.isStringLiteral(node) && node.text === 'undefined');
+    };
+    const variableOf = (side: ts.Expression): string | undefined => {
+      const node = unwrapExpression(side);
+      if (ts.isIdentifier(node)) return node.text;
+      if (ts.isTypeOfExpression(node) && ts.isIdentifier(unwrapExpression(node.expression))) return (unwrapExpression(node.expression) as ts.Identifier).text;
+      return undefined;
+    };
+    if (isNullish(value.right)) return variableOf(value.left);
+    if (isNullish(value.left)) return variableOf(value.right);
+  }
+  return undefined;
+}
+
+/** `v`, `v !== null`, `v != null` → 'v' (the else-branch of such an if is the missing case). */
+function presenceCheckVariable(condition: ts.Expression): string | undefined {
+  const value = unwrapExpression(condition);
+  if (ts.isIdentifier(value)) return value.text;
+  if (ts.isBinaryExpression(value)) {
+    const operator = value.operatorToken.kind;
+    if (operator !== ts.SyntaxKind.ExclamationEqualsEqualsToken && operator !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+    const right = unwrapExpression(value.right);
+    const left = unwrapExpression(value.left);
+    if ((right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(right) && right.text === 'undefined')) && ts.isIdentifier(left)) return left.text;
+  }
+  return undefined;
+}
+
+/** The call a variable's value comes from: `const v = await X.findById(id)`, `const [v] = …`, a `(err, v) =>` / `.then(v =>` callback of it. */
+export function sourceCallOf(name: string, from: ts.Node, handler: FunctionLike): ts.CallExpression | undefined {
+  let found: ts.CallExpression | undefined;
+  const callOf = (expression: ts.Expression | undefined): ts.CallExpression | undefined => {
+    if (!expression) return undefined;
+    let node = unwrapExpression(expression);
+    if (ts.isAwaitExpression(node)) node = unwrapExpression(node.expression);
+    return ts.isCallExpression(node) ? node : undefined;
+  };
+  const binds = (binding: ts.BindingName): boolean => {
+    if (ts.isIdentifier(binding)) return binding.text === name;
+    return binding.elements.some((element) => !ts.isOmittedExpression(element) && binds(element.name));
+  };
+  const visit = (node: ts.Node): void => {
+    if (found || node.pos > from.pos) return;
+    if (ts.isVariableDeclaration(node) && binds(node.name)) found = callOf(node.initializer);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name) found = callOf(node.right);
+    else if (isFunctionLike(node) && node !== handler && node.parameters.some((parameter) => binds(parameter.name)) && ts.isCallExpression(node.parent)) {
+      // `Model.findById(id, (err, user) => …)` / `Model.findById(id).then(user => …)`
+      const call = node.parent;
+      const callee = unwrapExpression(call.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'then') found = callOf(callee.expression);
+      else found = call;
+    }
+    if (!found) ts.forEachChild(node, visit);
+  };
+  if (handler.body) visit(handler.body);
+  return found;
+}
+
+/** The innermost call of a chain that names the operation: `db.select().from(t).where(…)` → `select`, `X.findOne().lean()` → `findOne`. */
+export function operationNames(call: ts.CallExpression): string[] {
+  const names: string[] = [];
+  let node: ts.Expression = call;
+  for (;;) {
+    node = unwrapExpression(node);
+    if (!ts.isCallExpression(node)) break;
+    const name = calleeName(node);
+    if (name) names.push(name);
+    const callee = unwrapExpression(node.expression);
+    if (!ts.isPropertyAccessExpression(callee)) break;
+    node = callee.expression;
+  }
+  return names;
+}
+
+/** Names the handler derives from the route parameters: `const { id } = req.params`, `const id = Number(req.params.id)`. */
+export function routeParamNames(handler: FunctionLike, reqName: string | undefined): Set<string> {
+  const names = new Set<string>();
+  if (!reqName || !handler.body) return names;
+  const readsParams = (node: ts.Node): boolean => {
+    let found = false;
+    const visit = (child: ts.Node): void => {
+      if (found) return;
+      if (ts.isPropertyAccessExpression(child) && child.name.text === 'params' && ts.isIdentifier(unwrapExpression(child.expression)) && (unwrapExpression(child.expression) as ts.Identifier).text === reqName) found = true;
+      else ts.forEachChild(child, visit);
+    };
+    visit(node);
+    return found;
+  };
+  const collect = (binding: ts.BindingName): void => {
+    if (ts.isIdentifier(binding)) names.add(binding.text);
+    else for (const element of binding.elements) if (!ts.isOmittedExpression(element)) collect(element.name);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && node.initializer && readsParams(node.initializer)) collect(node.name);
+    ts.forEachChild(node, visit);
+  };
+  visit(handler.body);
+  return names;
+}
+
+/** Whether an expression reads the route parameters (directly or through a name derived from them). */
+export function usesRouteParams(node: ts.Node, reqName: string | undefined, paramNames: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(child)) {
+      if (paramNames.has(child.text) && !(ts.isPropertyAccessExpression(child.parent) && child.parent.name === child)) found = true;
+      if (child.text === reqName && ts.isPropertyAccessExpression(child.parent) && child.parent.name.text === 'params') found = true;
+      return;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Whether a response sits in a not-found branch: the innermost `if` around it finds a looked-up
+ * record missing (`if (!user)` after `findById(req.params.id)`), or the payload says "not found".
+ */
+export function notFoundBranch(response: ts.Node, body: ts.Expression | undefined, handler: FunctionLike, reqName: string | undefined): NotFoundBranch | undefined {
+  const message = body !== undefined && collectTexts(body).some((text) => NOT_FOUND_TEXT.test(text));
+  let lookup = false;
+  let keyedByParams = false;
+  let variable: string | undefined;
+  const branch = innermostIf(response, handler);
+  if (branch) {
+    const condition = branch.statement.expression;
+    variable = branch.branch === 'then' ? missingCheckVariable(condition) : presenceCheckVariable(condition);
+    const source = variable ? sourceCallOf(variable, branch.statement, handler) : undefined;
+    if (source && operationNames(source).some((name) => LOOKUP_CALL.test(name))) {
+      lookup = true;
+      keyedByParams = usesRouteParams(source, reqName, routeParamNames(handler, reqName));
+    }
+  }
+  if (!message && !lookup) return undefined;
+  return { variable, lookup, keyedByParams, message };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handlers that create a resource
+
+/** Last path segments and handler names of operations that answer 200 although POST: login, search, actions on a resource. */
+const ACTION_WORD =
+  /^(log-?in|sign-?in|log-?out|sign-?out|logoff|auth|authenticate|authorize|oauth|token|tokens|access-?token|refresh(-?token)?|session|sessions|verify|verification|validate|validation|check|search|query|queries|find|filter|lookup|calculate|calc|compute|estimate|quote|preview|convert|translate|transform|render|webhook|webhooks|hook|hooks|callback|reset(-?password)?|forgot(-?password)?|change-?password|password|resend|send|email|notify|ping|health|echo|test|run|exec|execute|trigger|sync|import|export|batch|bulk|like|unlike|favorite|favourite|unfavorite|follow|unfollow|vote|upvote|downvote|star|unstar|subscribe|unsubscribe|join|leave|accept|reject|approve|decline|cancel|confirm|complete|archive|unarchive|restore|publish|unpublish|lock|unlock|start|stop|pause|resume|retry|reindex|graphql|rpc|chat|completion|completions|generate|summarize|analyze|analyse|classify|predict|ask|otp|2fa|mfa|logout-all|me|count|stats|report|read|seen|mark|toggle|move|copy|clone|duplicate|assign|unassign|share|invite|revoke|charge|pay|checkout|apply|redeem|claim|upsert|update|edit|delete|remove|replace|set|login-with-\w+)$/i;
+
+const ACTION_NAME = /login|logIn|signin|signIn|logout|logOut|signout|signOut|refresh|token|verify|search|query|check|calculate|validate|preview|authenticate|authorize|webhook|callback|reset|forgot|upsert|update|toggle|like|follow|favorite|favourite|vote|send|notify/i;
+
+const CREATE_NAME = /^(create|add|insert|register|store|signup|signUp)([A-Z_]\w*)?$/;
+
+/** Whether a POST path looks like a collection (`/users`, `/posts/:id/comments`) rather than an action (`/login`, `/posts/:id/like`). */
+export function isCollectionPath(path: string | undefined): boolean {
+  if (path === undefined) return true;
+  const segments = path.split('/').filter((segment) => segment.length > 0);
+  const last = segments[segments.length - 1];
+  if (last === undefined) return true;
+  if (last.startsWith(':') || last.startsWith('{') || last.includes('*')) return false;
+  return !ACTION_WORD.test(last) && !/login|logout|signin|signout|token|search|verify|webhook|callback|graphql/i.test(last);
+}
+
+export function isActionName(name: string | undefined): boolean {
+  return name !== undefined && ACTION_NAME.test(name);
+}
+
+export function isCreateName(name: string | undefined): boolean {
+  return name !== undefined && CREATE_NAME.test(name) && !isActionName(name);
+}
+
+/** Receivers whose `create` / `insert` is an API call, not a stored record (OpenAI completions, Stripe sessions, crypto). */
+const NOT_A_STORE = /^(openai|anthropic|ai|genai|gemini|groq|mistral|cohere|stripe|paypal|braintree|twilio|sendgrid|sgMail|mailgun|mailer|transporter|nodemailer|resend|s3|sqs|sns|ses|axios|got|fetch|http|https|crypto|jwt|jose|bcrypt|argon2|Object|Promise|Array|Map|Set|WeakMap|Date|Error|Buffer|URL|Symbol|Reflect|Proxy|JSON|Math|Intl|Response|Request|Headers|Blob|document|window|queue|bull|redis|cache|session|req|request|res|response|reply|socket|io|pubsub|events?|emitter|logger|console|child_process|fs|path|os|zlib|stream)$/;
+
+const STORE_LIKE = /(repo|repository|repositories|service|services|model|models|dao|store|collection|table|manager|db|database|prisma|orm|entity|entities)$/i;
+const PRISMA_ROOT = /^(prisma|db|database|orm|tx|trx|transaction|em|entityManager|manager|dataSource|knex|sequelize)$/;
+
+const FACTORY_SUFFIX =
+  /^(Hash|Hmac|Cipher\w*|Decipher\w*|Sign|Verify|ReadStream|WriteStream|Stream|Token|AccessToken|RefreshToken|Tokens|Jwt|JWT|Session|Client|Transport\w*|Context|Error|HttpError|Logger|Server|App|Router|Element|QueryBuilder|Signature|Middleware|Handler|Listener|EventListener|Hook|Schema|Header|Headers|Field|Column|Index|Url|URL|Slug|Id|ID|Uuid|UUID|Salt|Otp|OTP|Code|Filter|Query|Response|Request|Payload|Dto|DTO|Options|Config|Instance|Connection|Pool|Channel|Queue|Job|Worker|Timer|Interval|Cookie|Cookies|Secret|Key|Keys|Nonce|Hash\w*)$/;
+
+function isStoreReceiver(path: string[] | undefined): boolean {
+  if (!path || path.length === 0) return false;
+  if (path.some((segment) => NOT_A_STORE.test(segment))) return false;
+  const last = path[path.length - 1];
+  if (/^[A-Z][A-Za-z0-9]*$/.test(last) && !/^[A-Z0-9_]+$/.test(last)) return true; // Model.create
+  if (STORE_LIKE.test(last)) return true;
+  const root = path[0] === 'this' || path[0] === 'ctx' || path[0] === 'req' ? path[1] : path[0];
+  return root !== undefined && PRISMA_ROOT.test(root) && path.length >= 2;
+}
+
+/** Root identifier of a call chain's receiver: `knex('users').insert` → ['knex'], `db.insert(t).values` → ['db']. */
+function receiverPath(call: ts.CallExpression): string[] | undefined {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  let object = unwrapExpression(callee.expression);
+  const direct = memberPath(object);
+  if (direct) return direct;
+  while (ts.isCallExpression(object) || ts.isPropertyAccessExpression(object)) {
+    object = unwrapExpression(ts.isCallExpression(object) ? object.expression : object.expression);
+    const path = memberPath(object);
+    if (path) return path;
+  }
+  return ts.isNewExpression(object) ? [`new ${calleeName(object) ?? ''}`] : undefined;
+}
+
+/** Whether a call creates a stored record. */
+export function isCreationCall(call: ts.CallExpression, newModelNames: ReadonlySet<string>): boolean {
+  const name = calleeName(call);
+  if (!name) return false;
+  const callee = unwrapExpression(call.expression);
+  // raw SQL: query('INSERT INTO …')
+  const first = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  if (first && /^(query|execute|run|exec|none|one|oneOrNone|many|any|raw|\$executeRaw\w*|\$queryRaw\w*)$/.test(name)) {
+    const text = ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : undefined;
+    if (text !== undefined && /^\s*insert\s+into\b/i.test(text)) return true;
+  }
+  if (ts.isTaggedTemplateExpression(call)) return false;
+  const path = ts.isPropertyAccessExpression(callee) ? receiverPath(call) : undefined;
+  if (path?.some((segment) => NOT_A_STORE.test(segment))) return false;
+  switch (name) {
+    case 'insert':
+    case 'insertOne':
+    case 'insertMany':
+    case 'insertInto':
+    case 'insertAndFetch':
+    case 'insertGraph':
+    case 'insertGraphAndFetch':
+    case 'bulkCreate':
+    case 'createOne':
+    case 'createMany':
+      return ts.isPropertyAccessExpression(callee);
+    case 'create':
+      return isStoreReceiver(path) || (path !== undefined && path[0].startsWith('new '));
+    case 'save': {
+      if (!ts.isPropertyAccessExpression(callee)) return false;
+      const object = unwrapExpression(callee.expression);
+      if (ts.isNewExpression(object)) return /^[A-Z]/.test(calleeName(object) ?? '');
+      if (ts.isIdentifier(object) && newModelNames.has(object.text)) return true;
+      return isStoreReceiver(path) && !/session/i.test(path?.join('.') ?? '');
+    }
+    case 'add': {
+      if (!ts.isPropertyAccessExpression(callee)) return false;
+      const object = unwrapExpression(callee.expression);
+      if (ts.isCallExpression(object) && /^(collection|collectionGroup)$/.test(calleeName(object) ?? '')) return true;
+      return isStoreReceiver(path) && !/^[A-Z]/.test(path?.[path.length - 1] ?? '');
+    }
+    case 'register':
+    case 'signup':
+    case 'signUp':
+      return ts.isPropertyAccessExpression(callee) && isStoreReceiver(path);
+    default: {
+      const match = /^(create|insert|add|register|store)([A-Z]\w*)$/.exec(name);
+      if (!match || FACTORY_SUFFIX.test(match[2])) return false;
+      // `userService.createUser(…)`, `createPost(…)` imported from a service module
+      return !ts.isPropertyAccessExpression(callee) || !/^[A-Z]/.test(path?.[path.length - 1] ?? '') || STORE_LIKE.test(path?.[path.length - 1] ?? '');
+    }
+  }
+}
+
+export interface CreationFacts {
+  calls: ts.CallExpression[];
+  /** Names bound to a created record (or derived from one). */
+  created: Set<string>;
+}
+
+/** Creation calls in a handler and the names that hold what they created. */
+export function creationFacts(handler: FunctionLike): CreationFacts {
+  const calls: ts.CallExpression[] = [];
+  const created = new Set<string>();
+  const newModelNames = new Set<string>();
+  if (!handler.body) return { calls, created };
+  const bindNames = (binding: ts.BindingName): void => {
+    if (ts.isIdentifier(binding)) created.add(binding.text);
+    else for (const element of binding.elements) if (!ts.isOmittedExpression(element)) bindNames(element.name);
+  };
+  // `const user = new User(body)` / `const user = repo.create(body)` (TypeORM) are saved later
+  const findModels = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const init = unwrapExpression(node.initializer);
+      if (ts.isNewExpression(init) && /^[A-Z]/.test(calleeName(init) ?? '') && !NOT_A_STORE.test(calleeName(init) ?? '')) newModelNames.add(node.name.text);
+      if (ts.isCallExpression(init) && /^(create|build)$/.test(calleeName(init) ?? '')) newModelNames.add(node.name.text);
+    }
+    ts.forEachChild(node, findModels);
+  };
+  findModels(handler.body);
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && isCreationCall(node, newModelNames)) {
+      calls.push(node);
+      // the name the result lands in: climb through await / chained calls to a declaration
+      let current: ts.Node = node;
+      while (
+        ts.isAwaitExpression(current.parent) || ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) ||
+        (ts.isPropertyAccessExpression(current.parent) && ts.isCallExpression(current.parent.parent) && current.parent.parent.expression === current.parent)
+      ) {
+        current = ts.isPropertyAccessExpression(current.parent) ? current.parent.parent : current.parent;
+      }
+      if (ts.isVariableDeclaration(current.parent) && current.parent.initializer === current) bindNames(current.parent.name);
+      const callee = unwrapExpression(node.expression);
+      if (calleeName(node) === 'save' && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(unwrapExpression(callee.expression))) {
+        created.add((unwrapExpression(callee.expression) as ts.Identifier).text);
+      }
+      // TypeORM `repo.save(entity)`: the entity is the record
+      if (calleeName(node) === 'save' && node.arguments[0] && ts.isIdentifier(unwrapExpression(node.arguments[0]))) {
+        created.add((unwrapExpression(node.arguments[0]) as ts.Identifier).text);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(handler.body);
+  if (calls.length === 0) return { calls, created };
+  // one step of derivation: `const dto = toDto(user)`, `const { password, ...rest } = user.toObject()`
+  const derive = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && node.initializer && [...created].some((name) => mentionsName(node.initializer as ts.Expression, name))) bindNames(node.name);
+    ts.forEachChild(node, derive);
+  };
+  derive(handler.body);
+  return { calls, created };
+}
+
+export function mentionsName(node: ts.Node, name: string): boolean {
+  return mentions(node, name);
+}
+
+/** Whether a sent body is the created record: mentions a created name or a creation call, or says "created". */
+export function sendsCreated(body: ts.Expression, facts: CreationFacts): boolean {
+  for (const name of facts.created) if (mentions(body, name)) return true;
+  for (const call of facts.calls) if (call.pos >= body.pos && call.end <= body.end) return true;
+  return collectTexts(body).some((text) => /\b(created|added|registered|inserted|saved)\b/i.test(text) && !/\bnot\b/i.test(text));
+}
+
+/** The name a handler goes by: its own name, the variable / property / export it is assigned to (through wrappers like `catchAsync(fn)`). */
+export function handlerName(fn: FunctionLike): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) {
+    return fn.name.text;
+  }
+  let node: ts.Node = fn;
+  while (ts.isCallExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name))) return parent.name.text;
+  if (ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
+  return undefined;
+}

@@ -1,0 +1,164 @@
+import ejs from 'ejs';
+import { SourceCache } from '../../lint/source-cache';
+import type { FileSystemHost } from '../../model/file-system';
+import { dirname, joinPath, normalizePath, relativePath, toPosix } from '../../model/paths';
+import { ProjectDetector } from '../../project/detect';
+import type { ProjectInfo } from '../../project/project-info';
+import { RouteGraphBuilder } from '../../project/route-graph';
+import type { RouteGraph } from '../../project/route-graph-types';
+import { AstProject } from '../ast-project';
+import { ScaffoldError } from '../errors';
+import { detectStyle, type Style } from '../style';
+import { ensureDependency } from '../transforms/ensure-dependency';
+import { ScaffoldTree } from '../tree';
+import { flavourOf } from './flavour';
+import { generatorById, generatorIds } from './registry';
+import { restyle } from './restyle';
+import type { DependencyRequest, Flavour, GeneratorContext, GeneratorResult, WriteOptions } from './types';
+
+export interface RunGeneratorRequest {
+  generatorId: string;
+  options?: Record<string, unknown>;
+  /** A folder (or file) inside the project; the nearest package.json decides the root. */
+  cwd: string;
+  host: FileSystemHost;
+  /** The folder holding `templates/<framework>/…`, shipped with the extension and the CLI. */
+  templatesDir: string;
+}
+
+/**
+ * Runs a generator against a virtual tree over the project and returns the changes, without
+ * writing anything. Refusals (unknown framework major, conflicting files, unparsable targets)
+ * throw a ScaffoldError whose message is meant for the user.
+ */
+export function runGenerator(request: RunGeneratorRequest): GeneratorResult {
+  const generator = generatorById(request.generatorId);
+  if (!generator) {
+    throw new ScaffoldError(`Unknown generator "${request.generatorId}". Available: ${generatorIds().join(', ')}.`);
+  }
+  const parsed = generator.meta.options.safeParse(request.options ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `--${issue.path.join('.') || 'options'}: ${issue.message}`);
+    throw new ScaffoldError(`Invalid options for ${generator.meta.id}: ${problems.join('; ')}`);
+  }
+  const cwd = normalizePath(toPosix(request.cwd));
+  const projects = new ProjectDetector(request.host);
+  const project = projects.detect(joinPath(cwd, 'package.json'));
+  const options = parsed.data as Record<string, unknown>;
+  const flavour = flavourOf(project, options);
+  const style = detectStyle(project.root, request.host);
+  if (flavour.esm && style.importExtension === '' && flavour.typescript && !hasRelativeImports(project.root, request.host)) {
+    // A new ESM project: NodeNext resolution needs explicit `.js` suffixes.
+    style.importExtension = '.js';
+  }
+  const session = new GeneratorSession(request, project, { ...flavour, importExtension: style.importExtension }, style, projects);
+  session.run(generator.meta.id, options);
+  return session.finish();
+}
+
+class GeneratorSession {
+  readonly tree: ScaffoldTree;
+  private astProject: AstProject | undefined;
+  private routeGraph: RouteGraph | undefined | null = null;
+  private readonly notes: string[] = [];
+  private readonly dependencies = new Map<string, DependencyRequest>();
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly request: RunGeneratorRequest,
+    private readonly project: ProjectInfo,
+    private readonly flavour: Flavour,
+    private readonly style: Style,
+    private readonly projects: ProjectDetector,
+  ) {
+    this.tree = new ScaffoldTree(request.host);
+  }
+
+  run(generatorId: string, rawOptions: Record<string, unknown>): void {
+    const generator = generatorById(generatorId);
+    if (!generator) throw new ScaffoldError(`Unknown generator "${generatorId}".`);
+    if (!generator.meta.frameworks.includes(this.flavour.framework)) {
+      throw new ScaffoldError(`The ${generatorId} generator does not support ${this.flavour.framework} projects.`);
+    }
+    // A generator that invokes itself through another (auth → error-handler → …) runs once.
+    if (this.running.has(generatorId)) return;
+    this.running.add(generatorId);
+    try {
+      const options = generator.meta.options.parse(rawOptions) as Record<string, unknown>;
+      generator.generate(this.context(), options);
+    } finally {
+      this.running.delete(generatorId);
+    }
+  }
+
+  finish(): GeneratorResult {
+    this.astProject?.flush();
+    const dependencies = [...this.dependencies.values()];
+    if (dependencies.length > 0) {
+      const packageJsonPath = joinPath(this.project.root, 'package.json');
+      let text = this.tree.read(packageJsonPath);
+      if (text === undefined) throw new ScaffoldError(`No package.json at ${this.project.root}: cannot add dependencies.`);
+      for (const dependency of dependencies) text = ensureDependency(text, dependency.name, dependency.range, dependency.dev);
+      this.tree.write(packageJsonPath, text);
+    }
+    const changes = this.tree.listChanges();
+    const addedDependencies = dependencies.filter((dependency) => !(dependency.name in this.project.dependencies));
+    return { changes, notes: this.notes, dependencies: addedDependencies };
+  }
+
+  private context(): GeneratorContext {
+    const root = this.project.root;
+    return {
+      root,
+      tree: this.tree,
+      project: this.project,
+      style: this.style,
+      flavour: this.flavour,
+      ast: () => (this.astProject ??= new AstProject(this.tree, this.style)),
+      graph: () => {
+        if (this.routeGraph === null) {
+          this.routeGraph = new RouteGraphBuilder(this.request.host, new SourceCache(), this.projects).graphFor(this.project);
+        }
+        return this.routeGraph;
+      },
+      render: (template, data) => this.render(template, data),
+      writeFile: (relative, content, options) => this.writeFile(relative, content, options),
+      importPath: (from, to) => importSpecifier(from, to, this.flavour.importExtension),
+      addDependency: (name, range, dev = false) => {
+        const existing = this.dependencies.get(name);
+        if (!existing || (existing.dev && !dev)) this.dependencies.set(name, { name, range, dev });
+      },
+      note: (message) => {
+        if (!this.notes.includes(message)) this.notes.push(message);
+      },
+      invoke: (generatorId, options) => this.run(generatorId, options ?? {}),
+    };
+  }
+
+  private render(template: string, data: Record<string, unknown> = {}): string {
+    const path = joinPath(this.request.templatesDir, this.flavour.framework, template);
+    const source = this.request.host.readFile(path);
+    if (source === undefined) throw new Error(`Template not found: ${path}`);
+    return ejs.render(source, { f: this.flavour, ...data }, { filename: path, async: false });
+  }
+
+  private writeFile(relative: string, content: string, options: WriteOptions = {}): void {
+    const path = joinPath(this.project.root, relative);
+    const styled = /\.[cm]?[jt]sx?$/.test(path) ? restyle(path, content, this.style) : this.style.eol === '\r\n' ? content.replace(/\r?\n/g, '\r\n') : content;
+    if (options.ifExists === 'keep' && this.tree.exists(path)) return;
+    this.tree.create(path, styled);
+  }
+}
+
+/** `./routes/users.js` from `src/app.ts` to `src/routes/users.ts`, honouring the suffix style. */
+export function importSpecifier(fromRelative: string, toRelative: string, extension: Flavour['importExtension']): string {
+  const withoutExtension = toRelative.replace(/\.(ts|mts|cts|js|mjs|cjs)$/, '');
+  let specifier = relativePath(dirname(`/${fromRelative}`), `/${withoutExtension}`);
+  if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+  return `${specifier}${extension}`;
+}
+
+function hasRelativeImports(root: string, host: FileSystemHost): boolean {
+  const text = host.readFile(joinPath(root, 'src/app.ts')) ?? host.readFile(joinPath(root, 'src/index.ts')) ?? '';
+  return /from\s+['"]\.\.?\//.test(text);
+}

@@ -1,0 +1,10 @@
+export { ensureImport, type ImportResult, type ImportSpec, type ModuleResolver, type NamedImport } from './ensure-import';
+export { ensureStatementAfter, ensureStatementBefore, type EnsureResult } from './ensure-statement';
+export { ensureExpressErrorHandler, ensureExpressMiddleware, ensureExpressRouterMount } from './express-registration';
+export { ensureFastifyRegister, type FastifyRegisterOptions } from './fastify-registration';
+export { chooseRange, ensureDependency } from './ensure-dependency';
+export { findEquivalentCall, type RegistrationOptions, type RegistrationResult } from './registration';
+export { classifyStatement, type RegistrationClassifier, type RegistrationKind } from './registration-kinds';
+export { resolveAppScope, type AppScope } from './app-scope';
+export { formattingOf, withFileFormatting } from './file-style';
+export { insertStatementText, type InsertOptions } from './statement-insertion';
