@@ -64,14 +64,16 @@ function main(): void {
     log('');
 
     let findings = 0;
-    const parse = medianOf(runs, () => {
-      for (const [file, text] of texts) ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
-    });
-    const lint = medianOf(runs, () => {
-      findings = lintWorkspace(files, { host: preloaded, settings, rules: ALL_RULES }).findings.length;
-    });
     const silent = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} };
-    const cli = medianOf(runs, () => runLintCommand(['--format', 'json', root], temp, silent));
+    const [parse, lint, cli] = interleavedMedians(runs, [
+      () => {
+        for (const [file, text] of texts) ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+      },
+      () => {
+        findings = lintWorkspace(files, { host: preloaded, settings, rules: ALL_RULES }).findings.length;
+      },
+      () => runLintCommand(['--format', 'json', root], temp, silent),
+    ]);
 
     log(`Workspace lint — median of ${runs} runs after ${WARM_UPS} warm-ups; ${findings.toLocaleString('en')} findings`);
     table([
@@ -132,10 +134,15 @@ function singleFileEdits(packageDir: string, seed: number): { parse: number[]; l
   return { parse, lint };
 }
 
-function medianOf(runs: number, action: () => void): number {
-  for (let index = 0; index < WARM_UPS; index++) action();
-  const samples = Array.from({ length: runs }, () => time(action));
-  return percentile(samples, 50);
+/**
+ * Runs the measures in turn within each repetition, so a burst of load from elsewhere on the machine
+ * hits all of them rather than skewing one, and the ratios stay meaningful.
+ */
+function interleavedMedians(runs: number, actions: readonly (() => void)[]): number[] {
+  for (let index = 0; index < WARM_UPS; index++) for (const action of actions) action();
+  const samples = actions.map((): number[] => []);
+  for (let index = 0; index < runs; index++) actions.forEach((action, which) => samples[which].push(time(action)));
+  return samples.map((list) => percentile(list, 50));
 }
 
 function time(action: () => void): number {

@@ -114,7 +114,7 @@ describe('routewise lint', () => {
 
     it('is the default format', () => {
       const { out } = lint(['src/app.ts']);
-      assert.match(out, /^\nsrc\/app\.ts\n  4:3  error  Unexpected console\.log  test-console-log\n/);
+      assert.ok(out.startsWith('\nsrc/app.ts\n  4:3  error  Unexpected console.log  test-console-log\n'), out);
       assert.match(out, /✖ 2 problems \(2 errors, 0 warnings, 0 infos\)\n$/);
     });
 

@@ -20,6 +20,18 @@ export interface ChainLink {
   at: SourceLocation;
   /** Where the function is defined, when it could be resolved. */
   definition?: SourceLocation;
+  /** The package the function comes from (`cors`, `helmet`, `passport`), when it is imported from one. */
+  module?: string;
+  /** The name of the array the link was spread out of (`app.use(security)` with `security = [helmet(), cors()]`). */
+  via?: string;
+}
+
+/** An error handler with how much of its app it covers. */
+export interface GraphErrorHandler extends ChainLink {
+  /** Routes of the app whose errors reach it (Express: registered before it on their stack; Fastify: in its scope). */
+  covers: number;
+  /** Express: routes of the app registered after it, whose errors it therefore never sees. */
+  routesAfter: number;
 }
 
 export interface GraphRoute {
@@ -27,14 +39,20 @@ export interface GraphRoute {
   method: HttpMethod;
   /** Full path including every mount prefix, e.g. `/api/v1/users/:id`. */
   path: string;
-  /** The registration call. */
+  /** The registration call (its start, as `call.getStart()` gives it). */
   at: SourceLocation;
+  /** Where the method name is written, when it differs from `at` (`router.route('/x').get(…)` chains). */
+  nameAt?: SourceLocation;
   chain: ChainLink[];
-  handler?: { name?: string; definition?: SourceLocation };
+  handler?: { name?: string; definition?: SourceLocation; module?: string; /** `asyncHandler` in `asyncHandler(create)`. */ wrapper?: string };
   /** Whether a Fastify route declares a `schema`. */
   hasSchema: boolean;
   /** The app the route is reachable from, when one is found. */
   app?: GraphApp;
+  /** Error handlers its errors reach, innermost first (Express: later on its stack; Fastify: the nearest `setErrorHandler`). */
+  errorHandlers?: ChainLink[];
+  /** Fastify: plugins from packages registered on its context or above (`@fastify/helmet`), which may add hooks of their own. */
+  plugins?: ChainLink[];
 }
 
 export interface GraphApp {
@@ -43,8 +61,8 @@ export interface GraphApp {
   name: string;
   /** The creation call (`express()` / `fastify()`). */
   at: SourceLocation;
-  /** Express 4-argument error middleware / Fastify `setErrorHandler` that reach this app's routes. */
-  errorHandlers: ChainLink[];
+  /** Express 4-argument error middleware / Fastify `setErrorHandler` registered in this app. */
+  errorHandlers: GraphErrorHandler[];
   routes: GraphRoute[];
 }
 
@@ -55,4 +73,6 @@ export interface RouteGraph {
   routes: GraphRoute[];
   /** Routes whose handler or route-level middleware is the function starting at `start` in `file`. */
   routesUsing(file: string, start: number): GraphRoute[];
+  /** Routes registered by the call starting at `start` in `file` (one per method and mount point). */
+  routesAt(file: string, start: number): GraphRoute[];
 }

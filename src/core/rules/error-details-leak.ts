@@ -1,8 +1,280 @@
-// PLACEHOLDER until the rule lands; replaced by its implementation.
-import type { Rule } from '../lint/rule';
+import ts from 'typescript';
+import { isFunctionLike, parameterTypeName, unwrapExpression, type FunctionLike } from '../analysis/syntax';
+import type { HandlerInfo } from '../analysis/types';
+import type { Rule, RuleContext } from '../lint/rule';
+import type { Fix } from '../model/finding';
+import type { Framework } from '../model/rule-meta';
+import { readStatus, type StatusValue } from './util/http-status';
+import { resolveLocal } from './util/local-binding';
+import { effectiveStatus, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ResponseChain } from './util/response-calls';
+import { errorRef, findLeaks, pathConditions, type Leak, type LeakLevel } from './util/error-values';
+import { genericErrorResponseEdits } from './util/error-response-fix';
+
+/** How the response's status relates to the error: a deliberate 4xx, a 5xx, a fallback to 500 (`err.status || 500`), none at all, or unknowable. */
+type StatusClass = 'client' | 'server' | 'server-fallback' | 'success' | 'none' | 'unknown';
+
+const PAYLOAD_METHODS = new Set(['send', 'json', 'jsonp', 'end']);
+const RESPONSE_NAMES = /^(res|response|resp|reply|rep)$/;
+const LEVEL_RANK: Record<LeakLevel, number> = { stack: 0, raw: 1, message: 2 };
+
+interface ResponseOwner {
+  fn: FunctionLike;
+  framework: Framework;
+  requestName?: string;
+}
 
 const rule: Rule = {
-  meta: { id: 'error-details-leak', description: 'Placeholder', category: 'security', defaultSeverity: 'warning', frameworks: ['express', 'fastify'], fixable: false },
-  create: () => ({}),
+  meta: {
+    id: 'error-details-leak',
+    description: 'Disallow sending stack traces, raw error objects and messages of unexpected errors to clients',
+    category: 'security',
+    defaultSeverity: 'warning',
+    frameworks: ['express', 'fastify'],
+    fixable: true,
+  },
+  create(ctx) {
+    // mock servers in tests answer with whatever helps debugging
+    if (ctx.isTestFile && !ctx.settings.lintTestFiles) return {};
+    const checkCall = (call: ts.CallExpression): void => {
+      if (!isOutermostCall(call)) return;
+      const receiver = chainReceiver(call);
+      if (!receiver) return;
+      const chain = readResponseChain(call, receiver.text);
+      if (!chain?.terminal || !chain.recognised || !PAYLOAD_METHODS.has(chain.terminal.name)) return;
+      const payload = chain.terminal.args[0];
+      if (!payload) return;
+      const owner = responseOwner(ctx, chain.receiver);
+      if (!owner) return;
+      // Fastify: reply.send(err) hands the error to the error handler (like `throw err`), which never sends the stack
+      if (owner.framework === 'fastify' && isBareError(ctx, payload)) return;
+      const status = effectiveStatus(chain, owner.fn);
+      const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status);
+      if (flagged.length === 0) return;
+      report(ctx, call, flagged, status, owner, { chain, payload });
+    };
+
+    const checkReturn = (statement: ts.ReturnStatement): void => {
+      const payload = statement.expression;
+      if (!payload) return;
+      const fn = enclosingFunction(statement);
+      if (!fn) return;
+      const handler = ctx.analysis.handlerOf(fn);
+      if (handler?.framework !== 'fastify' || (handler.role !== 'handler' && handler.role !== 'error-handler')) return;
+      // returning an Error from an async handler is the framework's error path too
+      if (isBareError(ctx, payload)) return;
+      const status: EffectiveStatus = handler.res ? statusBefore(statement, handler.res, fn) : { kind: 'implicit' };
+      const flagged = flaggedLeaks(ctx, payload, statement, fn, status);
+      if (flagged.length === 0) return;
+      report(ctx, payload, flagged, status, { fn, framework: 'fastify', requestName: handler.req }, { returnReply: handler.res, payload });
+    };
+
+    return {
+      nodes: {
+        [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
+        [ts.SyntaxKind.ReturnStatement]: (node) => checkReturn(node as ts.ReturnStatement),
+      },
+    };
+  },
 };
+
+/** The identifier a call chain starts at: `res` in `res.status(500).json(x)`. */
+function chainReceiver(call: ts.CallExpression): ts.Identifier | undefined {
+  let node: ts.Expression = call;
+  for (;;) {
+    node = unwrapExpression(node);
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(unwrapExpression(node.expression))) {
+      node = (unwrapExpression(node.expression) as ts.PropertyAccessExpression).expression;
+    } else {
+      break;
+    }
+  }
+  return ts.isIdentifier(node) ? node : undefined;
+}
+
+/** The request handler whose response parameter the identifier is. */
+function responseOwner(ctx: RuleContext, receiver: ts.Identifier): ResponseOwner | undefined {
+  const binding = resolveLocal(receiver);
+  if (binding?.kind !== 'parameter' || !isFunctionLike(binding.fn)) return undefined;
+  const fn = binding.fn;
+  const handler: HandlerInfo | undefined = ctx.analysis.handlerOf(fn);
+  if (handler && handler.res === receiver.text) return { fn, framework: handler.framework, requestName: handler.req };
+  const index = fn.parameters.indexOf(binding.parameter);
+  const type = parameterTypeName(binding.parameter);
+  const fastify = type === 'FastifyReply' || /^(reply|rep)$/.test(receiver.text);
+  const typed = type !== undefined && /(Response|Reply)$/.test(type);
+  if (!typed && !(RESPONSE_NAMES.test(receiver.text) && index >= 1)) return undefined;
+  const framework: Framework = fastify ? 'fastify' : (ctx.analysis.framework ?? ctx.project.framework ?? 'express');
+  const requestParameter = fn.parameters[index - 1];
+  const requestName = requestParameter && ts.isIdentifier(requestParameter.name) && /^(req|request)$/.test(requestParameter.name.text) ? requestParameter.name.text : undefined;
+  return { fn, framework, requestName };
+}
+
+function enclosingFunction(node: ts.Node): FunctionLike | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
+  return undefined;
+}
+
+/** `err` itself (or an alias of it) as the whole payload. */
+function isBareError(ctx: RuleContext, payload: ts.Expression): boolean {
+  const value = unwrapExpression(payload);
+  return ts.isIdentifier(value) && errorRef(value, ctx.analysis)?.level === 'raw';
+}
+
+function classifyStatus(status: EffectiveStatus): { kind: StatusClass; text?: string } {
+  if (status.kind === 'implicit') return { kind: 'none' };
+  if (status.kind === 'unknown') return { kind: 'unknown' };
+  return classifyStatusValue(status.status);
+}
+
+function classifyStatusValue(status: StatusValue): { kind: StatusClass; text?: string } {
+  const text = status.node.getText();
+  if (status.kind === 'number' || status.kind === 'constant') {
+    if (status.value >= 500) return { kind: 'server', text };
+    if (status.value >= 400) return { kind: 'client', text };
+    return { kind: 'success', text };
+  }
+  if (status.kind === 'string') return { kind: 'unknown' };
+  return fallsBackTo5xx(status.node, 0) ? { kind: 'server-fallback', text } : { kind: 'unknown' };
+}
+
+/** `err.status || 500`, `err.statusCode ?? 500`, `statusCode` from `const statusCode = err.statusCode || 500`. */
+function fallsBackTo5xx(expression: ts.Expression, depth: number): boolean {
+  if (depth > 2) return false;
+  const value = unwrapExpression(expression);
+  if (ts.isNumericLiteral(value)) return Number(value.text) >= 500;
+  if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return fallsBackTo5xx(value.right, depth + 1);
+  }
+  if (ts.isConditionalExpression(value)) return fallsBackTo5xx(value.whenTrue, depth + 1) || fallsBackTo5xx(value.whenFalse, depth + 1);
+  if (ts.isIdentifier(value)) {
+    const binding = resolveLocal(value);
+    if (binding?.kind === 'variable' && binding.declaration.initializer) return fallsBackTo5xx(binding.declaration.initializer, depth + 1);
+    if (binding?.kind === 'binding-element' && binding.element.initializer) return fallsBackTo5xx(binding.element.initializer, depth + 1);
+  }
+  const read = readStatus(value);
+  return (read.kind === 'number' || read.kind === 'constant') && read.value >= 500;
+}
+
+/**
+ * The leaks that reach the client: stack traces unless development-only; raw errors and messages
+ * unless the status is a deliberate 4xx, the branch handles a recognised error, or syntax cannot
+ * tell the status.
+ */
+function flaggedLeaks(ctx: RuleContext, payload: ts.Expression, send: ts.Node, fn: FunctionLike, status: EffectiveStatus): Leak[] {
+  const leaks = findLeaks(payload, ctx.analysis);
+  if (leaks.length === 0) return [];
+  const path = pathConditions(send, fn, ctx.analysis);
+  if (path.devOnly) return [];
+  const statusClass = classifyStatus(status).kind;
+  return leaks
+    .filter((leak) => {
+      if (leak.devOnly) return false;
+      if (leak.level === 'stack') return true;
+      if (leak.guarded) return false;
+      switch (statusClass) {
+        case 'client':
+        case 'unknown':
+          return false;
+        case 'server':
+          return true;
+        default:
+          return !path.guarded;
+      }
+    })
+    .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+}
+
+interface SendShape {
+  chain?: ResponseChain;
+  /** Fastify `return payload`: the reply parameter. */
+  returnReply?: string;
+  payload: ts.Expression;
+}
+
+function report(ctx: RuleContext, node: ts.Expression, leaks: Leak[], status: EffectiveStatus, owner: ResponseOwner, shape: SendShape): void {
+  const leak = leaks[0];
+  const statusInfo = classifyStatus(status);
+  let message: string;
+  if (leak.level === 'stack' && statusInfo.kind === 'client') {
+    message = `The stack trace \`${leak.text}\` is sent to the client; keep it in the server logs and leave it out of the response.`;
+  } else if (leak.level === 'stack') {
+    message = `The stack trace \`${leak.text}\` is sent to the client; log the error and send a generic message with a request id instead.`;
+  } else if (leak.level === 'raw') {
+    message = `The raw error \`${leak.text}\` is sent to the client, exposing its internals; log it and send a generic message with a request id instead.`;
+  } else {
+    const where =
+      statusInfo.kind === 'server' ? `with status ${statusInfo.text}` : statusInfo.kind === 'server-fallback' ? `with status \`${statusInfo.text}\`` : 'without a 4xx status';
+    message = `The message of an unexpected error (\`${leak.text}\`) is sent to the client ${where}; log the error and send a generic message with a request id instead.`;
+  }
+  ctx.report({ node, message, fix: buildFix(ctx, leaks, statusInfo.kind, status, owner, shape) });
+}
+
+function buildFix(ctx: RuleContext, leaks: Leak[], statusClass: StatusClass, status: EffectiveStatus, owner: ResponseOwner, shape: SendShape): Fix | undefined {
+  // Only a stack trace in an otherwise fine (e.g. 4xx) body: drop that property
+  const onlyStack = leaks.every((leak) => leak.level === 'stack' && leak.property !== undefined) && new Set(leaks.map((leak) => leak.property)).size === 1;
+  if (onlyStack && (statusClass === 'client' || shape.payload !== leaks[0].node)) {
+    const property = leaks[0].property as ts.ObjectLiteralElementLike;
+    if (ts.isObjectLiteralExpression(property.parent) && property.parent.properties.length > 1) return removePropertyFix(ctx, property, property.parent);
+  }
+  if (statusClass === 'client') return undefined;
+  if (shape.chain?.terminal?.name === 'end') return undefined;
+  const chain = shape.chain;
+  return makeFix(ctx, {
+    payload: shape.payload,
+    send: chain ? chain.outer : shape.payload,
+    addStatusAfter: chain && status.kind === 'implicit' ? chain.receiver : undefined,
+    replaceStatus: chain?.statusLink && statusClass === 'success' ? chain.statusLink.args[0] : undefined,
+    returnStatusReply: !chain && shape.returnReply && status.kind === 'implicit' ? shape.returnReply : undefined,
+    owner,
+    error: leaks[0].error,
+  });
+}
+
+function makeFix(
+  ctx: RuleContext,
+  plan: {
+    payload: ts.Expression;
+    send: ts.Expression;
+    addStatusAfter?: ts.Identifier;
+    replaceStatus?: ts.Expression;
+    returnStatusReply?: string;
+    owner: ResponseOwner;
+    error: ts.Identifier;
+  },
+): Fix | undefined {
+  const edits = genericErrorResponseEdits({
+    sourceFile: ctx.sourceFile,
+    analysis: ctx.analysis,
+    project: ctx.project,
+    framework: plan.owner.framework,
+    payload: plan.payload,
+    send: plan.send,
+    addStatusAfter: plan.addStatusAfter,
+    replaceStatus: plan.replaceStatus,
+    returnStatusReply: plan.returnStatusReply,
+    requestName: plan.owner.requestName,
+    error: plan.error,
+    handler: plan.owner.fn,
+  });
+  if (!edits) return undefined;
+  return { title: 'Send a generic error response and log the error', build: () => [{ kind: 'edit', path: ctx.fileName, edits }] };
+}
+
+function removePropertyFix(ctx: RuleContext, property: ts.ObjectLiteralElementLike, object: ts.ObjectLiteralExpression): Fix {
+  const text = ctx.text;
+  const index = object.properties.indexOf(property);
+  let start: number;
+  let end: number;
+  if (index < object.properties.length - 1) {
+    start = property.getStart(ctx.sourceFile);
+    end = object.properties[index + 1].getStart(ctx.sourceFile);
+  } else {
+    start = object.properties[index - 1].getEnd();
+    end = property.getEnd();
+    // keep a trailing comma after the new last property if there was one after the removed one
+    if (object.properties.hasTrailingComma) end = text.indexOf(',', end);
+  }
+  return { title: 'Remove the stack trace from the response', build: () => [{ kind: 'edit', path: ctx.fileName, edits: [{ start, end, newText: '' }] }] };
+}
+
 export default rule;

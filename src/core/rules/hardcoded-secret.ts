@@ -1,9 +1,11 @@
 import ts from 'typescript';
-import { memberPath, unwrapExpression } from '../analysis/syntax';
+import { memberPath, stringValue, unwrapExpression } from '../analysis/syntax';
 import type { Report, Rule, RuleContext } from '../lint/rule';
 import {
   findConnectionCredentials,
   findToken,
+  isDefaultDatabasePassword,
+  isPlaceholder,
   isSecretValue,
   isSinkSecretValue,
   looksGenerated,
@@ -24,9 +26,9 @@ import { moveSecretToEnv } from './util/secret-env-fix';
 
 type StringLiteralLike = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
 
-/** Why a literal is a secret; the lower the rank, the more certain (and the one reported). */
+/** Why a literal is a secret; the lower the rank, the more specific the message (the one reported). */
 type Evidence = 'sink' | 'token' | 'url' | 'fallback' | 'compare' | 'name';
-const RANK: Record<Evidence, number> = { sink: 0, token: 1, url: 2, fallback: 3, compare: 4, name: 5 };
+const RANK: Record<Evidence, number> = { token: 0, sink: 1, url: 2, fallback: 3, compare: 4, name: 5 };
 
 interface Candidate {
   node: ts.Node;
@@ -42,9 +44,12 @@ function isExampleFile(fileName: string): boolean {
   return /\.(example|sample|template|dist)\.[cm]?[jt]sx?$/.test(fileName) || /\/(examples?|docs?|samples?)\//.test(fileName);
 }
 
-/** Seed scripts create local demo users; their passwords are fixtures, not credentials of a deployment. */
-function isSeedFile(fileName: string): boolean {
-  return /\/(seeds?|seeders?)\//.test(fileName) || /(^|[/._-])seeds?(er)?\.[cm]?[jt]s$/i.test(fileName);
+/**
+ * Seed scripts create local demo users and dev entry points (`server-dev.ts`) configure a local
+ * instance: their passwords are fixtures, not credentials of a deployment.
+ */
+function isFixtureFile(fileName: string): boolean {
+  return /\/(seeds?|seeders?)\//.test(fileName) || /(^|[/._-])(seeds?(er)?|dev|development|local)\.[cm]?[jt]s$/i.test(fileName);
 }
 
 const rule: Rule = {
@@ -59,16 +64,17 @@ const rule: Rule = {
   create(ctx) {
     if (ctx.isTestFile && !ctx.settings.lintTestFiles) return {};
     if (isExampleFile(ctx.fileName)) return {};
-    const seedFile = isSeedFile(ctx.fileName);
+    const fixtureFile = isFixtureFile(ctx.fileName);
     const candidates = new Map<ts.Node, Candidate>();
     const offer = (candidate: Candidate): void => {
       const existing = candidates.get(candidate.node);
       if (!existing || RANK[candidate.evidence] < RANK[existing.evidence]) candidates.set(candidate.node, candidate);
     };
 
-    const offerSinkLiterals = (found: SecretLiteral[], description: string, defaultEnv: string): void => {
+    const offerSinkLiterals = (found: SecretLiteral[], description: string, defaultEnv: string, user?: ts.Expression): void => {
       for (const { literal, fallback } of found) {
         if (!isSinkSecretValue(literal.text)) continue;
+        if (user !== undefined && isDefaultDatabasePassword(literal.text, stringValue(unwrapExpression(user)))) continue;
         const envName = fallback?.envName ?? defaultEnv;
         offer({
           node: literal,
@@ -84,13 +90,13 @@ const rule: Rule = {
 
     const checkSinks = (node: ts.CallExpression | ts.NewExpression): void => {
       for (const sink of secretSinksOf(node, ctx.analysis.imports)) {
-        let defaultEnv = SINK_ENV_NAMES[sink.kind];
+        let defaultEnv = sink.envName ?? SINK_ENV_NAMES[sink.kind];
         if (sink.kind === 'secret-key' && ctx.analysis.moduleOf('jose') === undefined && ![...ctx.analysis.imports.values()].some((b) => b.module === 'jose')) {
           defaultEnv = 'SECRET_KEY';
         } else if (sink.kind === 'secret-key') {
           defaultEnv = 'JWT_SECRET';
         }
-        offerSinkLiterals(secretLiteralsOf(sink.expression), sink.description, defaultEnv);
+        offerSinkLiterals(secretLiteralsOf(sink.expression), sink.description, defaultEnv, sink.user);
       }
     };
 
@@ -138,13 +144,14 @@ const rule: Rule = {
         const secret = fromEnv ? isSinkSecretValue(value) && value.length >= 4 : secretName !== undefined && isSecretValue(value, secretName, 'strong');
         if (secretName && secret) {
           const envName = position.fallback.envName ?? envNameFor(secretName, position.outer);
-          const source = position.fallback.envName ? `\`process.env.${position.fallback.envName}\`` : `\`${secretName}\``;
           offer({
             node,
             evidence: 'fallback',
             envName,
             replace: position.fallback.envName ? position.fallback.expression : undefined,
-            message: `Hardcoded fallback secret for ${source}: when the variable is unset the app runs with a secret anyone who reads the code knows. Require ${envName} instead.`,
+            message: position.fallback.envName
+              ? `Hardcoded fallback secret for \`process.env.${position.fallback.envName}\`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require ${envName} instead.`
+              : `Hardcoded fallback secret for \`${secretName}\`: when it is missing the app runs with a secret anyone who reads the code knows. Read it from an environment variable (${envName}) instead.`,
           });
         }
         return;
@@ -155,7 +162,7 @@ const rule: Rule = {
         return;
       }
 
-      if (assigned !== undefined && !seedFile) {
+      if (assigned !== undefined && !fixtureFile) {
         const strength = secretNameStrength(assigned) ?? (isPasswordNextToUser(position.outer) ? 'strong' : undefined);
         if (strength && isSecretValue(value, assigned, strength)) {
           const envName = envNameFor(assigned, position.outer);
@@ -177,7 +184,7 @@ const rule: Rule = {
       }
 
       const compared = comparedName(position.outer);
-      if (compared && !seedFile) {
+      if (compared && !fixtureFile) {
         const strength: SecretNameStrength | undefined = secretNameStrength(compared.name);
         const secret = strength
           ? isSecretValue(value, compared.name, strength === 'weak' ? 'weak' : 'strong')
@@ -382,8 +389,17 @@ function comparedName(value: ts.Expression): { name: string; text: string } | un
 
 /** `Bearer 3f9a…`, `Basic dXNlcjpwYXNz…` with a generated-looking credential. */
 function authorizationCredential(value: string): boolean {
-  const match = /^(?:Bearer|Token|Basic)\s+(\S+)$/i.exec(value);
-  return match !== null && looksGenerated(match[1]);
+  const match = /^(Bearer|Token|Basic)\s+(\S+)$/i.exec(value);
+  if (!match) return false;
+  if (match[1].toLowerCase() === 'basic') {
+    // `Basic dXNlcm5hbWU6cGFzc3dvcmQ=` is base64 of `username:password`
+    const decoded = Buffer.from(match[2], 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    if (separator < 0) return false;
+    const password = decoded.slice(separator + 1);
+    return password.length >= 6 && !isPlaceholder(password) && !isDefaultDatabasePassword(password, decoded.slice(0, separator));
+  }
+  return looksGenerated(match[2]);
 }
 
 /** Words that name a container, not what the secret is for. */
@@ -415,7 +431,7 @@ function ownerPrefix(value: ts.Expression): string | undefined {
       let name: string | undefined;
       if (ts.isPropertyAssignment(owner)) name = propertyNameText(owner.name);
       else if (ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name)) name = owner.name.text;
-      else if ((ts.isCallExpression(owner) || ts.isNewExpression(owner)) && owner.arguments?.includes(node as ts.Expression)) {
+      else if ((ts.isCallExpression(owner) || ts.isNewExpression(owner)) && owner.arguments?.includes(node)) {
         const callee = memberPath(owner.expression);
         const last = callee?.[callee.length - 1];
         for (const [pattern, prefix] of OWNER_PREFIXES) if (last && pattern.test(last)) return prefix;

@@ -2,10 +2,13 @@ import ts from 'typescript';
 import { isFunctionLike, memberPath, parameterName, parameterTypeName, unwrapExpression, type FunctionLike } from '../analysis/syntax';
 import type { AppDeclaration, HandlerRef, HookRegistration, UseRegistration } from '../analysis/types';
 import type { Rule, RuleContext } from '../lint/rule';
+import { safeRouteGraph } from './util/safe-route-graph';
 import type { TextEdit } from '../model/edit';
 import type { Fix } from '../model/finding';
 import {
   ERROR_HANDLER_DECLARED_NAME,
+  importersDeclareErrorHandler,
+  nodeDeclaresErrorHandler,
   isErrorHandlerRef,
   isMisdeclaredErrorHandler,
   looksLikeErrReqRes,
@@ -20,6 +23,20 @@ import { indentationAt, sourceStyle } from './util/source-style';
 const HARMLESS_APP_CONSUMERS = /^(createServer|listen|serverless|serverlessExpress|configure|handler|onRequest|https?\.createServer|supertest|request)$/;
 /** Packages whose presence means the file builds an app only to test it. */
 const TEST_MODULES = new Set(['supertest', 'light-my-request', 'chai-http', 'vitest', '@jest/globals', 'mocha', 'node:test']);
+
+/** Where an app goes besides its own registrations in this file. */
+interface Escape {
+  /** Exported, returned or stored: code elsewhere may add to it. */
+  exported: boolean;
+  /** Handed to a package function or aliased: what happens to it cannot be told. */
+  unknownConsumer: boolean;
+  /** Mounted into another app, whose error handlers it reaches. */
+  subApp: boolean;
+  /** Handed to something that adds error handling (`setupErrorHandlers(app)`, `Sentry.setupExpressErrorHandler(app)`). */
+  namedErrorConsumer: boolean;
+  /** Relative modules it is handed to (`require('./routes')(app)`), searched for error middleware. */
+  relativeConsumers: string[];
+}
 
 class ErrorHandlerChecker {
   constructor(private readonly ctx: RuleContext) {}
@@ -45,15 +62,22 @@ class ErrorHandlerChecker {
     if (uses.some((use) => use.args.some((ref) => isErrorHandlerRef(ref, this.ctx.analysis) || isMisdeclaredErrorHandler(ref)))) return;
     const routes = this.ctx.analysis.routes.filter((route) => route.receiver === app.name);
     const mounts = uses.filter((use) => use.path !== undefined || use.args.some((ref) => this.isRouterRef(ref)));
+    // `app.use(...middlewares)`, `list.forEach((mw) => app.use(mw))`: what is registered cannot be told
+    if (uses.some((use) => use.args.some((ref) => this.isOpaqueRef(ref)))) return;
     const escape = this.escapes(app);
     if (escape.subApp) return;
+    // a redirect or ping app whose handlers cannot fail has nothing to hand an error handler
+    if (mounts.length === 0 && escape.relativeConsumers.length === 0 && routes.length > 0 && routes.every((route) => isTrivialHandler(route.handler?.fn))) return;
 
-    const graph = this.ctx.routeGraph();
+    const graph = safeRouteGraph(this.ctx);
     const start = creation.getStart(this.ctx.sourceFile);
     const graphApp = graph?.apps.find((candidate) => candidate.at.file === this.ctx.fileName && candidate.at.start === start);
     if (graphApp) {
       if (graphApp.errorHandlers.length > 0) return;
       if (graphApp.routes.length === 0 && routes.length === 0 && mounts.length === 0) return;
+      // the graph follows function values only: a package handler added in the file that imports the app is not in it
+      if (escape.exported && importersDeclareErrorHandler(this.ctx.host, this.ctx.fileName, this.ctx.project.root)) return;
+      if (escape.unknownConsumer && !escape.exported && graphApp.routes.length === 0) return;
     } else {
       // no graph (or the graph does not know the app): only this file and what it hands the app to count
       if (escape.exported || escape.unknownConsumer) return;
@@ -91,9 +115,14 @@ class ErrorHandlerChecker {
   }
 
   /** Where the app goes besides this file's own registrations. */
-  private escapes(app: AppDeclaration): { exported: boolean; unknownConsumer: boolean; subApp: boolean; namedErrorConsumer: boolean; relativeConsumers: string[] } {
-    const result = { exported: false, unknownConsumer: false, subApp: false, namedErrorConsumer: false, relativeConsumers: [] as string[] };
+  private escapes(app: AppDeclaration): Escape {
+    const result: Escape = { exported: false, unknownConsumer: false, subApp: false, namedErrorConsumer: false, relativeConsumers: [] };
     const name = app.name;
+    // `export const app = express()`
+    const statement = ts.isVariableDeclaration(app.node) ? app.node.parent.parent : undefined;
+    if (statement && ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) result.exported = true;
+    // `this.app = express()` in a class: other methods (and callers) add to it
+    if (name.includes('.')) result.exported = true;
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node) && node.text === name && memberPath(node)?.join('.') === name && node !== declaredName(app.node)) this.classifyUse(node, result);
       ts.forEachChild(node, visit);
@@ -102,11 +131,19 @@ class ErrorHandlerChecker {
     return result;
   }
 
-  private classifyUse(node: ts.Identifier, result: { exported: boolean; unknownConsumer: boolean; subApp: boolean; namedErrorConsumer: boolean; relativeConsumers: string[] }): void {
+  private classifyUse(node: ts.Identifier, result: Escape): void {
     let current: ts.Node = node;
     while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
-    const parent = current.parent;
+    let parent = current.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === current) return; // app.use / app.get / app.listen
+    // `loaders({ expressApp: app })`: handed over inside an options object
+    if ((ts.isShorthandPropertyAssignment(parent) || ts.isPropertyAssignment(parent)) && ts.isObjectLiteralExpression(parent.parent)) {
+      const object = parent.parent;
+      if ((ts.isCallExpression(object.parent) || ts.isNewExpression(object.parent)) && object.parent.arguments?.includes(object)) {
+        current = object;
+        parent = object.parent;
+      }
+    }
     if (ts.isExportAssignment(parent) || ts.isExportSpecifier(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isPropertyAssignment(parent) || ts.isReturnStatement(parent) || ts.isArrowFunction(parent)) {
       result.exported = true;
       return;
@@ -134,6 +171,12 @@ class ErrorHandlerChecker {
         result.namedErrorConsumer = true;
         return;
       }
+      // a function of this file: its body is here to read
+      const local = ts.isIdentifier(callee) ? localFunction(this.ctx.sourceFile, callee.text) : undefined;
+      if (local) {
+        if (nodeDeclaresErrorHandler(local)) result.namedErrorConsumer = true;
+        return;
+      }
       const module = this.moduleOfCallee(callee);
       if (module?.startsWith('.')) result.relativeConsumers.push(module);
       else result.unknownConsumer = true;
@@ -151,6 +194,17 @@ class ErrorHandlerChecker {
     if (ts.isPropertyAccessExpression(node) && ts.isCallExpression(unwrapExpression(node.expression))) return this.moduleOfCallee(node.expression);
     const root = memberPath(node)?.[0];
     return root ? this.ctx.analysis.moduleOf(root) : undefined;
+  }
+
+  /** A `use` argument whose value syntax cannot name: a spread, a callback parameter, an unknown variable. */
+  private isOpaqueRef(ref: HandlerRef): boolean {
+    if (ref.fn) return false;
+    const expression = unwrapExpression(ref.expression);
+    if (ts.isCallExpression(expression)) return false;
+    if (!ref.name) return true;
+    const root = ref.name.split('.')[0];
+    if (this.ctx.analysis.imports.has(root) || root === 'this') return false;
+    return !declaredInFile(this.ctx.sourceFile, root);
   }
 
   private isRouterRef(ref: HandlerRef): boolean {
@@ -333,6 +387,20 @@ class ErrorHandlerChecker {
     const plugin = enclosingPlugin(hook.call, hook.receiver);
     if (!plugin) return;
     if (this.isWrappedInFastifyPlugin(plugin)) return;
+    // the route graph knows every route of the app, across files, and which handler each one reaches
+    const graph = safeRouteGraph(this.ctx);
+    const start = hook.call.getStart(this.ctx.sourceFile);
+    for (const app of graph?.apps ?? []) {
+      if (app.framework !== 'fastify') continue;
+      const handler = app.errorHandlers.find((candidate) => candidate.at.file === this.ctx.fileName && candidate.at.start >= start && candidate.at.start < hook.call.end);
+      if (!handler) continue;
+      const uncovered = app.routes.filter((route) => !route.errorHandlers || route.errorHandlers.length === 0);
+      if (uncovered.length === 0) return;
+      const example = uncovered[0];
+      const others = uncovered.length === 1 ? `${example.method} ${example.path}` : `${uncovered.length} routes of the app (${example.method} ${example.path}, …)`;
+      this.reportEncapsulated(hook, `${others} keep${uncovered.length === 1 ? 's' : ''} Fastify's default error handler`);
+      return;
+    }
     const register = registerCallOf(plugin);
     if (register) {
       // registered here: siblings are routes and plugins on the parent outside this plugin, and the parent has no handler of its own
@@ -389,6 +457,61 @@ class ErrorHandlerChecker {
 
 // ---------------------------------------------------------------------------------------------
 // Syntax helpers
+
+/** A function declared in the file under a name: `function setup(app) {}`, `const setup = (app) => {}`. */
+function localFunction(sourceFile: ts.SourceFile, name: string): FunctionLike | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) return statement;
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer ? unwrapExpression(declaration.initializer) : undefined;
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === name && init && isFunctionLike(init)) return init;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether a top-level or nested `const` / `let` / `function` / class declares the name (a parameter does not count). */
+function declaredInFile(sourceFile: ts.SourceFile, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if ((ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) ||
+      ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name?.text === name)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** A handler that cannot throw: no await, no calls besides the response's own, no throw (`(req, res) => res.redirect(url)`). */
+function isTrivialHandler(fn: FunctionLike | undefined): boolean {
+  if (!fn?.body) return false;
+  const res = parameterName(fn.parameters[1]);
+  let trivial = true;
+  const visit = (node: ts.Node): void => {
+    if (!trivial) return;
+    if (ts.isAwaitExpression(node) || ts.isThrowStatement(node) || ts.isNewExpression(node) || (isFunctionLike(node) && node !== fn)) {
+      trivial = false;
+      return;
+    }
+    if (ts.isCallExpression(node)) {
+      let root: ts.Expression = node.expression;
+      while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = root.expression;
+      if (!ts.isIdentifier(root) || root.text !== res) {
+        trivial = false;
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return trivial;
+}
 
 function statementOf(node: ts.Node): ts.Statement | undefined {
   let current: ts.Node = node;
@@ -495,9 +618,16 @@ function registerCallOf(plugin: FunctionLike): { call: ts.CallExpression; receiv
   return found;
 }
 
-/** `export default async function (fastify) {…}`, `module.exports = plugin`, `export default plugin`. */
+/**
+ * `export default async function (fastify) {…}`, `module.exports = plugin`, `export default plugin`:
+ * the default export of a file is how plugins reach `register` and @fastify/autoload. A named
+ * export may just as well be a helper called with the root instance, so it does not count.
+ */
 function isModuleExport(plugin: FunctionLike): boolean {
-  if (ts.isFunctionDeclaration(plugin) && plugin.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  const modifiers = ts.canHaveModifiers(plugin) ? ts.getModifiers(plugin) : undefined;
+  if (ts.isFunctionDeclaration(plugin) && modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) && modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) {
+    return true;
+  }
   let node: ts.Node = plugin;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;

@@ -12,6 +12,7 @@ import {
   routeCoverage,
   type ValidationContext,
 } from './util/request-validation';
+import { ValidatingCalleeResolver } from './util/validating-callee';
 import { buildZodValidationChanges, type PartToValidate } from './util/zod-validation-fix';
 
 /** Where a handler is reached from, and which parts of the request are validated on the way. */
@@ -33,11 +34,15 @@ const rule: Rule = {
     fixable: true,
   },
   create(ctx) {
-    if (ctx.isTestFile) return {};
+    // Test files, and files of projects that are neither Express nor Fastify (Next.js API routes look alike).
+    if (ctx.isTestFile || (!ctx.project.framework && !ctx.analysis.framework)) return {};
     return {
       end() {
         const validation: ValidationContext = { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings };
-        const classifier = createCallClassifier(validation);
+        let callees: ValidatingCalleeResolver | undefined;
+        const classifier = createCallClassifier(validation, (call, index) =>
+          (callees ??= new ValidatingCalleeResolver(ctx.host, ctx.settings, ctx.fileName, ctx.sourceFile)).validatesArgument(call, index),
+        );
         for (const handler of ctx.analysis.handlers) {
           if (!isRequestHandler(handler)) continue;
           const use = collectRequestUse(handler.fn, handler.fn.parameters[0], classifier);
@@ -126,13 +131,14 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
     let label = routeLabel(route);
     if (inGraph) {
       usedGraphRoutes.add(inGraph);
-      for (const part of graphCoverage(inGraph, ctx)) covered.add(part);
+      // The local registration tells which parts its schema covers; the graph adds chains from other files.
+      for (const part of graphCoverage(inGraph, ctx, false)) covered.add(part);
       label = `${inGraph.method} ${inGraph.path}`;
     }
     contexts.push({ label, covered, local: route });
   }
   for (const route of graphRoutes) {
-    if (!usedGraphRoutes.has(route)) contexts.push({ label: `${route.method} ${route.path}`, covered: graphCoverage(route, ctx) });
+    if (!usedGraphRoutes.has(route)) contexts.push({ label: `${route.method} ${route.path}`, covered: graphCoverage(route, ctx, true) });
   }
   if (contexts.length === 0 && handler.standalone && handler.framework === 'express' && !projectHasValidationLibrary(ctx.project.dependencies) && ctx.settings.validationMiddleware.length === 0) {
     contexts.push({ covered: new Set() });
@@ -152,8 +158,8 @@ function graphRoutesOf(ctx: RuleContext, fn: FunctionLike, routesUsing: (file: s
   return [...found];
 }
 
-function graphCoverage(route: GraphRoute, ctx: RuleContext): Set<RequestPart> {
-  const validated = (route.framework === 'fastify' && route.hasSchema) || route.chain.some((link) => isValidationName(link.name, ctx.settings));
+function graphCoverage(route: GraphRoute, ctx: RuleContext, trustSchema: boolean): Set<RequestPart> {
+  const validated = (trustSchema && route.framework === 'fastify' && route.hasSchema) || route.chain.some((link) => isValidationName(link.name, ctx.settings));
   return new Set(validated ? REQUEST_PARTS : []);
 }
 
@@ -179,7 +185,11 @@ function buildFix(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, parts
   if (handler.framework === 'fastify') {
     const local = route.local;
     if (!local) return undefined;
-    const fields = parts.map((part) => ({ part, fields: use.fields.get(part) ?? emptyField() }));
+    const fields = parts.map((part) => {
+      const tree = use.fields.get(part) ?? emptyField();
+      if (part === 'params') addPathParameters(tree, local.path);
+      return { part, fields: tree };
+    });
     const changes = buildFastifySchemaChanges(ctx.fileName, ctx.sourceFile, local, fields);
     if (!changes) return undefined;
     return { title: `Add a JSON schema for ${partList} to the route`, build: () => changes };
@@ -190,9 +200,13 @@ function buildFix(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, parts
   for (const part of parts) {
     const expression = use.partExpression.get(part);
     if (!expression) return undefined;
-    toValidate.push({ part, fields: use.fields.get(part) ?? emptyField(), expression, assignBack: part === 'body' && canAssignBody(ctx, handler, expression) });
+    const fields = use.fields.get(part) ?? emptyField();
+    if (part === 'params') addPathParameters(fields, route.local?.path);
+    toValidate.push({ part, fields, expression, assignBack: part === 'body' && canAssignBody(ctx, handler, expression) });
   }
-  const anchor = topLevelStatement(route.local?.call ?? handler.fn);
+  // Above both the handler and its registration, so the schema is declared before either uses it.
+  const anchors = [topLevelStatement(handler.fn), route.local ? topLevelStatement(route.local.call) : undefined].filter((statement): statement is ts.Statement => statement !== undefined);
+  const anchor = anchors.sort((a, b) => a.pos - b.pos)[0];
   if (!anchor) return undefined;
   return {
     title: `Validate ${partList} with ${parts.length === 1 ? 'a zod schema' : 'zod schemas'}`,
@@ -237,6 +251,13 @@ function topLevelStatement(node: ts.Node): ts.Statement | undefined {
   let current: ts.Node = node;
   while (current.parent && !ts.isSourceFile(current.parent)) current = current.parent;
   return current.parent ? (current as ts.Statement) : undefined;
+}
+
+/** `/users/:owner/files/:name` names the params the router fills: strings, always present. */
+function addPathParameters(fields: FieldNode, path: string | undefined): void {
+  for (const match of (path ?? '').matchAll(/:([A-Za-z_$][\w$]*)/g)) {
+    if (!fields.children.has(match[1])) fields.children.set(match[1], { type: 'string', optional: false, whole: false, children: new Map() });
+  }
 }
 
 function emptyField(): FieldNode {

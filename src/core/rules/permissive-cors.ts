@@ -1,8 +1,134 @@
-// PLACEHOLDER until the rule lands; replaced by its implementation.
-import type { Rule } from '../lint/rule';
+import ts from 'typescript';
+import { isFunctionLike } from '../analysis/syntax';
+import type { Rule, RuleContext } from '../lint/rule';
+import type { Fix } from '../model/finding';
+import type { TextEdit } from '../model/edit';
+import { findAllowOriginHeaders, setsAllowCredentials, type AllowOriginHeader } from './util/cors-headers';
+import { allowedOriginsSource, findCorsUses, type CorsUse } from './util/cors-options';
+import { appUsesCredentials } from './util/credentialed-app';
+import { insertPropertiesEdit } from './util/object-literal-edit';
+import { indentationAt, semi, sourceStyle } from './util/source-style';
+import { uniqueName } from './util/unique-name';
 
 const rule: Rule = {
-  meta: { id: 'permissive-cors', description: 'Placeholder', category: 'security', defaultSeverity: 'warning', frameworks: ['express', 'fastify'], fixable: false },
-  create: () => ({}),
+  meta: {
+    id: 'permissive-cors',
+    description: 'Disallow CORS that lets any origin make credentialed requests',
+    category: 'security',
+    defaultSeverity: 'warning',
+    frameworks: ['express', 'fastify'],
+    fixable: true,
+  },
+  create(ctx) {
+    if (ctx.isTestFile) return {};
+    return {
+      end() {
+        let credentialedApp: boolean | undefined;
+        const usesCredentials = (): boolean => (credentialedApp ??= appUsesCredentials(ctx.sourceFile, ctx.analysis, ctx.project.dependencies, ctx.routeGraph(), ctx.settings.authMiddleware));
+        for (const use of findCorsUses(ctx.sourceFile, ctx.analysis)) {
+          const message = corsMessage(use, usesCredentials);
+          if (!message) continue;
+          // `server.register(cors, …)` may close a long chain: underline the `register(…)` part.
+          const callee = use.call.expression;
+          const start = use.framework === 'fastify' && ts.isPropertyAccessExpression(callee) ? callee.name.getStart(ctx.sourceFile) : use.call.getStart(ctx.sourceFile);
+          ctx.report({ start, end: use.call.getEnd(), message, fix: corsFix(ctx, use) });
+        }
+        for (const header of findAllowOriginHeaders(ctx.sourceFile)) {
+          if (header.value === 'reflect' && header.guarded) continue;
+          if (!setsAllowCredentials(header.call)) continue;
+          const what = header.value === 'any' ? 'is `*`' : "echoes the request's Origin";
+          ctx.report({
+            node: header.call,
+            message: `\`Access-Control-Allow-Origin\` ${what} together with \`Access-Control-Allow-Credentials: true\`; any site can make authenticated requests and read the responses. Echo only origins from an allowlist read from config.`,
+            fix: headerFix(ctx, header),
+          });
+        }
+      },
+    };
+  },
 };
 export default rule;
+
+function corsMessage(use: CorsUse, usesCredentials: () => boolean): string | undefined {
+  if (use.opaque || use.origin === 'restricted' || use.credentials === false) return undefined;
+  const subject = use.framework === 'fastify' ? '`@fastify/cors`' : use.options ? 'CORS' : '`cors()`';
+  if (use.credentials === true) {
+    const allows = use.origin === 'reflect' ? 'reflects any request origin' : 'allows any origin (`*`)';
+    return `${subject} ${allows} with \`credentials: true\`; any site can make authenticated requests and read the responses. Allow a list of origins read from config.`;
+  }
+  if (!usesCredentials()) return undefined;
+  const allows = use.origin === 'reflect' ? 'reflects any request origin' : use.origin === 'default' && !use.options ? 'without options allows any origin' : 'allows any origin (`*`)';
+  return `${subject} ${allows} in an app that uses cookies or auth headers; allow a list of origins read from config.`;
+}
+
+function corsFix(ctx: RuleContext, use: CorsUse): Fix {
+  return {
+    title: 'Read allowed CORS origins from config',
+    build: () => {
+      const style = sourceStyle(ctx.sourceFile);
+      const origins = allowedOriginsSource(style);
+      let edit: TextEdit;
+      const property = use.originProperty;
+      if (use.options && property && ts.isPropertyAssignment(property)) {
+        edit = { start: property.initializer.getStart(ctx.sourceFile), end: property.initializer.getEnd(), newText: origins };
+      } else if (use.options && property) {
+        edit = { start: property.getStart(ctx.sourceFile), end: property.getEnd(), newText: `origin: ${origins}` };
+      } else if (use.options) {
+        edit = insertPropertiesEdit(use.options, ctx.sourceFile, style, [() => `origin: ${origins}`]);
+      } else if (use.framework === 'fastify') {
+        const plugin = use.call.arguments[0];
+        edit = { start: plugin.getEnd(), end: plugin.getEnd(), newText: `, { origin: ${origins} }` };
+      } else {
+        const close = use.call.getEnd() - 1;
+        edit = { start: close, end: close, newText: `{ origin: ${origins} }` };
+      }
+      return [{ kind: 'edit', path: ctx.fileName, edits: [edit] }];
+    },
+  };
+}
+
+/**
+ * `res.setHeader('Access-Control-Allow-Origin', …)` becomes an allowlist check that echoes only
+ * allowed origins (and says so with `Vary: Origin`). Needs the two-argument form as a statement of
+ * its own and the request in scope.
+ */
+function headerFix(ctx: RuleContext, header: AllowOriginHeader): Fix | undefined {
+  const statement = header.call.parent;
+  const valueNode = header.valueNode;
+  if (!valueNode || !ts.isExpressionStatement(statement)) return undefined;
+  const callee = header.call.expression as ts.PropertyAccessExpression;
+  const requestName = requestNameAround(ctx, header.call);
+  if (!requestName || ts.isCallExpression(callee.expression)) return undefined;
+  return {
+    title: 'Echo only allowed origins read from config',
+    build: () => {
+      const style = sourceStyle(ctx.sourceFile);
+      const end = semi(style);
+      const indent = indentationAt(ctx.text, statement.getStart(ctx.sourceFile));
+      const inner = indent + style.indentUnit;
+      const variable = uniqueName('requestOrigin', ctx.text, new Set());
+      const callText = ctx.text.slice(header.call.getStart(ctx.sourceFile), valueNode.getStart(ctx.sourceFile)) + variable + ctx.text.slice(valueNode.getEnd(), header.call.getEnd());
+      const receiver = callee.expression.getText(ctx.sourceFile);
+      const q = style.quote;
+      const lines = [
+        `const ${variable} = ${requestName}.headers.origin${end}`,
+        `${indent}if (${variable} && (${allowedOriginsSource(style)}).includes(${variable})) {`,
+        `${inner}${callText}${end}`,
+        `${inner}${receiver}.${callee.name.text}(${q}Vary${q}, ${q}Origin${q})${end}`,
+        `${indent}}`,
+      ];
+      return [{ kind: 'edit', path: ctx.fileName, edits: [{ start: statement.getStart(ctx.sourceFile), end: statement.getEnd(), newText: lines.join(style.eol) }] }];
+    },
+  };
+}
+
+/** The request parameter of the function setting the header (`req`, `request`). */
+function requestNameAround(ctx: RuleContext, node: ts.Node): string | undefined {
+  let current: ts.Node = node.parent;
+  while (!isFunctionLike(current) && !ts.isSourceFile(current)) current = current.parent;
+  if (!isFunctionLike(current)) return undefined;
+  const handler = ctx.analysis.handlerOf(current);
+  if (handler?.req) return handler.req;
+  const first = current.parameters[0];
+  return first && ts.isIdentifier(first.name) && /^(req|request)$/.test(first.name.text) ? first.name.text : undefined;
+}

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { isFunctionLike, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, HttpMethod } from '../analysis/types';
 import type { Rule, RuleContext } from '../lint/rule';
+import { safeRouteGraph } from './util/safe-route-graph';
 import type { TextEdit } from '../model/edit';
 import type { Fix } from '../model/finding';
 import { describeStatus, isValidStatus, readStatus, statusNumber, statusText, type StatusValue } from './util/http-status';
@@ -70,13 +71,16 @@ class StatusChecker {
   run(): void {
     for (const handler of this.ctx.analysis.handlers) {
       const res = handler.res;
-      if (!res || !handler.fn.body) continue;
-      const { chains } = responseChainsIn(handler.fn, res);
-      for (const chain of chains) {
-        if (this.checked.has(chain.outer)) continue;
-        this.checked.add(chain.outer);
-        this.checkChain(handler, chain);
+      if (!handler.fn.body) continue;
+      if (res) {
+        const { chains } = responseChainsIn(handler.fn, res);
+        for (const chain of chains) {
+          if (this.checked.has(chain.outer)) continue;
+          this.checked.add(chain.outer);
+          this.checkChain(handler, chain);
+        }
       }
+      // `async (request) => record`: a Fastify handler answers with what it returns, reply or not
       if (handler.framework === 'fastify' && handler.role === 'handler') this.checkFastifyReturns(handler, res);
     }
   }
@@ -341,7 +345,7 @@ class StatusChecker {
       if (payload) {
         const condition = innermostIf(responseNode, fn)?.statement.expression;
         const suggested = suggestErrorStatus(payload.texts, context.inCatch, condition);
-        const where = context.inCatch ? ' from a catch block' : '';
+        const where = enclosingCatch(responseNode, fn) ? ' from a catch block' : context.inCatch ? ' from an error branch' : '';
         this.reportStatus(siteFor(suggested), `An error payload (${payload.what}) is sent${where} with ${describeStatus(code)}; answer ${describeStatus(suggested)}.`, suggested, describeStatus(suggested));
         return;
       }
@@ -428,7 +432,7 @@ class StatusChecker {
   // -------------------------------------------------------------------------------------------
   // Fastify: values returned from a handler are the response
 
-  private checkFastifyReturns(handler: HandlerInfo, reply: string): void {
+  private checkFastifyReturns(handler: HandlerInfo, reply: string | undefined): void {
     const fn = handler.fn;
     const returns: { statement?: ts.ReturnStatement; expression: ts.Expression }[] = [];
     if (fn.body && !ts.isBlock(fn.body)) {
@@ -441,9 +445,9 @@ class StatusChecker {
     for (const { statement, expression } of returns) {
       let value = unwrapExpression(expression);
       if (ts.isAwaitExpression(value)) value = unwrapExpression(value.expression);
-      if (mentionsAny(value, new Set([reply]))) continue;
+      if (reply && mentionsAny(value, new Set([reply]))) continue;
       if (ts.isCallExpression(value) && /^(send|reply)$/.test((value.expression as ts.PropertyAccessExpression).name?.text ?? '')) continue;
-      const effective = statement ? statusBefore(statement, reply, fn) : ({ kind: 'implicit' } as EffectiveStatus);
+      const effective = statement && reply ? statusBefore(statement, reply, fn) : ({ kind: 'implicit' } as EffectiveStatus);
       const report: ts.Node = expression;
       this.checkResponse(handler, effective, expression, statement ?? expression, () => {
         if (effective.kind === 'chain' || effective.kind === 'earlier') {
@@ -488,7 +492,7 @@ class StatusChecker {
   private routesOf(handler: HandlerInfo): RouteFacts[] | undefined {
     const start = handler.fn.getStart(this.ctx.sourceFile);
     const local = handler.routes.filter((route) => route.handler?.fn === handler.fn);
-    const graph = this.ctx.routeGraph();
+    const graph = safeRouteGraph(this.ctx);
     if (graph) {
       const routes = graph.routesUsing(this.ctx.fileName, start).filter((route) => !route.handler?.definition || route.handler.definition.start === start);
       if (routes.length > 0) {
@@ -521,12 +525,28 @@ function isLiteralSite(status: StatusValue): boolean {
 function payloadContext(node: ts.Node, fn: FunctionLike): PayloadContext {
   const caught = enclosingCatch(node, fn);
   const branch = innermostIf(node, fn);
+  const guarded = branch?.branch === 'then' ? truthyTestedNames(branch.statement.expression) : new Set<string>();
+  // `(err, doc) => { if (err) return res.send(...) }`: a Node-style callback's failure branch is a catch
+  const callbackError = caught ? undefined : nodeCallbackError(node, fn, guarded);
   return {
-    inCatch: caught !== undefined,
-    catchName: caught?.name,
-    guarded: branch?.branch === 'then' ? truthyTestedNames(branch.statement.expression) : new Set(),
+    inCatch: caught !== undefined || callbackError !== undefined,
+    catchName: caught?.name ?? callbackError,
+    guarded,
     inBranch: branch !== undefined,
   };
+}
+
+function nodeCallbackError(node: ts.Node, handler: FunctionLike, guarded: ReadonlySet<string>): string | undefined {
+  let current: ts.Node | undefined = node.parent;
+  while (current && current !== handler) {
+    if (isFunctionLike(current)) {
+      const first = current.parameters[0];
+      const name = first && ts.isIdentifier(first.name) ? first.name.text : undefined;
+      if (name && /^(err|error|e|er)$/.test(name) && guarded.has(name) && current.parameters.length >= 1) return name;
+    }
+    current = current.parent;
+  }
+  return undefined;
 }
 
 /** Whether a body carries only a message (a string, or an object of message-like keys), not data. */

@@ -55,8 +55,8 @@ class Parser {
     }
     const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(this.text.slice(this.pos, this.pos + 400));
     if (!literal) this.fail('Unexpected character');
-    this.pos += literal![0].length;
-    return { kind: 'scalar', start, end: this.pos, value: JSON.parse(literal![0]) as number | boolean | null };
+    this.pos += literal[0].length;
+    return { kind: 'scalar', start, end: this.pos, value: JSON.parse(literal[0]) as number | boolean | null };
   }
 
   skipWhitespace(): void {

@@ -326,7 +326,12 @@ export abstract class Evaluator {
   }
 
   private apply(calleeValue: Value, call: ts.CallExpression, frame: Frame, thisValue: Value | undefined): Value {
-    if (calleeValue.kind === 'function') return this.invoke(calleeValue, this.args(call, frame), calleeValue.thisValue ?? thisValue, call, frame);
+    if (calleeValue.kind === 'function') {
+      const args = this.args(call, frame);
+      const result = this.invoke(calleeValue, args, calleeValue.thisValue ?? thisValue, call, frame);
+      // Wrappers and factories: chain links name the call site, definitions the wrapped function.
+      return result.kind === 'function' ? { ...result, origin: { call, module: frame.module, callee: calleeValue, args } } : result;
+    }
     if (calleeValue.kind === 'external') return this.externalCall(calleeValue, call, frame);
     if (calleeValue.kind === 'namespace') {
       const unwrapped = this.unwrapModule(calleeValue);
@@ -482,7 +487,7 @@ export abstract class Evaluator {
   private classMember(cls: ClassValue, name: string, object: ClassObject | undefined, depth = 0): Value {
     const isStatic = object === undefined;
     for (const member of cls.node.members) {
-      const memberStatic = ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+      const memberStatic = (ts.canHaveModifiers(member) ? ts.getModifiers(member) : undefined)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
       if (memberStatic !== isStatic || !member.name || propertyNameText(member.name) !== name) continue;
       const thisValue: Value = object ? { kind: 'class-instance', object } : cls;
       if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) {
@@ -612,7 +617,7 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName): string
   return undefined;
 }
 
-function moduleSpecifierText(declaration: ts.ImportDeclaration): string {
+function moduleSpecifierText(declaration: { moduleSpecifier: ts.Expression }): string {
   return ts.isStringLiteral(declaration.moduleSpecifier) ? declaration.moduleSpecifier.text : '';
 }
 

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import type { AppKind } from '../../analysis/types';
 import type { Framework } from '../../model/rule-meta';
 import { Evaluator, unwrap, type ClassValue, type FunctionValue, type ProjectModules } from './evaluator';
-import { isCallable, type Container, type GraphEvent, type ModuleSummary } from './module-summary';
+import { isCallable, type GraphEvent, type ModuleSummary } from './module-summary';
 import { Registrar } from './registrar';
 import { Relevance } from './relevance';
 import { findDeclaration } from './scope';
@@ -69,6 +69,7 @@ export class Interpreter extends Evaluator {
   runModule(module: ModuleSummary): void {
     if (this.modulesRun.has(module)) return;
     this.modulesRun.add(module);
+    if (!this.relevance.module(module)) return;
     this.executedContainers.add(module.sourceFile);
     this.runEvents(module.top.events, this.moduleFrame(module));
   }
@@ -96,7 +97,7 @@ export class Interpreter extends Evaluator {
 
   /** Runs a Fastify plugin function with the context it registers into, whatever its relevance. */
   runPlugin(fn: FunctionValue, context: Instance, options: Value, site: ts.Node, caller: Frame): void {
-    this.call(fn, [{ kind: 'instance', instance: context }, options], undefined, site, caller, true);
+    this.callFunction(fn, [{ kind: 'instance', instance: context }, options], undefined, site, caller, true);
   }
 
   createInstance(kind: AppKind, node: ts.Node, module: ModuleSummary, name: string): Instance {
@@ -138,7 +139,7 @@ export class Interpreter extends Evaluator {
   }
 
   protected invoke(fn: FunctionValue, args: readonly Value[], thisValue: Value | undefined, site: ts.Node, caller: Frame): Value {
-    return this.call(fn, args, thisValue, site, caller, false);
+    return this.callFunction(fn, args, thisValue, site, caller, false);
   }
 
   protected construct(cls: ClassValue, args: readonly Value[], site: ts.NewExpression | undefined, caller: Frame): Value {
@@ -157,13 +158,13 @@ export class Interpreter extends Evaluator {
       return;
     }
     ctor.parameters.forEach((parameter, index) => {
-      const isProperty = ts.getModifiers(parameter)?.some((modifier) => modifier.kind !== ts.SyntaxKind.Decorator) ?? false;
+      const isProperty = (ts.getModifiers(parameter)?.length ?? 0) > 0;
       if (isProperty && ts.isIdentifier(parameter.name) && args[index]) object.fields.set(parameter.name.text, args[index]);
     });
-    this.call({ kind: 'function', module: cls.module, fn: ctor, closure: object.frame, thisValue: value }, args, value, site, caller, false);
+    this.callFunction({ kind: 'function', module: cls.module, fn: ctor, closure: object.frame, thisValue: value }, args, value, site, caller, false);
   }
 
-  private call(fn: FunctionValue, args: readonly Value[], thisValue: Value | undefined, site: ts.Node, _caller: Frame, force: boolean): Value {
+  private callFunction(fn: FunctionValue, args: readonly Value[], thisValue: Value | undefined, site: ts.Node, _caller: Frame, force: boolean): Value {
     this.invokedSites.add(site);
     if (this.active.length >= MAX_DEPTH || this.active.filter((node) => node === fn.fn).length >= MAX_SAME_FUNCTION) return UNKNOWN;
     const lexicalThis = ts.isArrowFunction(fn.fn);
@@ -172,7 +173,7 @@ export class Interpreter extends Evaluator {
       const arg = args[index];
       if (arg && arg.kind !== 'unknown' && !parameter.dotDotDotToken) frame.bindings.set(parameter, arg);
     });
-    const container = fn.module.containers.get(fn.fn);
+    const container = force || this.relevance.module(fn.module) ? fn.module.container(fn.fn) : undefined;
     this.active.push(fn.fn);
     try {
       if (container && (force || this.relevance.container(fn.module, container)) && !this.exhausted) {
@@ -236,19 +237,17 @@ export class Interpreter extends Evaluator {
 
   /** A function handed to code the graph cannot see (`.then(cb)`, `listen(cb)`): run it if it can register. */
   private runCallback(module: ModuleSummary, fn: ts.FunctionExpression | ts.ArrowFunction, frame: Frame): void {
-    const container = module.containers.get(fn);
-    if (!container || !this.relevance.container(module, container)) return;
-    this.call({ kind: 'function', module, fn, closure: frame }, [], undefined, fn, frame, true);
+    if (!this.relevance.module(module) || !this.relevance.container(module, module.container(fn))) return;
+    this.callFunction({ kind: 'function', module, fn, closure: frame }, [], undefined, fn, frame, true);
   }
 
   private iterate(array: Extract<Value, { kind: 'array' }>, callback: Value, site: ts.Node, frame: Frame): void {
     if (callback.kind !== 'function') return;
-    const container = callback.module.containers.get(callback.fn);
-    if (!container || !this.relevance.container(callback.module, container)) return;
+    if (!this.relevance.module(callback.module) || !this.relevance.container(callback.module, callback.module.container(callback.fn))) return;
     array.node.elements.forEach((element, index) => {
       if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) return;
       const value = this.evaluate(element, array.frame);
-      this.call(callback, [value, { kind: 'string', value: String(index) }], undefined, site, frame, true);
+      this.callFunction(callback, [value, { kind: 'string', value: String(index) }], undefined, site, frame, true);
     });
   }
 
@@ -300,17 +299,16 @@ export class Interpreter extends Evaluator {
   private runDetached(module: ModuleSummary, fn: ts.Node): void {
     this.executedContainers.add(fn);
     const cls = ts.isClassLike(fn.parent) ? fn.parent : undefined;
-    const container: Container | undefined = module.containers.get(fn);
-    if (!container || !isCallable(fn)) return;
+    if (!isCallable(fn)) return;
     const moduleFrame = this.moduleFrame(module);
     if (cls) {
       const classValue: ClassValue = { kind: 'class', module, node: cls, frame: moduleFrame };
       const object = this.construct(classValue, [], undefined, moduleFrame);
       if (ts.isConstructorDeclaration(fn)) return;
-      this.call({ kind: 'function', module, fn, closure: object.kind === 'class-instance' ? object.object.frame : moduleFrame, thisValue: object }, [], object, fn, moduleFrame, true);
+      this.callFunction({ kind: 'function', module, fn, closure: object.kind === 'class-instance' ? object.object.frame : moduleFrame, thisValue: object }, [], object, fn, moduleFrame, true);
       return;
     }
-    this.call({ kind: 'function', module, fn, closure: moduleFrame }, [], undefined, fn, moduleFrame, true);
+    this.callFunction({ kind: 'function', module, fn, closure: moduleFrame }, [], undefined, fn, moduleFrame, true);
   }
 
   private ownerFrameOf(declaration: ts.Node, frame: Frame): Frame | undefined {

@@ -1,5 +1,5 @@
 import type { FileSystemHost } from '../../model/file-system';
-import { dirname, extname, joinPath } from '../../model/paths';
+import { basename, dirname, extname, joinPath } from '../../model/paths';
 import { isRecord, parseJsonc } from './jsonc';
 import { TsConfigLoader } from './tsconfig';
 
@@ -22,10 +22,12 @@ const TS_COUNTERPARTS: Record<string, string[]> = {
 export class ModuleResolver {
   private readonly cache = new Map<string, string | null>();
   private readonly packageImports = new Map<string, { dir: string; imports: Record<string, unknown> } | null>();
+  /** One directory listing answers every candidate in it: far cheaper than a stat per candidate. */
+  private readonly listings = new Map<string, { files: Set<string>; directories: Set<string> }>();
   readonly tsconfigs: TsConfigLoader;
 
   constructor(private readonly host: FileSystemHost) {
-    this.tsconfigs = new TsConfigLoader(host);
+    this.tsconfigs = new TsConfigLoader(host, (path) => this.exists(path));
   }
 
   resolve(specifier: string, fromFile: string): string | undefined {
@@ -40,6 +42,7 @@ export class ModuleResolver {
 
   clear(): void {
     this.cache.clear();
+    this.listings.clear();
     this.packageImports.clear();
     this.tsconfigs.clear();
   }
@@ -74,22 +77,43 @@ export class ModuleResolver {
   /** A file, the same file written with a JS extension, the path plus an extension, or a folder index. */
   resolvePath(path: string): string | undefined {
     const extension = extname(path);
-    if (SOURCE_EXTENSIONS.includes(extension) && !/\.d\.[cm]?ts$/.test(path) && this.host.fileExists(path)) return path;
+    if (SOURCE_EXTENSIONS.includes(extension) && !/\.d\.[cm]?ts$/.test(path) && this.exists(path)) return path;
     const counterparts = TS_COUNTERPARTS[extension];
     if (counterparts) {
       const stem = path.slice(0, -extension.length);
       for (const replacement of counterparts) {
-        if (this.host.fileExists(stem + replacement)) return stem + replacement;
+        if (this.exists(stem + replacement)) return stem + replacement;
       }
     }
     for (const candidate of SOURCE_EXTENSIONS) {
-      if (this.host.fileExists(path + candidate)) return path + candidate;
+      if (this.exists(path + candidate)) return path + candidate;
     }
+    if (!this.isDirectory(path)) return undefined;
     for (const candidate of SOURCE_EXTENSIONS) {
       const index = joinPath(path, `index${candidate}`);
-      if (this.host.fileExists(index)) return index;
+      if (this.exists(index)) return index;
     }
     return undefined;
+  }
+
+  exists(path: string): boolean {
+    return this.listing(dirname(path)).files.has(basename(path));
+  }
+
+  private isDirectory(path: string): boolean {
+    return path === '/' || this.listing(dirname(path)).directories.has(basename(path));
+  }
+
+  private listing(directory: string): { files: Set<string>; directories: Set<string> } {
+    let listing = this.listings.get(directory);
+    if (!listing) {
+      // Only folders known to exist are read: a failed read costs far more than a set lookup.
+      const known = directory === '/' || this.isDirectory(directory);
+      const entries = known ? this.host.readDirectory(directory) : { files: [], directories: [] };
+      listing = { files: new Set(entries.files), directories: new Set(entries.directories) };
+      this.listings.set(directory, listing);
+    }
+    return listing;
   }
 
   private resolvePackageImport(specifier: string, fromDir: string): string | undefined {

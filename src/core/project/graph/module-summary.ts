@@ -19,10 +19,12 @@ export type GraphEvent =
 export interface Container {
   node: ts.SourceFile | Callable;
   events: GraphEvent[];
-  /** Whether this container or one nested in it calls something named like a registration. */
+  /** Whether the container itself calls something named like a registration. */
   registers: boolean;
-  /** Roots of callees in this container and nested ones: identifiers, `this`, or `require:<specifier>`. */
+  /** Roots of the container's own callees: identifiers, `this`, or `require:<specifier>`. */
   calleeRoots: Set<ts.Node | string>;
+  /** Functions written directly inside it (callbacks, nested declarations, class members). */
+  children: Callable[];
 }
 
 /**
@@ -35,9 +37,11 @@ export class ModuleSummary {
   readonly starExports: string[] = [];
   /** `module.exports = …` / `export = …`. */
   cjsExport?: ts.Expression;
-  readonly containers = new Map<ts.Node, Container>();
   /** Specifiers of every static import and top-level require, for ordering and relevance. */
   readonly specifiers: string[] = [];
+  /** Whether the text calls anything named like a registration; a regex over the text is far cheaper than a walk. */
+  readonly mayRegister: boolean;
+  private readonly containerMap = new Map<ts.Node, Container>();
 
   constructor(
     readonly path: string,
@@ -45,11 +49,23 @@ export class ModuleSummary {
   ) {
     this.imports = collectImports(sourceFile);
     this.collectExports();
-    collectContainers(this);
+    this.mayRegister = REGISTRATION_TEXT.test(sourceFile.text);
+    // `require('./routes')(app)` inside a function still ties this module to that one.
+    for (const match of sourceFile.text.matchAll(DYNAMIC_SPECIFIER)) if (!this.specifiers.includes(match[2])) this.specifiers.push(match[2]);
+  }
+
+  /** A container's events, walked on first use: most code never runs as startup code. */
+  container(node: ts.SourceFile | Callable): Container {
+    let container = this.containerMap.get(node);
+    if (!container) {
+      container = new ContainerWalker().walk(node);
+      this.containerMap.set(node, container);
+    }
+    return container;
   }
 
   get top(): Container {
-    return this.containers.get(this.sourceFile)!;
+    return this.container(this.sourceFile);
   }
 
   lineAndColumn(offset: number): { line: number; column: number } {
@@ -122,17 +138,23 @@ export function isModuleExports(node: ts.Node): boolean {
   return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
 }
 
+const CALLABLE_KINDS = new Set([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+]);
+
 export function isCallable(node: ts.Node): node is Callable {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isConstructorDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node)
-  );
+  return CALLABLE_KINDS.has(node.kind);
 }
+
+const DYNAMIC_SPECIFIER = /\b(require|import)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g;
+// HTTP-method names only count with a path-like first argument: `map.get(key)` and `Promise.all([…])` do not register.
+const REGISTRATION_TEXT = /\.\s*(?:(?:get|post|put|patch|delete|del|options|head|all)\s*\(\s*(?:['"`]|[\w$.]+\s*,)|(?:use|route|register|addHook|setErrorHandler|decorate)\s*\()/;
 
 /** Member names whose calls register routes, middleware, plugins or hooks on an app. */
 const REGISTRATION_NAMES = new Map<string, number>([
@@ -142,61 +164,66 @@ const REGISTRATION_NAMES = new Map<string, number>([
 ]);
 
 /**
- * One walk over the file: each container (the top level, every function) gets its calls in
- * evaluation order (arguments before the call), loops as nested event lists. Types, interfaces
- * and class property initializers are skipped: they never run as part of a container.
+ * Walks one container: its calls in evaluation order (arguments before the call), `for…of` loops
+ * as nested event lists. Nested functions are not entered, only listed: a handler's body is
+ * walked only if something asks whether calling it can register. Types, object literals and
+ * class field initializers produce no events: they are evaluated when read.
  */
-function collectContainers(summary: ModuleSummary): void {
-  const stack: Container[] = [];
-  const open = (node: ts.SourceFile | Callable): Container => {
-    const container: Container = { node, events: [], registers: false, calleeRoots: new Set() };
-    summary.containers.set(node, container);
-    return container;
-  };
+class ContainerWalker {
+  private container!: Container;
+  private events: GraphEvent[] | undefined;
 
-  const visit = (node: ts.Node, events: GraphEvent[] | undefined): void => {
-    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || node.kind === ts.SyntaxKind.JSDoc) return;
+  walk(node: ts.SourceFile | Callable): Container {
+    this.container = { node, events: [], registers: false, calleeRoots: new Set(), children: [] };
+    this.events = this.container.events;
+    ts.forEachChild(node, this.visit);
+    return this.container;
+  }
+
+  private readonly visit = (node: ts.Node): void => {
+    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
     if (isCallable(node)) {
-      const container = open(node);
-      stack.push(container);
-      ts.forEachChild(node, (child) => visit(child, container.events));
-      stack.pop();
-      const outer = stack[stack.length - 1];
-      if (outer) {
-        outer.registers ||= container.registers;
-        for (const root of container.calleeRoots) outer.calleeRoots.add(root);
-      }
+      this.container.children.push(node);
       return;
     }
+    const events = this.events;
+    // Object literals are read lazily, member by member; the calls inside them (route options,
+    // schemas) are not steps of the container, and skipping them keeps the walk small.
+    if (ts.isObjectLiteralExpression(node)) return;
     if (ts.isPropertyDeclaration(node)) {
       // Field initializers run per instance, when the field is read; only functions in them matter.
-      ts.forEachChild(node, (child) => visit(child, undefined));
+      this.events = undefined;
+      ts.forEachChild(node, this.visit);
+      this.events = events;
       return;
     }
     if (ts.isForOfStatement(node) && events) {
-      visit(node.expression, events);
+      this.visit(node.expression);
       const loop: GraphEvent = { kind: 'loop', node, events: [] };
-      visit(node.initializer, loop.events);
-      visit(node.statement, loop.events);
+      this.events = loop.events;
+      this.visit(node.initializer);
+      this.visit(node.statement);
+      this.events = events;
       events.push(loop);
       return;
     }
-    ts.forEachChild(node, (child) => visit(child, events));
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && events) {
+    ts.forEachChild(node, this.visit);
+    if (!events) return;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       events.push({ kind: 'call', node });
-      noteCallee(stack[stack.length - 1], node);
-    } else if (events && ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      noteCallee(this.container, node);
+    } else if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.expression.kind === ts.SyntaxKind.ThisKeyword
+    ) {
       events.push({ kind: 'assign', node });
     }
   };
-
-  const top = open(summary.sourceFile);
-  stack.push(top);
-  ts.forEachChild(summary.sourceFile, (child) => visit(child, top.events));
 }
 
-function noteCallee(container: Container | undefined, call: ts.CallExpression | ts.NewExpression): void {
-  if (!container) return;
+function noteCallee(container: Container, call: ts.CallExpression | ts.NewExpression): void {
   let callee: ts.Expression = call.expression;
   const arity = ts.isPropertyAccessExpression(callee) ? REGISTRATION_NAMES.get(callee.name.text) : undefined;
   if (arity !== undefined && (call.arguments?.length ?? 0) >= arity) {

@@ -73,19 +73,26 @@ export class Registrar {
     return result;
   }
 
-  registerPlugin(parent: Instance, pluginNode: ts.Expression | undefined, plugin: Value, prefix: string | undefined, options: Value, call: ts.CallExpression, frame: Frame): void {
+  registerPlugin(
+    parent: Instance,
+    pluginNode: ts.Expression | undefined,
+    plugin: Value,
+    prefix: string | undefined,
+    options: Value,
+    call: ts.CallExpression,
+    frame: Frame,
+    displayName?: string,
+  ): void {
     let value = this.rt.unwrapModule(plugin);
     let skipOverride = false;
     if (value.kind === 'plugin') {
       skipOverride = value.skipOverride;
       value = this.rt.unwrapModule(value.inner);
     }
-    if (value.kind === 'external' && isAutoload(value)) {
-      registerAutoload(this.rt, this, parent, options, call, frame);
-      return;
-    }
+    if (value.kind === 'external' && isAutoload(value) && registerAutoload(this.rt, this, parent, options, call, frame)) return;
     if (value.kind === 'function') {
-      const context = skipOverride ? parent : this.child(parent, prefix, call, frame, value.fn.name && ts.isIdentifier(value.fn.name) ? value.fn.name.text : 'plugin');
+      const fnName = value.fn.name && ts.isIdentifier(value.fn.name) ? value.fn.name.text : undefined;
+      const context = skipOverride ? parent : this.child(parent, prefix, call, frame, fnName ?? displayName ?? 'plugin');
       this.rt.runPlugin(value, context, options, call, frame);
       return;
     }
@@ -98,7 +105,7 @@ export class Registrar {
     parent.ops.push({
       kind: 'plugin',
       seq: this.rt.nextSeq(),
-      plugin: { expression: pluginNode ?? call, module: frame.module, value: plugin, name: pluginNode ? linkName(pluginNode) : undefined },
+      plugin: { expression: pluginNode ?? call, module: frame.module, value: plugin, name: (pluginNode ? linkName(pluginNode) : undefined) ?? displayName },
       call,
       module: frame.module,
     });
@@ -251,7 +258,8 @@ export class Registrar {
   private methodsOf(options: Value): HttpMethod[] {
     const entry = this.rt.objectProperty(options, 'method');
     if (!entry) return ['ALL'];
-    const values = entry.value.kind === 'array' ? elementsOf(entry.value.node).map((element) => this.rt.evaluate(element, optionFrameOf(entry.value))) : [entry.value];
+    const listed = entry.value;
+    const values = listed.kind === 'array' ? elementsOf(listed.node).map((element) => this.rt.evaluate(element, listed.frame)) : [listed];
     const methods = values.flatMap((value) => (value.kind === 'string' ? [HTTP_METHODS.get(value.value.toLowerCase()) ?? 'ALL'] : []));
     return methods.length > 0 ? methods : ['ALL'];
   }
@@ -309,10 +317,6 @@ function optionFrame(options: Value, fallback: Frame): Frame {
   return options.kind === 'object' ? options.frame : fallback;
 }
 
-function optionFrameOf(value: Value): Frame {
-  if (value.kind === 'array' || value.kind === 'object') return value.frame;
-  throw new Error('no frame');
-}
 
 function optionModule(options: Value, frame: Frame) {
   return options.kind === 'object' ? options.module : frame.module;

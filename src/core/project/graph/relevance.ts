@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { Container, ModuleSummary } from './module-summary';
+import { isCallable, type Container, type ModuleSummary } from './module-summary';
 import { findDeclaration } from './scope';
 
 /** Parameters called directly in handlers; calling them never registers anything. */
@@ -23,7 +23,10 @@ export class Relevance {
     const known = this.containers.get(container);
     if (known !== undefined) return known;
     this.containers.set(container, false);
-    const result = container.registers || [...container.calleeRoots].some((root) => this.root(module, root));
+    const result =
+      container.registers ||
+      [...container.calleeRoots].some((root) => this.root(module, root)) ||
+      container.children.some((child) => this.container(module, module.container(child)));
     this.containers.set(container, result);
     return result;
   }
@@ -32,7 +35,7 @@ export class Relevance {
     const known = this.modulesState.get(module);
     if (known !== undefined) return known;
     this.modulesState.set(module, false);
-    let result = module.top.registers;
+    let result = module.mayRegister;
     for (const specifier of module.specifiers) {
       if (result) break;
       result = this.specifier(module, specifier);
@@ -102,19 +105,14 @@ export class Relevance {
   private callable(module: ModuleSummary, fn: ts.Node | undefined, call?: ts.CallExpression): boolean {
     if (call) {
       // `const h = wrap(async (req, res) => …)`: relevant only if a wrapped function is.
-      return call.arguments.some((argument) => {
-        const container = module.containers.get(argument);
-        return container ? this.container(module, container) : false;
-      });
+      return call.arguments.some((argument) => isCallable(argument) && this.container(module, module.container(argument)));
     }
-    const container = fn ? module.containers.get(fn) : undefined;
-    return container ? this.container(module, container) : false;
+    return fn !== undefined && isCallable(fn) && this.container(module, module.container(fn));
   }
 
   private classMembers(module: ModuleSummary, cls: ts.ClassLikeDeclaration): boolean {
     for (const member of cls.members) {
-      const container = module.containers.get(member);
-      if (container && this.container(module, container)) return true;
+      if (isCallable(member) && this.container(module, module.container(member))) return true;
     }
     const heritage = cls.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword);
     const base = heritage?.types[0]?.expression;

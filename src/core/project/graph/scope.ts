@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { isCallable } from './module-summary';
 
 const blockScopes = new WeakMap<ts.Node, Map<string, ts.Node>>();
+const resolvedIdentifiers = new WeakMap<ts.Node, ts.Node | null>();
 
 /**
  * The node that declares `name` as seen from `from`, found by walking the enclosing scopes:
@@ -9,6 +10,18 @@ const blockScopes = new WeakMap<ts.Node, Map<string, ts.Node>>();
  * Syntax only, so `var` hoisting out of nested blocks is not modelled.
  */
 export function findDeclaration(name: string, from: ts.Node): ts.Node | undefined {
+  // Identifiers are looked up again every time the code they sit in runs: remember the answer.
+  const cacheable = ts.isIdentifier(from) && from.text === name;
+  if (cacheable) {
+    const cached = resolvedIdentifiers.get(from);
+    if (cached !== undefined) return cached ?? undefined;
+  }
+  const found = lookup(name, from);
+  if (cacheable) resolvedIdentifiers.set(from, found ?? null);
+  return found;
+}
+
+function lookup(name: string, from: ts.Node): ts.Node | undefined {
   for (let scope: ts.Node | undefined = from.parent; scope; scope = scope.parent) {
     if (isCallable(scope)) {
       for (const parameter of scope.parameters) {

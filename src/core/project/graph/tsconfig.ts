@@ -27,13 +27,16 @@ export class TsConfigLoader {
   private readonly byDirectory = new Map<string, PathMapping | null>();
   private readonly byConfig = new Map<string, PathMapping | null>();
 
-  constructor(private readonly host: FileSystemHost) {}
+  constructor(
+    private readonly host: FileSystemHost,
+    private readonly exists: (path: string) => boolean = (path) => host.fileExists(path),
+  ) {}
 
   mappingFor(directory: string): PathMapping | undefined {
     const cached = this.byDirectory.get(directory);
     if (cached !== undefined) return cached ?? undefined;
     let mapping: PathMapping | null = null;
-    const configPath = CONFIG_NAMES.map((name) => joinPath(directory, name)).find((path) => this.host.fileExists(path));
+    const configPath = CONFIG_NAMES.map((name) => joinPath(directory, name)).find((path) => this.exists(path));
     if (configPath) mapping = this.load(configPath) ?? null;
     else if (directory !== '/' && dirname(directory) !== directory) mapping = this.mappingFor(dirname(directory)) ?? null;
     this.byDirectory.set(directory, mapping);
@@ -54,8 +57,8 @@ export class TsConfigLoader {
     // Solution-style configs hold nothing themselves; their first referenced project with paths decides.
     if (raw && (!mapping || mapping.paths.length === 0) && !mapping?.baseUrl) {
       for (const reference of raw.references) {
-        const referenced = this.host.fileExists(reference) ? reference : joinPath(reference, 'tsconfig.json');
-        if (referenced === configPath || !this.host.fileExists(referenced)) continue;
+        const referenced = this.exists(reference) ? reference : joinPath(reference, 'tsconfig.json');
+        if (referenced === configPath || !this.exists(referenced)) continue;
         const inner = this.load(referenced);
         if (inner && (inner.paths.length > 0 || inner.baseUrl)) {
           mapping = inner;
@@ -109,7 +112,7 @@ export class TsConfigLoader {
         if (dir === '/' || dirname(dir) === dir) break;
       }
     }
-    return candidates.find((candidate) => candidate.endsWith('.json') && this.host.fileExists(candidate));
+    return candidates.find((candidate) => candidate.endsWith('.json') && this.exists(candidate));
   }
 }
 

@@ -20,7 +20,7 @@ export type Value =
   | { kind: 'instance'; instance: Instance }
   /** Express `router.route('/p')`: the `.get()` / `.post()` calls chained on it are routes. */
   | { kind: 'route-chain'; instance: Instance; path: string }
-  | { kind: 'function'; module: ModuleSummary; fn: Callable; closure: Frame; thisValue?: Value }
+  | { kind: 'function'; module: ModuleSummary; fn: Callable; closure: Frame; thisValue?: Value; origin?: CallOrigin }
   | { kind: 'object'; module: ModuleSummary; node: ts.ObjectLiteralExpression; frame: Frame }
   | { kind: 'array'; module: ModuleSummary; node: ts.ArrayLiteralExpression; frame: Frame }
   | { kind: 'class'; module: ModuleSummary; node: ts.ClassLikeDeclaration; frame: Frame }
@@ -34,6 +34,14 @@ export type Value =
   | { kind: 'plugin'; inner: Value; skipOverride: boolean; module: ModuleSummary; call: ts.CallExpression };
 
 export const UNKNOWN: Value = { kind: 'unknown' };
+
+/** The call of a project function that produced a function value: `catchAsync(fn)`, `validate(schema)`. */
+export interface CallOrigin {
+  call: ts.CallExpression;
+  module: ModuleSummary;
+  callee: Value;
+  args: readonly Value[];
+}
 
 export interface ClassObject {
   id: number;

@@ -95,6 +95,12 @@ export function resolveRelativeModule(host: FileSystemHost, fromFile: string, sp
 /** Whether the text of a module declares error middleware somewhere: a 4-parameter `(err, req, res, next)` function, a recognised `use(…)`, a Sentry error handler. */
 export function moduleDeclaresErrorHandler(sourceFile: ts.SourceFile): boolean {
   if (!/err/i.test(sourceFile.text)) return false;
+  return nodeDeclaresErrorHandler(sourceFile);
+}
+
+/** The same search within one node (a function of the linted file the app is handed to). */
+export function nodeDeclaresErrorHandler(root: ts.Node): boolean {
+  const sourceFile = root.getSourceFile();
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -109,7 +115,7 @@ export function moduleDeclaresErrorHandler(sourceFile: ts.SourceFile): boolean {
     }
     if (!found) ts.forEachChild(node, visit);
   };
-  visit(sourceFile);
+  visit(root);
   return found;
 }
 
@@ -161,6 +167,36 @@ export function reachableModulesDeclareErrorHandler(host: FileSystemHost, fromFi
       for (const child of relativeSpecifiers(sourceFile)) next.push({ file: resolved, specifier: child });
     }
     frontier = next;
+  }
+  return false;
+}
+
+/**
+ * Whether a file near the app's module (its folder and the folders in it, the folder above, the
+ * package root and `bin/`)
+ * imports that module and adds error middleware: `app.ts` creates the app, `server.ts` adds
+ * `app.use(errorHandler())`. Covers what a route graph that only follows function values cannot
+ * see (handlers from packages). Past `limit` files it answers true: unseen must not become a finding.
+ */
+export function importersDeclareErrorHandler(host: FileSystemHost, appFile: string, packageRoot: string, limit = 60): boolean {
+  const home = dirname(appFile);
+  const children = host.directoryExists(home) ? host.readDirectory(home).directories.filter((name) => name !== 'node_modules' && !name.startsWith('.')).map((name) => joinPath(home, name)) : [];
+  const directories = [...new Set([home, dirname(home), packageRoot, joinPath(packageRoot, 'bin'), ...children])];
+  let scanned = 0;
+  for (const directory of directories) {
+    if (!directory.startsWith(packageRoot) || !host.directoryExists(directory)) continue;
+    for (const name of host.readDirectory(directory).files) {
+      if (!/\.[cm]?[jt]sx?$/.test(name) && name !== 'www') continue;
+      if (/\.d\.[cm]?ts$/.test(name)) continue;
+      const file = joinPath(directory, name);
+      if (file === appFile) continue;
+      if (++scanned > limit) return true;
+      const text = host.readFile(file);
+      if (text === undefined || !/err/i.test(text)) continue;
+      const sourceFile = parseSource(file, text);
+      if (!relativeSpecifiers(sourceFile).some((specifier) => resolveRelativeModule(host, file, specifier) === appFile)) continue;
+      if (moduleDeclaresErrorHandler(sourceFile)) return true;
+    }
   }
   return false;
 }

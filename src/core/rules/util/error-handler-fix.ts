@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { ImportBinding } from '../../analysis/imports';
-import { memberPath, unwrapExpression } from '../../analysis/syntax';
+import { isFunctionLike, memberPath, unwrapExpression } from '../../analysis/syntax';
 import type { FileChange } from '../../model/edit';
 import { planExpressTypes, supportsInlineTypeModifiers } from './express-type-imports';
 import { indentationAt, quoted, semi, sourceStyle } from './source-style';
@@ -25,10 +25,17 @@ export interface ErrorHandlerFixInput {
   dependencies: Readonly<Record<string, string>>;
 }
 
-/** Where the handler goes: after the last statement that registers something on the app, before it listens or is exported. */
+/**
+ * Where the handler goes: after the last statement that registers something on the app, before it
+ * listens or is exported. Undefined when some registration runs from inside another function
+ * (`function setupRoutes() { app.get(…) }`): a handler added at the app's level would then run
+ * before those routes exist, so only the generator, which can follow the calls, may place it.
+ */
 export function errorHandlerInsertionPoint(input: Pick<ErrorHandlerFixInput, 'appName' | 'appStatement'>): ts.Statement | undefined {
   const container = input.appStatement.parent;
   if (!ts.isSourceFile(container) && !ts.isBlock(container)) return undefined;
+  const home = enclosingFunction(input.appStatement);
+  if (registrationCalls(input.appStatement.getSourceFile(), input.appName).some((call) => enclosingFunction(call) !== home)) return undefined;
   const statements = container.statements;
   const index = statements.indexOf(input.appStatement);
   let last: ts.Statement | undefined;
@@ -95,25 +102,50 @@ function isTerminal(statement: ts.Statement, appName: string): boolean {
   return false;
 }
 
-/** Whether a statement registers routes or middleware on the app: `app.get(…)`, `app.use(…)`, `routes(app)`, `app.route(…).get(…)`. */
+/** Whether a call registers on the app: `app.get(…)`, `app.use(…)`, `app.route(…).get(…)`, or hands the app over: `routes(app)`. */
+function isRegistration(node: ts.CallExpression, appName: string): boolean {
+  const callee = unwrapExpression(node.expression);
+  if (ts.isPropertyAccessExpression(callee)) {
+    let root: ts.Expression = callee.expression;
+    while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression)) root = root.expression.expression;
+    const path = memberPath(root);
+    // `app.get('port')` reads a setting
+    if (path?.join('.') === appName && !NOT_REGISTRATION.has(callee.name.text) && !(callee.name.text === 'get' && node.arguments.length === 1)) return true;
+  }
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (/^(createServer|serverless|serverlessExpress|listen)$/.test(name)) return false;
+  return node.arguments.some((argument) => memberPath(argument)?.join('.') === appName);
+}
+
+const NOT_REGISTRATION = new Set(['listen', 'set', 'disable', 'enable', 'engine', 'locals', 'on', 'close', 'enabled', 'disabled', 'render', 'path']);
+
+/** Every registration call on the app in the file. */
+function registrationCalls(sourceFile: ts.SourceFile, appName: string): ts.CallExpression[] {
+  const calls: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && isRegistration(node, appName)) calls.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return calls;
+}
+
+/** Whether a statement registers on the app itself (not from inside a function it declares). */
 function registersOn(statement: ts.Statement, appName: string): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(node)) {
-      const callee = unwrapExpression(node.expression);
-      if (ts.isPropertyAccessExpression(callee)) {
-        let root: ts.Expression = callee.expression;
-        while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression)) root = root.expression.expression;
-        const path = memberPath(root);
-        if (path?.join('.') === appName && callee.name.text !== 'listen' && callee.name.text !== 'set' && callee.name.text !== 'disable' && callee.name.text !== 'enable') found = true;
-      }
-      if (node.arguments.some((argument) => memberPath(argument)?.join('.') === appName)) found = true;
-    }
-    if (!found) ts.forEachChild(node, visit);
+    if (found || (isFunctionLike(node) && node !== statement)) return;
+    if (ts.isCallExpression(node) && isRegistration(node, appName)) found = true;
+    else ts.forEachChild(node, visit);
   };
   visit(statement);
   return found;
+}
+
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  let current = node.parent;
+  while (current && !isFunctionLike(current)) current = current.parent;
+  return current;
 }
 
 function escape(text: string): string {

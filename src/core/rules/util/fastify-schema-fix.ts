@@ -40,7 +40,9 @@ export function buildFastifySchemaChanges(
       if (!ts.isObjectLiteralExpression(object)) return undefined;
       edit = insertPropertiesEdit(object, sourceFile, style, parts.map(({ part, fields }) => (indent: string) => partProperty(part, fields, indent)));
     } else {
-      edit = insertPropertiesEdit(route.options, sourceFile, style, [(indent: string) => `schema: ${schemaObject(indent)}`]);
+      // `route({ method, url, schema, handler })`: the schema goes right before the handler.
+      const handler = route.options.properties.find((property) => property.name !== undefined && ts.isIdentifier(property.name) && property.name.text === 'handler');
+      edit = insertPropertiesEdit(route.options, sourceFile, style, [(indent: string) => `schema: ${schemaObject(indent)}`], handler);
     }
   } else {
     const handlerArgument = route.call.arguments[1];

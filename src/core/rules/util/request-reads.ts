@@ -58,6 +58,8 @@ export interface RequestUse {
 export interface CallClassifier {
   isValidator(call: ts.CallExpression): boolean;
   isLogger(call: ts.CallExpression): boolean;
+  /** Whether the called function validates its argument at `index` (a service that parses its input). */
+  validatesArgument?(call: ts.CallExpression, index: number): boolean;
 }
 
 interface Alias {
@@ -171,8 +173,12 @@ class RequestUseCollector {
     }
   }
 
-  /** `{ body, query: q, params: { id } }` bound from the request (parameter or declaration). */
+  /**
+   * `{ body, query: q, params: { id } }` bound from the request. Only a parameter's bindings exist at
+   * the top of the handler, so only they can name the part there.
+   */
   private destructureRequest(pattern: ts.ObjectBindingPattern): void {
+    const isParameter = ts.isParameter(pattern.parent);
     for (const element of pattern.elements) {
       const key = bindingKey(element);
       if (!key || !isRequestPart(key)) continue;
@@ -181,11 +187,11 @@ class RequestUseCollector {
       this.captureUses.set(read, []);
       const root = this.root(key);
       if (ts.isIdentifier(element.name)) {
-        this.partExpression.set(key, element.name.text);
+        if (isParameter) this.partExpression.set(key, element.name.text);
         if (element.initializer) root.optional = true;
         this.aliases.set(element.name.text, { part: key, path: [], read, declaredAt: element.getEnd() });
       } else if (ts.isObjectBindingPattern(element.name)) {
-        this.partExpression.delete(key);
+        if (isParameter) this.partExpression.delete(key);
         this.bindPattern(element.name, key, [], read);
       } else {
         read.namedOnly = false;
@@ -213,6 +219,9 @@ class RequestUseCollector {
     for (;;) {
       const parent: ts.Node = current.parent;
       if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent)) {
+        if ((ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent)) && ts.isTypeLiteralNode(parent.type)) {
+          this.typeLiteralEvidence(this.node(part, fieldPath), parent.type);
+        }
         current = parent;
         continue;
       }
@@ -274,7 +283,7 @@ class RequestUseCollector {
       this.markValidated(part, parent.getStart());
       return 'guard';
     }
-    if (ts.isBinaryExpression(parent)) return this.binaryUsage(parent, expression, node);
+    if (ts.isBinaryExpression(parent) && !(isFallback(parent, expression) && enclosingCallOfArgument(expression))) return this.binaryUsage(parent, expression, node);
     if (ts.isPrefixUnaryExpression(parent)) {
       if (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken) this.setType(node, 'number');
       return 'use';
@@ -289,13 +298,27 @@ class RequestUseCollector {
     }
     const call = enclosingCallOfArgument(expression);
     if (call) {
+      // `Number(req.query.page || 1)` hands the value over as directly as `Number(req.query.page)`.
+      const handed = isFallback(expression.parent, expression) ? climbWrappers(expression.parent) : expression;
+      const direct = call.arguments.some((argument) => argument === handed);
+      if (handed !== expression) {
+        node.optional = true;
+        const fallback = unwrapExpression((expression.parent as ts.BinaryExpression).right);
+        if (ts.isNumericLiteral(fallback)) this.setType(node, 'number');
+        else if (ts.isStringLiteralLike(fallback)) this.setType(node, 'string');
+      }
+      // Handed on whole (to a validator, a logger or anything else): members we never saw are used.
+      node.whole = true;
       if (this.classifier.isValidator(call)) {
         this.markValidated(part, call.getStart());
         return 'validator';
       }
       if (this.classifier.isLogger(call)) return 'log';
+      if (direct && this.classifier.validatesArgument?.(call, call.arguments.indexOf(handed))) {
+        this.markValidated(part, call.getStart());
+        return 'validator';
+      }
       const callee = calleeText(call);
-      const direct = call.arguments.some((argument) => argument === expression);
       if (direct && callee !== undefined) {
         if (NUMBER_CONVERSIONS.has(callee)) {
           this.setType(node, 'number');
@@ -314,9 +337,8 @@ class RequestUseCollector {
         }
         if (callee === 'String') this.setType(node, 'string');
         else if (callee === 'Boolean') this.setType(node, 'boolean');
-        else if (STRING_SINKS.test(callee) && call.arguments[0] === expression) this.setType(node, 'string');
+        else if (STRING_SINKS.test(callee) && call.arguments[0] === handed) this.setType(node, 'string');
       }
-      if (!direct || node.children.size === 0) node.whole = true;
       return 'use';
     }
     node.whole = true;
@@ -358,6 +380,27 @@ class RequestUseCollector {
       node.whole = true;
     }
     return 'use';
+  }
+
+  /** `request.body as { email: string; age?: number }`: the author's own description of the fields. */
+  private typeLiteralEvidence(node: FieldNode, type: ts.TypeLiteralNode): void {
+    for (const member of type.members) {
+      if (!ts.isPropertySignature(member) || !member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
+      if (node.type === 'unknown') node.type = 'object';
+      let child = node.children.get(member.name.text);
+      if (!child) {
+        child = newField();
+        node.children.set(member.name.text, child);
+      }
+      if (member.questionToken) child.optional = true;
+      const fieldType = member.type;
+      if (!fieldType) continue;
+      if (fieldType.kind === ts.SyntaxKind.StringKeyword) this.setType(child, 'string');
+      else if (fieldType.kind === ts.SyntaxKind.NumberKeyword) this.setType(child, 'number');
+      else if (fieldType.kind === ts.SyntaxKind.BooleanKeyword) this.setType(child, 'boolean');
+      else if (ts.isArrayTypeNode(fieldType)) this.setType(child, 'array');
+      else if (ts.isTypeLiteralNode(fieldType)) this.typeLiteralEvidence(child, fieldType);
+    }
   }
 
   /** Binds names from `{ a, b: c, d = 1, e: { f }, ...rest }` to fields under `path`; false when `...rest` takes the rest. */
@@ -498,12 +541,19 @@ export function enclosingCallOfArgument(expression: ts.Expression): ts.CallExpre
   for (;;) {
     const parent = current.parent;
     if (ts.isCallExpression(parent)) return parent.arguments.some((argument) => argument === current) ? parent : undefined;
-    if (ts.isPropertyAssignment(parent) && parent.initializer === current) current = parent.parent;
+    if (isFallback(parent, current)) current = climbWrappers(parent);
+    else if (ts.isPropertyAssignment(parent) && parent.initializer === current) current = parent.parent;
     else if (ts.isShorthandPropertyAssignment(parent) || ts.isSpreadAssignment(parent)) current = parent.parent;
     else if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) current = parent;
     else if ((ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current)) && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) current = parent;
     else return undefined;
   }
+}
+
+/** `value || fallback`, `value ?? fallback` with `value` on the left. */
+function isFallback(parent: ts.Node, value: ts.Node): parent is ts.BinaryExpression {
+  return ts.isBinaryExpression(parent) && parent.left === value &&
+    (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
 }
 
 /** Dotted callee of a call: `bcrypt.hash`, `Number`, `schema.parse`; calls in the chain are skipped: `z.object(…).parse` → `z.object.parse`. */

@@ -31,15 +31,23 @@ const NON_SCHEMA_RECEIVERS = /^(JSON|Number|qs|querystring|url|URL|path|Date|Big
 /** Standalone functions that validate: superstruct `assert` / `is`, express-validator results, class-validator flows. */
 const VALIDATING_FUNCTIONS = new Set(['assert', 'is', 'matchedData', 'validationResult', 'plainToInstance', 'plainToClass', 'validateOrReject']);
 
+/** Webhook payloads are checked by their signature before use. */
+const WEBHOOK_VERIFIER = /(^|\.)(constructEvent|constructEventAsync|verifyWebhook|verifySignature|validateWebhook|verifyWebhookSignature)$/;
+
 const LOGGER = /(^|\.)(console|logger|log|logging|Logger|winston|pino|debug|consola|signale|bunyan)(\.|$)/;
 
-export interface ValidationContext {
-  sourceFile: ts.SourceFile;
-  analysis: FileAnalysis;
+/** What classifying calls needs: the file's imports and the user's settings. */
+export interface ClassifierContext {
+  analysis: Pick<FileAnalysis, 'moduleOf'>;
   settings: RoutewiseSettings;
 }
 
-/** Whether a middleware / function name says it validates input (user-named validation middleware included). */
+export interface ValidationContext extends ClassifierContext {
+  sourceFile: ts.SourceFile;
+  analysis: FileAnalysis;
+}
+
+/** Whether a name says it validates input (user-named validation middleware included). */
 export function isValidationName(name: string | undefined, settings: RoutewiseSettings): boolean {
   if (!name) return false;
   const last = name.slice(name.lastIndexOf('.') + 1);
@@ -47,8 +55,11 @@ export function isValidationName(name: string | undefined, settings: RoutewiseSe
   return VALIDATION_NAME.test(name) && !CREDENTIAL_NAME.test(name);
 }
 
-/** Decides for calls inside handlers: does this call validate its arguments, or log them? */
-export function createCallClassifier(context: ValidationContext): CallClassifier {
+/**
+ * Decides for calls inside handlers: does this call validate its arguments, or log them?
+ * `validatesArgument` can look into the called function (a service that parses its input).
+ */
+export function createCallClassifier(context: ClassifierContext, validatesArgument?: (call: ts.CallExpression, index: number) => boolean): CallClassifier {
   const cache = new Map<ts.CallExpression, boolean>();
   return {
     isValidator(call) {
@@ -63,16 +74,18 @@ export function createCallClassifier(context: ValidationContext): CallClassifier
       const text = calleeText(call);
       return text !== undefined && LOGGER.test(text);
     },
+    validatesArgument,
   };
 }
 
-function isValidatorCall(call: ts.CallExpression, context: ValidationContext): boolean {
+function isValidatorCall(call: ts.CallExpression, context: ClassifierContext): boolean {
   const text = calleeText(call);
   if (!text) return false;
   const segments = text.split('.');
   const name = segments[segments.length - 1];
   const root = segments[0];
   if (name === 'parseInt' || name === 'parseFloat') return false;
+  if (WEBHOOK_VERIFIER.test(text)) return true;
   const module = context.analysis.moduleOf(root);
   if (module && VALIDATION_MODULES.has(module)) return true;
   if (isValidationName(text, context.settings)) return true;
@@ -151,7 +164,7 @@ function partOfSchemaKey(key: string): RequestPart | undefined {
 }
 
 /** `createUserSchema`, `schemas.user`, `z.object(…)`, `Joi.object(…)`, `UserDto` given to a middleware factory. */
-function isSchemaLike(argument: ts.Expression, context: ValidationContext): boolean {
+function isSchemaLike(argument: ts.Expression, context: ClassifierContext): boolean {
   const value = unwrapExpression(argument);
   const path = memberPath(value);
   if (path) return /(schema|validation|validator|dto)$/i.test(path[path.length - 1]) && !CREDENTIAL_NAME.test(path.join('.'));

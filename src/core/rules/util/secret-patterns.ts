@@ -87,6 +87,11 @@ const DEFAULT_DB_PASSWORDS = new Set([
   'secret', 'changeme', 'example', 'test', 'user', 'username', 'admin', 'rabbitmq', 'docker', 'dev', 'local', 'localhost',
 ]);
 
+/** A database password that is a local default or equal to its user name (`root` / `root`). */
+export function isDefaultDatabasePassword(password: string, user?: string): boolean {
+  return password === user || DEFAULT_DB_PASSWORDS.has(password.toLowerCase());
+}
+
 /** A connection URL in the string that embeds a real-looking password. */
 export function findConnectionCredentials(value: string): ConnectionCredentials | undefined {
   const match = CONNECTION_URL.exec(value);
@@ -99,7 +104,7 @@ export function findConnectionCredentials(value: string): ConnectionCredentials 
   } catch {
     // a malformed escape is still a password
   }
-  if (decoded === user || DEFAULT_DB_PASSWORDS.has(decoded.toLowerCase())) return undefined;
+  if (isDefaultDatabasePassword(decoded, user)) return undefined;
   if (isPlaceholder(decoded) || /^[*•.]+$/.test(decoded) || /^[$%{<[]/.test(decoded)) return undefined;
   return { scheme, user, password: decoded, envName: connectionEnvName(scheme), whole: url === value };
 }
@@ -133,7 +138,7 @@ const TOKEN_QUALIFIERS = new Set([
   'slack', 'github', 'gh', 'gitlab', 'npm', 'discord', 'telegram', 'twilio', 'mapbox', 'sentry', 'vercel', 'netlify', 'cloudflare', 'hf',
 ]);
 /** Words that make a name a description of a secret rather than the secret: `publicKey`, `testPassword`, `placeholderToken`. */
-const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'demo']);
+const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'demo', 'hash', 'hashed', 'invalid', 'wrong']);
 
 export type SecretNameStrength = 'strong' | 'weak';
 
@@ -170,7 +175,7 @@ const PLACEHOLDER_WORDS = new Set([
   'secrets', 'password', 'passwd', 'pass', 'token', 'key', 'apikey', 'null', 'undefined', 'none', 'nil', 'default', 'foo', 'bar', 'foobar',
   'baz', 'value', 'string', 'empty', 'unset', 'required', 'missing', 'redacted', 'hidden', 'notset',
 ]);
-const PLACEHOLDER_TOKENS = new Set(['your', 'changeme', 'replace', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'insert', 'enter', 'redacted']);
+const PLACEHOLDER_TOKENS = new Set(['your', 'changeme', 'replace', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'insert', 'enter', 'redacted', 'invalid', 'wrong']);
 
 /** `changeme`, `your-secret-here`, `xxxx`, `<token>`, `${JWT_SECRET}`, `test-secret`, `example`, `secret`. */
 export function isPlaceholder(value: string): boolean {
@@ -187,12 +192,13 @@ export function isPlaceholder(value: string): boolean {
 
 /** Only letters, possibly joined by separators: `keyboard cat`, `refresh_token`, `auth.login`, `accessToken`. */
 function isWordLike(value: string): boolean {
-  return /^[A-Za-z]+(?:[ _.:/\-][A-Za-z]+)*$/.test(value);
+  return /^[A-Za-z]+(?:[ _.:/-][A-Za-z]+)*$/.test(value);
 }
 
 /** Values that name or describe something rather than being a credential. */
 function isDescriptive(value: string): boolean {
   if (/\s/.test(value)) return true;
+  if (/^\$(2[abxy]?|argon2(id|i|d)?|scrypt|pbkdf2[-\w]*|[156])\$/.test(value)) return true; // password hashes, not passwords
   if (/^(\.{0,2}\/|~\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(value)) return true; // paths and URLs
   if (/\.(pem|key|crt|cert|cer|der|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(value)) return true; // key files
   if (/^x-[a-z0-9-]+$/i.test(value) || /^(authorization|bearer|basic|cookie|set-cookie)$/i.test(value)) return true; // header names and schemes
@@ -207,14 +213,18 @@ function normalized(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** Adjacent letters that switch case: many in generated strings (`L_YaBPzrBy`), few in words (`accessToken`). */
+/** Letters only, made of dictionary-shaped words: `incomingChatSound`, `Notification-Sound`, `API_KEY_HEADER`. */
+function isWordSequence(value: string): boolean {
+  if (/[0-9]/.test(value)) return false;
+  const segments = value.split(/[^A-Za-z]+/).flatMap((part) => part.split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)).filter((part) => part.length > 0);
+  return segments.length > 0 && segments.every((segment) => /^[A-Z]?[a-z]{2,}$/.test(segment) || /^[A-Z]{2,}$/.test(segment));
+}
+
+/** Lower-to-upper case switches: many in generated strings (`L_YaBPzrBy`), one per word in identifiers. */
 function caseSwitches(value: string): number {
   let switches = 0;
   for (let index = 1; index < value.length; index++) {
-    const a = value.charAt(index - 1);
-    const b = value.charAt(index);
-    if (/[a-z]/.test(a) && /[A-Z]/.test(b)) switches++;
-    else if (/[A-Z]/.test(a) && /[a-z]/.test(b) && index > 1 && /[a-z]/.test(value.charAt(index - 2))) switches++;
+    if (/[a-z]/.test(value.charAt(index - 1)) && /[A-Z]/.test(value.charAt(index))) switches++;
   }
   return switches;
 }
@@ -225,10 +235,10 @@ export const HIGH_ENTROPY_THRESHOLD = 3.3;
 /** A long string that looks machine-generated: hex, base64, random alphanumerics. */
 export function looksGenerated(value: string): boolean {
   if (value.length < 16 || /\s/.test(value) || isDescriptive(value) || isPlaceholder(value)) return false;
-  if (shannonEntropy(value) < HIGH_ENTROPY_THRESHOLD) return false;
+  if (shannonEntropy(value) < HIGH_ENTROPY_THRESHOLD || isWordSequence(value)) return false;
   const digits = (value.match(/[0-9]/g) ?? []).length;
   const letters = (value.match(/[A-Za-z]/g) ?? []).length;
-  return (digits >= 2 && letters >= 2) || caseSwitches(value) >= 4;
+  return (digits >= 2 && letters >= 2) || caseSwitches(value) >= 3;
 }
 
 /**
@@ -256,8 +266,9 @@ function secretishWords(value: string, name: string): boolean {
     const word = words[0];
     return word.length >= 8 && word === value.toLowerCase() && /secret|pass|pwd|key/.test(word) && !/^(password|passwords|passphrase|passkey|keyboard)$/.test(word);
   }
-  if (/[A-Z]/.test(value) && /[a-z]/.test(value) && !/[ _\-]/.test(value)) return false; // camelCase identifiers
   const hasSecretWord = words.some((word) => word === 'secret' || word === 'secrets');
+  // camelCase values are field names (`refreshToken`, `resetPassword`) unless they spell out a secret (`miSecretKey`)
+  if (/[A-Z]/.test(value) && /[a-z]/.test(value) && !/[ _-]/.test(value)) return hasSecretWord;
   const hasKeyWord = words.some((word) => word === 'key') && /^(secret|key)$/.test(nameLast);
   return (hasSecretWord || hasKeyWord) && words.length >= 2;
 }

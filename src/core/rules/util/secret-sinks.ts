@@ -9,7 +9,7 @@ import { resolveLocal } from './local-binding';
  * imports and requires (any local name), never by method name alone.
  */
 
-export type SecretSinkKind = 'jwt' | 'session' | 'cookie' | 'passport-jwt' | 'hmac' | 'cipher' | 'secret-key';
+export type SecretSinkKind = 'jwt' | 'session' | 'cookie' | 'passport-jwt' | 'hmac' | 'cipher' | 'secret-key' | 'db-password' | 'api-key';
 
 export interface SecretSink {
   kind: SecretSinkKind;
@@ -17,6 +17,10 @@ export interface SecretSink {
   expression: ts.Expression;
   /** How the message names where the secret goes: "to `jwt.sign`", "as the `secret` option of `session()`". */
   description: string;
+  /** The env variable when the API says more than the kind (`new Stripe(key)` → STRIPE_SECRET_KEY). */
+  envName?: string;
+  /** For database passwords: the user name given next to it (`new Sequelize(db, 'root', 'root')`). */
+  user?: ts.Expression;
 }
 
 /** The env variable a secret of each kind usually lives in. */
@@ -28,6 +32,17 @@ export const SINK_ENV_NAMES: Record<SecretSinkKind, string> = {
   hmac: 'HMAC_SECRET',
   cipher: 'ENCRYPTION_KEY',
   'secret-key': 'SECRET_KEY',
+  'db-password': 'DB_PASSWORD',
+  'api-key': 'API_KEY',
+};
+
+/** API clients constructed with a key as a positional argument: module → [export (undefined = the module itself), argument index, env name]. */
+const API_CLIENTS: Record<string, [string | undefined, number, string][]> = {
+  stripe: [[undefined, 0, 'STRIPE_SECRET_KEY'], ['Stripe', 0, 'STRIPE_SECRET_KEY']],
+  twilio: [[undefined, 1, 'TWILIO_AUTH_TOKEN'], ['Twilio', 1, 'TWILIO_AUTH_TOKEN']],
+  '@sendgrid/mail': [['setApiKey', 0, 'SENDGRID_API_KEY']],
+  resend: [['Resend', 0, 'RESEND_API_KEY']],
+  sequelize: [['Sequelize', 2, 'DB_PASSWORD'], [undefined, 2, 'DB_PASSWORD']],
 };
 
 const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
@@ -87,9 +102,15 @@ export function secretSinksOf(node: ts.CallExpression | ts.NewExpression, import
   };
 
   const callee = unwrapExpression(node.expression);
+  const client = resolveModuleValue(callee, imports);
+  for (const [member, index, envName] of client ? (API_CLIENTS[client.module] ?? []) : []) {
+    if (client?.member !== member || !args[index]) continue;
+    const kind: SecretSinkKind = envName === 'DB_PASSWORD' ? 'db-password' : 'api-key';
+    sinks.push({ kind, expression: args[index], description: `to \`${calleeText}\``, envName, user: kind === 'db-password' ? args[1] : undefined });
+    return sinks;
+  }
   if (ts.isNewExpression(node)) {
-    const resolved = resolveModuleValue(callee, imports);
-    if (resolved?.module === 'passport-jwt' && (resolved.member === 'Strategy' || resolved.member === undefined)) {
+    if (client?.module === 'passport-jwt' && (client.member === 'Strategy' || client.member === undefined)) {
       optionsOf(0, ['secretOrKey'], 'passport-jwt', '`JwtStrategy`');
     }
     return sinks;

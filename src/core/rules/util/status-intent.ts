@@ -147,6 +147,21 @@ function isPropertyNamePosition(identifier: ts.Identifier): boolean {
   return (ts.isPropertyAccessExpression(parent) && parent.name === identifier) || (ts.isPropertyAssignment(parent) && parent.name === identifier);
 }
 
+/** `errors.array()` → `errors`, `formatErrors(e)` → `formatErrors`. */
+function rootOfCall(call: ts.CallExpression): ts.Expression {
+  let node: ts.Expression = unwrapExpression(call.expression);
+  while (ts.isPropertyAccessExpression(node) || ts.isCallExpression(node)) node = unwrapExpression(node.expression);
+  return node;
+}
+
+/** An object with no keys but error / message ones: `{ errors: validate(body) }`. */
+function errorOnlyObject(node: ts.ObjectLiteralExpression): boolean {
+  return node.properties.every((property) => {
+    const name = propertyName(property);
+    return name !== undefined && MESSAGE_KEYS.has(name);
+  });
+}
+
 /** Whether a property value plainly says "no error": `null`, `undefined`, `false`, `[]`, `''`. */
 function isNoError(value: ts.Expression): boolean {
   const node = unwrapExpression(value);
@@ -165,6 +180,8 @@ export function errorPayload(body: ts.Expression, context: PayloadContext): Erro
   const node = unwrapExpression(body);
   const texts = collectTexts(node);
   if (ts.isObjectLiteralExpression(node)) {
+    // JSON-RPC answers errors with 200 by design
+    if (node.properties.some((property) => propertyName(property) === 'jsonrpc')) return undefined;
     let onlyMessages = node.properties.length > 0;
     for (const property of node.properties) {
       const name = propertyName(property);
@@ -174,10 +191,13 @@ export function errorPayload(body: ts.Expression, context: PayloadContext): Erro
       if (!value) continue;
       const inner = unwrapExpression(value);
       if (/^(error|errors|err|errorMessage|error_message)$/.test(name) && !isNoError(value)) {
-        // a variable may hold null on success (`{ data, error }`): only count it when a check or catch says it is set
-        const variable = ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner);
-        const root = variable ? memberPath(inner)?.[0] : undefined;
-        if (!variable || context.inCatch || (root !== undefined && context.guarded.has(root))) {
+        // a computed value may be empty on success (`{ data, error }`, `{ results, errors: failed.map(…) }`):
+        // only a literal counts by itself; otherwise a catch, a check on it, or an error-only body must say it is set
+        const literal =
+          ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner) || ts.isTemplateExpression(inner) || ts.isObjectLiteralExpression(inner) ||
+          ts.isArrayLiteralExpression(inner) || ts.isNewExpression(inner) || inner.kind === ts.SyntaxKind.TrueKeyword;
+        const root = literal ? undefined : memberPath(ts.isCallExpression(inner) ? rootOfCall(inner) : inner)?.[0];
+        if (literal || context.inCatch || (root !== undefined && context.guarded.has(root)) || (errorOnlyObject(node) && ts.isCallExpression(inner))) {
           return { what: `an \`${name}\` property`, texts };
         }
       }
@@ -378,7 +398,8 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
     const condition = branch.statement.expression;
     variable = branch.branch === 'then' ? missingCheckVariable(condition) : presenceCheckVariable(condition);
     const source = variable ? sourceCallOf(variable, branch.statement, handler) : undefined;
-    if (source && operationNames(source).some((name) => LOOKUP_CALL.test(name))) {
+    // a missing reset / verification token or invite code is a bad link (400 / 410), not a missing resource
+    if (source && operationNames(source).some((name) => LOOKUP_CALL.test(name)) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '')) {
       lookup = true;
       keyedByParams = usesRouteParams(source, reqName, routeParamNames(handler, reqName));
     }
@@ -422,8 +443,9 @@ const NOT_A_STORE = /^(openai|anthropic|ai|genai|gemini|groq|mistral|cohere|stri
 const STORE_LIKE = /(repo|repository|repositories|service|services|model|models|dao|store|collection|table|manager|db|database|prisma|orm|entity|entities)$/i;
 const PRISMA_ROOT = /^(prisma|db|database|orm|tx|trx|transaction|em|entityManager|manager|dataSource|knex|sequelize)$/;
 
+/** Name endings of `createX` helpers that build values rather than store records (`createHash`, `createToken`, `createImageDataUrl`). */
 const FACTORY_SUFFIX =
-  /^(Hash|Hmac|Cipher\w*|Decipher\w*|Sign|Verify|ReadStream|WriteStream|Stream|Token|AccessToken|RefreshToken|Tokens|Jwt|JWT|Session|Client|Transport\w*|Context|Error|HttpError|Logger|Server|App|Router|Element|QueryBuilder|Signature|Middleware|Handler|Listener|EventListener|Hook|Schema|Header|Headers|Field|Column|Index|Url|URL|Slug|Id|ID|Uuid|UUID|Salt|Otp|OTP|Code|Filter|Query|Response|Request|Payload|Dto|DTO|Options|Config|Instance|Connection|Pool|Channel|Queue|Job|Worker|Timer|Interval|Cookie|Cookies|Secret|Key|Keys|Nonce|Hash\w*)$/;
+  /(Hash|Hmac|Cipher\w*|Decipher\w*|Sign|Verify|Stream|Token|Tokens|Jwt|JWT|Session|Client|Transport\w*|Transporter|Context|Error|Logger|Server|App|Router|Element|QueryBuilder|Signature|Middleware|Handler|Listener|Hook|Schema|Header|Headers|Field|Column|Index|Url|URL|Uri|Slug|Id|ID|Uuid|UUID|Salt|Otp|OTP|Code|Filter|Query|Response|Request|Payload|Body|Dto|DTO|Options|Config|Instance|Connection|Pool|Channel|Queue|Job|Worker|Timer|Interval|Cookie|Cookies|Secret|Key|Keys|Nonce|Intent|Message|Prompt|Completion|Embedding|Buffer|Blob|Html|HTML|Pdf|PDF|Csv|CSV|String|Object|Map|Array|List|Date|Range|Link)$/;
 
 function isStoreReceiver(path: string[] | undefined): boolean {
   if (!path || path.length === 0) return false;
@@ -431,8 +453,8 @@ function isStoreReceiver(path: string[] | undefined): boolean {
   const last = path[path.length - 1];
   if (/^[A-Z][A-Za-z0-9]*$/.test(last) && !/^[A-Z0-9_]+$/.test(last)) return true; // Model.create
   if (STORE_LIKE.test(last)) return true;
-  const root = path[0] === 'this' || path[0] === 'ctx' || path[0] === 'req' ? path[1] : path[0];
-  return root !== undefined && PRISMA_ROOT.test(root) && path.length >= 2;
+  // `prisma.user`, `fastify.db.tasks`, `this.db.users`, `req.app.locals.db.orders`: a table under a client
+  return path.length >= 2 && path.slice(0, -1).some((segment) => PRISMA_ROOT.test(segment) || /^(db|database|models|repositories|repos|stores?)$/i.test(segment));
 }
 
 /** Root identifier of a call chain's receiver: `knex('users').insert` → ['knex'], `db.insert(t).values` → ['db']. */
@@ -494,13 +516,41 @@ export function isCreationCall(call: ts.CallExpression, newModelNames: ReadonlyS
     case 'register':
     case 'signup':
     case 'signUp':
-      return ts.isPropertyAccessExpression(callee) && isStoreReceiver(path);
+      return ts.isPropertyAccessExpression(callee) && isStoreReceiver(path) && isAsyncConsumed(call);
     default: {
       const match = /^(create|insert|add|register|store)([A-Z]\w*)$/.exec(name);
       if (!match || FACTORY_SUFFIX.test(match[2])) return false;
+      // a service writes to a database and is waited for; a synchronous `createX()` builds a value
+      if (!isAsyncConsumed(call)) return false;
       // `userService.createUser(…)`, `createPost(…)` imported from a service module
       return !ts.isPropertyAccessExpression(callee) || !/^[A-Z]/.test(path?.[path.length - 1] ?? '') || STORE_LIKE.test(path?.[path.length - 1] ?? '');
     }
+  }
+}
+
+/**
+ * Whether a call's result is waited for — awaited, `.then`-chained, given a callback, returned —
+ * as every write to a database is. A synchronous `createX()` builds a value, it stores nothing.
+ */
+function isAsyncConsumed(call: ts.CallExpression): boolean {
+  const last = call.arguments.length > 0 ? unwrapExpression(call.arguments[call.arguments.length - 1]) : undefined;
+  if (last && isFunctionLike(last)) return true;
+  let node: ts.Node = call;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isAwaitExpression(parent) || ts.isYieldExpression(parent) || ts.isReturnStatement(parent)) return true;
+    if (ts.isArrowFunction(parent) && parent.body === node) return true;
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+      if (parent.name.text === 'then' || parent.name.text === 'catch' || parent.name.text === 'exec') return true;
+      node = parent.parent; // a query-builder chain: db.insert(t).values(x).returning()
+      continue;
+    }
+    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent)) return true; // Promise.all([...]) / $transaction([...])
+    return false;
   }
 }
 
@@ -542,6 +592,17 @@ export function creationFacts(handler: FunctionLike): CreationFacts {
         current = ts.isPropertyAccessExpression(current.parent) ? current.parent.parent : current.parent;
       }
       if (ts.isVariableDeclaration(current.parent) && current.parent.initializer === current) bindNames(current.parent.name);
+      // `Model.create(doc, (err, data) => …)` / `Model.create(doc).then((data) => …)`: the callback receives the record
+      const last = node.arguments.length > 0 ? unwrapExpression(node.arguments[node.arguments.length - 1]) : undefined;
+      if (last && isFunctionLike(last)) {
+        const parameter = last.parameters.length >= 2 ? last.parameters[1] : undefined;
+        if (parameter) bindNames(parameter.name);
+      }
+      const then = node.parent;
+      if (ts.isPropertyAccessExpression(then) && then.name.text === 'then' && ts.isCallExpression(then.parent) && then.parent.expression === then) {
+        const callback = then.parent.arguments[0] ? unwrapExpression(then.parent.arguments[0]) : undefined;
+        if (callback && isFunctionLike(callback) && callback.parameters[0]) bindNames(callback.parameters[0].name);
+      }
       const callee = unwrapExpression(node.expression);
       if (calleeName(node) === 'save' && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(unwrapExpression(callee.expression))) {
         created.add((unwrapExpression(callee.expression) as ts.Identifier).text);
@@ -555,9 +616,10 @@ export function creationFacts(handler: FunctionLike): CreationFacts {
   };
   visit(handler.body);
   if (calls.length === 0) return { calls, created };
-  // one step of derivation: `const dto = toDto(user)`, `const { password, ...rest } = user.toObject()`
+  // one step of derivation, not a chain of them: `const dto = toDto(user)`, `const { password, ...rest } = user.toObject()`
+  const base = [...created];
   const derive = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && node.initializer && [...created].some((name) => mentionsName(node.initializer as ts.Expression, name))) bindNames(node.name);
+    if (ts.isVariableDeclaration(node) && node.initializer && base.some((name) => mentionsName(node.initializer as ts.Expression, name))) bindNames(node.name);
     ts.forEachChild(node, derive);
   };
   derive(handler.body);

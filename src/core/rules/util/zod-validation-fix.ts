@@ -8,6 +8,7 @@ import { planNamedImport } from './module-import';
 import { addDependencyChange } from './package-json-dependency';
 import type { FieldNode, RequestPart } from './request-reads';
 import { indentationAt, lineStartOf, quoted, semi, sourceStyle } from './source-style';
+import { uniqueName } from './unique-name';
 import { zodSchemaSource } from './zod-schema-from-fields';
 
 export interface FixFileContext {
@@ -143,15 +144,4 @@ function leadingCommentStart(sourceFile: ts.SourceFile, statement: ts.Statement)
   // A comment ending the previous statement's line belongs to that statement, not this one.
   const own = (ts.getLeadingCommentRanges(sourceFile.text, fullStart) ?? []).find((range) => sourceFile.text.slice(fullStart, range.pos).includes('\n') || fullStart === 0);
   return own ? own.pos : statement.getStart(sourceFile);
-}
-
-/** `name`, or `name2`, `name3`… when the file already uses it. */
-export function uniqueName(name: string, text: string, taken: Set<string>): string {
-  for (let index = 1; ; index++) {
-    const candidate = index === 1 ? name : `${name}${index}`;
-    if (!taken.has(candidate) && !new RegExp(`\\b${candidate}\\b`).test(text)) {
-      taken.add(candidate);
-      return candidate;
-    }
-  }
 }

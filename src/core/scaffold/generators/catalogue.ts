@@ -1,7 +1,20 @@
+import { configGenerator } from './config';
+import { errorHandlerGenerator } from './error-handler';
+import { healthGenerator } from './health';
+import { middlewareGenerator } from './middleware';
+import { projectGenerator } from './project';
+import { resourceGenerator } from './resource';
 import type { Generator } from './types';
 
 /**
  * Every generator, in palette order; each lives in its own folder under generators/.
  * Add a generator by importing it here.
  */
-export const GENERATORS: readonly Generator[] = [];
+export const GENERATORS: readonly Generator[] = [
+  projectGenerator,
+  resourceGenerator,
+  errorHandlerGenerator,
+  middlewareGenerator,
+  healthGenerator,
+  configGenerator,
+];

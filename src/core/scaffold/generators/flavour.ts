@@ -14,7 +14,7 @@ export function flavourOf(project: ProjectInfo, options: Record<string, unknown>
     const framework = options.framework === 'fastify' ? 'fastify' : 'express';
     const major = options.major === 4 ? 4 : 5;
     const esm = options.moduleSystem === 'esm';
-    return { framework, major, zodMajor: 4, zodImport: 'zod', esm, typescript: true, importExtension: esm ? '.js' : '' };
+    return { framework, major, zodMajor: defaultZodMajor(framework, major), zodImport: 'zod', esm, typescript: true, importExtension: esm ? '.js' : '' };
   }
   const framework = project.framework;
   if (!framework) {
@@ -32,7 +32,7 @@ export function flavourOf(project: ProjectInfo, options: Record<string, unknown>
   if (!project.typescript) {
     throw new ScaffoldError(`Scaffolding writes TypeScript; ${project.root} is a JavaScript project (no typescript dependency or tsconfig.json). Nothing was changed.`);
   }
-  const zodMajor = project.zodMajor ?? 4;
+  const zodMajor = project.zodMajor ?? defaultZodMajor(framework, major);
   if (zodMajor !== 3 && zodMajor !== 4) {
     throw new ScaffoldError(`zod ${zodMajor} is not supported for scaffolding yet (supported: zod 3 and 4). Nothing was changed.`);
   }
@@ -45,4 +45,12 @@ export function flavourOf(project: ProjectInfo, options: Record<string, unknown>
     typescript: true,
     importExtension: '',
   };
+}
+
+/**
+ * The zod major for a project that has no zod yet: 4, except on Fastify 4, whose zod type provider
+ * (fastify-type-provider-zod 2.x, the last line for Fastify 4) needs zod 3.
+ */
+export function defaultZodMajor(framework: 'express' | 'fastify', major: 4 | 5): 3 | 4 {
+  return framework === 'fastify' && major === 4 ? 3 : 4;
 }

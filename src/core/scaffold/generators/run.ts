@@ -3,7 +3,7 @@ import { SourceCache } from '../../lint/source-cache';
 import type { FileSystemHost } from '../../model/file-system';
 import { dirname, joinPath, normalizePath, relativePath, toPosix } from '../../model/paths';
 import { ProjectDetector } from '../../project/detect';
-import type { ProjectInfo } from '../../project/project-info';
+import { unknownProject, type ProjectInfo } from '../../project/project-info';
 import { RouteGraphBuilder } from '../../project/route-graph';
 import type { RouteGraph } from '../../project/route-graph-types';
 import { AstProject } from '../ast-project';
@@ -43,8 +43,11 @@ export function runGenerator(request: RunGeneratorRequest): GeneratorResult {
   }
   const cwd = normalizePath(toPosix(request.cwd));
   const projects = new ProjectDetector(request.host);
-  const project = projects.detect(joinPath(cwd, 'package.json'));
   const options = parsed.data as Record<string, unknown>;
+  // A new project is its own package at <cwd>/<directory>, whatever package cwd belongs to.
+  const project = generator.meta.createsProject
+    ? unknownProject(joinPath(cwd, typeof options.directory === 'string' ? options.directory : '.'))
+    : projects.detect(joinPath(cwd, 'package.json'));
   const flavour = flavourOf(project, options);
   const style = detectStyle(project.root, request.host);
   if (flavour.esm && style.importExtension === '' && flavour.typescript && !hasRelativeImports(project.root, request.host)) {

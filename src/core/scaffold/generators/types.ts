@@ -31,6 +31,11 @@ export interface GeneratorMeta<Options extends z.ZodType = z.ZodType> {
   frameworks: readonly Framework[];
   /** Validates and defaults the options; `describe()` texts become CLI help and prompts. */
   options: Options;
+  /**
+   * Creates a new project (`project`): the root is `<cwd>/<options.directory>` as a fresh package,
+   * not the package owning cwd, and the flavour comes from the options.
+   */
+  createsProject?: boolean;
 }
 
 export interface WriteOptions {

@@ -1,7 +1,7 @@
 import type { Node } from 'ts-morph';
 import { quoteString } from '../formatting';
 import { formattingOf } from './file-style';
-import { ensureRegistration, first, last, type Placement, type RegistrationOptions, type RegistrationResult } from './registration';
+import { ensureCallRegistered, first, last, type Placement, type RegistrationOptions, type RegistrationResult } from './registration';
 import type { ClassifiedStatement, RegistrationKind } from './registration-kinds';
 
 const HANDLES_REQUESTS: RegistrationKind[] = ['route', 'mount', 'opaque', 'fallback', 'error-handler'];
@@ -13,7 +13,7 @@ const ENDS_SETUP: RegistrationKind[] = ['listen', 'export'];
  * never runs for those routes), after the middleware already there.
  */
 export function ensureExpressMiddleware(app: Node, middleware: string, options?: RegistrationOptions): RegistrationResult {
-  return ensureRegistration(app, {
+  return ensureCallRegistered(app, {
     method: 'use',
     args: [middleware],
     statement: (scope) => useStatement(app, scope.name, [middleware]),
@@ -29,7 +29,7 @@ export function ensureExpressMiddleware(app: Node, middleware: string, options?:
  * handler registered after the routes), so before `app.listen` / `export` when those come last.
  */
 export function ensureExpressErrorHandler(app: Node, handler: string, options?: RegistrationOptions): RegistrationResult {
-  return ensureRegistration(app, {
+  return ensureCallRegistered(app, {
     method: 'use',
     args: [handler],
     statement: (scope) => useStatement(app, scope.name, [handler]),
@@ -45,7 +45,7 @@ export function ensureExpressErrorHandler(app: Node, handler: string, options?: 
 /** `app.use('<prefix>', <router>)` among the existing routes: after the last one, before 404 / error handlers. */
 export function ensureExpressRouterMount(app: Node, prefix: string, router: string, options?: RegistrationOptions): RegistrationResult {
   const prefixText = quoteString(prefix, formattingOf(app.getSourceFile()).quote);
-  return ensureRegistration(app, {
+  return ensureCallRegistered(app, {
     method: 'use',
     args: [prefixText, router],
     statement: (scope) => useStatement(app, scope.name, [prefixText, router]),

@@ -2,7 +2,7 @@ import { Node, SyntaxKind } from 'ts-morph';
 import { quoteString } from '../formatting';
 import type { AppScope } from './app-scope';
 import { formattingOf } from './file-style';
-import { ensureRegistration, first, isAppCall, last, type RegistrationOptions, type RegistrationResult } from './registration';
+import { ensureCallRegistered, first, isAppCall, last, type RegistrationOptions, type RegistrationResult } from './registration';
 
 export interface FastifyRegisterOptions extends RegistrationOptions {
   /** Route prefix: `{ prefix: '/users' }`. */
@@ -20,7 +20,7 @@ export function ensureFastifyRegister(app: Node, plugin: string, options: Fastif
   const style = formattingOf(app.getSourceFile());
   const optionsText = options.options ?? (options.prefix !== undefined ? prefixObject(options.prefix, style.quote, style.bracketSpacing) : undefined);
   const args = optionsText !== undefined ? [plugin, optionsText] : [plugin];
-  return ensureRegistration(app, {
+  return ensureCallRegistered(app, {
     method: 'register',
     args,
     statement: (scope) => `${awaitsRegistrations(scope) ? 'await ' : ''}${scope.name}.register(${args.join(', ')})${style.semicolons ? ';' : ''}`,

@@ -3,8 +3,15 @@ export { ensureStatementAfter, ensureStatementBefore, type EnsureResult } from '
 export { ensureExpressErrorHandler, ensureExpressMiddleware, ensureExpressRouterMount } from './express-registration';
 export { ensureFastifyRegister, type FastifyRegisterOptions } from './fastify-registration';
 export { chooseRange, ensureDependency } from './ensure-dependency';
-export { findEquivalentCall, type RegistrationOptions, type RegistrationResult } from './registration';
-export { classifyStatement, type RegistrationClassifier, type RegistrationKind } from './registration-kinds';
+export {
+  ensureCallRegistered,
+  findEquivalentCall,
+  type Placement,
+  type RegistrationOptions,
+  type RegistrationRequest,
+  type RegistrationResult,
+} from './registration';
+export { classifyScope, classifyStatement, type ClassifiedStatement, type RegistrationClassifier, type RegistrationKind } from './registration-kinds';
 export { resolveAppScope, type AppScope } from './app-scope';
 export { formattingOf, withFileFormatting } from './file-style';
 export { insertStatementText, type InsertOptions } from './statement-insertion';

@@ -101,14 +101,22 @@ function classifyUse(call: CallExpression): RegistrationKind {
   if (first && (Node.isStringLiteral(first) || Node.isNoSubstitutionTemplateLiteral(first) || Node.isTemplateExpression(first) || Node.isArrayLiteralExpression(first) || Node.isRegularExpressionLiteral(first))) {
     return 'mount';
   }
-  if (names.some((name) => /rout|api|controller/i.test(name))) return 'mount';
+  // usersRouter, routes, api, v1Api, userController — but not apiLimiter or routeLogger.
+  if (names.some((name) => /(?:rout(?:er|es?)|api|controllers?)$/i.test(name.slice(name.lastIndexOf('.') + 1)))) return 'mount';
   return 'middleware';
 }
 
 /** The name a middleware argument goes by: `errorHandler`, `Sentry.Handlers.errorHandler` (for calls, the callee). */
 function nameOf(argument: Node): string | undefined {
   if (Node.isIdentifier(argument) || Node.isPropertyAccessExpression(argument)) return argument.getText();
-  if (Node.isCallExpression(argument)) return nameOf(argument.getExpression());
+  if (Node.isCallExpression(argument)) {
+    // app.use(require('./routes')): the module says what it is.
+    const [first] = argument.getArguments();
+    if (argument.getExpression().getText() === 'require' && first && Node.isStringLiteral(first)) {
+      return first.getLiteralValue().replace(/\.[cm]?[jt]s$/, '').replace(/^.*\//, '');
+    }
+    return nameOf(argument.getExpression());
+  }
   return undefined;
 }
 

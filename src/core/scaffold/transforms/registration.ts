@@ -32,7 +32,7 @@ export interface RegistrationRequest {
  * call (same callee, same arguments up to whitespace, quotes and trailing commas) anywhere —
  * including inside conditionals, where a second copy would still be a duplicate at run time.
  */
-export function ensureRegistration(app: Node, request: RegistrationRequest, options: RegistrationOptions = {}): RegistrationResult {
+export function ensureCallRegistered(app: Node, request: RegistrationRequest, options: RegistrationOptions = {}): RegistrationResult {
   const scope = resolveAppScope(app);
   if (findEquivalentCall(scope, request.method, request.args)) return { changed: false };
 

@@ -60,10 +60,10 @@ export interface InsertOptions {
  * guard `;` where ASI would join our line with the next).
  *
  * ts-morph's own insertion keeps every node the caller holds valid, but places text right after
- * the previous statement, i.e. before a comment on that statement's line, and at offset 0 of a
- * file with a shebang. In those two cases the next statement is rewritten instead (only it is
- * forgotten), and if it must be protected or there is none, the file text is edited directly
- * (ts-morph then forgets the file's nodes).
+ * the previous statement: before a comment on that statement's line, on the line of a next
+ * statement that shares it, and at offset 0 of a file with a shebang. In those cases the next
+ * statement is rewritten instead (only it is forgotten), and if it must be protected or there is
+ * none, the file text is edited directly (ts-morph then forgets the file's nodes).
  */
 export function insertStatementText(container: StatementContainer, index: number, text: string, options: InsertOptions = {}): void {
   const sourceFile = container.getSourceFile();
@@ -76,7 +76,9 @@ export function insertStatementText(container: StatementContainer, index: number
 
     const atFileStart = index === 0 && Node.isSourceFile(container) && (fullText.startsWith('#!') || fullText.startsWith('\uFEFF'));
     const afterLineComment = previous !== undefined && hasCommentAfterOnSameLine(fullText, previous.getEnd());
-    if (!atFileStart && !afterLineComment) {
+    // `a(); b();` or a leading-semicolon line (`;[x].forEach(f)` ends the statement before it).
+    const sharesLine = previous !== undefined && next !== undefined && !fullText.slice(previous.getEnd(), next.getStart(true)).includes('\n');
+    if (!atFileStart && !afterLineComment && !sharesLine) {
       container.insertStatements(index, options.blankLineAfter && next ? blankLineAfter(snippet, index, container) : snippet);
       return;
     }

@@ -1,0 +1,117 @@
+import type { Framework } from '../../model/rule-meta';
+import type { ChainLink, GraphApp, GraphErrorHandler, GraphRoute, RouteGraph } from '../route-graph-types';
+import { flattenExpress } from './express-routes';
+import { flattenFastify } from './fastify-routes';
+import type { Interpreter } from './interpreter';
+import { LinkResolver } from './links';
+import type { ErrorHandlerRecord, RouteSink } from './route-sink';
+import type { Instance, RouteOp } from './values';
+
+type Index = Map<string, Map<number, GraphRoute[]>>;
+
+/**
+ * Builds the RouteGraph from the instances the interpreter recorded: apps are the instances
+ * nothing mounts; routers and plugins nothing reaches keep their routes with relative paths and
+ * no app. Routes registered twice (an app factory called from two entry points) appear once.
+ */
+export class GraphAssembler implements RouteSink {
+  readonly links: LinkResolver;
+  private readonly routes: GraphRoute[] = [];
+  private readonly apps = new Map<string, GraphApp>();
+  private readonly seenRoutes = new Map<string, GraphRoute>();
+  private readonly using: Index = new Map();
+  private readonly at: Index = new Map();
+
+  constructor(private readonly interpreter: Interpreter) {
+    this.links = new LinkResolver(interpreter);
+  }
+
+  build(root: string): RouteGraph {
+    const roots = this.interpreter.instances.filter((instance) => !instance.mounted && !instance.parent);
+    // Real apps first, so a router's routes are claimed by its app before any orphan pass sees them.
+    roots.sort((a, b) => rank(a) - rank(b));
+    for (const instance of roots) {
+      const app = isApp(instance) ? this.appFor(instance) : undefined;
+      const handlers = instance.framework === 'fastify' ? flattenFastify(instance, app, this) : flattenExpress(instance, app, this);
+      if (app) this.addErrorHandlers(app, handlers);
+    }
+    const using = this.using;
+    const at = this.at;
+    return {
+      root,
+      apps: [...this.apps.values()],
+      routes: this.routes,
+      routesUsing: (file, start) => [...(using.get(file)?.get(start) ?? [])],
+      routesAt: (file, start) => [...(at.get(file)?.get(start) ?? [])],
+    };
+  }
+
+  route(
+    op: RouteOp,
+    framework: Framework,
+    path: string,
+    chain: ChainLink[],
+    app: GraphApp | undefined,
+    extras: { errorHandlers?: ChainLink[]; plugins?: ChainLink[] },
+  ): GraphRoute {
+    const at = this.links.location(op.module, op.call);
+    const key = `${at.file}:${at.start}:${op.method}:${path}:${chain.map((link) => `${link.at.file}:${link.at.start}`).join(',')}`;
+    const known = this.seenRoutes.get(key);
+    if (known) return known;
+    const route: GraphRoute = { framework, method: op.method, path, at, chain, hasSchema: op.hasSchema };
+    if (op.anchor !== op.call) route.nameAt = this.links.location(op.module, op.anchor);
+    if (op.handler) route.handler = this.links.handler(op.handler);
+    if (app) route.app = app;
+    if (extras.errorHandlers) route.errorHandlers = extras.errorHandlers;
+    if (extras.plugins) route.plugins = extras.plugins;
+    this.seenRoutes.set(key, route);
+    this.routes.push(route);
+    app?.routes.push(route);
+    add(this.at, at.file, at.start, route);
+    const functions = [op.handler, ...op.middleware].flatMap((source) => (source ? this.links.functionStarts(source.value) : []));
+    for (const { file, start } of functions) add(this.using, file, start, route);
+    return route;
+  }
+
+  private appFor(instance: Instance): GraphApp {
+    const at = this.links.location(instance.module, instance.node);
+    const key = `${at.file}:${at.start}`;
+    let app = this.apps.get(key);
+    if (!app) {
+      app = { framework: instance.framework, kind: instance.kind, name: instance.name, at, errorHandlers: [], routes: [] };
+      this.apps.set(key, app);
+    }
+    return app;
+  }
+
+  private addErrorHandlers(app: GraphApp, records: ErrorHandlerRecord[]): void {
+    for (const record of records) {
+      const existing = app.errorHandlers.find((handler) => handler.at.file === record.link.at.file && handler.at.start === record.link.at.start);
+      if (existing) {
+        existing.covers = Math.max(existing.covers, record.covers);
+        continue;
+      }
+      const handler: GraphErrorHandler = { ...record.link, covers: record.covers, routesAfter: record.routesAfter };
+      app.errorHandlers.push(handler);
+    }
+  }
+}
+
+function isApp(instance: Instance): boolean {
+  return !instance.synthetic && (instance.kind === 'express-app' || instance.kind === 'fastify');
+}
+
+function rank(instance: Instance): number {
+  return isApp(instance) ? 0 : instance.synthetic ? 2 : 1;
+}
+
+function add(index: Index, file: string, start: number, route: GraphRoute): void {
+  let byStart = index.get(file);
+  if (!byStart) {
+    byStart = new Map();
+    index.set(file, byStart);
+  }
+  const list = byStart.get(start);
+  if (!list) byStart.set(start, [route]);
+  else if (!list.includes(route)) list.push(route);
+}

@@ -1,0 +1,46 @@
+import type ts from 'typescript';
+import type { RouteGraph } from '../route-graph-types';
+import type { ProjectModules } from './evaluator';
+import { GraphAssembler } from './graph-assembler';
+import { Interpreter, type ClassifiedCall } from './interpreter';
+import type { ModuleSummary } from './module-summary';
+
+export interface PackageGraphInput {
+  root: string;
+  /** The package's own sources whose top level runs: tests and fixtures excluded. */
+  entries: readonly string[];
+  modules: ProjectModules;
+  classified(module: ModuleSummary): ReadonlyMap<ts.Node, ClassifiedCall>;
+  isEntryCandidate(path: string): boolean;
+  readDirectory(path: string): { files: string[]; directories: string[] };
+}
+
+/**
+ * Runs every module's top level in import order (dependencies first, as Node evaluates them),
+ * then the functions nothing called, then flattens what was registered into routes.
+ */
+export function buildPackageGraph(input: PackageGraphInput): RouteGraph {
+  const interpreter = new Interpreter(input.modules, { classified: (module) => input.classified(module), readDirectory: input.readDirectory });
+  const ordered = evaluationOrder(input);
+  for (const module of ordered) interpreter.runModule(module);
+  interpreter.runOrphans(ordered.filter((module) => module.top.registers));
+  return new GraphAssembler(interpreter).build(input.root);
+}
+
+function evaluationOrder(input: PackageGraphInput): ModuleSummary[] {
+  const order: ModuleSummary[] = [];
+  const seen = new Set<string>();
+  const visit = (path: string): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const module = input.modules.summaryOf(path);
+    if (!module) return;
+    for (const specifier of module.specifiers) {
+      const target = input.modules.resolve(specifier, path);
+      if (target && input.isEntryCandidate(target)) visit(target);
+    }
+    order.push(module);
+  };
+  for (const entry of input.entries) visit(entry);
+  return order;
+}

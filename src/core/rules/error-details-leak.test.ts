@@ -1,0 +1,748 @@
+import { runRuleTests } from '../../../test/helpers/rule-tester';
+import rule from './error-details-leak';
+
+runRuleTests(rule, {
+  valid: [
+  {
+    name: "message of a deliberate 4xx response",
+    flavour: 'express4',
+    filename: 'src/routes/users.ts',
+    code: `import { Router } from 'express';
+import { createUser } from '../services/users';
+
+const router = Router();
+
+router.post('/users', async (req, res) => {
+  try {
+    const user = await createUser(req.body);
+    res.status(201).json(user);
+  } catch (err: any) {
+    res.status(400).json({ message: err.message });
+  }
+});
+
+export default router;
+`,
+  },
+  {
+    name: "HttpError and ZodError branches",
+    flavour: 'express5',
+    filename: 'src/middleware/error-handler.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+import { ZodError } from 'zod';
+import { HttpError } from '../errors/http-error';
+
+export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction) {
+  if (err instanceof HttpError) {
+    return res.status(err.statusCode).json({ message: err.message });
+  }
+  if (err instanceof ZodError) return res.status(422).json({ message: err.message, issues: err.issues });
+  console.error(err);
+  res.status(500).json({ message: 'Internal server error' });
+}
+`,
+  },
+  {
+    name: "ValidationError branch in a catch block",
+    flavour: 'express4',
+    filename: 'src/controllers/product.controller.js',
+    code: `const { ValidationError } = require('../errors');
+const productService = require('../services/product.service');
+
+exports.update = async (req, res) => {
+  try {
+    res.json(await productService.update(req.params.id, req.body));
+  } catch (err) {
+    if (err instanceof ValidationError) {
+      return res.status(err.status || 500).json({ message: err.message, details: err.details });
+    }
+    res.status(500).json({ message: 'Could not update the product' });
+  }
+};
+`,
+  },
+  {
+    name: "statusCode below 500 guard",
+    flavour: 'express4',
+    filename: 'src/app.js',
+    code: `const express = require('express');
+const app = express();
+
+app.use((err, req, res, next) => {
+  const status = err.statusCode || 500;
+  if (status < 500) {
+    return res.status(status).json({ message: err.message });
+  }
+  res.status(status).json({ message: 'Something went wrong' });
+});
+
+module.exports = app;
+`,
+  },
+  {
+    name: "expose decides between the message and a generic text",
+    flavour: 'express5',
+    filename: 'src/app.js',
+    code: `const express = require('express');
+const app = express();
+
+app.use(function (err, req, res, next) {
+  res.status(err.status || 500).json({ message: err.expose ? err.message : 'Internal Server Error' });
+});
+
+module.exports = app;
+`,
+  },
+  {
+    name: "stack only outside production",
+    flavour: 'express4',
+    filename: 'src/middleware/errors.js',
+    code: `module.exports = function errorHandler(err, req, res, next) {
+  res.status(err.status || 500);
+  res.json({
+    message: err.expose ? err.message : 'Internal Server Error',
+    ...(process.env.NODE_ENV !== 'production' && { stack: err.stack }),
+  });
+};
+`,
+  },
+  {
+    name: "app.get('env') === 'development' branch",
+    flavour: 'express4',
+    filename: 'src/app.js',
+    code: `const express = require('express');
+const app = express();
+
+app.use((err, req, res, next) => {
+  if (req.app.get('env') === 'development') {
+    return res.status(500).json({ message: err.message, stack: err.stack });
+  }
+  res.status(500).json({ message: 'Internal Server Error' });
+});
+
+module.exports = app;
+`,
+  },
+  {
+    name: "isDev flag in a Fastify error handler",
+    flavour: 'fastify4',
+    filename: 'src/plugins/error-handler.ts',
+    code: `import type { FastifyInstance } from 'fastify';
+
+const isDev = process.env.NODE_ENV === 'development';
+
+export default async function errorHandler(fastify: FastifyInstance) {
+  fastify.setErrorHandler((error, request, reply) => {
+    request.log.error(error);
+    const statusCode = error.statusCode ?? 500;
+    reply.status(statusCode).send({
+      message: statusCode >= 500 ? 'Internal Server Error' : error.message,
+      stack: isDev ? error.stack : undefined,
+    });
+  });
+}
+`,
+  },
+  {
+    name: "logging the error is not sending it",
+    flavour: 'express4',
+    filename: 'src/routes/reports.js',
+    code: `const router = require('express').Router();
+const logger = require('../lib/logger');
+
+router.get('/reports', async (req, res) => {
+  try {
+    res.json(await loadReports());
+  } catch (err) {
+    console.error(err);
+    logger.error({ err }, 'loading reports failed');
+    res.status(500).json({ message: 'Could not load reports' });
+  }
+});
+
+module.exports = router;
+`,
+  },
+  {
+    name: "Fastify reply.send(err) is the framework error path",
+    flavour: 'fastify5',
+    filename: 'src/routes/items.ts',
+    code: `import type { FastifyInstance } from 'fastify';
+
+export default async function items(fastify: FastifyInstance) {
+  fastify.get('/items', (request, reply) => {
+    fastify.db.items.findMany().then((rows) => reply.send(rows)).catch((err) => reply.send(err));
+  });
+  fastify.get('/items/:id', async (request, reply) => {
+    try {
+      return await fastify.db.items.findById(request.params);
+    } catch (err) {
+      reply.code(500).send(err);
+    }
+  });
+  fastify.setErrorHandler((error, request, reply) => {
+    request.log.error(error);
+    reply.send(error);
+  });
+}
+`,
+  },
+  {
+    name: "operational errors only in production",
+    flavour: 'express4',
+    filename: 'src/middlewares/error.js',
+    code: `const httpStatus = require('http-status');
+const config = require('../config/config');
+
+const errorHandler = (err, req, res, next) => {
+  let { statusCode, message } = err;
+  if (config.env === 'production' && !err.isOperational) {
+    statusCode = httpStatus.INTERNAL_SERVER_ERROR;
+    message = httpStatus[httpStatus.INTERNAL_SERVER_ERROR];
+  }
+  const response = {
+    code: statusCode,
+    message,
+    ...(config.env === 'development' && { stack: err.stack }),
+  };
+  res.status(statusCode).send(response);
+};
+
+module.exports = { errorHandler };
+`,
+  },
+  {
+    name: "early return for unknown errors",
+    flavour: 'express5',
+    filename: 'src/middleware/app-error.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+import { AppError } from '../errors';
+import { logger } from '../logger';
+
+export const appErrorHandler = (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+  if (!(err instanceof AppError)) {
+    logger.error(err);
+    return res.status(500).json({ message: 'Internal server error' });
+  }
+  res.status(err.statusCode).json({ message: err.message });
+};
+`,
+  },
+  {
+    name: "errors recognised by message or code",
+    flavour: 'express4',
+    filename: 'src/routes/orders.js',
+    code: `const router = require('express').Router();
+const orders = require('../services/orders');
+
+router.delete('/:id', async (req, res) => {
+  try {
+    await orders.remove(req.params.id);
+    res.sendStatus(204);
+  } catch (err) {
+    if (err.message === 'NOT_FOUND') return res.status(404).json({ message: err.message });
+    if (err.code === 'P2003') return res.status(409).json({ message: err.message });
+    res.status(500).json({ message: 'Internal error' });
+  }
+});
+
+module.exports = router;
+`,
+  },
+  {
+    name: "values that are not caught errors",
+    flavour: 'express4',
+    filename: 'src/routes/jobs.js',
+    code: `const router = require('express').Router();
+
+router.post('/jobs', async (req, res) => {
+  const result = await runJob(req.body);
+  if (result.error) return res.status(500).json({ message: result.error.message });
+  const error = new Error('Job finished with warnings');
+  res.json({ message: error.message, warnings: result.warnings });
+});
+
+module.exports = router;
+`,
+  },
+  {
+    name: "sanitised messages and statuses syntax cannot tell",
+    flavour: 'express4',
+    filename: 'src/routes/payments.js',
+    code: `const router = require('express').Router();
+
+router.post('/payments', async (req, res) => {
+  try {
+    res.status(201).json(await pay(req.body));
+  } catch (e) {
+    res.status(statusFor(e)).json({ error: toSafeMessage(e) });
+  }
+});
+
+router.post('/refunds', async (req, res) => {
+  try {
+    res.status(201).json(await refund(req.body));
+  } catch (e) {
+    res.status(e.statusCode).json({ error: e.message });
+  }
+});
+
+module.exports = router;
+`,
+  },
+  ],
+  invalid: [
+  {
+    name: "stack trace from an Express 4 error handler",
+    flavour: 'express4',
+    filename: 'src/middleware/error-handler.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+
+export function errorHandler(err: Error, req: Request, res: Response, _next: NextFunction) {
+  res.status(500).json({ message: err.message, stack: err.stack });
+}
+`,
+    errors: [
+      { line: 4, column: 3, endLine: 4, endColumn: 67, message: "The stack trace `err.stack` is sent to the client; log the error and send a generic message with a request id instead." },
+    ],
+    output: `import type { NextFunction, Request, Response } from 'express';
+
+export function errorHandler(err: Error, req: Request, res: Response, _next: NextFunction) {
+  console.error(err);
+  res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+}
+`,
+  },
+  {
+    name: "raw error sent from a catch block (CommonJS)",
+    flavour: 'express4',
+    filename: 'src/routes/users.js',
+    code: `const express = require('express');
+const User = require('../models/user');
+
+const router = express.Router();
+
+router.get('/:id', async (req, res) => {
+  try {
+    const user = await User.findById(req.params.id);
+    res.json(user);
+  } catch (err) {
+    res.status(500).send(err);
+  }
+});
+
+module.exports = router;
+`,
+    errors: [
+      { line: 11, column: 5, endLine: 11, endColumn: 30, message: "The raw error `err` is sent to the client, exposing its internals; log it and send a generic message with a request id instead." },
+    ],
+    output: `const express = require('express');
+const User = require('../models/user');
+
+const router = express.Router();
+
+router.get('/:id', async (req, res) => {
+  try {
+    const user = await User.findById(req.params.id);
+    res.json(user);
+  } catch (err) {
+    console.error(err);
+    res.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  }
+});
+
+module.exports = router;
+`,
+  },
+  {
+    name: "message without a status, logged through the imported logger",
+    flavour: 'express5',
+    filename: 'src/controllers/orders.controller.ts',
+    code: `import type { Request, Response } from 'express';
+import { logger } from '../lib/logger';
+import { orderService } from '../services/order.service';
+
+export const createOrder = async (req: Request, res: Response) => {
+  try {
+    const order = await orderService.create(req.body);
+    res.status(201).json(order);
+  } catch (error) {
+    res.json({ success: false, error: error instanceof Error ? error.message : 'Unknown error' });
+  }
+};
+`,
+    errors: [
+      { line: 10, column: 5, endLine: 10, endColumn: 98, message: "The message of an unexpected error (`error.message`) is sent to the client without a 4xx status; log the error and send a generic message with a request id instead." },
+    ],
+    output: `import type { Request, Response } from 'express';
+import { logger } from '../lib/logger';
+import { orderService } from '../services/order.service';
+
+export const createOrder = async (req: Request, res: Response) => {
+  try {
+    const order = await orderService.create(req.body);
+    res.status(201).json(order);
+  } catch (error) {
+    logger.error(error);
+    res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  }
+};
+`,
+  },
+  {
+    name: "message with err.status || 500",
+    flavour: 'express4',
+    filename: 'src/app.js',
+    code: `const express = require('express');
+const app = express();
+
+app.use((err, req, res, next) => {
+  res.status(err.status || 500).json({ message: err.message });
+});
+
+module.exports = app;
+`,
+    errors: [
+      { line: 5, column: 3, endLine: 5, endColumn: 63, message: "The message of an unexpected error (`err.message`) is sent to the client with status `err.status || 500`; log the error and send a generic message with a request id instead." },
+    ],
+    output: `const express = require('express');
+const app = express();
+
+app.use((err, req, res, next) => {
+  console.error(err);
+  res.status(err.status || 500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+});
+
+module.exports = app;
+`,
+  },
+  {
+    name: "Fastify setErrorHandler sending messages of 5xx errors",
+    flavour: 'fastify4',
+    filename: 'src/plugins/errors.ts',
+    code: `import fp from 'fastify-plugin';
+
+export default fp(async (fastify) => {
+  fastify.setErrorHandler((error, request, reply) => {
+    reply.status(error.statusCode ?? 500).send({ error: error.name, message: error.message });
+  });
+});
+`,
+    errors: [
+      { line: 5, column: 5, endLine: 5, endColumn: 94, message: "The message of an unexpected error (`error.message`) is sent to the client with status `error.statusCode ?? 500`; log the error and send a generic message with a request id instead." },
+    ],
+    output: `import fp from 'fastify-plugin';
+
+export default fp(async (fastify) => {
+  fastify.setErrorHandler((error, request, reply) => {
+    request.log.error(error);
+    reply.status(error.statusCode ?? 500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } });
+  });
+});
+`,
+  },
+  {
+    name: "Fastify async handler returning String(err)",
+    flavour: 'fastify5',
+    filename: 'src/routes/items.ts',
+    code: `import type { FastifyInstance } from 'fastify';
+
+export default async function items(fastify: FastifyInstance) {
+  fastify.get('/items', async (request, reply) => {
+    try {
+      return await fastify.db.items.findMany();
+    } catch (err) {
+      reply.code(500);
+      return { error: String(err) };
+    }
+  });
+}
+`,
+    errors: [
+      { line: 9, column: 14, endLine: 9, endColumn: 36, message: "The message of an unexpected error (`String(err)`) is sent to the client with status 500; log the error and send a generic message with a request id instead." },
+    ],
+    output: `import type { FastifyInstance } from 'fastify';
+
+export default async function items(fastify: FastifyInstance) {
+  fastify.get('/items', async (request, reply) => {
+    try {
+      return await fastify.db.items.findMany();
+    } catch (err) {
+      reply.code(500);
+      request.log.error(err);
+      return { error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } };
+    }
+  });
+}
+`,
+  },
+  {
+    name: "promise .catch with an expression-bodied arrow",
+    flavour: 'express4',
+    filename: 'src/routes/posts.js',
+    code: `const router = require('express').Router();
+const Post = require('../models/post');
+
+router.get('/', (req, res) => {
+  Post.find()
+    .then((posts) => res.json(posts))
+    .catch((err) => res.status(500).json({ error: err.message }));
+});
+
+module.exports = router;
+`,
+    errors: [
+      { line: 7, column: 21, endLine: 7, endColumn: 65, message: "The message of an unexpected error (`err.message`) is sent to the client with status 500; log the error and send a generic message with a request id instead." },
+    ],
+    output: `const router = require('express').Router();
+const Post = require('../models/post');
+
+router.get('/', (req, res) => {
+  Post.find()
+    .then((posts) => res.json(posts))
+    .catch((err) => {
+      console.error(err);
+      return res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+    });
+});
+
+module.exports = router;
+`,
+  },
+  {
+    name: "node-style callback error in a braceless if",
+    flavour: 'express4',
+    filename: 'src/routes/legacy.js',
+    code: `const router = require('express').Router();
+const db = require('../db');
+
+router.get('/legacy', (req, res) => {
+  db.query('SELECT * FROM items', (err, rows) => {
+    if (err) return res.status(500).send(err);
+    res.json(rows);
+  });
+});
+
+module.exports = router;
+`,
+    errors: [
+      { line: 6, column: 21, endLine: 6, endColumn: 46, message: "The raw error `err` is sent to the client, exposing its internals; log it and send a generic message with a request id instead." },
+    ],
+    output: `const router = require('express').Router();
+const db = require('../db');
+
+router.get('/legacy', (req, res) => {
+  db.query('SELECT * FROM items', (err, rows) => {
+    if (err) {
+      console.error(err);
+      return res.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+    }
+    res.json(rows);
+  });
+});
+
+module.exports = router;
+`,
+  },
+  {
+    name: "stack in a 400 response: the stack property is removed",
+    flavour: 'express5',
+    filename: 'src/middleware/errors.ts',
+    code: `import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  if (err instanceof ZodError) {
+    return res.status(400).json({ message: 'Validation failed', issues: err.issues, stack: err.stack });
+  }
+  res.status(500).json({ message: 'Internal server error' });
+};
+`,
+    errors: [
+      { line: 6, column: 12, endLine: 6, endColumn: 104, message: "The stack trace `err.stack` is sent to the client; keep it in the server logs and leave it out of the response." },
+    ],
+    output: `import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  if (err instanceof ZodError) {
+    return res.status(400).json({ message: 'Validation failed', issues: err.issues });
+  }
+  res.status(500).json({ message: 'Internal server error' });
+};
+`,
+  },
+  {
+    name: "JSON.stringify of the error in a Fastify 503",
+    flavour: 'fastify4',
+    filename: 'src/routes/health.js',
+    code: `module.exports = async function (fastify) {
+  fastify.get('/health', async (request, reply) => {
+    try {
+      await fastify.pg.query('SELECT 1');
+      return { ok: true };
+    } catch (e) {
+      reply.code(503).send({ ok: false, detail: JSON.stringify(e) });
+    }
+  });
+};
+`,
+    errors: [
+      { line: 7, column: 7, endLine: 7, endColumn: 69, message: "The raw error `JSON.stringify(e)` is sent to the client, exposing its internals; log it and send a generic message with a request id instead." },
+    ],
+    output: `module.exports = async function (fastify) {
+  fastify.get('/health', async (request, reply) => {
+    try {
+      await fastify.pg.query('SELECT 1');
+      return { ok: true };
+    } catch (e) {
+      request.log.error(e);
+      reply.code(503).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } });
+    }
+  });
+};
+`,
+  },
+  {
+    name: "destructured stack, error already logged",
+    flavour: 'express4',
+    filename: 'src/middleware/errorHandler.js',
+    code: `const logger = require('../config/logger');
+
+module.exports = (err, req, res, next) => {
+  const { message, stack } = err;
+  logger.error(err);
+  res.status(500).json({ message, stack });
+};
+`,
+    errors: [
+      { line: 6, column: 3, endLine: 6, endColumn: 43, message: "The stack trace `err.stack` is sent to the client; log the error and send a generic message with a request id instead." },
+    ],
+    output: `const logger = require('../config/logger');
+
+module.exports = (err, req, res, next) => {
+  const { message, stack } = err;
+  logger.error(err);
+  res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+};
+`,
+  },
+  {
+    name: "util.inspect in an ESM app",
+    flavour: 'express5',
+    filename: 'src/server.mjs',
+    esm: true,
+    code: `import express from 'express';
+import util from 'node:util';
+
+const app = express();
+
+app.get('/debug', async (req, res) => {
+  try {
+    await runDiagnostics();
+    res.sendStatus(204);
+  } catch (err) {
+    res.status(500).type('text').send(util.inspect(err));
+  }
+});
+
+export default app;
+`,
+    errors: [
+      { line: 11, column: 5, endLine: 11, endColumn: 57, message: "The stack trace `util.inspect(err)` is sent to the client; log the error and send a generic message with a request id instead." },
+    ],
+    output: `import express from 'express';
+import util from 'node:util';
+
+const app = express();
+
+app.get('/debug', async (req, res) => {
+  try {
+    await runDiagnostics();
+    res.sendStatus(204);
+  } catch (err) {
+    console.error(err);
+    res.status(500).type('text').send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  }
+});
+
+export default app;
+`,
+  },
+  {
+    name: "raw error in a payload object with pino-http request ids",
+    flavour: 'express5',
+    filename: 'src/controllers/invoice.controller.ts',
+    files: {
+      'package.json': `{
+  "name": "fixture",
+  "version": "1.0.0",
+  "dependencies": {
+    "express": "^5.1.0",
+    "pino-http": "^10.0.0"
+  }
+}`,
+    },
+    code: `import type { Request, Response } from 'express';
+import { invoices } from '../services/invoices';
+
+export async function getInvoice(req: Request, res: Response) {
+  try {
+    res.json(await invoices.find(req.params.id));
+  } catch (error) {
+    req.log.warn('invoice lookup failed');
+    res.status(500).json({ message: 'Server error', error });
+  }
+}
+`,
+    errors: [
+      { line: 9, column: 5, endLine: 9, endColumn: 61, message: "The raw error `error` is sent to the client, exposing its internals; log it and send a generic message with a request id instead." },
+    ],
+    output: `import type { Request, Response } from 'express';
+import { invoices } from '../services/invoices';
+
+export async function getInvoice(req: Request, res: Response) {
+  try {
+    res.json(await invoices.find(req.params.id));
+  } catch (error) {
+    req.log.warn('invoice lookup failed');
+    req.log.error(error);
+    res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: req.id } });
+  }
+}
+`,
+  },
+  {
+    name: "template string with the message in a Fastify 5 route",
+    flavour: 'fastify5',
+    filename: 'src/routes/upload.js',
+    esm: true,
+    code: `export default async function upload(fastify) {
+  fastify.post('/upload', async (request, reply) => {
+    try {
+      const file = await request.file();
+      return { id: await fastify.storage.save(file) };
+    } catch (error) {
+      return reply.status(500).send({ error: \`Upload failed: \${error.message}\` });
+    }
+  });
+}
+`,
+    errors: [
+      { line: 7, column: 14, endLine: 7, endColumn: 82, message: "The message of an unexpected error (`error.message`) is sent to the client with status 500; log the error and send a generic message with a request id instead." },
+    ],
+    output: `export default async function upload(fastify) {
+  fastify.post('/upload', async (request, reply) => {
+    try {
+      const file = await request.file();
+      return { id: await fastify.storage.save(file) };
+    } catch (error) {
+      request.log.error(error);
+      return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } });
+    }
+  });
+}
+`,
+  },
+  ],
+});

@@ -1,0 +1,888 @@
+import { runRuleTests } from '../../../test/helpers/rule-tester';
+import rule from './hardcoded-secret';
+
+runRuleTests(rule, {
+  valid: [
+  {
+    name: "reads secrets from process.env",
+    flavour: 'express4',
+    filename: 'src/services/token.service.ts',
+    code: `import jwt from 'jsonwebtoken';
+
+export const signAccessToken = (userId: string) =>
+  jwt.sign({ sub: userId }, process.env.JWT_SECRET as string, { expiresIn: '15m' });
+
+export const verifyAccessToken = (token: string) => jwt.verify(token, process.env.JWT_SECRET!);
+`,
+  },
+  {
+    name: "obvious placeholders",
+    flavour: 'express5',
+    filename: 'src/app.js',
+    code: `const express = require('express');
+const session = require('express-session');
+const jwt = require('jsonwebtoken');
+
+const app = express();
+app.use(session({ secret: 'changeme', resave: false, saveUninitialized: false }));
+app.use(session({ secret: 'your-secret-here' }));
+app.use(session({ secret: '<SESSION_SECRET>' }));
+app.use(session({ secret: 'xxxxxxxxxxxxxxxx' }));
+
+const samples = [
+  jwt.sign({}, 'secret'),
+  jwt.sign({}, 'example'),
+  jwt.sign({}, 'dummy'),
+  jwt.sign({}, 'test'),
+  jwt.sign({}, '\${JWT_SECRET}'),
+];
+const defaults = { apiKey: 'your_api_key_here', password: 'changeme', clientSecret: 'REPLACE_ME' };
+
+module.exports = { app, samples, defaults };
+`,
+  },
+  {
+    name: ".env.example-style documentation file",
+    flavour: 'express4',
+    filename: 'config/config.example.js',
+    code: `// Copy to config.js and fill in real values.
+module.exports = {
+  jwtSecret: 'a8f5f167f44f4964e6c998dee827110c',
+  database: { password: 'Pr0d-Passw0rd!' },
+};
+`,
+  },
+  {
+    name: "test files are skipped unless lintTestFiles is on",
+    flavour: 'express4',
+    filename: 'src/__tests__/auth.test.ts',
+    code: `import jwt from 'jsonwebtoken';
+
+const token = jwt.sign({ sub: '1' }, 'test-signing-key-9f8e7d');
+const JWT_SECRET = 'a8f5f167f44f4964e6c998dee827110c';
+
+export { token, JWT_SECRET };
+`,
+  },
+  {
+    name: "low-entropy values of non-secret names",
+    flavour: 'express4',
+    filename: 'src/auth/constants.ts',
+    code: `export const tokenType = 'Bearer';
+export const passportOptions = { usernameField: 'email', passwordField: 'password' };
+export const API_KEY_HEADER = 'x-api-key';
+export const messages = { invalidPassword: 'Invalid password', passwordTooShort: 'Password must be at least 8 characters' };
+export const routes = { resetPassword: '/reset-password', forgotPassword: '/auth/forgot-password' };
+export const ErrorCodes = { INVALID_TOKEN: 'INVALID_TOKEN', TOKEN_EXPIRED: 'token_expired', WRONG_PASSWORD: 'WRONG_PASSWORD' };
+export const REFRESH_TOKEN_COOKIE = 'refresh_token';
+export const ACCESS_TOKEN = 'accessToken';
+export const JWT_ALGORITHM = 'HS256';
+export const JWT_EXPIRES_IN = '15m';
+export const labels = { password: 'auth.fields.password', token: 'auth.fields.token' };
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+export const requestId = '3f2b8c1e-4d5a-4b6c-9e7f-1a2b3c4d5e6f';
+export const privateKeyPath = './keys/private.pem';
+export const secretName = 'prod/api/jwt';
+export const cacheKey = 'users:list:v2:9f8e7d6c5b4a3f2e1d';
+
+export function readApiKey(req: { headers: Record<string, string | undefined> }) {
+  return req.headers['x-api-key'] ?? req.headers['authorization'];
+}
+`,
+  },
+  {
+    name: "Fastify plugins configured from env",
+    flavour: 'fastify5',
+    filename: 'src/app.ts',
+    esm: true,
+    code: `import Fastify from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+import fastifyCookie from '@fastify/cookie';
+
+const app = Fastify({ logger: true });
+await app.register(fastifyJwt, { secret: app.config.JWT_SECRET });
+await app.register(fastifyCookie, { secret: process.env.COOKIE_SECRET! });
+
+export default app;
+`,
+  },
+  {
+    name: "connection URLs without real credentials",
+    flavour: 'express4',
+    filename: 'src/db/urls.ts',
+    code: `export const url = process.env.DATABASE_URL || 'postgres://postgres:postgres@localhost:5432/app';
+export const mongo = process.env.MONGO_URI ?? 'mongodb://localhost:27017/app';
+export const composed = \`postgres://\${process.env.DB_USER}:\${process.env.DB_PASSWORD}@\${process.env.DB_HOST}/app\`;
+export const broker = 'amqp://guest:guest@localhost:5672';
+export const cache = 'redis://:\${REDIS_PASSWORD}@cache:6379';
+`,
+  },
+  {
+    name: "development-only session secret",
+    flavour: 'express4',
+    filename: 'src/middleware/session.ts',
+    code: `import session from 'express-session';
+
+export const sessionMiddleware = session({
+  secret: process.env.NODE_ENV === 'production' ? process.env.SESSION_SECRET! : 'dev-only-session-secret',
+  resave: false,
+  saveUninitialized: false,
+});
+`,
+  },
+  {
+    name: "sign methods not resolved to jsonwebtoken",
+    flavour: 'express4',
+    filename: 'src/documents/pdf.ts',
+    code: `import { createHash } from 'node:crypto';
+import { sign } from './signature';
+
+export const signed = sign('document-body', 'sha256-with-rsa');
+export const pdf = { sign: (body: string, key: string) => body + key };
+pdf.sign('abc', 'some-random-literal-1234');
+export const digest = createHash('sha256').update('payload-value-1234').digest('hex');
+`,
+  },
+  {
+    name: "seed scripts create demo users",
+    flavour: 'express4',
+    filename: 'prisma/seed.ts',
+    code: `import bcrypt from 'bcrypt';
+import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+const demo = { email: 'demo@acme.io', password: 'Demo-Pass-123' };
+
+await prisma.user.create({ data: { email: demo.email, password: await bcrypt.hash(demo.password, 10) } });
+`,
+  },
+  {
+    name: "comparisons that hold no credential",
+    flavour: 'express5',
+    filename: 'src/middleware/auth.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+
+export function requireToken(req: Request, res: Response, next: NextFunction) {
+  const token = req.headers.authorization?.split(' ')[1];
+  if (typeof token === 'undefined' || token === 'null' || token === '') return res.sendStatus(401);
+  if (req.headers.authorization === 'Bearer') return res.sendStatus(401);
+  if (req.body.password !== req.body.confirmPassword) return res.status(400).json({ message: 'Passwords do not match' });
+  next();
+}
+`,
+  },
+  {
+    name: "passport-jwt key from the config module",
+    flavour: 'express4',
+    filename: 'src/config/passport.js',
+    code: `const { Strategy, ExtractJwt } = require('passport-jwt');
+const config = require('./config');
+const { User } = require('../models');
+
+const verify = async (payload, done) => done(null, await User.findById(payload.sub));
+
+module.exports = new Strategy({ secretOrKey: config.jwt.secret, jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken() }, verify);
+`,
+  },
+  {
+    name: "Stripe test keys and documented AWS example keys",
+    flavour: 'express4',
+    filename: 'src/billing/clients.ts',
+    code: `import Stripe from 'stripe';
+
+export const stripe = new Stripe('sk_test_51HqLyjWDarjtT1zdp7dcXyZ0aBcDeF');
+export const aws = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+`,
+  },
+  {
+    name: "OpenAPI examples are sample data",
+    flavour: 'fastify4',
+    filename: 'src/schemas/token.ts',
+    code: `export const tokenSchema = {
+  type: 'object',
+  properties: { secret: { type: 'string' } },
+  example: { secret: 'a3c84b25409ea8ca1782ef17f94a42fc', name: 'CI token' },
+};
+`,
+  },
+  {
+    name: "Sequelize with local default credentials",
+    flavour: 'express4',
+    filename: 'src/db/index.js',
+    code: `const { Sequelize } = require('sequelize');
+
+module.exports = new Sequelize('shop', 'root', 'root', { host: 'localhost', dialect: 'mysql' });
+`,
+  },
+  ],
+  invalid: [
+  {
+    name: "jwt.sign with a literal key inside a controller",
+    flavour: 'express4',
+    filename: 'src/controllers/auth.controller.ts',
+    code: `import { Request, Response } from 'express';
+import jwt from 'jsonwebtoken';
+import { UserService } from '../services/user.service';
+
+export async function login(req: Request, res: Response) {
+  const { email, password } = req.body;
+  const user = await UserService.verify(email, password);
+  if (!user) return res.status(401).json({ message: 'Invalid credentials' });
+  const token = jwt.sign({ sub: user.id }, 'mysecretkey123', { expiresIn: '1h' });
+  res.json({ token });
+}
+`,
+    errors: [
+      { line: 9, column: 44, endLine: 9, endColumn: 60, message: "Hardcoded secret passed to `jwt.sign`; read it from an environment variable (JWT_SECRET) instead." },
+    ],
+    output: `import { Request, Response } from 'express';
+import jwt from 'jsonwebtoken';
+import { UserService } from '../services/user.service';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const JWT_SECRET = requireEnv('JWT_SECRET');
+
+export async function login(req: Request, res: Response) {
+  const { email, password } = req.body;
+  const user = await UserService.verify(email, password);
+  if (!user) return res.status(401).json({ message: 'Invalid credentials' });
+  const token = jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: '1h' });
+  res.json({ token });
+}
+`,
+    outputFiles: {
+      '.env.example': `JWT_SECRET=
+`,
+    },
+  },
+  {
+    name: "express-session secret in CommonJS, appends to an existing .env.example",
+    flavour: 'express5',
+    filename: 'src/app.js',
+    files: {
+      '.env.example': `PORT=3000
+DATABASE_URL=`,
+    },
+    code: `'use strict';
+const express = require('express');
+const session = require('express-session');
+
+const app = express();
+app.use(session({ secret: 'keyboard cat', resave: false, saveUninitialized: false }));
+
+module.exports = app;
+`,
+    errors: [
+      { line: 6, column: 27, endLine: 6, endColumn: 41, message: "Hardcoded secret passed as the `secret` option of `session()`; read it from an environment variable (SESSION_SECRET) instead." },
+    ],
+    output: `'use strict';
+const express = require('express');
+const session = require('express-session');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const app = express();
+app.use(session({ secret: requireEnv('SESSION_SECRET'), resave: false, saveUninitialized: false }));
+
+module.exports = app;
+`,
+    outputFiles: {
+      '.env.example': `PORT=3000
+DATABASE_URL=
+SESSION_SECRET=
+`,
+    },
+  },
+  {
+    name: "fallback literal in the config module itself",
+    flavour: 'express4',
+    filename: 'src/config.ts',
+    files: {
+      '.env.example': `PORT=3000
+JWT_SECRET=
+`,
+    },
+    code: `export const config = {
+  port: Number(process.env.PORT ?? 3000),
+  jwtSecret: process.env.JWT_SECRET || 'dev-secret-123',
+  jwtExpiresIn: process.env.JWT_EXPIRES_IN || '1d',
+};
+`,
+    errors: [
+      { line: 3, column: 40, endLine: 3, endColumn: 56, message: "Hardcoded fallback secret for `process.env.JWT_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require JWT_SECRET instead." },
+    ],
+    output: `function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+export const config = {
+  port: Number(process.env.PORT ?? 3000),
+  jwtSecret: requireEnv('JWT_SECRET'),
+  jwtExpiresIn: process.env.JWT_EXPIRES_IN || '1d',
+};
+`,
+  },
+  {
+    name: "jwt.verify key moved into a zod env module",
+    flavour: 'express5',
+    filename: 'src/routes/auth.ts',
+    files: {
+      'src/env.ts': `import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().default(3000),
+});
+
+export const env = envSchema.parse(process.env);
+`,
+    },
+    code: `import { Router } from 'express';
+import jwt from 'jsonwebtoken';
+
+export const authRouter = Router();
+
+authRouter.get('/me', (req, res) => {
+  const header = req.headers.authorization ?? '';
+  const payload = jwt.verify(header.replace('Bearer ', ''), 'abc123secret');
+  res.json(payload);
+});
+`,
+    errors: [
+      { line: 8, column: 61, endLine: 8, endColumn: 75, message: "Hardcoded secret passed to `jwt.verify`; read it from an environment variable (JWT_SECRET) instead." },
+    ],
+    output: `import { Router } from 'express';
+import jwt from 'jsonwebtoken';
+import { env } from '../env';
+
+export const authRouter = Router();
+
+authRouter.get('/me', (req, res) => {
+  const header = req.headers.authorization ?? '';
+  const payload = jwt.verify(header.replace('Bearer ', ''), env.JWT_SECRET);
+  res.json(payload);
+});
+`,
+    outputFiles: {
+      'src/env.ts': `import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().default(3000),
+  JWT_SECRET: z.string().min(1),
+});
+
+export const env = envSchema.parse(process.env);
+`,
+      '.env.example': `JWT_SECRET=
+`,
+    },
+  },
+  {
+    name: "passport-jwt secretOrKey read from an existing CommonJS config",
+    flavour: 'express4',
+    filename: 'src/auth/passport.js',
+    files: {
+      'src/config/index.js': `module.exports = {
+  port: process.env.PORT || 3000,
+  jwt: {
+    secret: process.env.JWT_SECRET,
+  },
+};
+`,
+    },
+    code: `const { Strategy: JwtStrategy, ExtractJwt } = require('passport-jwt');
+const User = require('../models/user');
+
+const jwtOptions = {
+  secretOrKey: 'hardcoded-jwt-key-42',
+  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+};
+
+module.exports = new JwtStrategy(jwtOptions, async (payload, done) => {
+  const user = await User.findById(payload.sub);
+  done(null, user || false);
+});
+`,
+    errors: [
+      { line: 5, column: 16, endLine: 5, endColumn: 38, message: "Hardcoded secret passed as the passport-jwt `secretOrKey`; read it from an environment variable (JWT_SECRET) instead." },
+    ],
+    output: `const { Strategy: JwtStrategy, ExtractJwt } = require('passport-jwt');
+const User = require('../models/user');
+const config = require('../config');
+
+const jwtOptions = {
+  secretOrKey: config.jwt.secret,
+  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+};
+
+module.exports = new JwtStrategy(jwtOptions, async (payload, done) => {
+  const user = await User.findById(payload.sub);
+  done(null, user || false);
+});
+`,
+    outputFiles: {
+      '.env.example': `JWT_SECRET=
+`,
+    },
+  },
+  {
+    name: "TypeScript config object with the setting, ESM .js imports",
+    flavour: 'fastify5',
+    filename: 'src/plugins/auth.ts',
+    esm: true,
+    files: {
+      'src/config.ts': `export const config = {
+  port: Number(process.env.PORT ?? 3000),
+  jwt: { secret: process.env.JWT_SECRET, expiresIn: '15m' },
+};
+`,
+    },
+    code: `import fp from 'fastify-plugin';
+import fastifyJwt from '@fastify/jwt';
+import { authenticate } from './authenticate.js';
+
+export default fp(async (fastify) => {
+  await fastify.register(fastifyJwt, { secret: 'supersecret-jwt-key-2024' });
+  fastify.decorate('authenticate', authenticate);
+});
+`,
+    errors: [
+      { line: 6, column: 48, endLine: 6, endColumn: 74, message: "Hardcoded secret passed as the `secret` option of `@fastify/jwt`; read it from an environment variable (JWT_SECRET) instead." },
+    ],
+    output: `import fp from 'fastify-plugin';
+import fastifyJwt from '@fastify/jwt';
+import { authenticate } from './authenticate.js';
+import { config } from '../config.js';
+
+export default fp(async (fastify) => {
+  await fastify.register(fastifyJwt, { secret: config.jwt.secret! });
+  fastify.decorate('authenticate', authenticate);
+});
+`,
+    outputFiles: {
+      '.env.example': `JWT_SECRET=
+`,
+    },
+  },
+  {
+    name: "@fastify/cookie literal and @fastify/session fallback",
+    flavour: 'fastify4',
+    filename: 'src/app.js',
+    code: `const Fastify = require('fastify');
+
+const app = Fastify({ logger: true });
+app.register(require('@fastify/cookie'), { secret: 'cookie-signing-secret-7f3a' });
+app.register(require('@fastify/session'), {
+  secret: process.env.SESSION_SECRET ?? 'a-very-long-session-secret-of-32-chars',
+  cookie: { secure: true },
+});
+
+module.exports = app;
+`,
+    errors: [
+      { line: 4, column: 52, endLine: 4, endColumn: 80, message: "Hardcoded secret passed as the `secret` option of `@fastify/cookie`; read it from an environment variable (COOKIE_SECRET) instead." },
+      { line: 6, column: 41, endLine: 6, endColumn: 81 },
+    ],
+    output: `const Fastify = require('fastify');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const app = Fastify({ logger: true });
+app.register(require('@fastify/cookie'), { secret: requireEnv('COOKIE_SECRET') });
+app.register(require('@fastify/session'), {
+  secret: process.env.SESSION_SECRET ?? 'a-very-long-session-secret-of-32-chars',
+  cookie: { secure: true },
+});
+
+module.exports = app;
+`,
+    outputFiles: {
+      '.env.example': `COOKIE_SECRET=
+`,
+    },
+  },
+  {
+    name: "database URL with a password",
+    flavour: 'express4',
+    filename: 'src/db.ts',
+    code: `import { Pool } from 'pg';
+
+export const pool = new Pool({
+  connectionString: 'postgres://app:S3cr3tPass@db.internal:5432/app',
+});
+`,
+    errors: [
+      { line: 4, column: 21, endLine: 4, endColumn: 69, message: "Connection URL with an embedded password for user `app`; read the whole URL from an environment variable (DATABASE_URL) instead." },
+    ],
+    output: `import { Pool } from 'pg';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+export const pool = new Pool({
+  connectionString: requireEnv('DATABASE_URL'),
+});
+`,
+    outputFiles: {
+      '.env.example': `DATABASE_URL=
+`,
+    },
+  },
+  {
+    name: "known token formats",
+    flavour: 'express5',
+    filename: 'src/services/clients.ts',
+    code: `import Stripe from 'stripe';
+import { Octokit } from '@octokit/rest';
+
+export const stripe = new Stripe('sk_live_51HqLyjWDarjtT1zdp7dcXyZ0aBcDeF', { apiVersion: '2024-06-20' });
+export const octokit = new Octokit({ auth: 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8' });
+export const s3 = { accessKeyId: 'AKIAZ3MHQ4XJ7LBRN2PQ', region: 'eu-west-1' };
+`,
+    errors: [
+      { line: 4, column: 34, endLine: 4, endColumn: 75, message: "Hardcoded Stripe live secret key in the source; revoke it and read it from an environment variable (STRIPE_SECRET_KEY) instead." },
+      { line: 5, column: 44, endLine: 5, endColumn: 86, message: "Hardcoded GitHub token in the source; revoke it and read it from an environment variable (GITHUB_TOKEN) instead." },
+      { line: 6, column: 34, endLine: 6, endColumn: 56, message: "Hardcoded AWS access key ID in the source; revoke it and read it from an environment variable (AWS_ACCESS_KEY_ID) instead." },
+    ],
+    output: `import Stripe from 'stripe';
+import { Octokit } from '@octokit/rest';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+export const stripe = new Stripe(requireEnv('STRIPE_SECRET_KEY'), { apiVersion: '2024-06-20' });
+export const octokit = new Octokit({ auth: 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8' });
+export const s3 = { accessKeyId: 'AKIAZ3MHQ4XJ7LBRN2PQ', region: 'eu-west-1' };
+`,
+    outputFiles: {
+      '.env.example': `STRIPE_SECRET_KEY=
+`,
+    },
+  },
+  {
+    name: "HMAC key of a webhook route",
+    flavour: 'express4',
+    filename: 'src/routes/webhooks.ts',
+    code: `import crypto from 'node:crypto';
+import { Router } from 'express';
+
+const router = Router();
+
+router.post('/webhooks/github', (req, res) => {
+  const signature = crypto.createHmac('sha256', 'gh-webhook-s3cret').update(JSON.stringify(req.body)).digest('hex');
+  if (signature !== req.get('x-hub-signature-256')) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+
+export default router;
+`,
+    errors: [
+      { line: 7, column: 49, endLine: 7, endColumn: 68, message: "Hardcoded secret passed to `crypto.createHmac`; read it from an environment variable (HMAC_SECRET) instead." },
+    ],
+    output: `import crypto from 'node:crypto';
+import { Router } from 'express';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const HMAC_SECRET = requireEnv('HMAC_SECRET');
+
+const router = Router();
+
+router.post('/webhooks/github', (req, res) => {
+  const signature = crypto.createHmac('sha256', HMAC_SECRET).update(JSON.stringify(req.body)).digest('hex');
+  if (signature !== req.get('x-hub-signature-256')) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+
+export default router;
+`,
+    outputFiles: {
+      '.env.example': `HMAC_SECRET=
+`,
+    },
+  },
+  {
+    name: "secret-named constants and an SMTP password",
+    flavour: 'express4',
+    filename: 'src/services/mailer.js',
+    code: `const nodemailer = require('nodemailer');
+
+const API_KEY = 'a8f5f167f44f4964e6c998dee827110c';
+
+const transport = nodemailer.createTransport({
+  host: 'smtp.acme.io',
+  auth: { user: 'noreply', pass: 'Sm7p-Pa55word!' },
+});
+
+module.exports = { transport, API_KEY };
+`,
+    errors: [
+      { line: 3, column: 17, endLine: 3, endColumn: 51, message: "Hardcoded secret assigned to `API_KEY`; read it from an environment variable (API_KEY) instead." },
+      { line: 7, column: 34, endLine: 7, endColumn: 50, message: "Hardcoded secret assigned to `pass`; read it from an environment variable (SMTP_PASSWORD) instead." },
+    ],
+    output: `const nodemailer = require('nodemailer');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const API_KEY = requireEnv('API_KEY');
+
+const transport = nodemailer.createTransport({
+  host: 'smtp.acme.io',
+  auth: { user: 'noreply', pass: 'Sm7p-Pa55word!' },
+});
+
+module.exports = { transport, API_KEY };
+`,
+    outputFiles: {
+      '.env.example': `API_KEY=
+`,
+    },
+  },
+  {
+    name: "API key compared with a literal",
+    flavour: 'express5',
+    filename: 'src/middleware/api-key.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+
+export function requireApiKey(req: Request, res: Response, next: NextFunction) {
+  if (req.headers['x-api-key'] !== 'k3y-9f8e7d6c5b4a') {
+    return res.status(401).json({ message: 'Invalid API key' });
+  }
+  next();
+}
+`,
+    errors: [
+      { line: 4, column: 36, endLine: 4, endColumn: 54, message: "Hardcoded credential compared with `req.headers['x-api-key']`; compare against a value read from an environment variable (API_KEY) instead." },
+    ],
+    output: `import type { NextFunction, Request, Response } from 'express';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const API_KEY = requireEnv('API_KEY');
+
+export function requireApiKey(req: Request, res: Response, next: NextFunction) {
+  if (req.headers['x-api-key'] !== API_KEY) {
+    return res.status(401).json({ message: 'Invalid API key' });
+  }
+  next();
+}
+`,
+    outputFiles: {
+      '.env.example': `API_KEY=
+`,
+    },
+  },
+  {
+    name: "jose key from TextEncoder",
+    flavour: 'fastify5',
+    filename: 'src/auth/tokens.ts',
+    esm: true,
+    code: `import { SignJWT, jwtVerify } from 'jose';
+
+const secret = new TextEncoder().encode('jose-signing-secret-value');
+
+export async function issue(userId: string) {
+  return new SignJWT({ sub: userId }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('15m').sign(secret);
+}
+
+export async function check(token: string) {
+  return jwtVerify(token, secret);
+}
+`,
+    errors: [
+      { line: 3, column: 41, endLine: 3, endColumn: 68, message: "Hardcoded secret passed to `SignJWT.sign`; read it from an environment variable (JWT_SECRET) instead." },
+    ],
+    output: `import { SignJWT, jwtVerify } from 'jose';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const secret = new TextEncoder().encode(requireEnv('JWT_SECRET'));
+
+export async function issue(userId: string) {
+  return new SignJWT({ sub: userId }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('15m').sign(secret);
+}
+
+export async function check(token: string) {
+  return jwtVerify(token, secret);
+}
+`,
+    outputFiles: {
+      '.env.example': `JWT_SECRET=
+`,
+    },
+  },
+  {
+    name: "cookie-parser secret in an ESM JavaScript app",
+    flavour: 'express5',
+    filename: 'src/app.mjs',
+    esm: true,
+    code: `import express from 'express';
+import cookieParser from 'cookie-parser';
+
+const app = express();
+app.use(cookieParser('cookie-signing-secret'));
+
+export default app;
+`,
+    errors: [
+      { line: 5, column: 22, endLine: 5, endColumn: 45, message: "Hardcoded secret passed to `cookieParser()`; read it from an environment variable (COOKIE_SECRET) instead." },
+    ],
+    output: `import express from 'express';
+import cookieParser from 'cookie-parser';
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const app = express();
+app.use(cookieParser(requireEnv('COOKIE_SECRET')));
+
+export default app;
+`,
+    outputFiles: {
+      '.env.example': `COOKIE_SECRET=
+`,
+    },
+  },
+  {
+    name: "test files when lintTestFiles is on",
+    flavour: 'express4',
+    filename: 'test/helpers/auth.ts',
+    settings: {"lintTestFiles":true},
+    code: `import jwt from 'jsonwebtoken';
+
+export const tokenFor = (id: string) => jwt.sign({ sub: id }, 'e2e-signing-key-9f8e7d');
+`,
+    errors: [
+      { line: 3, column: 63, endLine: 3, endColumn: 87, message: "Hardcoded secret passed to `jwt.sign`; read it from an environment variable (JWT_SECRET) instead." },
+    ],
+    output: `import jwt from 'jsonwebtoken';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const JWT_SECRET = requireEnv('JWT_SECRET');
+
+export const tokenFor = (id: string) => jwt.sign({ sub: id }, JWT_SECRET);
+`,
+    outputFiles: {
+      '.env.example': `JWT_SECRET=
+`,
+    },
+  },
+  {
+    name: "Sequelize password argument and a local alias of the key",
+    flavour: 'express4',
+    filename: 'src/db/sequelize.ts',
+    code: `import { Sequelize } from 'sequelize';
+import jwt from 'jsonwebtoken';
+
+export const sequelize = new Sequelize('shop', 'shop_user', 'Sh0p-db-2024!', { dialect: 'postgres' });
+
+const signingKey = process.env.JWT_SECRET ?? 'fallback-signing-key';
+export const issue = (id: number) => jwt.sign({ id }, signingKey);
+`,
+    errors: [
+      { line: 4, column: 61, endLine: 4, endColumn: 76, message: "Hardcoded secret passed to `Sequelize`; read it from an environment variable (DB_PASSWORD) instead." },
+      { line: 6, column: 46, endLine: 6, endColumn: 68 },
+    ],
+    output: `import { Sequelize } from 'sequelize';
+import jwt from 'jsonwebtoken';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+export const sequelize = new Sequelize('shop', 'shop_user', requireEnv('DB_PASSWORD'), { dialect: 'postgres' });
+
+const signingKey = process.env.JWT_SECRET ?? 'fallback-signing-key';
+export const issue = (id: number) => jwt.sign({ id }, signingKey);
+`,
+    outputFiles: {
+      '.env.example': `DB_PASSWORD=
+`,
+    },
+  },
+  {
+    name: "Mongo URL in mongoose.connect",
+    flavour: 'express4',
+    filename: 'src/db/mongo.js',
+    code: `const mongoose = require('mongoose');
+
+async function connect() {
+  await mongoose.connect('mongodb+srv://admin:Xk9pQ2wE7r@cluster0.ab1cd.mongodb.net/shop');
+}
+
+module.exports = { connect };
+`,
+    errors: [
+      { line: 4, column: 26, endLine: 4, endColumn: 90, message: "Connection URL with an embedded password for user `admin`; read the whole URL from an environment variable (MONGODB_URI) instead." },
+    ],
+    output: `const mongoose = require('mongoose');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const MONGODB_URI = requireEnv('MONGODB_URI');
+
+async function connect() {
+  await mongoose.connect(MONGODB_URI);
+}
+
+module.exports = { connect };
+`,
+    outputFiles: {
+      '.env.example': `MONGODB_URI=
+`,
+    },
+  },
+  ],
+});

@@ -1,0 +1,1214 @@
+import { runRuleTests } from '../../../test/helpers/rule-tester';
+import rule from './missing-validation';
+
+/** package.json of a project that already depends on zod 3 (installed copy included). */
+const ZOD3_PROJECT = {
+  'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^4.21.2', zod: '^3.23.8' } }, null, 2),
+  'node_modules/zod/package.json': JSON.stringify({ name: 'zod', version: '3.23.8' }),
+};
+
+const ORDERS_CONTROLLER = `import type { Request, Response } from 'express';
+import { orders } from '../services/orders';
+
+export async function placeOrder(req: Request, res: Response) {
+  const order = await orders.place(req.body.items);
+  res.status(201).json(order);
+}
+`;
+
+const ORDERS_ROUTES = (middleware: string): string => `import { Router } from 'express';
+import { placeOrder } from '../controllers/orders';
+import { validate } from '../middleware/validate';
+import { orderSchema } from '../schemas';
+
+export const ordersRouter = Router();
+ordersRouter.post('/orders', ${middleware}placeOrder);
+`;
+
+const ORDERS_APP = `import express from 'express';
+import { ordersRouter } from './routes/orders';
+
+const app = express();
+app.use('/api/v1', ordersRouter);
+export default app;
+`;
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'validation middleware on the route (validate(schema))',
+      flavour: 'express4',
+      filename: 'src/routes/users.ts',
+      code: `import { Router } from 'express';
+import { validate } from '../middleware/validate';
+import { createUserSchema } from '../schemas/user';
+import { userService } from '../services/user';
+
+const router = Router();
+
+router.post('/users', validate(createUserSchema), async (req, res) => {
+  const { email, name } = req.body;
+  const user = await userService.create({ email, name });
+  res.status(201).json(user);
+});
+
+export default router;
+`,
+    },
+    {
+      name: 'zod safeParse before the reads; reads after the parse are fine',
+      flavour: 'express5',
+      code: `import express from 'express';
+import { z } from 'zod';
+
+const app = express();
+const CreateNote = z.object({ title: z.string(), body: z.string() });
+
+app.post('/notes', async (req, res) => {
+  const result = CreateNote.safeParse(req.body);
+  if (!result.success) {
+    res.status(422).json({ issues: result.error.issues });
+    return;
+  }
+  const note = await saveNote(result.data);
+  res.status(201).json({ ...note, title: req.body.title });
+});
+
+async function saveNote(note: { title: string; body: string }) {
+  return { id: 1, ...note };
+}
+`,
+    },
+    {
+      name: 'celebrate with Joi segments',
+      flavour: 'express4',
+      filename: 'src/api/routes/auth.js',
+      code: `const { Router } = require('express');
+const { celebrate, Joi, Segments } = require('celebrate');
+const AuthService = require('../../services/auth');
+
+const route = Router();
+
+route.post(
+  '/signin',
+  celebrate({
+    [Segments.BODY]: Joi.object({ email: Joi.string().email().required(), password: Joi.string().required() }),
+  }),
+  async (req, res, next) => {
+    try {
+      const { email, password } = req.body;
+      const result = await AuthService.signIn(email, password);
+      return res.json(result);
+    } catch (err) {
+      return next(err);
+    }
+  },
+);
+
+module.exports = route;
+`,
+    },
+    {
+      name: 'express-validator chains and validationResult',
+      flavour: 'express4',
+      filename: 'src/routes/contact.js',
+      code: `const express = require('express');
+const { body, validationResult } = require('express-validator');
+const mailer = require('../mailer');
+
+const router = express.Router();
+
+router.post('/contact', body('email').isEmail(), body('message').isLength({ min: 1 }), async (req, res) => {
+  const errors = validationResult(req);
+  if (!errors.isEmpty()) return res.status(422).json({ errors: errors.array() });
+  await mailer.send(req.body.email, req.body.message);
+  return res.sendStatus(204);
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'GET reading only req.params.id for a lookup',
+      flavour: 'express5',
+      filename: 'src/routes/products.ts',
+      code: `import { Router, type Request, type Response } from 'express';
+import { productRepository } from '../repositories/product';
+
+export const productsRouter = Router();
+
+productsRouter.get('/products/:id', async (req: Request, res: Response) => {
+  const product = await productRepository.findById(req.params.id);
+  if (!product) {
+    res.status(404).json({ error: 'Not found' });
+    return;
+  }
+  res.json(product);
+});
+
+productsRouter.delete('/products/:id', async (req: Request, res: Response) => {
+  const { id } = req.params;
+  await productRepository.remove(Number(id));
+  res.status(204).end();
+});
+`,
+    },
+    {
+      name: 'handler that only logs req.query',
+      flavour: 'express4',
+      code: `import express from 'express';
+import { logger } from './logger';
+import { listOrders } from './orders';
+
+const app = express();
+
+app.get('/orders', async (req, res) => {
+  logger.info({ query: req.query }, 'listing orders');
+  console.debug('orders query', req.query);
+  res.json(await listOrders());
+});
+`,
+    },
+    {
+      name: 'joi schema.validate on the body inside the handler',
+      flavour: 'express4',
+      filename: 'src/controllers/comments.js',
+      code: `const express = require('express');
+const Joi = require('joi');
+const Comment = require('../models/comment');
+
+const router = express.Router();
+const commentSchema = Joi.object({ text: Joi.string().max(500).required() });
+
+router.post('/posts/:postId/comments', async (req, res) => {
+  const { error, value } = commentSchema.validate(req.body);
+  if (error) return res.status(400).json({ message: error.message });
+  const comment = await Comment.create({ text: value.text, post: req.params.postId });
+  return res.status(201).json(comment);
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'Fastify route schema with body and querystring',
+      flavour: 'fastify4',
+      filename: 'src/routes/tasks.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+
+export default async function tasks(fastify: FastifyInstance) {
+  fastify.post('/tasks', {
+    schema: {
+      body: { type: 'object', required: ['title'], properties: { title: { type: 'string' } } },
+      querystring: { type: 'object', properties: { notify: { type: 'boolean' } } },
+    },
+  }, async (request, reply) => {
+    const { title } = request.body as { title: string };
+    const { notify } = request.query as { notify?: boolean };
+    reply.code(201);
+    return fastify.tasks.create(title, notify);
+  });
+}
+`,
+    },
+    {
+      name: 'Fastify route schema held in an imported constant',
+      flavour: 'fastify5',
+      esm: true,
+      filename: 'src/routes/users.js',
+      code: `import { createUserSchema } from '../schemas/users.js';
+
+export default async function users(fastify) {
+  fastify.route({
+    method: 'POST',
+    url: '/users',
+    schema: createUserSchema,
+    handler: async (request, reply) => {
+      const user = await fastify.db.users.insert(request.body);
+      return reply.code(201).send(user);
+    },
+  });
+}
+`,
+    },
+    {
+      name: 'Fastify GET destructuring only path params',
+      flavour: 'fastify5',
+      code: `import Fastify from 'fastify';
+import { findArticle } from './articles';
+
+const app = Fastify({ logger: true });
+
+app.get('/articles/:slug', async (request, reply) => {
+  const { slug } = request.params as { slug: string };
+  const article = await findArticle(slug);
+  if (!article) return reply.code(404).send({ message: 'Not found' });
+  return article;
+});
+`,
+    },
+    {
+      name: 'user-named validation middleware from settings',
+      flavour: 'express4',
+      settings: { validationMiddleware: ['guardInput'] },
+      code: `import express from 'express';
+import { guardInput } from './guard-input';
+import { orders } from './orders';
+
+const app = express();
+app.use(express.json());
+
+app.post('/orders', guardInput('order'), async (req, res) => {
+  const order = await orders.place(req.body.items, req.body.coupon);
+  res.status(201).json(order);
+});
+`,
+    },
+    {
+      name: 'controller registered elsewhere in a project that validates with Joi',
+      flavour: 'express4',
+      filename: 'src/controllers/user.controller.ts',
+      files: {
+        'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^4.21.2', joi: '^17.13.3' } }, null, 2),
+      },
+      code: `import type { Request, Response } from 'express';
+import { userService } from '../services/user.service';
+
+export const createUser = async (req: Request, res: Response) => {
+  const user = await userService.createUser(req.body);
+  res.status(201).send(user);
+};
+
+export const getUsers = async (req: Request, res: Response) => {
+  const result = await userService.queryUsers(req.query);
+  res.send(result);
+};
+`,
+    },
+    {
+      name: 'typeof guards before use count as validation',
+      flavour: 'express5',
+      code: `import express from 'express';
+import { subscribe } from './newsletter';
+
+const app = express();
+
+app.post('/newsletter', async (req, res) => {
+  const { email, topics } = req.body;
+  if (typeof email !== 'string' || !Array.isArray(topics)) {
+    res.status(400).json({ error: 'email and topics are required' });
+    return;
+  }
+  await subscribe(email, topics);
+  res.status(204).end();
+});
+`,
+    },
+    {
+      name: 'app-level OpenAPI validator covers every route',
+      flavour: 'express4',
+      code: `import express from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import { pets } from './pets';
+
+const app = express();
+app.use(express.json());
+app.use(OpenApiValidator.middleware({ apiSpec: './openapi.yaml', validateRequests: true }));
+
+app.post('/pets', async (req, res) => {
+  res.status(201).json(await pets.add(req.body.name, req.body.tag));
+});
+`,
+    },
+    {
+      name: 'a validation middleware written in the file reads req.body itself',
+      flavour: 'express4',
+      filename: 'src/middleware/validate.js',
+      code: `const express = require('express');
+
+const validateBody = (schema) => (req, res, next) => {
+  const { error, value } = schema.validate(req.body, { abortEarly: false });
+  if (error) return res.status(422).json({ details: error.details });
+  req.body = value;
+  return next();
+};
+
+module.exports = { validateBody };
+`,
+    },
+    {
+      name: 'valibot parse in the handler',
+      flavour: 'express5',
+      esm: true,
+      filename: 'src/routes/signup.js',
+      code: `import { Router } from 'express';
+import * as v from 'valibot';
+import { accounts } from '../accounts.js';
+
+const SignupSchema = v.object({ email: v.pipe(v.string(), v.email()), password: v.pipe(v.string(), v.minLength(12)) });
+export const signupRouter = Router();
+
+signupRouter.post('/signup', async (req, res) => {
+  const input = v.parse(SignupSchema, req.body);
+  const account = await accounts.register(input.email, input.password);
+  res.status(201).json({ id: account.id });
+});
+`,
+    },
+    {
+      name: 'Stripe webhook payload verified by its signature',
+      flavour: 'express4',
+      code: `import express from 'express';
+import Stripe from 'stripe';
+import { fulfil } from './orders';
+
+const stripe = new Stripe(process.env.STRIPE_KEY ?? '');
+const app = express();
+
+app.post('/webhooks/stripe', express.raw({ type: 'application/json' }), (req, res) => {
+  const signature = req.header('stripe-signature') ?? '';
+  const event = stripe.webhooks.constructEvent(req.body, signature, process.env.STRIPE_WEBHOOK_SECRET ?? '');
+  if (event.type === 'checkout.session.completed') fulfil(event.data.object);
+  res.sendStatus(200);
+});
+`,
+    },
+    {
+      name: 'middleware on the chain that validates (defined in this file)',
+      flavour: 'express5',
+      code: `import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { rooms } from './rooms';
+
+const app = express();
+const RoomBody = z.object({ name: z.string().min(1) });
+
+function checkRoom(req: Request, res: Response, next: NextFunction) {
+  const parsed = RoomBody.safeParse(req.body);
+  if (!parsed.success) return res.status(422).json(parsed.error.issues);
+  next();
+}
+
+app.post('/rooms', checkRoom, async (req, res) => {
+  res.status(201).json(await rooms.create(req.body.name));
+});
+`,
+    },
+    {
+      name: 'validator.js checks after trimming a fallback value',
+      flavour: 'express4',
+      filename: 'controllers/account.js',
+      code: `const express = require('express');
+const validator = require('validator');
+const totp = require('../lib/totp');
+
+const router = express.Router();
+
+router.post('/account/2fa', async (req, res) => {
+  const code = validator.trim(req.body.code || '');
+  if (!validator.isNumeric(code) || !validator.isLength(code, { min: 6, max: 6 })) {
+    return res.status(400).json({ error: 'Invalid code' });
+  }
+  await totp.enable(req.user, code);
+  return res.sendStatus(204);
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'body handed to a service that parses it with zod',
+      flavour: 'express5',
+      filename: 'src/users/users.controller.ts',
+      files: {
+        'src/users/users.service.ts': `import { z } from 'zod';
+import { db } from '../db';
+
+const CreateUser = z.object({ email: z.string().email(), name: z.string() });
+
+export const usersService = {
+  async create(input: unknown) {
+    const data = CreateUser.parse(input);
+    return db.user.insert(data);
+  },
+};
+`,
+      },
+      code: `import { Router } from 'express';
+import { usersService } from './users.service';
+
+export const usersRouter = Router();
+
+usersRouter.post('/users', async (req, res) => {
+  const user = await usersService.create(req.body);
+  res.status(201).json(user);
+});
+`,
+    },
+    {
+      name: 'body handed to a local helper that validates it',
+      flavour: 'express4',
+      code: `import express from 'express';
+import Joi from 'joi';
+import { bookings } from './bookings';
+
+const app = express();
+const bookingSchema = Joi.object({ room: Joi.string().required(), nights: Joi.number().min(1) });
+
+function readBooking(payload: unknown) {
+  const { error, value } = bookingSchema.validate(payload);
+  if (error) throw error;
+  return value as { room: string; nights: number };
+}
+
+app.post('/bookings', async (req, res) => {
+  const booking = readBooking(req.body);
+  res.status(201).json(await bookings.create(booking));
+});
+`,
+    },
+    {
+      name: 'not an Express or Fastify project (Next.js API route)',
+      flavour: 'none',
+      filename: 'pages/api/contact.ts',
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { sendMail } from '../../lib/mail';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  await sendMail(req.body.email, req.body.message);
+  res.status(200).json({ ok: true });
+}
+`,
+    },
+    {
+      name: 'controller mounted in another file behind a validation middleware (route graph)',
+      flavour: 'express4',
+      filename: 'src/controllers/orders.ts',
+      files: {
+        'src/routes/orders.ts': ORDERS_ROUTES('validate(orderSchema), '),
+        'src/app.ts': ORDERS_APP,
+      },
+      code: ORDERS_CONTROLLER,
+    },
+    {
+      name: 'Fastify preHandler that validates the body',
+      flavour: 'fastify5',
+      filename: 'src/routes/tasks.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { validateBody } from '../validation';
+import { CreateTask } from '../schemas/task';
+
+export default async function tasks(fastify: FastifyInstance) {
+  fastify.post('/tasks', { preHandler: [fastify.authenticate, validateBody(CreateTask)] }, async (request, reply) => {
+    const { title, dueDate } = request.body as { title: string; dueDate?: string };
+    return reply.code(201).send(await fastify.tasks.create(title, dueDate));
+  });
+}
+`,
+    },
+    {
+      name: 'Fastify handler exported to a routes file whose route has a schema (route graph)',
+      flavour: 'fastify4',
+      filename: 'src/handlers/create-user.ts',
+      files: {
+        'src/routes/users.ts': `import type { FastifyInstance } from 'fastify';
+import { createUser } from '../handlers/create-user';
+import { CreateUserBody } from '../schemas';
+
+export default async function users(fastify: FastifyInstance) {
+  fastify.post('/users', { schema: { body: CreateUserBody } }, createUser);
+}
+`,
+        'src/app.ts': `import Fastify from 'fastify';
+import users from './routes/users';
+
+export const app = Fastify();
+app.register(users, { prefix: '/api' });
+`,
+      },
+      code: `import type { FastifyReply, FastifyRequest } from 'fastify';
+import { db } from '../db';
+
+export async function createUser(request: FastifyRequest<{ Body: { email: string } }>, reply: FastifyReply) {
+  const user = await db.users.insert({ email: request.body.email });
+  return reply.code(201).send(user);
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'router POST destructuring the body: zod schema, check, zod added to package.json',
+      flavour: 'express4',
+      filename: 'src/routes/users.ts',
+      code: `import { Router } from 'express';
+import { prisma } from '../db';
+
+const router = Router();
+
+router.post('/users', async (req, res) => {
+  const { email, password, age } = req.body;
+  const user = await prisma.user.create({ data: { email: email.toLowerCase(), password, age: Number(age) } });
+  res.status(201).json(user);
+});
+
+export default router;
+`,
+      errors: [{ line: 7, column: 36, endLine: 7, endColumn: 44, message: '`req.body` reaches the handler of POST /users without validation; validate it with a schema.' }],
+      output: `import { Router } from 'express';
+import { prisma } from '../db';
+import { z } from 'zod';
+
+const router = Router();
+
+const postUsersBody = z.object({
+  email: z.string(),
+  password: z.string(),
+  age: z.coerce.number(),
+});
+
+router.post('/users', async (req, res) => {
+  const parsedBody = postUsersBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const { email, password, age } = req.body;
+  const user = await prisma.user.create({ data: { email: email.toLowerCase(), password, age: Number(age) } });
+  res.status(201).json(user);
+});
+
+export default router;
+`,
+      outputFiles: { 'package.json': `{
+  "name": "fixture",
+  "version": "1.0.0",
+  "dependencies": {
+    "express": "^4.21.2",
+    "zod": "^4.1.0"
+  }
+}` },
+    },
+    {
+      name: 'controller mounted in another file without validation (route graph gives the full path)',
+      flavour: 'express4',
+      filename: 'src/controllers/orders.ts',
+      files: {
+        'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^4.21.2', joi: '^17.13.3' } }, null, 2),
+        'src/routes/orders.ts': ORDERS_ROUTES(''),
+        'src/app.ts': ORDERS_APP,
+      },
+      code: ORDERS_CONTROLLER,
+      errors: [{ line: 5, column: 36, endLine: 5, endColumn: 44, message: '`req.body` reaches the handler of POST /api/v1/orders without validation; validate it with a schema.' }],
+      output: ``,
+      outputFiles: {},
+    },
+    {
+      name: 'GET list reading numbers and text from the query',
+      flavour: 'express5',
+      filename: 'src/routes/products.ts',
+      code: `import { Router, type Request, type Response } from 'express';
+import { productRepository } from '../repositories/product';
+
+export const productsRouter = Router();
+
+export async function listProducts(req: Request, res: Response) {
+  const page = Number(req.query.page) || 1;
+  const search = String(req.query.search ?? '');
+  const products = await productRepository.list({ page, search: search.trim() });
+  res.json(products);
+}
+
+productsRouter.get('/products', listProducts);
+`,
+      errors: [{ line: 7, column: 23, endLine: 7, endColumn: 32, message: '`req.query` reaches the handler of GET /products without validation; validate it with a schema.' }],
+      output: `import { Router, type Request, type Response } from 'express';
+import { productRepository } from '../repositories/product';
+import { z } from 'zod';
+
+export const productsRouter = Router();
+
+const listProductsQuery = z.object({
+  page: z.coerce.number().optional(),
+  search: z.string().optional(),
+});
+
+export async function listProducts(req: Request, res: Response) {
+  const parsedQuery = listProductsQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const page = Number(req.query.page) || 1;
+  const search = String(req.query.search ?? '');
+  const products = await productRepository.list({ page, search: search.trim() });
+  res.json(products);
+}
+
+productsRouter.get('/products', listProducts);
+`,
+      outputFiles: { 'package.json': `{
+  "name": "fixture",
+  "version": "1.0.0",
+  "dependencies": {
+    "express": "^5.1.0",
+    "zod": "^4.1.0"
+  }
+}` },
+    },
+    {
+      name: 'CommonJS login handler in a project on zod 3: require style, no package.json change',
+      flavour: 'express4',
+      filename: 'src/routes/auth.js',
+      files: ZOD3_PROJECT,
+      code: `'use strict';
+
+const express = require('express');
+const bcrypt = require('bcrypt');
+const User = require('../models/user');
+
+const router = express.Router();
+
+router.post('/login', async function login(req, res) {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user || !(await bcrypt.compare(req.body.password, user.passwordHash))) {
+    return res.status(401).json({ message: 'Invalid credentials' });
+  }
+  return res.json({ id: user.id });
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 10, column: 44, endLine: 10, endColumn: 52 }],
+      output: `'use strict';
+
+const express = require('express');
+const bcrypt = require('bcrypt');
+const User = require('../models/user');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const loginBody = z.object({
+  email: z.string(),
+  password: z.string(),
+});
+
+router.post('/login', async function login(req, res) {
+  const parsedBody = loginBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const user = await User.findOne({ email: req.body.email });
+  if (!user || !(await bcrypt.compare(req.body.password, user.passwordHash))) {
+    return res.status(401).json({ message: 'Invalid credentials' });
+  }
+  return res.json({ id: user.id });
+});
+
+module.exports = router;
+`,
+      outputFiles: { 'package.json': ZOD3_PROJECT['package.json'] },
+    },
+    {
+      name: 'ESM JavaScript destructuring the body from the request',
+      flavour: 'express4',
+      esm: true,
+      filename: 'src/routes/comments.js',
+      code: `import express from 'express';
+import { Comment } from '../models/comment.js';
+
+export const router = express.Router();
+
+router.put('/comments/:id', async (req, res) => {
+  const { body, params } = req;
+  const comment = await Comment.findByIdAndUpdate(params.id, { text: body.text, rating: body.rating * 1 });
+  res.json(comment);
+});
+`,
+      errors: [{ line: 7, column: 11, endLine: 7, endColumn: 15, message: '`req.body` reaches the handler of PUT /comments/:id without validation; validate it with a schema.' }],
+      output: `import express from 'express';
+import { Comment } from '../models/comment.js';
+import { z } from 'zod';
+
+export const router = express.Router();
+
+const putCommentsIdBody = z.object({
+  text: z.string(),
+  rating: z.coerce.number(),
+});
+
+router.put('/comments/:id', async (req, res) => {
+  const parsedBody = putCommentsIdBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const { body, params } = req;
+  const comment = await Comment.findByIdAndUpdate(params.id, { text: body.text, rating: body.rating * 1 });
+  res.json(comment);
+});
+`,
+    },
+    {
+      name: 'request parameter destructured in the signature',
+      flavour: 'express5',
+      code: `import express from 'express';
+import { sendInvite } from './invites';
+
+const app = express();
+
+app.post('/invites', async ({ body }, res) => {
+  await sendInvite(body.email, body.role);
+  res.status(202).json({ queued: true });
+});
+`,
+      errors: [{ line: 6, column: 31, endLine: 6, endColumn: 35, message: '`req.body` reaches the handler of POST /invites without validation; validate it with a schema.' }],
+      output: `import express from 'express';
+import { sendInvite } from './invites';
+import { z } from 'zod';
+
+const app = express();
+
+const postInvitesBody = z.object({
+  email: z.string(),
+  role: z.unknown(),
+});
+
+app.post('/invites', async ({ body }, res) => {
+  const parsedBody = postInvitesBody.safeParse(body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  await sendInvite(body.email, body.role);
+  res.status(202).json({ queued: true });
+});
+`,
+    },
+    {
+      name: 'standalone controller in a project with no validation library',
+      flavour: 'express4',
+      filename: 'src/controllers/product.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { Product } from '../models/product';
+
+/** Creates a product from the posted fields. */
+export const createProduct = async (req: Request, res: Response) => {
+  const product = await Product.create(req.body);
+  res.status(201).json(product);
+};
+`,
+      errors: [{ line: 6, column: 40, endLine: 6, endColumn: 48, message: '`req.body` reaches the handler `createProduct` without validation; validate it with a schema.' }],
+      output: `import type { Request, Response } from 'express';
+import { Product } from '../models/product';
+import { z } from 'zod';
+
+const createProductBody = z.looseObject({});
+
+/** Creates a product from the posted fields. */
+export const createProduct = async (req: Request, res: Response) => {
+  const parsedBody = createProductBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const product = await Product.create(req.body);
+  res.status(201).json(product);
+};
+`,
+      outputFiles: { 'package.json': `{
+  "name": "fixture",
+  "version": "1.0.0",
+  "dependencies": {
+    "express": "^4.21.2",
+    "zod": "^4.1.0"
+  }
+}` },
+    },
+    {
+      name: 'auth middleware is not validation',
+      flavour: 'express4',
+      filename: 'src/routes/posts.js',
+      code: `const { Router } = require('express');
+const { requireAuth, validateToken } = require('../middleware/auth');
+const Post = require('../models/post');
+
+const router = Router();
+
+router.post('/posts', requireAuth, validateToken, async (req, res, next) => {
+  try {
+    const post = await Post.create({ title: req.body.title, author: req.user.id });
+    res.status(201).json(post);
+  } catch (err) {
+    next(err);
+  }
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 45, endLine: 9, endColumn: 53 }],
+      output: `const { Router } = require('express');
+const { requireAuth, validateToken } = require('../middleware/auth');
+const Post = require('../models/post');
+const { z } = require('zod');
+
+const router = Router();
+
+const postPostsBody = z.object({
+  title: z.string(),
+});
+
+router.post('/posts', requireAuth, validateToken, async (req, res, next) => {
+  const parsedBody = postPostsBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  try {
+    const post = await Post.create({ title: req.body.title, author: req.user.id });
+    res.status(201).json(post);
+  } catch (err) {
+    next(err);
+  }
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'body used before the schema parse',
+      flavour: 'express5',
+      code: `import express from 'express';
+import { z } from 'zod';
+import { audit } from './audit';
+import { accounts } from './accounts';
+
+const app = express();
+const Transfer = z.object({ from: z.string(), to: z.string(), amount: z.number().positive() });
+
+app.post('/transfers', async (req, res) => {
+  await audit.record('transfer', req.body.from);
+  const transfer = Transfer.parse(req.body);
+  res.status(201).json(await accounts.transfer(transfer));
+});
+`,
+      errors: [{ line: 10, column: 34, endLine: 10, endColumn: 42 }],
+      output: `import express from 'express';
+import { z } from 'zod';
+import { audit } from './audit';
+import { accounts } from './accounts';
+
+const app = express();
+const Transfer = z.object({ from: z.string(), to: z.string(), amount: z.number().positive() });
+
+const postTransfersBody = z.looseObject({
+  from: z.unknown(),
+});
+
+app.post('/transfers', async (req, res) => {
+  const parsedBody = postTransfersBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  await audit.record('transfer', req.body.from);
+  const transfer = Transfer.parse(req.body);
+  res.status(201).json(await accounts.transfer(transfer));
+});
+`,
+    },
+    {
+      name: 'Fastify shorthand without options: a route schema is added',
+      flavour: 'fastify4',
+      filename: 'src/routes/users.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+
+export default async function users(fastify: FastifyInstance) {
+  fastify.post('/users', async (request, reply) => {
+    const { email, name } = request.body as { email: string; name: string };
+    const user = await fastify.db.users.insert({ email, name });
+    return reply.code(201).send(user);
+  });
+}
+`,
+      errors: [{ line: 5, column: 29, endLine: 5, endColumn: 41, message: '`request.body` reaches the handler of POST /users without validation; validate it with a schema.' }],
+      output: `import type { FastifyInstance } from 'fastify';
+
+export default async function users(fastify: FastifyInstance) {
+  fastify.post('/users', {
+    schema: {
+      body: {
+        type: 'object',
+        required: ['email', 'name'],
+        properties: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+        },
+      },
+    },
+  }, async (request, reply) => {
+    const { email, name } = request.body as { email: string; name: string };
+    const user = await fastify.db.users.insert({ email, name });
+    return reply.code(201).send(user);
+  });
+}
+`,
+    },
+    {
+      name: 'Fastify route() object without schema (CommonJS)',
+      flavour: 'fastify5',
+      filename: 'src/routes/search.js',
+      code: `const fp = require('fastify-plugin');
+
+module.exports = fp(async function search(fastify) {
+  fastify.route({
+    method: 'GET',
+    url: '/search',
+    handler: async (request) => {
+      const limit = parseInt(request.query.limit, 10) || 20;
+      return fastify.index.search(request.query.q, limit);
+    },
+  });
+});
+`,
+      errors: [{ line: 8, column: 30, endLine: 8, endColumn: 43, message: '`request.query` reaches the handler of GET /search without validation; validate it with a schema.' }],
+      output: `const fp = require('fastify-plugin');
+
+module.exports = fp(async function search(fastify) {
+  fastify.route({
+    method: 'GET',
+    url: '/search',
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: {
+          limit: { type: 'number' },
+          q: { type: 'string' },
+        },
+      },
+    },
+    handler: async (request) => {
+      const limit = parseInt(request.query.limit, 10) || 20;
+      return fastify.index.search(request.query.q, limit);
+    },
+  });
+});
+`,
+    },
+    {
+      name: 'Fastify schema that documents only the response',
+      flavour: 'fastify5',
+      code: `import Fastify from 'fastify';
+
+const app = Fastify();
+
+app.patch('/profile', {
+  schema: {
+    response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } },
+  },
+}, async (request) => {
+  const { displayName, bio } = request.body as { displayName?: string; bio?: string };
+  await app.profiles.update({ displayName, bio });
+  return { ok: true };
+});
+`,
+      errors: [{ line: 10, column: 32, endLine: 10, endColumn: 44 }],
+      output: `import Fastify from 'fastify';
+
+const app = Fastify();
+
+app.patch('/profile', {
+  schema: {
+    body: {
+      type: 'object',
+      properties: {
+        displayName: { type: 'string' },
+        bio: { type: 'string' },
+      },
+    },
+    response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } },
+  },
+}, async (request) => {
+  const { displayName, bio } = request.body as { displayName?: string; bio?: string };
+  await app.profiles.update({ displayName, bio });
+  return { ok: true };
+});
+`,
+    },
+    {
+      name: 'whole req.params handed to a query',
+      flavour: 'express4',
+      filename: 'src/routes/files.js',
+      code: `const express = require('express');
+const File = require('../models/file');
+
+const router = express.Router();
+
+router.get('/users/:owner/files/:name', async (req, res) => {
+  const file = await File.findOne(req.params);
+  res.json(file);
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 7, column: 35, endLine: 7, endColumn: 45, message: '`req.params` reaches the handler of GET /users/:owner/files/:name without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const File = require('../models/file');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const getUsersOwnerFilesNameParams = z.looseObject({
+  owner: z.string(),
+  name: z.string(),
+});
+
+router.get('/users/:owner/files/:name', async (req, res) => {
+  const parsedParams = getUsersOwnerFilesNameParams.safeParse(req.params);
+  if (!parsedParams.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid path parameters', details: parsedParams.error.issues } });
+    return;
+  }
+  const file = await File.findOne(req.params);
+  res.json(file);
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'concise arrow handler reading the query',
+      flavour: 'express5',
+      code: `import express from 'express';
+import { search } from './search';
+
+const app = express();
+
+app.get('/search', (req, res) => res.json(search(req.query.term)));
+`,
+      errors: [{ line: 6, column: 50, endLine: 6, endColumn: 59 }],
+      output: `import express from 'express';
+import { search } from './search';
+import { z } from 'zod';
+
+const app = express();
+
+const getSearchQuery = z.object({
+  term: z.string().optional(),
+});
+
+app.get('/search', (req, res) => {
+  const parsedQuery = getSearchQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+  }
+  return res.json(search(req.query.term));
+});
+`,
+    },
+    {
+      name: 'handler shared by a validated and an unvalidated route',
+      flavour: 'express4',
+      code: `import express, { type Request, type Response } from 'express';
+import { validate } from './validate';
+import { noteSchema } from './schemas';
+import { notes } from './notes';
+
+const app = express();
+
+async function saveNote(req: Request, res: Response) {
+  res.json(await notes.save(req.body.text));
+}
+
+app.post('/notes', validate(noteSchema), saveNote);
+app.put('/notes/legacy', saveNote);
+`,
+      errors: [{ line: 9, column: 29, endLine: 9, endColumn: 37, message: '`req.body` reaches the handler of PUT /notes/legacy without validation; validate it with a schema.' }],
+      output: `import express, { type Request, type Response } from 'express';
+import { validate } from './validate';
+import { noteSchema } from './schemas';
+import { notes } from './notes';
+import { z } from 'zod';
+
+const app = express();
+
+const saveNoteBody = z.object({
+  text: z.string(),
+});
+
+async function saveNote(req: Request, res: Response) {
+  const parsedBody = saveNoteBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  res.json(await notes.save(req.body.text));
+}
+
+app.post('/notes', validate(noteSchema), saveNote);
+app.put('/notes/legacy', saveNote);
+`,
+    },
+    {
+      name: 'body and query both unvalidated; zod already imported',
+      flavour: 'express4',
+      files: {
+        'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^4.21.2', zod: '^4.1.0' } }, null, 2),
+      },
+      code: `import express from 'express';
+import * as z from 'zod';
+import { reports } from './reports';
+
+export const Env = z.object({ PORT: z.coerce.number() });
+const app = express();
+
+app.post('/reports', async (req, res) => {
+  const dryRun = req.query.dryRun === 'true';
+  const report = await reports.generate(req.body.range, { dryRun });
+  res.status(201).json(report);
+});
+`,
+      errors: [{ line: 9, column: 18, endLine: 9, endColumn: 27, message: '`req.query` and `req.body` reach the handler of POST /reports without validation; validate them with a schema.' }],
+      output: `import express from 'express';
+import * as z from 'zod';
+import { reports } from './reports';
+
+export const Env = z.object({ PORT: z.coerce.number() });
+const app = express();
+
+const postReportsQuery = z.object({
+  dryRun: z.string().optional(),
+});
+
+const postReportsBody = z.object({
+  range: z.unknown(),
+});
+
+app.post('/reports', async (req, res) => {
+  const parsedQuery = postReportsQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const parsedBody = postReportsBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const dryRun = req.query.dryRun === 'true';
+  const report = await reports.generate(req.body.range, { dryRun });
+  res.status(201).json(report);
+});
+`,
+    },
+  ],
+});

@@ -1,0 +1,551 @@
+import { runRuleTests } from '../../../test/helpers/rule-tester';
+import rule from './permissive-cors';
+
+/** A package.json with extra runtime dependencies next to the framework. */
+function packageJson(framework: 'express4' | 'express5' | 'fastify4' | 'fastify5', extra: Record<string, string>, esm = false): Record<string, string> {
+  const versions = { express4: ['express', '^4.21.2'], express5: ['express', '^5.1.0'], fastify4: ['fastify', '^4.28.1'], fastify5: ['fastify', '^5.4.0'] } as const;
+  const [name, range] = versions[framework];
+  return {
+    'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', ...(esm ? { type: 'module' } : {}), dependencies: { [name]: range, ...extra } }, null, 2),
+  };
+}
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'explicit origin list with credentials',
+      flavour: 'express4',
+      code: `import express from 'express';
+import cors from 'cors';
+import cookieParser from 'cookie-parser';
+
+const app = express();
+app.use(cookieParser());
+app.use(cors({ origin: ['https://app.example.com', 'https://admin.example.com'], credentials: true }));
+`,
+    },
+    {
+      name: 'origins from the config module',
+      flavour: 'express5',
+      code: `import express from 'express';
+import cors from 'cors';
+import { config } from './config';
+
+export const app = express();
+app.use(cors({ origin: config.corsOrigins, credentials: true }));
+`,
+    },
+    {
+      name: 'origins from the environment (CommonJS)',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+app.use(
+  cors({
+    origin: process.env.CORS_ORIGIN?.split(','),
+    credentials: true,
+  }),
+);
+
+module.exports = app;
+`,
+    },
+    {
+      name: 'public API without credentials: cors() in an app with no cookies or auth',
+      flavour: 'express4',
+      code: `import express from 'express';
+import cors from 'cors';
+import { weather } from './weather';
+
+const app = express();
+app.use(cors());
+
+app.get('/forecast/:city', async (req, res) => {
+  res.json(await weather.forecast(req.params.city));
+});
+`,
+    },
+    {
+      name: '@fastify/cors with an origin list',
+      flavour: 'fastify4',
+      code: `import Fastify from 'fastify';
+import cors from '@fastify/cors';
+
+const app = Fastify({ logger: true });
+await app.register(cors, { origin: ['https://shop.example.com'], credentials: true });
+`,
+    },
+    {
+      name: '@fastify/cors with an origin callback that checks an allowlist (ESM JS)',
+      flavour: 'fastify5',
+      esm: true,
+      filename: 'src/server.js',
+      code: `import Fastify from 'fastify';
+
+const allowed = new Set((process.env.ALLOWED_ORIGINS ?? '').split(','));
+const app = Fastify();
+
+await app.register(import('@fastify/cors'), {
+  origin: (origin, cb) => {
+    if (!origin || allowed.has(origin)) {
+      cb(null, true);
+      return;
+    }
+    cb(new Error('Not allowed by CORS'), false);
+  },
+  credentials: true,
+});
+`,
+    },
+    {
+      name: 'hand-written header echoing only allowlisted origins',
+      flavour: 'express4',
+      code: `import express from 'express';
+
+const app = express();
+const allowedOrigins = ['https://app.example.com'];
+
+app.use((req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin && allowedOrigins.includes(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+  }
+  next();
+});
+`,
+    },
+    {
+      name: 'hand-written wildcard without credentials',
+      flavour: 'express4',
+      filename: 'src/middleware/cors.js',
+      code: `module.exports = function allowAll(req, res, next) {
+  res.header('Access-Control-Allow-Origin', '*');
+  res.header('Access-Control-Allow-Methods', 'GET,POST,PUT,DELETE');
+  next();
+};
+`,
+    },
+    {
+      name: 'wildcard with credentials explicitly off, in a cookie app',
+      flavour: 'express5',
+      files: packageJson('express5', { 'express-session': '^1.18.1', cors: '^2.8.5' }),
+      code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use('/public', cors({ origin: '*', credentials: false }));
+`,
+    },
+    {
+      name: 'origin callback with a whitelist lookup (classic docs style)',
+      flavour: 'express4',
+      filename: 'server.js',
+      code: `const express = require('express');
+const cors = require('cors');
+const session = require('express-session');
+
+const whitelist = ['http://example1.com', 'http://example2.com'];
+const corsOptions = {
+  origin: function (origin, callback) {
+    if (whitelist.indexOf(origin) !== -1) {
+      callback(null, true);
+    } else {
+      callback(new Error('Not allowed by CORS'));
+    }
+  },
+  credentials: true,
+};
+
+const app = express();
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+app.use(cors(corsOptions));
+`,
+    },
+    {
+      name: 'options imported from another module',
+      flavour: 'express4',
+      code: `import express from 'express';
+import cors from 'cors';
+import { corsOptions } from './config/cors';
+
+const app = express();
+app.use(cors(corsOptions));
+`,
+    },
+    {
+      name: 'reflecting only outside production',
+      flavour: 'express5',
+      code: `import express from 'express';
+import cors from 'cors';
+import passport from 'passport';
+
+const app = express();
+const isProduction = process.env.NODE_ENV === 'production';
+app.use(cors({ origin: isProduction ? ['https://app.example.com'] : true, credentials: true }));
+app.use(passport.initialize());
+`,
+    },
+    {
+      name: 'origin restricted by a specific pattern',
+      flavour: 'fastify5',
+      filename: 'src/app.js',
+      code: `const fastify = require('fastify')();
+
+fastify.register(require('@fastify/cors'), { origin: /\\.example\\.com$/, credentials: true });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'origin: true with credentials',
+      flavour: 'express4',
+      code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors({ origin: true, credentials: true }));
+`,
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 50, message: 'CORS reflects any request origin with `credentials: true`; any site can make authenticated requests and read the responses. Allow a list of origins read from config.' }],
+      output: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [], credentials: true }));
+`,
+    },
+    {
+      name: 'wildcard with credentials in a shared options object (CommonJS)',
+      flavour: 'express5',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+
+const corsOptions = {
+  origin: '*',
+  credentials: true,
+  methods: ['GET', 'POST'],
+};
+
+const app = express();
+app.use(cors(corsOptions));
+app.options('*', cors(corsOptions));
+
+module.exports = app;
+`,
+      errors: [
+        { line: 11, column: 9, endLine: 11, endColumn: 26, message: 'CORS allows any origin (`*`) with `credentials: true`; any site can make authenticated requests and read the responses. Allow a list of origins read from config.' },
+        { line: 12, column: 18, endLine: 12, endColumn: 35 },
+      ],
+      output: `const express = require('express');
+const cors = require('cors');
+
+const corsOptions = {
+  origin: process.env.CORS_ORIGINS?.split(',') ?? [],
+  credentials: true,
+  methods: ['GET', 'POST'],
+};
+
+const app = express();
+app.use(cors(corsOptions));
+app.options('*', cors(corsOptions));
+
+module.exports = app;
+`,
+    },
+    {
+      name: 'origin callback that always allows (ESM JS)',
+      flavour: 'express4',
+      esm: true,
+      filename: 'src/app.js',
+      code: `import express from 'express';
+import cors from 'cors';
+
+export const app = express();
+
+app.use(
+  cors({
+    origin: (origin, callback) => callback(null, origin),
+    credentials: true,
+  }),
+);
+`,
+      errors: [{ line: 7, column: 3, endLine: 10, endColumn: 5 }],
+      output: `import express from 'express';
+import cors from 'cors';
+
+export const app = express();
+
+app.use(
+  cors({
+    origin: process.env.CORS_ORIGINS?.split(',') ?? [],
+    credentials: true,
+  }),
+);
+`,
+    },
+    {
+      name: 'cors() without options in an app that parses cookies',
+      flavour: 'express4',
+      code: `import express from 'express';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+
+const app = express();
+app.use(cookieParser());
+app.use(cors());
+`,
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 15, message: '`cors()` without options allows any origin in an app that uses cookies or auth headers; allow a list of origins read from config.' }],
+      output: `import express from 'express';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+
+const app = express();
+app.use(cookieParser());
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [] }));
+`,
+    },
+    {
+      name: 'credentials without an origin option',
+      flavour: 'express5',
+      code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(
+  cors({
+    credentials: true,
+    exposedHeaders: ['X-Request-Id'],
+  }),
+);
+`,
+      errors: [{ line: 6, column: 3, endLine: 9, endColumn: 5 }],
+      output: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(
+  cors({
+    origin: process.env.CORS_ORIGINS?.split(',') ?? [],
+    credentials: true,
+    exposedHeaders: ['X-Request-Id'],
+  }),
+);
+`,
+    },
+    {
+      name: 'wildcard origin in an app that reads the Authorization header',
+      flavour: 'express4',
+      filename: 'src/server.ts',
+      code: `import express from 'express';
+import cors from 'cors';
+import { verifyAccessToken } from './tokens';
+
+const app = express();
+app.use(cors({ origin: '*' }));
+
+app.get('/me', async (req, res) => {
+  const token = req.headers.authorization?.replace('Bearer ', '') ?? '';
+  res.json(await verifyAccessToken(token));
+});
+`,
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 30, message: 'CORS allows any origin (`*`) in an app that uses cookies or auth headers; allow a list of origins read from config.' }],
+      output: `import express from 'express';
+import cors from 'cors';
+import { verifyAccessToken } from './tokens';
+
+const app = express();
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [] }));
+
+app.get('/me', async (req, res) => {
+  const token = req.headers.authorization?.replace('Bearer ', '') ?? '';
+  res.json(await verifyAccessToken(token));
+});
+`,
+    },
+    {
+      name: '@fastify/cors reflecting with credentials',
+      flavour: 'fastify4',
+      code: `import Fastify from 'fastify';
+import cors from '@fastify/cors';
+
+const app = Fastify();
+app.register(cors, { origin: true, credentials: true });
+`,
+      errors: [{ line: 5, column: 5, endLine: 5, endColumn: 56, message: '`@fastify/cors` reflects any request origin with `credentials: true`; any site can make authenticated requests and read the responses. Allow a list of origins read from config.' }],
+      output: `import Fastify from 'fastify';
+import cors from '@fastify/cors';
+
+const app = Fastify();
+app.register(cors, { origin: process.env.CORS_ORIGINS?.split(',') ?? [], credentials: true });
+`,
+    },
+    {
+      name: '@fastify/cors without options in a project with @fastify/cookie (CommonJS)',
+      flavour: 'fastify5',
+      filename: 'src/app.js',
+      files: packageJson('fastify5', { '@fastify/cookie': '^11.0.2', '@fastify/cors': '^11.0.1' }),
+      code: `const fastify = require('fastify')({ logger: true });
+
+fastify.register(require('@fastify/cors'));
+fastify.register(require('./routes'));
+
+module.exports = fastify;
+`,
+      errors: [{ line: 3, column: 9, endLine: 3, endColumn: 43, message: '`@fastify/cors` without options allows any origin in an app that uses cookies or auth headers; allow a list of origins read from config.' }],
+      output: `const fastify = require('fastify')({ logger: true });
+
+fastify.register(require('@fastify/cors'), { origin: process.env.CORS_ORIGINS?.split(',') ?? [] });
+fastify.register(require('./routes'));
+
+module.exports = fastify;
+`,
+    },
+    {
+      name: 'hand-written middleware echoing the origin with credentials',
+      flavour: 'express4',
+      code: `import express from 'express';
+
+const app = express();
+
+app.use((req, res, next) => {
+  res.header('Access-Control-Allow-Origin', req.headers.origin);
+  res.header('Access-Control-Allow-Credentials', 'true');
+  res.header('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+  next();
+});
+`,
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 64, message: "`Access-Control-Allow-Origin` echoes the request's Origin together with `Access-Control-Allow-Credentials: true`; any site can make authenticated requests and read the responses. Echo only origins from an allowlist read from config." }],
+      output: `import express from 'express';
+
+const app = express();
+
+app.use((req, res, next) => {
+  const requestOrigin = req.headers.origin;
+  if (requestOrigin && (process.env.CORS_ORIGINS?.split(',') ?? []).includes(requestOrigin)) {
+    res.header('Access-Control-Allow-Origin', requestOrigin);
+    res.header('Vary', 'Origin');
+  }
+  res.header('Access-Control-Allow-Credentials', 'true');
+  res.header('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+  next();
+});
+`,
+    },
+    {
+      name: 'hand-written wildcard with credentials (CommonJS)',
+      flavour: 'express4',
+      filename: 'src/middleware/cors.js',
+      code: `function corsHeaders(req, res, next) {
+  res.setHeader("Access-Control-Allow-Origin", "*");
+  res.setHeader("Access-Control-Allow-Credentials", true);
+  next();
+}
+
+module.exports = corsHeaders;
+`,
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 52 }],
+      output: `function corsHeaders(req, res, next) {
+  const requestOrigin = req.headers.origin;
+  if (requestOrigin && (process.env.CORS_ORIGINS?.split(",") ?? []).includes(requestOrigin)) {
+    res.setHeader("Access-Control-Allow-Origin", requestOrigin);
+    res.setHeader("Vary", "Origin");
+  }
+  res.setHeader("Access-Control-Allow-Credentials", true);
+  next();
+}
+
+module.exports = corsHeaders;
+`,
+    },
+    {
+      name: 'Fastify hook echoing the origin with credentials',
+      flavour: 'fastify5',
+      code: `import Fastify from 'fastify';
+
+const app = Fastify();
+
+app.addHook('onRequest', async (request, reply) => {
+  reply.header('Access-Control-Allow-Origin', request.headers.origin ?? '*');
+  reply.header('Access-Control-Allow-Credentials', 'true');
+});
+`,
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 77 }],
+      output: `import Fastify from 'fastify';
+
+const app = Fastify();
+
+app.addHook('onRequest', async (request, reply) => {
+  const requestOrigin = request.headers.origin;
+  if (requestOrigin && (process.env.CORS_ORIGINS?.split(',') ?? []).includes(requestOrigin)) {
+    reply.header('Access-Control-Allow-Origin', requestOrigin);
+    reply.header('Vary', 'Origin');
+  }
+  reply.header('Access-Control-Allow-Credentials', 'true');
+});
+`,
+    },
+    {
+      name: 'every cors() in an app with sessions',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const session = require('express-session');
+const cors = require('cors');
+
+const app = express();
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+app.use(cors());
+app.options('*', cors());
+
+module.exports = app;
+`,
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 15 }, { line: 8, column: 18, endLine: 8, endColumn: 24 }],
+      output: `const express = require('express');
+const session = require('express-session');
+const cors = require('cors');
+
+const app = express();
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [] }));
+app.options('*', cors());
+
+module.exports = app;
+`,
+    },
+    {
+      name: 'headers object with wildcard and credentials (no fix)',
+      flavour: 'express5',
+      code: `import express from 'express';
+
+const app = express();
+
+app.use((req, res, next) => {
+  res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' });
+  next();
+});
+`,
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 94 }],
+    },
+    {
+      name: 'match-everything pattern with credentials',
+      flavour: 'express5',
+      code: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors({ origin: /.*/, credentials: true }));
+`,
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 50 }],
+      output: `import express from 'express';
+import cors from 'cors';
+
+const app = express();
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [], credentials: true }));
+`,
+    },
+  ],
+});

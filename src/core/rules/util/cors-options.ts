@@ -1,0 +1,177 @@
+import ts from 'typescript';
+import { requiredModule } from '../../analysis/imports';
+import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import type { FileAnalysis } from '../../analysis/types';
+import type { Framework } from '../../model/rule-meta';
+import { localInitializer } from './local-binding';
+import { quoted, type SourceStyle } from './source-style';
+
+/**
+ * What an origin setting allows: `default` (no origin option: `*`), `any` (`'*'`), `reflect` (echoes
+ * every request origin: `true`, `/.*\/`, a callback that always allows), `restricted` (a list, one
+ * origin, a config value, a callback that checks).
+ */
+export type OriginPolicy = 'default' | 'any' | 'reflect' | 'restricted';
+
+export interface CorsUse {
+  framework: Framework;
+  /** `cors(...)` or `fastify.register(cors, ...)`: where findings are reported. */
+  call: ts.CallExpression;
+  /** The options object, inline or held by a local variable; undefined when there are no options. */
+  options?: ts.ObjectLiteralExpression;
+  /** Options exist but cannot be read (imported config, a per-request delegate). */
+  opaque: boolean;
+  origin: OriginPolicy;
+  originProperty?: ts.ObjectLiteralElementLike;
+  /** `credentials: true` / `false` as written; undefined when absent or not a literal. */
+  credentials?: boolean;
+}
+
+const FASTIFY_CORS_MODULES = new Set(['@fastify/cors', 'fastify-cors']);
+
+/** `cors(...)` calls of the `cors` package and `register(@fastify/cors, ...)` calls of a file. */
+export function findCorsUses(sourceFile: ts.SourceFile, analysis: FileAnalysis): CorsUse[] {
+  const corsNames = new Set<string>();
+  const fastifyCorsNames = new Set<string>();
+  for (const binding of analysis.imports.values()) {
+    if (binding.module === 'cors' && (binding.imported === 'default' || binding.imported === '*')) corsNames.add(binding.local);
+    if (FASTIFY_CORS_MODULES.has(binding.module) && (binding.imported === 'default' || binding.imported === '*' || binding.imported === 'fastifyCors')) fastifyCorsNames.add(binding.local);
+  }
+  const uses: CorsUse[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = unwrapExpression(node.expression);
+      if ((ts.isIdentifier(callee) && corsNames.has(callee.text)) || requiredModule(callee) === 'cors') {
+        uses.push(describe('express', node, node.arguments[0]));
+      } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && node.arguments.length >= 1 && isFastifyCorsPlugin(node.arguments[0], fastifyCorsNames)) {
+        uses.push(describe('fastify', node, node.arguments[1]));
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return uses;
+}
+
+function isFastifyCorsPlugin(argument: ts.Expression, names: Set<string>): boolean {
+  const value = unwrapExpression(argument);
+  if (ts.isIdentifier(value)) return names.has(value.text);
+  const module = requiredModule(value) ?? dynamicImportModule(value);
+  return module !== undefined && FASTIFY_CORS_MODULES.has(module);
+}
+
+/** `import('@fastify/cors')`, possibly awaited. */
+function dynamicImportModule(node: ts.Expression): string | undefined {
+  const value = ts.isAwaitExpression(node) ? unwrapExpression(node.expression) : node;
+  if (ts.isCallExpression(value) && value.expression.kind === ts.SyntaxKind.ImportKeyword && value.arguments.length === 1 && ts.isStringLiteralLike(value.arguments[0])) {
+    return value.arguments[0].text;
+  }
+  return undefined;
+}
+
+function describe(framework: Framework, call: ts.CallExpression, argument: ts.Expression | undefined): CorsUse {
+  if (!argument) return { framework, call, opaque: false, origin: 'default' };
+  const options = resolveObject(unwrapExpression(argument), 0);
+  if (!options) return { framework, call, opaque: true, origin: 'restricted' };
+  const originProperty = findProperty(options, 'origin');
+  const credentialsProperty = findProperty(options, 'credentials');
+  let origin: OriginPolicy = 'default';
+  if (originProperty) origin = ts.isPropertyAssignment(originProperty) ? originPolicy(originProperty.initializer, 0) : ts.isShorthandPropertyAssignment(originProperty) ? originPolicy(originProperty.name, 0) : 'restricted';
+  let credentials: boolean | undefined;
+  if (credentialsProperty && ts.isPropertyAssignment(credentialsProperty)) {
+    const value = unwrapExpression(credentialsProperty.initializer);
+    if (value.kind === ts.SyntaxKind.TrueKeyword) credentials = true;
+    else if (value.kind === ts.SyntaxKind.FalseKeyword) credentials = false;
+  }
+  return { framework, call, options, opaque: false, origin, originProperty, credentials };
+}
+
+function resolveObject(expression: ts.Expression, depth: number): ts.ObjectLiteralExpression | undefined {
+  if (ts.isObjectLiteralExpression(expression)) return expression;
+  if (ts.isIdentifier(expression) && depth < 3) {
+    const initializer = localInitializer(expression);
+    return initializer ? resolveObject(unwrapExpression(initializer), depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+function findProperty(object: ts.ObjectLiteralExpression, key: string): ts.ObjectLiteralElementLike | undefined {
+  // A spread after the property could override it; the last writer wins.
+  let found: ts.ObjectLiteralElementLike | undefined;
+  for (const property of object.properties) {
+    const name = property.name;
+    if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && name.text === key) found = property;
+  }
+  return found;
+}
+
+/** What an `origin` value allows; anything read from config or computed counts as restricted. */
+export function originPolicy(expression: ts.Expression, depth: number): OriginPolicy {
+  const value = unwrapExpression(expression);
+  if (ts.isStringLiteralLike(value)) return value.text === '*' ? 'any' : 'restricted';
+  if (value.kind === ts.SyntaxKind.TrueKeyword) return 'reflect';
+  if (ts.isRegularExpressionLiteral(value)) return /^\/\^?\.[*+]\$?\/[a-z]*$/.test(value.text) ? 'reflect' : 'restricted';
+  if (ts.isArrayLiteralExpression(value)) {
+    return value.elements.some((element) => ts.isStringLiteralLike(element) && element.text === '*') ? 'any' : 'restricted';
+  }
+  if (isFunctionLike(value)) return allowsEveryOrigin(value) ? 'reflect' : 'restricted';
+  if (ts.isIdentifier(value) && depth < 3) {
+    const initializer = localInitializer(value);
+    if (initializer) return originPolicy(initializer, depth + 1);
+    const declaration = functionDeclarationNamed(value);
+    if (declaration) return allowsEveryOrigin(declaration) ? 'reflect' : 'restricted';
+  }
+  return 'restricted';
+}
+
+function functionDeclarationNamed(identifier: ts.Identifier): ts.FunctionDeclaration | undefined {
+  for (const statement of identifier.getSourceFile().statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === identifier.text) return statement;
+  }
+  return undefined;
+}
+
+/**
+ * An origin callback that allows every origin: it calls back with `true` or the origin itself and
+ * never tests anything (`(origin, cb) => cb(null, true)`).
+ */
+function allowsEveryOrigin(fn: FunctionLike): boolean {
+  const originName = fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name) ? fn.parameters[0].name.text : undefined;
+  const callbackName = fn.parameters[1] && ts.isIdentifier(fn.parameters[1].name) ? fn.parameters[1].name.text : undefined;
+  if (!fn.body) return false;
+  let allows = false;
+  let tests = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIfStatement(node) || ts.isConditionalExpression(node) || ts.isSwitchStatement(node)) tests = true;
+    if (ts.isBinaryExpression(node)) {
+      const kind = node.operatorToken.kind;
+      if (kind !== ts.SyntaxKind.EqualsToken && kind !== ts.SyntaxKind.CommaToken) tests = true;
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = unwrapExpression(node.expression);
+      if (ts.isIdentifier(callee) && callee.text === callbackName && node.arguments.length >= 2) {
+        const allowed = unwrapExpression(node.arguments[1]);
+        if (allowed.kind === ts.SyntaxKind.TrueKeyword || (ts.isIdentifier(allowed) && allowed.text === originName)) allows = true;
+      } else if (!(ts.isIdentifier(callee) && callee.text === callbackName)) {
+        tests = true;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  if (!callbackName) {
+    // `origin: (origin) => true` style predicates.
+    const body = fn.body;
+    const returned = ts.isBlock(body) ? (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined) : body;
+    return !tests && returned !== undefined && unwrapExpression(returned).kind === ts.SyntaxKind.TrueKeyword;
+  }
+  return allows && !tests;
+}
+
+/**
+ * The expression allowed origins are read from. The `config` generator will route this through the
+ * project's config module; until then the environment is read directly.
+ */
+export function allowedOriginsSource(style: SourceStyle): string {
+  return `process.env.CORS_ORIGINS?.split(${quoted(',', style)}) ?? []`;
+}

@@ -1,0 +1,541 @@
+import ts from 'typescript';
+import type { FileAnalysis } from '../../analysis/types';
+import { isFunctionLike, memberPath, parameterTypeName, unwrapExpression } from '../../analysis/syntax';
+import { isReassigned, resolveLocal } from './local-binding';
+
+/**
+ * Which values are caught errors (catch clause variables, error-handler parameters, `.catch(e => …)`
+ * and node-style callback errors) and how much of one an expression exposes: its stack, the raw
+ * object, or its message. Also the conditions that make exposing a message deliberate (4xx error
+ * classes, `expose`, status checks) or development-only (`NODE_ENV`, `isDev`).
+ */
+
+/** `stack`: a stack trace; `raw`: the error object (all its own properties); `message`: its message text. */
+export type LeakLevel = 'stack' | 'raw' | 'message';
+
+export interface ErrorRef {
+  level: LeakLevel;
+  /** The identifier of the caught error (`err`), for logging it. */
+  error: ts.Identifier;
+  /** How the message shows it: `err.stack`, `err`, `String(err)`. */
+  text: string;
+}
+
+export interface Leak extends ErrorRef {
+  node: ts.Expression;
+  /** Chosen by an environment check (`isDev ? err.stack : undefined`). */
+  devOnly: boolean;
+  /** Chosen by a check that the error is a deliberate one (`err.expose ? err.message : '…'`). */
+  guarded: boolean;
+  /** The object property holding the leak when it is one property of an object literal payload. */
+  property?: ts.ObjectLiteralElementLike;
+}
+
+const ERROR_NAME = /^(err|error|e|ex|exc|exception|er|cause)$/i;
+
+/** Where a caught error comes from, or undefined when the identifier is not one. */
+export function errorOrigin(identifier: ts.Identifier, analysis: FileAnalysis, depth = 0): ts.Identifier | undefined {
+  if (depth > 3) return undefined;
+  const binding = resolveLocal(identifier);
+  if (!binding) return undefined;
+  if (binding.kind === 'catch') return identifier;
+  if (binding.kind === 'parameter') {
+    const fn = binding.fn;
+    if (!isFunctionLike(fn)) return undefined;
+    const index = fn.parameters.indexOf(binding.parameter);
+    return isErrorParameter(fn, index, analysis) ? identifier : undefined;
+  }
+  if (binding.kind === 'variable') {
+    const declaration = binding.declaration;
+    if (!declaration.initializer || isReassigned(declaration)) return undefined;
+    const init = unwrapExpression(declaration.initializer);
+    if (ts.isIdentifier(init)) return errorOrigin(init, analysis, depth + 1) ? identifier : undefined;
+    // `const error = err instanceof Error ? err : new Error(String(err))`
+    if (ts.isConditionalExpression(init)) {
+      for (const branch of [init.whenTrue, init.whenFalse]) {
+        const value = unwrapExpression(branch);
+        if (ts.isIdentifier(value) && errorOrigin(value, analysis, depth + 1)) return identifier;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The first parameter of an error handler, of a `.catch` callback or `.then(_, onRejected)`, or a node-style callback `(err, result)`. */
+function isErrorParameter(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration, index: number, analysis: FileAnalysis): boolean {
+  if (index !== 0) return false;
+  const handler = analysis.handlerOf(fn);
+  if (handler?.role === 'error-handler') return true;
+  const parameter = fn.parameters[0];
+  const name = ts.isIdentifier(parameter.name) ? parameter.name.text : '';
+  const type = parameterTypeName(parameter);
+  // Express: (err, req, res, next); Fastify: (error: FastifyError, request, reply)
+  if (fn.parameters.length === 4 && (ERROR_NAME.test(name) || type?.endsWith('Error'))) return true;
+  if (fn.parameters.length === 3 && (type === 'FastifyError' || (ERROR_NAME.test(name) && /^(reply|rep)$/.test(parameterNameAt(fn, 2))))) return true;
+  const parent = fn.parent;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(fn as ts.Expression)) {
+    const callee = unwrapExpression(parent.expression);
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (method === 'catch' && parent.arguments[0] === fn) return true;
+    if (method === 'then' && parent.arguments[1] === fn) return true;
+    if (method === 'setErrorHandler') return true;
+    // node-style callback: db.query(sql, (err, rows) => …)
+    if (ERROR_NAME.test(name) && name.length > 1 && fn.parameters.length >= 1 && method !== 'map' && method !== 'forEach' && method !== 'filter') return true;
+  }
+  return false;
+}
+
+function parameterNameAt(fn: ts.SignatureDeclaration, index: number): string {
+  const parameter = fn.parameters[index];
+  return parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : '';
+}
+
+/** Error properties that carry validation details or classification, safe to show a client. */
+const SAFE_PROPERTIES = new Set([
+  'errors', 'issues', 'details', 'code', 'name', 'status', 'statusCode', 'type', 'validation', 'validationContext', 'path', 'keyValue', 'kind',
+  'field', 'fields', 'expose', 'isOperational', 'title', 'data', 'meta', 'headers', 'value', 'context', 'reason', 'errorCode', 'httpCode',
+]);
+/** Error properties that carry internals: SQL text, driver errors, request configs. */
+const INTERNAL_PROPERTIES = new Set(['sql', 'sqlMessage', 'sqlState', 'original', 'parent', 'response', 'config', 'request', 'cause', 'errno', 'syscall', 'address']);
+/** String methods that keep the text they are called on. */
+const TEXT_METHODS = new Set(['toString', 'split', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'trim', 'toUpperCase', 'toLowerCase', 'concat', 'join', 'at', 'padStart', 'padEnd', 'valueOf']);
+
+/** How an expression exposes a caught error, if it does. */
+export function errorRef(expression: ts.Expression, analysis: FileAnalysis): ErrorRef | undefined {
+  const value = unwrapExpression(expression);
+  if (ts.isIdentifier(value)) {
+    const origin = errorOrigin(value, analysis);
+    if (origin) return { level: 'raw', error: origin, text: value.text };
+    // const { message, stack } = err
+    const binding = resolveLocal(value);
+    if (binding?.kind === 'binding-element') {
+      const element = binding.element;
+      const pattern = element.parent;
+      const declaration = pattern.parent;
+      if (ts.isObjectBindingPattern(pattern) && ts.isVariableDeclaration(declaration) && declaration.initializer && !isReassignedBinding(declaration, value.text)) {
+        const init = unwrapExpression(declaration.initializer);
+        const key = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : value.text;
+        if (ts.isIdentifier(init) && errorOrigin(init, analysis)) {
+          if (key === 'stack') return { level: 'stack', error: init, text: `${init.text}.stack` };
+          if (key === 'message') return { level: 'message', error: init, text: `${init.text}.message` };
+        }
+      }
+    }
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(value) || (ts.isElementAccessExpression(value) && ts.isStringLiteralLike(value.argumentExpression))) {
+    const key = ts.isPropertyAccessExpression(value) ? value.name.text : (value.argumentExpression as ts.StringLiteralLike).text;
+    const object = unwrapExpression(value.expression);
+    if (ts.isIdentifier(object)) {
+      const origin = errorOrigin(object, analysis);
+      if (origin) {
+        if (key === 'stack') return { level: 'stack', error: origin, text: `${object.text}.stack` };
+        if (key === 'message') return { level: 'message', error: origin, text: `${object.text}.message` };
+        if (INTERNAL_PROPERTIES.has(key)) return { level: 'raw', error: origin, text: `${object.text}.${key}` };
+        return undefined;
+      }
+    }
+    // err.stack.length is a number, err.message.length too
+    if (key === 'length') return undefined;
+    return SAFE_PROPERTIES.has(key) ? undefined : errorRefOfChain(value.expression, analysis);
+  }
+  if (ts.isCallExpression(value)) {
+    const callee = unwrapExpression(value.expression);
+    const path = memberPath(callee)?.join('.');
+    const first = value.arguments[0];
+    if (first && (path === 'String' || path === 'JSON.stringify' || path === 'util.inspect' || path === 'inspect' || path === 'serializeError' || path === 'Object.assign')) {
+      const target = path === 'Object.assign' ? value.arguments[1] : first;
+      const inner = target ? errorRef(target, analysis) : undefined;
+      if (!inner) return undefined;
+      if (inner.level !== 'raw') return { ...inner, text: `${path}(${inner.text})` };
+      const level: LeakLevel = path === 'String' ? 'message' : path === 'JSON.stringify' || path === 'Object.assign' ? 'raw' : 'stack';
+      return { level, error: inner.error, text: `${path}(${inner.text})` };
+    }
+    if (ts.isPropertyAccessExpression(callee) && TEXT_METHODS.has(callee.name.text)) {
+      const inner = errorRef(callee.expression, analysis);
+      if (!inner) return undefined;
+      // err.toString() is the message with its class name
+      if (inner.level === 'raw' && callee.name.text === 'toString') return { level: 'message', error: inner.error, text: `${inner.text}.toString()` };
+      return inner.level === 'raw' ? undefined : inner;
+    }
+  }
+  return undefined;
+}
+
+function errorRefOfChain(expression: ts.Expression, analysis: FileAnalysis): ErrorRef | undefined {
+  const inner = errorRef(expression, analysis);
+  return inner && inner.level !== 'raw' ? inner : undefined;
+}
+
+function isReassignedBinding(declaration: ts.VariableDeclaration, name: string): boolean {
+  const list = declaration.parent;
+  if (ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) return false;
+  let scope: ts.Node = list;
+  while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  let reassigned = false;
+  const visit = (node: ts.Node): void => {
+    if (reassigned) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name) reassigned = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return reassigned;
+}
+
+/**
+ * The leaks in a response payload: stack traces, raw errors and messages of caught errors, in object
+ * properties, template strings, concatenations, and locals holding a payload object.
+ */
+export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[] {
+  const leaks: Leak[] = [];
+  const visit = (node: ts.Expression, state: { devOnly: boolean; guarded: boolean; property?: ts.ObjectLiteralElementLike }, depth: number): void => {
+    if (depth > 6) return;
+    const value = unwrapExpression(node);
+    const ref = errorRef(value, analysis);
+    if (ref) {
+      leaks.push({ ...ref, node: value, ...state });
+      return;
+    }
+    if (ts.isAwaitExpression(value)) return visit(value.expression, state, depth + 1);
+    if (ts.isObjectLiteralExpression(value)) {
+      for (const property of value.properties) {
+        const next = { ...state, property: depth === 0 || state.property === undefined ? property : state.property };
+        if (ts.isPropertyAssignment(property)) visit(property.initializer, next, depth + 1);
+        else if (ts.isShorthandPropertyAssignment(property)) visit(property.name, next, depth + 1);
+        else if (ts.isSpreadAssignment(property)) {
+          const spread = errorRef(property.expression, analysis);
+          if (spread) leaks.push({ ...spread, level: spread.level === 'raw' ? 'raw' : spread.level, node: property.expression, ...next });
+          else visit(property.expression, next, depth + 1);
+        }
+      }
+      return;
+    }
+    if (ts.isArrayLiteralExpression(value)) {
+      for (const element of value.elements) visit(ts.isSpreadElement(element) ? element.expression : element, state, depth + 1);
+      return;
+    }
+    if (ts.isTemplateExpression(value)) {
+      for (const span of value.templateSpans) {
+        const inner = errorRef(span.expression, analysis);
+        if (inner) leaks.push({ ...inner, level: inner.level === 'raw' ? 'message' : inner.level, node: span.expression, ...state });
+        else visit(span.expression, state, depth + 1);
+      }
+      return;
+    }
+    if (ts.isBinaryExpression(value)) {
+      const operator = value.operatorToken.kind;
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) {
+        const condition = classifyCondition(value.left, true, analysis);
+        visit(value.right, { ...state, devOnly: state.devOnly || condition.devOnly, guarded: state.guarded || condition.guarded }, depth + 1);
+        return;
+      }
+      if (operator === ts.SyntaxKind.PlusToken) {
+        for (const side of [value.left, value.right]) {
+          const inner = errorRef(side, analysis);
+          if (inner) leaks.push({ ...inner, level: inner.level === 'raw' ? 'message' : inner.level, node: side, ...state });
+          else visit(side, state, depth + 1);
+        }
+        return;
+      }
+      if (operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken) {
+        visit(value.left, state, depth + 1);
+        visit(value.right, state, depth + 1);
+      }
+      return;
+    }
+    if (ts.isConditionalExpression(value)) {
+      const whenTrue = classifyCondition(value.condition, true, analysis);
+      const whenFalse = classifyCondition(value.condition, false, analysis);
+      visit(value.whenTrue, { ...state, devOnly: state.devOnly || whenTrue.devOnly, guarded: state.guarded || whenTrue.guarded }, depth + 1);
+      visit(value.whenFalse, { ...state, devOnly: state.devOnly || whenFalse.devOnly, guarded: state.guarded || whenFalse.guarded }, depth + 1);
+      return;
+    }
+    if (ts.isIdentifier(value)) {
+      // const body = { message: err.message }; res.json(body)
+      const binding = resolveLocal(value);
+      if (binding?.kind === 'variable' && binding.declaration.initializer && !isReassigned(binding.declaration)) {
+        const init = unwrapExpression(binding.declaration.initializer);
+        if (ts.isObjectLiteralExpression(init)) {
+          // `if (env !== 'development') delete response.stack` takes the property out again
+          const removed = removedProperties(binding.declaration, value.text);
+          const before = leaks.length;
+          visit(init, state, depth + 1);
+          const added = leaks.splice(before);
+          leaks.push(...added.filter((leak) => !leak.property?.name || !removed.has(propertyKey(leak.property.name) ?? '')));
+        } else if (ts.isTemplateExpression(init) || ts.isBinaryExpression(init) || ts.isConditionalExpression(init) || ts.isPropertyAccessExpression(init) || ts.isCallExpression(init)) {
+          visit(init, state, depth + 1);
+        }
+      }
+    }
+  };
+  visit(payload, { devOnly: false, guarded: false }, 0);
+  return leaks;
+}
+
+function propertyKey(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+}
+
+/** Properties of a local payload object that are deleted or blanked later: `delete body.stack`, `body.stack = undefined`. */
+function removedProperties(declaration: ts.VariableDeclaration, name: string): Set<string> {
+  const removed = new Set<string>();
+  let scope: ts.Node = declaration;
+  while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  const target = (expression: ts.Expression): string | undefined => {
+    const value = unwrapExpression(expression);
+    if (ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === name) return value.name.text;
+    if (ts.isElementAccessExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === name && ts.isStringLiteralLike(value.argumentExpression)) {
+      return value.argumentExpression.text;
+    }
+    return undefined;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isDeleteExpression(node)) {
+      const key = target(node.expression);
+      if (key) removed.add(key);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const key = target(node.left);
+      const right = unwrapExpression(node.right);
+      const blank = right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(right) && right.text === 'undefined') || ts.isVoidExpression(right);
+      if (key && blank) removed.add(key);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return removed;
+}
+
+export interface ConditionMeaning {
+  /** The branch runs only in development / test. */
+  devOnly: boolean;
+  /** The branch runs only for a recognised, deliberate error (a client error class, `expose`, a status below 500). */
+  guarded: boolean;
+}
+
+/** Environment checks: `process.env.NODE_ENV !== 'production'`, `app.get('env') === 'development'`, `isDev`, `config.isProduction`. */
+export function isDevelopmentCheck(condition: ts.Expression): boolean {
+  return /NODE_ENV|\b(is|IS_)?(Dev|DEV|dev|Development|development|DEVELOPMENT|Prod|PROD|prod|Production|production|PRODUCTION|Debug|DEBUG|debug)\b|\bis(Dev|Development|Prod|Production|Debug|Local|Test)\b|get\(\s*['"]env['"]\s*\)|\benv\b\s*[!=]==?/.test(condition.getText());
+}
+
+/**
+ * What a condition tells about the error when it holds (`positive`) or not: an environment check
+ * gates either branch; `err instanceof NotFoundError`, `err.expose`, `err.isOperational`,
+ * `isHttpError(err)`, `err.name === …`, `err.statusCode < 500` make the branch a deliberate error.
+ */
+export function classifyCondition(condition: ts.Expression, positive: boolean, analysis: FileAnalysis): ConditionMeaning {
+  const value = unwrapExpression(condition);
+  if (isDevelopmentCheck(value)) {
+    const holdsInDevelopment = developmentPolarity(value);
+    // an environment check whose direction syntax cannot tell gates both branches
+    return { devOnly: holdsInDevelopment === undefined || holdsInDevelopment === positive, guarded: false };
+  }
+  if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) return classifyCondition(value.operand, !positive, analysis);
+  if (ts.isIdentifier(value)) {
+    // const showStack = process.env.NODE_ENV !== 'production'
+    const binding = resolveLocal(value);
+    if (binding?.kind === 'variable' && binding.declaration.initializer && !isReassigned(binding.declaration) && !isFunctionLike(binding.declaration.initializer)) {
+      return classifyCondition(binding.declaration.initializer, positive, analysis);
+    }
+  }
+  if (ts.isBinaryExpression(value)) {
+    const operator = value.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      // `a && b` holding means both hold; `a || b` failing means both fail
+      const both = (operator === ts.SyntaxKind.AmpersandAmpersandToken) === positive;
+      const left = classifyCondition(value.left, positive, analysis);
+      const right = classifyCondition(value.right, positive, analysis);
+      if (both) return { devOnly: left.devOnly || right.devOnly, guarded: left.guarded || right.guarded };
+      return { devOnly: left.devOnly && right.devOnly, guarded: left.guarded && right.guarded };
+    }
+    if (operator === ts.SyntaxKind.InstanceOfKeyword) {
+      const right = memberPath(value.right)?.join('.') ?? '';
+      const generic = /^(Error|TypeError|RangeError|SyntaxError|Object)$/.test(right);
+      return { devOnly: false, guarded: positive && !generic };
+    }
+    const comparison = statusComparison(value);
+    if (comparison !== undefined) return { devOnly: false, guarded: comparison === positive };
+    if (isEquality(operator) && positive && (mentionsErrorProperty(value.left, analysis) || mentionsErrorProperty(value.right, analysis))) return { devOnly: false, guarded: true };
+    return { devOnly: false, guarded: false };
+  }
+  if (positive && (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) && mentionsErrorProperty(value, analysis)) return { devOnly: false, guarded: true };
+  if (positive && ts.isCallExpression(value)) {
+    const callee = memberPath(value.expression);
+    const name = callee?.[callee.length - 1] ?? '';
+    // isHttpError(err), Boom.isBoom(err), isCelebrateError(err), err.message.includes('not found')
+    if (/^is[A-Z]/.test(name) && value.arguments.some((argument) => errorMentioned(argument, analysis))) return { devOnly: false, guarded: !/^is(Error|NativeError)$/.test(name) };
+    if (/^(includes|startsWith|endsWith|match|test)$/.test(name) && errorMentioned(value, analysis)) return { devOnly: false, guarded: true };
+  }
+  return { devOnly: false, guarded: false };
+}
+
+const DEV_VALUES = /^(dev|development|test|testing|local|debug)$/i;
+const PROD_VALUES = /^(prod|production|staging)$/i;
+
+/**
+ * Whether an environment check holds in development (true) or in production (false):
+ * `NODE_ENV !== 'production'` and `isDev` hold in development, `isProduction` in production.
+ */
+function developmentPolarity(condition: ts.Expression): boolean | undefined {
+  const value = unwrapExpression(condition);
+  if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) {
+    const inner = developmentPolarity(value.operand);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) {
+    const path = memberPath(value);
+    const name = (path?.[path.length - 1] ?? '').replace(/^is_?/i, '');
+    if (DEV_VALUES.test(name) || /^(development|debug)mode$/i.test(name)) return true;
+    if (PROD_VALUES.test(name)) return false;
+    return undefined;
+  }
+  if (ts.isBinaryExpression(value)) {
+    const operator = value.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      return developmentPolarity(value.left) ?? developmentPolarity(value.right);
+    }
+    const literal = ts.isStringLiteralLike(value.right) ? value.right : ts.isStringLiteralLike(value.left) ? value.left : undefined;
+    if (!literal) return undefined;
+    const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+    const notEqual = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+    if (!equal && !notEqual) return undefined;
+    const dev = DEV_VALUES.test(literal.text) ? true : PROD_VALUES.test(literal.text) ? false : undefined;
+    return dev === undefined ? undefined : equal ? dev : !dev;
+  }
+  if (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'includes') {
+    const list = unwrapExpression(value.expression.expression);
+    if (ts.isArrayLiteralExpression(list)) {
+      const values = list.elements.filter(ts.isStringLiteralLike).map((element) => element.text);
+      if (values.length > 0 && values.every((text) => DEV_VALUES.test(text))) return true;
+      if (values.length > 0 && values.every((text) => PROD_VALUES.test(text))) return false;
+    }
+  }
+  return undefined;
+}
+
+function isEquality(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+}
+
+/** `err.expose`, `error.code`, `err['name']` on a caught error (not its message or stack). */
+function mentionsErrorProperty(expression: ts.Expression, analysis: FileAnalysis): boolean {
+  const value = unwrapExpression(expression);
+  if (!ts.isPropertyAccessExpression(value) && !ts.isElementAccessExpression(value)) return false;
+  const key = ts.isPropertyAccessExpression(value) ? value.name.text : ts.isStringLiteralLike(value.argumentExpression) ? value.argumentExpression.text : '';
+  if (key === 'stack') return false;
+  const object = unwrapExpression(value.expression);
+  if (ts.isIdentifier(object)) return errorOrigin(object, analysis) !== undefined;
+  // err.message === 'Not found', err.response.status === 404
+  return mentionsErrorProperty(object, analysis) || (ts.isPropertyAccessExpression(object) && ts.isIdentifier(object.expression) && errorOrigin(object.expression, analysis) !== undefined);
+}
+
+function errorMentioned(node: ts.Node, analysis: FileAnalysis): boolean {
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(child) && errorOrigin(child, analysis)) found = true;
+    else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * `status < 500`, `err.statusCode >= 500`, `statusCode === 500`: whether the comparison holding means
+ * a client error (true), a server error (false), or undefined when it is not a status comparison.
+ */
+function statusComparison(comparison: ts.BinaryExpression): boolean | undefined {
+  const left = unwrapExpression(comparison.left);
+  const right = unwrapExpression(comparison.right);
+  const flip = ts.isNumericLiteral(left);
+  const subject = flip ? right : left;
+  const literal = flip ? left : right;
+  if (!ts.isNumericLiteral(literal)) return undefined;
+  const path = memberPath(subject);
+  const name = path?.[path.length - 1] ?? '';
+  if (!/^(status|statusCode|code|httpStatus|httpCode|status_code)$/i.test(name)) return undefined;
+  const bound = Number(literal.text);
+  let operator: ts.SyntaxKind = comparison.operatorToken.kind;
+  if (flip) {
+    const mirrored: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
+      [ts.SyntaxKind.LessThanToken]: ts.SyntaxKind.GreaterThanToken,
+      [ts.SyntaxKind.GreaterThanToken]: ts.SyntaxKind.LessThanToken,
+      [ts.SyntaxKind.LessThanEqualsToken]: ts.SyntaxKind.GreaterThanEqualsToken,
+      [ts.SyntaxKind.GreaterThanEqualsToken]: ts.SyntaxKind.LessThanEqualsToken,
+    };
+    operator = mirrored[operator] ?? operator;
+  }
+  switch (operator) {
+    case ts.SyntaxKind.LessThanToken:
+      return bound <= 500 ? true : undefined;
+    case ts.SyntaxKind.LessThanEqualsToken:
+      return bound < 500 ? true : undefined;
+    case ts.SyntaxKind.GreaterThanEqualsToken:
+      return bound >= 500 ? false : bound <= 400 && bound >= 400 ? true : undefined;
+    case ts.SyntaxKind.GreaterThanToken:
+      return bound >= 499 ? false : undefined;
+    case ts.SyntaxKind.EqualsEqualsEqualsToken:
+    case ts.SyntaxKind.EqualsEqualsToken:
+      return bound < 500;
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsToken:
+      return bound >= 500 ? true : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a statement always leaves its block: `return`, `throw`, `next(err); return`, a block ending in one. */
+function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) return statement.statements.length > 0 && exits(statement.statements[statement.statements.length - 1]);
+  if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && exits(statement.thenStatement) && exits(statement.elseStatement);
+  return false;
+}
+
+/**
+ * The conditions a node runs under, up to `boundary`: enclosing `if` / `?:` / `&&` / `switch (err.x)`
+ * branches, and earlier `if (…) return` statements it runs after.
+ */
+export function pathConditions(node: ts.Node, boundary: ts.Node, analysis: FileAnalysis): ConditionMeaning {
+  let devOnly = false;
+  let guarded = false;
+  const add = (meaning: ConditionMeaning): void => {
+    devOnly ||= meaning.devOnly;
+    guarded ||= meaning.guarded;
+  };
+  let child: ts.Node = node;
+  for (let current = node.parent; current && current !== boundary; child = current, current = current.parent) {
+    if (ts.isIfStatement(current) && child !== current.expression) {
+      add(classifyCondition(current.expression, child === current.thenStatement, analysis));
+    } else if (ts.isConditionalExpression(current) && child !== current.condition) {
+      add(classifyCondition(current.condition, child === current.whenTrue, analysis));
+    } else if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === current.right) {
+      add(classifyCondition(current.left, true, analysis));
+    } else if (ts.isCaseClause(current) && ts.isCaseBlock(current.parent)) {
+      const subject = current.parent.parent.expression;
+      if (isDevelopmentCheck(subject)) add({ devOnly: true, guarded: false });
+      else if (mentionsErrorProperty(subject, analysis) || statusSubject(subject)) add({ devOnly: false, guarded: statusCaseIsClientError(current) });
+    }
+    if (ts.isBlock(current) || ts.isCaseClause(current) || ts.isDefaultClause(current)) {
+      const statements = current.statements;
+      const index = statements.indexOf(child as ts.Statement);
+      for (const previous of statements.slice(0, Math.max(index, 0))) {
+        if (ts.isIfStatement(previous) && !previous.elseStatement && exits(previous.thenStatement)) {
+          add(classifyCondition(previous.expression, false, analysis));
+        }
+      }
+    }
+  }
+  return { devOnly, guarded };
+}
+
+function statusSubject(expression: ts.Expression): boolean {
+  const path = memberPath(expression);
+  return /^(status|statusCode)$/.test(path?.[path.length - 1] ?? '');
+}
+
+function statusCaseIsClientError(clause: ts.CaseClause): boolean {
+  const value = unwrapExpression(clause.expression);
+  if (ts.isNumericLiteral(value)) return Number(value.text) < 500;
+  return true;
+}

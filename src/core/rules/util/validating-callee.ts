@@ -1,0 +1,236 @@
+import ts from 'typescript';
+import { collectImports, type ImportBinding } from '../../analysis/imports';
+import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { parseSource } from '../../lint/parse';
+import type { FileSystemHost } from '../../model/file-system';
+import type { RoutewiseSettings } from '../../model/settings';
+import { ModuleResolver } from '../../project/graph/module-resolver';
+import { enclosingCallOfArgument } from './request-reads';
+import { createCallClassifier } from './request-validation';
+import type { CallClassifier } from './request-reads';
+
+interface ModuleFile {
+  path: string;
+  sourceFile: ts.SourceFile;
+  imports: Map<string, ImportBinding>;
+  classifier?: CallClassifier;
+}
+
+const MAX_DEPTH = 2;
+
+/**
+ * Looks into the project function a handler hands request input to (`usersService.create(req.body)`)
+ * and tells whether it validates that argument (`CreateUser.parse(input)`), following local helpers
+ * and relative imports a couple of levels deep. Syntax only; what cannot be resolved does not validate.
+ */
+export class ValidatingCalleeResolver {
+  private readonly files = new Map<string, ModuleFile | null>();
+  private readonly resolver: ModuleResolver;
+  private readonly answers = new Map<string, boolean>();
+
+  constructor(
+    private readonly host: FileSystemHost,
+    private readonly settings: RoutewiseSettings,
+    private readonly fileName: string,
+    sourceFile: ts.SourceFile,
+  ) {
+    this.resolver = new ModuleResolver(host);
+    this.files.set(fileName, { path: fileName, sourceFile, imports: collectImports(sourceFile) });
+  }
+
+  validatesArgument(call: ts.CallExpression, index: number): boolean {
+    const file = this.files.get(this.fileName);
+    return file ? this.callValidates(file, call, index, 0) : false;
+  }
+
+  private callValidates(file: ModuleFile, call: ts.CallExpression, index: number, depth: number): boolean {
+    if (index < 0 || depth > MAX_DEPTH) return false;
+    const key = `${file.path}:${call.getStart(file.sourceFile)}:${index}`;
+    const known = this.answers.get(key);
+    if (known !== undefined) return known;
+    this.answers.set(key, false);
+    const target = this.calleeFunction(file, unwrapExpression(call.expression));
+    const answer = target !== undefined && this.functionValidates(target.file, target.fn, index, depth);
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  /** Whether `fn` passes its parameter at `index` to a validator (or to a function that does). */
+  private functionValidates(file: ModuleFile, fn: FunctionLike, index: number, depth: number): boolean {
+    const parameter = fn.parameters[index];
+    if (!parameter || !ts.isIdentifier(parameter.name) || !fn.body) return false;
+    const name = parameter.name.text;
+    const classifier = (file.classifier ??= createCallClassifier({ analysis: { moduleOf: (local) => file.imports.get(local)?.module }, settings: this.settings }));
+    let validates = false;
+    const visit = (node: ts.Node): void => {
+      if (validates) return;
+      if (ts.isIdentifier(node) && node.text === name && node !== parameter.name) {
+        const call = enclosingCallOfArgument(node);
+        if (call && (classifier.isValidator(call) || this.callValidates(file, call, call.arguments.findIndex((argument) => unwrapExpression(argument) === node), depth + 1))) {
+          validates = true;
+          return;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(fn.body);
+    return validates;
+  }
+
+  /** The function a callee expression denotes: local, imported, or a method of an imported object / instance. */
+  private calleeFunction(file: ModuleFile, callee: ts.Expression): { file: ModuleFile; fn: FunctionLike } | undefined {
+    if (ts.isIdentifier(callee)) {
+      const binding = file.imports.get(callee.text);
+      if (binding) return this.importedValue(file, binding, undefined);
+      const local = topLevelValue(file.sourceFile, callee.text);
+      return local && isFunctionLike(local) ? { file, fn: local } : undefined;
+    }
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+      const objectName = callee.expression.text;
+      const member = callee.name.text;
+      const binding = file.imports.get(objectName);
+      if (binding) return this.importedValue(file, binding, member);
+      const local = topLevelValue(file.sourceFile, objectName);
+      return local ? memberFunction(file, local, member) : undefined;
+    }
+    return undefined;
+  }
+
+  private importedValue(file: ModuleFile, binding: ImportBinding, member: string | undefined): { file: ModuleFile; fn: FunctionLike } | undefined {
+    const target = this.load(binding.module, file.path);
+    if (!target) return undefined;
+    if (binding.imported === '*') {
+      if (!member) return undefined;
+      const value = exportedValue(target.sourceFile, member);
+      return value && isFunctionLike(value) ? { file: target, fn: value } : undefined;
+    }
+    const value = exportedValue(target.sourceFile, binding.imported);
+    if (!value) return undefined;
+    if (!member) return isFunctionLike(value) ? { file: target, fn: value } : undefined;
+    return memberFunction(target, value, member);
+  }
+
+  private load(specifier: string, fromFile: string): ModuleFile | undefined {
+    if (!specifier.startsWith('.') && !specifier.startsWith('#') && !specifier.startsWith('@/') && !specifier.startsWith('~/')) return undefined;
+    const path = this.resolver.resolve(specifier, fromFile);
+    if (!path) return undefined;
+    const cached = this.files.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    const text = this.host.readFile(path);
+    const file = text === undefined ? null : (() => {
+      const sourceFile = parseSource(path, text);
+      return { path, sourceFile, imports: collectImports(sourceFile) };
+    })();
+    this.files.set(path, file);
+    return file ?? undefined;
+  }
+}
+
+/** `{ create(input) {…} }`, `{ create: async (input) => … }`, `new UsersService()`, or a class with the method. */
+function memberFunction(file: ModuleFile, value: ts.Node, member: string): { file: ModuleFile; fn: FunctionLike } | undefined {
+  const node = ts.isExpression(value) ? unwrapExpression(value) : value;
+  if (ts.isObjectLiteralExpression(node)) {
+    for (const property of node.properties) {
+      if (!property.name || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) || property.name.text !== member) continue;
+      if (ts.isMethodDeclaration(property)) return { file, fn: property };
+      if (ts.isPropertyAssignment(property)) {
+        const init = unwrapExpression(property.initializer);
+        if (isFunctionLike(init)) return { file, fn: init };
+        if (ts.isIdentifier(init)) {
+          const local = topLevelValue(file.sourceFile, init.text);
+          if (local && isFunctionLike(local)) return { file, fn: local };
+        }
+      }
+      if (ts.isShorthandPropertyAssignment(property)) {
+        const local = topLevelValue(file.sourceFile, member);
+        if (local && isFunctionLike(local)) return { file, fn: local };
+      }
+    }
+    return undefined;
+  }
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
+    const declaration = topLevelValue(file.sourceFile, node.expression.text);
+    return declaration ? memberFunction(file, declaration, member) : undefined;
+  }
+  if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+    for (const element of node.members) {
+      if (ts.isMethodDeclaration(element) && element.name && ts.isIdentifier(element.name) && element.name.text === member) return { file, fn: element };
+    }
+  }
+  return undefined;
+}
+
+/** A top-level function, class or variable initializer of a file, by name. */
+function topLevelValue(sourceFile: ts.SourceFile, name: string): ts.Node | undefined {
+  for (const statement of sourceFile.statements) {
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) return statement;
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) return unwrapWrapper(declaration.initializer);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `asyncHandler(async (input) => …)` → the inner function. */
+function unwrapWrapper(expression: ts.Expression): ts.Node {
+  const value = unwrapExpression(expression);
+  if (ts.isCallExpression(value) && value.arguments.length > 0) {
+    const last = unwrapExpression(value.arguments[value.arguments.length - 1]);
+    if (isFunctionLike(last)) return last;
+  }
+  return value;
+}
+
+/** What a module exports under `name` (`default` included), ESM or CommonJS. */
+function exportedValue(sourceFile: ts.SourceFile, name: string): ts.Node | undefined {
+  for (const statement of sourceFile.statements) {
+    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+    const isDefault = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+    if (exported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))) {
+      if ((isDefault && name === 'default') || statement.name?.text === name) return statement;
+    }
+    if (exported && ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) return unwrapWrapper(declaration.initializer);
+      }
+    }
+    if (ts.isExportAssignment(statement) && !statement.isExportEquals && name === 'default') return resolveLocal(sourceFile, statement.expression);
+    if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) {
+        if (element.name.text === name) return topLevelValue(sourceFile, (element.propertyName ?? element.name).text);
+      }
+    }
+    // CommonJS: `module.exports = {...}`, `module.exports.x = …`, `exports.x = …`.
+    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = statement.expression.left;
+      const right = statement.expression.right;
+      const text = left.getText(sourceFile);
+      if (text === 'module.exports') {
+        const value = resolveLocal(sourceFile, right);
+        if (name === 'default' || name === '*') return value;
+        const member = value && ts.isObjectLiteralExpression(value) ? objectMember(sourceFile, value, name) : undefined;
+        if (member) return member;
+      }
+      if (text === `module.exports.${name}` || text === `exports.${name}`) return resolveLocal(sourceFile, right);
+    }
+  }
+  return undefined;
+}
+
+function objectMember(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression, name: string): ts.Node | undefined {
+  for (const property of object.properties) {
+    if (!property.name || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) || property.name.text !== name) continue;
+    if (ts.isMethodDeclaration(property)) return property;
+    if (ts.isPropertyAssignment(property)) return resolveLocal(sourceFile, property.initializer);
+    if (ts.isShorthandPropertyAssignment(property)) return topLevelValue(sourceFile, name);
+  }
+  return undefined;
+}
+
+function resolveLocal(sourceFile: ts.SourceFile, expression: ts.Expression): ts.Node | undefined {
+  const value = unwrapExpression(expression);
+  if (ts.isIdentifier(value)) return topLevelValue(sourceFile, value.text);
+  return unwrapWrapper(value);
+}

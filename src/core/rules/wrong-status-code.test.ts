@@ -1,0 +1,1220 @@
+import { runRuleTests } from '../../../test/helpers/rule-tester';
+import rule from './wrong-status-code';
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'login, token refresh and logout answer 200 although they write records',
+      flavour: 'express4',
+      filename: 'src/routes/auth.ts',
+      code: `import { Router, type Request, type Response } from 'express';
+import { User, RefreshToken, Session } from '../models';
+import { signAccessToken } from '../lib/jwt';
+
+export const authRouter = Router();
+
+authRouter.post('/login', async (req: Request, res: Response) => {
+  const { email, password } = req.body;
+  const user = await User.findOne({ email });
+  if (!user || !(await user.verifyPassword(password))) {
+    return res.status(401).json({ message: 'Invalid credentials' });
+  }
+  const session = await Session.create({ userId: user.id });
+  res.json({ token: signAccessToken(user), sessionId: session.id });
+});
+
+authRouter.post('/auth/token', async (req: Request, res: Response) => {
+  const refresh = await RefreshToken.create({ userId: req.body.userId });
+  res.status(200).json({ refreshToken: refresh.token });
+});
+
+authRouter.post('/refresh', async (req: Request, res: Response) => {
+  const token = await RefreshToken.create({ userId: req.body.userId });
+  res.json(token);
+});
+
+authRouter.post('/logout', async (req: Request, res: Response) => {
+  await Session.destroy({ where: { id: req.body.sessionId } });
+  res.json({ message: 'Logged out' });
+});
+`,
+    },
+    {
+      name: 'search, query, verify, check and calculate endpoints create nothing',
+      flavour: 'express5',
+      filename: 'src/routes/tools.js',
+      code: `const express = require('express');
+const { Product, Report, AuditLog } = require('../models');
+
+const router = express.Router();
+
+router.post('/products/search', async (req, res) => {
+  const results = await Product.findAll({ where: { name: req.body.q } });
+  res.json(results);
+});
+
+router.post('/reports/query', async (req, res) => {
+  const log = await AuditLog.create({ action: 'query' });
+  const rows = await Report.query(req.body.filter);
+  res.json({ rows, logId: log.id });
+});
+
+router.post('/email/verify', async (req, res) => {
+  const entry = await AuditLog.create({ action: 'verify' });
+  res.json(entry);
+});
+
+router.post('/coupons/check', (req, res) => {
+  res.json({ valid: req.body.code === 'WELCOME' });
+});
+
+router.post('/shipping/calculate', (req, res) => {
+  res.json({ total: Number(req.body.weight) * 2 });
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: '202 for accepted work, 201 for created records, sendStatus, deliberate end()',
+      flavour: 'express4',
+      filename: 'src/controllers/jobs.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { queue } from '../queue';
+import { prisma } from '../db';
+
+export async function createExport(req: Request, res: Response) {
+  const job = await queue.add('export', { userId: req.body.userId });
+  res.status(202).json({ jobId: job.id });
+}
+
+export async function createTask(req: Request, res: Response) {
+  const task = await prisma.task.create({ data: req.body });
+  res.status(201).json(task);
+}
+
+export async function removeTask(req: Request, res: Response) {
+  const task = await prisma.task.findUnique({ where: { id: req.params.id } });
+  if (!task) {
+    return res.status(404).end();
+  }
+  await prisma.task.delete({ where: { id: task.id } });
+  res.sendStatus(204);
+}
+
+export async function archiveTask(req: Request, res: Response) {
+  const task = await prisma.task.findUnique({ where: { id: req.params.id } });
+  if (!task) return res.sendStatus(404);
+  await prisma.task.update({ where: { id: task.id }, data: { archived: true } });
+  res.status(204).end();
+}
+`,
+    },
+    {
+      name: 'status from a variable in an error handler, and implicit status there',
+      flavour: 'express5',
+      code: `import express from 'express';
+import { apiRouter } from './routes';
+
+const app = express();
+app.use('/api', apiRouter);
+
+app.use((err: any, req: express.Request, res: express.Response, next: express.NextFunction) => {
+  if (err.expose) {
+    return res.json({ error: err.message });
+  }
+  res.status(err.status || 500).json({ error: 'Internal server error' });
+});
+
+export default app;
+`,
+    },
+    {
+      name: 'status set before throwing or forwarding to the error handler (express-async-handler style)',
+      flavour: 'express4',
+      filename: 'backend/controllers/userController.js',
+      code: `const asyncHandler = require('express-async-handler');
+const User = require('../models/userModel');
+
+const registerUser = asyncHandler(async (req, res) => {
+  const { name, email, password } = req.body;
+  if (!name || !email || !password) {
+    res.status(400);
+    throw new Error('Please add all fields');
+  }
+  const user = await User.create({ name, email, password });
+  if (user) {
+    res.status(201).json({ _id: user.id, name: user.name });
+  } else {
+    res.status(400);
+    throw new Error('Invalid user data');
+  }
+});
+
+const getUser = (req, res, next) => {
+  User.findById(req.params.id).then((user) => {
+    if (!user) {
+      res.status(404);
+      return next(new Error('User not found'));
+    }
+    res.json(user);
+  });
+};
+
+module.exports = { registerUser, getUser };
+`,
+    },
+    {
+      name: 'a success envelope with a null error, and a find-or-create branch',
+      flavour: 'express4',
+      filename: 'src/routes/profiles.ts',
+      code: `import { Router } from 'express';
+import { supabase } from '../supabase';
+import { Profile } from '../models/profile';
+
+const router = Router();
+
+router.get('/profiles', async (req, res) => {
+  const { data, error } = await supabase.from('profiles').select('*');
+  res.json({ data, error });
+});
+
+router.get('/profiles/:id', async (req, res) => {
+  const profile = await Profile.findByPk(req.params.id);
+  res.json({ data: profile, error: null, errors: [] });
+});
+
+router.put('/profiles/:id', async (req, res) => {
+  let profile = await Profile.findByPk(req.params.id);
+  if (!profile) {
+    profile = await Profile.create({ id: req.params.id, ...req.body });
+    return res.status(201).json(profile);
+  }
+  await profile.update(req.body);
+  res.json(profile);
+});
+
+export default router;
+`,
+    },
+    {
+      name: 'an AI chat endpoint calls create() on an SDK, not a store',
+      flavour: 'express5',
+      filename: 'server/index.mjs',
+      esm: true,
+      code: `import express from 'express';
+import OpenAI from 'openai';
+import Stripe from 'stripe';
+
+const app = express();
+const openai = new OpenAI();
+const stripe = new Stripe(process.env.STRIPE_KEY);
+
+app.post('/api/chat', async (req, res) => {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: req.body.messages });
+  res.json(completion.choices[0].message);
+});
+
+app.post('/api/checkout', async (req, res) => {
+  const session = await stripe.checkout.sessions.create({ mode: 'payment', line_items: req.body.items });
+  res.json({ url: session.url });
+});
+
+app.get('/api/weather', async (req, res) => {
+  const data = await fetch('https://example.com/weather').then((res) => res.json());
+  res.json(data);
+});
+
+app.listen(3000);
+`,
+    },
+    {
+      name: 'actions on a resource (favorite, follow) are not creations',
+      flavour: 'express4',
+      filename: 'src/app/routes/article.controller.ts',
+      code: `import { Router } from 'express';
+import prisma from '../prisma-client';
+
+const router = Router();
+
+router.post('/articles/:slug/favorite', async (req, res) => {
+  const favorite = await prisma.favorite.create({ data: { slug: req.params.slug, userId: req.body.userId } });
+  res.json({ article: favorite });
+});
+
+router.post('/profiles/:username/follow', async (req, res) => {
+  const follow = await prisma.follow.create({ data: { username: req.params.username } });
+  res.json({ profile: follow });
+});
+
+router.post('/articles/:slug', async (req, res) => {
+  const article = await prisma.article.update({ where: { slug: req.params.slug }, data: req.body });
+  res.json({ article });
+});
+
+export default router;
+`,
+    },
+    {
+      name: 'Fastify: code set before returning, 204 with null, a response schema that pins 200',
+      flavour: 'fastify5',
+      filename: 'src/routes/api/tasks/index.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+
+export default async function tasks(fastify: FastifyInstance) {
+  fastify.post('/', async (request, reply) => {
+    const id = await fastify.knex('tasks').insert(request.body);
+    reply.code(201);
+    return { id };
+  });
+
+  fastify.post('/imports', {
+    schema: { response: { 200: { type: 'object', properties: { id: { type: 'number' } } } } },
+    handler: async (request) => {
+      const [id] = await fastify.knex('imports').insert(request.body);
+      return { id };
+    },
+  });
+
+  fastify.delete('/:id', async (request, reply) => {
+    const task = await fastify.tasksRepository.findById(request.params.id);
+    if (!task) {
+      reply.code(404);
+      return { message: 'Task not found' };
+    }
+    await fastify.tasksRepository.delete(task.id);
+    return reply.code(204).send(null);
+  });
+}
+`,
+    },
+    {
+      name: 'Fastify error handler and hooks answer errors with a status from the error',
+      flavour: 'fastify4',
+      filename: 'lib/server.js',
+      code: `const fastify = require('fastify')({ logger: true });
+
+fastify.setErrorHandler((error, request, reply) => {
+  request.log.error(error);
+  reply.send({ error: error.message });
+});
+
+fastify.addHook('onRequest', async (request, reply) => {
+  if (!request.headers.authorization) {
+    return reply.code(401).send({ error: 'Unauthorized' });
+  }
+});
+
+fastify.get('/health', async () => ({ status: 'ok' }));
+
+fastify.listen({ port: 3000 });
+`,
+    },
+    {
+      name: 'redirects with 3xx codes in the order each framework version takes',
+      flavour: 'fastify4',
+      filename: 'src/redirects.ts',
+      code: `import Fastify from 'fastify';
+
+const app = Fastify();
+
+app.get('/old', async (request, reply) => {
+  return reply.redirect(301, '/new');
+});
+
+app.get('/older', async (request, reply) => {
+  return reply.redirect('/new', 308);
+});
+
+export default app;
+`,
+    },
+    {
+      name: 'Express redirect with the status first, status constants, an error payload answered 4xx',
+      flavour: 'express5',
+      filename: 'src/controllers/links.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { StatusCodes } from 'http-status-codes';
+import { Link } from '../models/link';
+
+export async function follow(req: Request, res: Response) {
+  const link = await Link.findOne({ slug: req.params.slug });
+  if (!link) {
+    return res.status(StatusCodes.NOT_FOUND).json({ error: 'Link not found' });
+  }
+  res.redirect(301, link.target);
+}
+
+export async function createLink(req: Request, res: Response) {
+  try {
+    const link = await Link.create(req.body);
+    res.status(StatusCodes.CREATED).json(link);
+  } catch (err) {
+    res.status(StatusCodes.BAD_REQUEST).json({ errors: [String(err)] });
+  }
+}
+`,
+    },
+    {
+      name: 'a test file is not linted by default',
+      flavour: 'express4',
+      filename: 'src/users.test.ts',
+      code: `import express from 'express';
+import request from 'supertest';
+
+const app = express();
+app.get('/boom', (req, res) => {
+  res.status(500).json({ success: false, error: 'boom' });
+});
+app.get('/empty', (req, res) => {
+  res.status(204).json({ shouldNot: 'matter' });
+});
+
+it('answers', async () => {
+  await request(app).get('/boom');
+});
+`,
+    },
+    {
+      name: 'a list that happens to be empty, and informational messages, are data',
+      flavour: 'express4',
+      filename: 'src/routes/orders.js',
+      code: `const router = require('express').Router();
+const Order = require('../models/order');
+
+router.get('/orders', async (req, res) => {
+  const orders = await Order.find({ user: req.user.id });
+  if (orders.length === 0) {
+    return res.json({ message: 'No orders found', orders: [] });
+  }
+  res.json({ orders });
+});
+
+router.post('/orders/:id/cancel', async (req, res) => {
+  const order = await Order.findById(req.params.id);
+  if (!order) return res.status(404).json({ message: 'Order not found' });
+  order.status = 'cancelled';
+  await order.save();
+  res.json({ message: 'Order cancelled', order });
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a bad reset link is a client error, batch results may carry an errors list, JSON-RPC answers 200',
+      flavour: 'express5',
+      filename: 'src/routes/account.ts',
+      code: `import { Router } from 'express';
+import { ResetToken, Contact } from '../models';
+
+const router = Router();
+
+router.post('/password-reset/:token', async (req, res) => {
+  const resetToken = await ResetToken.findOne({ where: { token: req.params.token } });
+  if (!resetToken) {
+    return res.status(400).json({ message: 'Invalid or expired link' });
+  }
+  res.json({ ok: true });
+});
+
+router.post('/contacts/import', async (req, res) => {
+  const outcome = await Contact.importMany(req.body.rows);
+  res.json({ imported: outcome.saved.length, errors: outcome.failed.map((row) => row.reason) });
+});
+
+router.post('/rpc', (req, res) => {
+  res.json({ jsonrpc: '2.0', id: req.body.id, error: { code: -32601, message: 'Method not found' } });
+});
+
+export default router;
+`,
+    },
+    {
+      name: 'a raw Node handler writes its own head; Fastify returns data from a lookup',
+      flavour: 'fastify5',
+      filename: 'src/routes/users.js',
+      esm: true,
+      code: `export default async function users(fastify) {
+  fastify.get('/users/:id', async (request, reply) => {
+    const user = await fastify.db.users.findById(request.params.id);
+    if (!user) {
+      return reply.code(404).send({ message: 'User not found' });
+    }
+    return user;
+  });
+
+  fastify.post('/users', async (request, reply) => {
+    const user = await fastify.db.users.insert(request.body);
+    return reply.code(201).send(user);
+  });
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "a POST handler that creates a record answers 200 implicitly",
+      flavour: 'express4',
+      code: `import express from 'express';
+import { User } from './models/user';
+
+const app = express();
+app.use(express.json());
+
+app.post('/users', async (req, res) => {
+  const { email, name } = req.body;
+  const user = await User.create({ email, name });
+  res.json(user);
+});
+
+export default app;
+`,
+      errors: [
+        { line: 10, column: 3, endLine: 10, endColumn: 17, message: "POST /users creates a record (`User.create`) but answers 200 OK; answer 201 Created." },
+      ],
+      output: `import express from 'express';
+import { User } from './models/user';
+
+const app = express();
+app.use(express.json());
+
+app.post('/users', async (req, res) => {
+  const { email, name } = req.body;
+  const user = await User.create({ email, name });
+  res.status(201).json(user);
+});
+
+export default app;
+`,
+    },
+    {
+      name: "an exported create controller answers an explicit 200",
+      flavour: 'express5',
+      filename: 'src/controllers/todo.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { prisma } from '../db';
+
+export const createTodo = async (req: Request, res: Response) => {
+  const todo = await prisma.todo.create({ data: { title: req.body.title } });
+  res.status(200).json({ data: todo });
+};
+`,
+      errors: [
+        { line: 6, column: 3, endLine: 6, endColumn: 18, message: "This handler creates a record (`prisma.todo.create`) but answers 200 OK; answer 201 Created." },
+      ],
+      output: `import type { Request, Response } from 'express';
+import { prisma } from '../db';
+
+export const createTodo = async (req: Request, res: Response) => {
+  const todo = await prisma.todo.create({ data: { title: req.body.title } });
+  res.status(201).json({ data: todo });
+};
+`,
+    },
+    {
+      name: "a status constant is rewritten in the same spelling",
+      flavour: 'express4',
+      filename: 'src/controllers/product.controller.js',
+      code: `const httpStatus = require('http-status');
+const Product = require('../models/product.model');
+
+const createProduct = async (req, res) => {
+  const product = new Product(req.body);
+  await product.save();
+  res.status(httpStatus.OK).send(product);
+};
+
+module.exports = { createProduct };
+`,
+      errors: [
+        { line: 7, column: 3, endLine: 7, endColumn: 28, message: "This handler creates a record (`product.save`) but answers 200 OK; answer 201 Created." },
+      ],
+      output: `const httpStatus = require('http-status');
+const Product = require('../models/product.model');
+
+const createProduct = async (req, res) => {
+  const product = new Product(req.body);
+  await product.save();
+  res.status(httpStatus.CREATED).send(product);
+};
+
+module.exports = { createProduct };
+`,
+    },
+    {
+      name: "a lookup by route parameter that finds nothing answers 400",
+      flavour: 'express4',
+      filename: 'src/routes/users.js',
+      code: `const express = require('express');
+const User = require('../models/User');
+
+const router = express.Router();
+
+router.get('/:id', async (req, res) => {
+  const { id } = req.params;
+  const user = await User.findById(id);
+  if (!user) {
+    return res.status(400).json({ message: 'Invalid user' });
+  }
+  res.json(user);
+});
+
+module.exports = router;
+`,
+      errors: [
+        { line: 10, column: 12, endLine: 10, endColumn: 27, message: "This branch answers a missing `user` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found." },
+      ],
+      output: `const express = require('express');
+const User = require('../models/User');
+
+const router = express.Router();
+
+router.get('/:id', async (req, res) => {
+  const { id } = req.params;
+  const user = await User.findById(id);
+  if (!user) {
+    return res.status(404).json({ message: 'Invalid user' });
+  }
+  res.json(user);
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: "a not-found message sent with 200",
+      flavour: 'express5',
+      filename: 'src/controllers/tutorial.controller.ts',
+      code: `import { Request, Response } from 'express';
+import tutorialRepository from '../repositories/tutorial.repository';
+
+export default class TutorialController {
+  async delete(req: Request, res: Response) {
+    const id = parseInt(req.params.id);
+    const removed = await tutorialRepository.delete(id);
+    if (removed === 1) {
+      res.send({ message: 'Tutorial was deleted successfully!' });
+    } else {
+      res.send({ message: \`Cannot delete Tutorial with id=\${id}. Maybe it was not found!\` });
+    }
+  }
+}
+`,
+      errors: [
+        { line: 11, column: 7, endLine: 11, endColumn: 93, message: "This response says the resource was not found but answers 200 OK; answer 404 Not Found." },
+      ],
+      output: `import { Request, Response } from 'express';
+import tutorialRepository from '../repositories/tutorial.repository';
+
+export default class TutorialController {
+  async delete(req: Request, res: Response) {
+    const id = parseInt(req.params.id);
+    const removed = await tutorialRepository.delete(id);
+    if (removed === 1) {
+      res.send({ message: 'Tutorial was deleted successfully!' });
+    } else {
+      res.status(404).send({ message: \`Cannot delete Tutorial with id=\${id}. Maybe it was not found!\` });
+    }
+  }
+}
+`,
+    },
+    {
+      name: "an error payload from a catch block is sent with 200",
+      flavour: 'express5',
+      filename: 'src/routes/posts.js',
+      esm: true,
+      code: `import { Router } from 'express';
+import Post from '../models/post.js';
+
+const router = Router();
+
+router.get('/', async (req, res) => {
+  try {
+    const posts = await Post.find().sort({ createdAt: -1 });
+    res.json(posts);
+  } catch (err) {
+    res.json({ error: err.message });
+  }
+});
+
+export default router;
+`,
+      errors: [
+        { line: 11, column: 5, endLine: 11, endColumn: 37, message: "An error payload (an `error` property) is sent from a catch block with 200 OK; answer 500 Internal Server Error." },
+      ],
+      output: `import { Router } from 'express';
+import Post from '../models/post.js';
+
+const router = Router();
+
+router.get('/', async (req, res) => {
+  try {
+    const posts = await Post.find().sort({ createdAt: -1 });
+    res.json(posts);
+  } catch (err) {
+    res.status(500).json({ error: err.message });
+  }
+});
+
+export default router;
+`,
+    },
+    {
+      name: "success: false sent with an explicit 200 after a failed check",
+      flavour: 'express4',
+      filename: 'src/routes/coupons.ts',
+      code: `import { Router } from 'express';
+import { Coupon } from '../models/coupon';
+
+export const couponsRouter = Router();
+
+couponsRouter.post('/apply', async (req, res) => {
+  const coupon = await Coupon.findOne({ code: req.body.code });
+  if (!coupon || coupon.expired) {
+    return res.status(200).send({ success: false, message: 'Coupon is invalid or expired' });
+  }
+  res.json({ success: true, discount: coupon.discount });
+});
+`,
+      errors: [
+        { line: 9, column: 12, endLine: 9, endColumn: 27, message: "An error payload (`success: false`) is sent with 200 OK; answer 400 Bad Request." },
+      ],
+      output: `import { Router } from 'express';
+import { Coupon } from '../models/coupon';
+
+export const couponsRouter = Router();
+
+couponsRouter.post('/apply', async (req, res) => {
+  const coupon = await Coupon.findOne({ code: req.body.code });
+  if (!coupon || coupon.expired) {
+    return res.status(400).send({ success: false, message: 'Coupon is invalid or expired' });
+  }
+  res.json({ success: true, discount: coupon.discount });
+});
+`,
+    },
+    {
+      name: "express-validator errors sent with 200",
+      flavour: 'express4',
+      filename: 'routes/api/profile.js',
+      code: `const express = require('express');
+const { check, validationResult } = require('express-validator');
+
+const router = express.Router();
+
+router.put('/experience', check('title', 'Title is required').notEmpty(), async (req, res) => {
+  const errors = validationResult(req);
+  if (!errors.isEmpty()) {
+    return res.json({ errors: errors.array() });
+  }
+  res.json({ ok: true });
+});
+
+module.exports = router;
+`,
+      errors: [
+        { line: 9, column: 12, endLine: 9, endColumn: 48, message: "An error payload (an `errors` property) is sent with 200 OK; answer 400 Bad Request." },
+      ],
+      output: `const express = require('express');
+const { check, validationResult } = require('express-validator');
+
+const router = express.Router();
+
+router.put('/experience', check('title', 'Title is required').notEmpty(), async (req, res) => {
+  const errors = validationResult(req);
+  if (!errors.isEmpty()) {
+    return res.status(400).json({ errors: errors.array() });
+  }
+  res.json({ ok: true });
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: "204 with a JSON body",
+      flavour: 'express4',
+      filename: 'src/controllers/session.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { sessions } from '../store';
+
+export function deleteSession(req: Request, res: Response) {
+  sessions.delete(req.params.id);
+  res.status(204).json({ deleted: true });
+}
+`,
+      errors: [
+        { line: 6, column: 3, endLine: 6, endColumn: 18, message: "204 No Content must not carry a body, but this response sends one; drop the body or answer 200 OK." },
+      ],
+      output: `import type { Request, Response } from 'express';
+import { sessions } from '../store';
+
+export function deleteSession(req: Request, res: Response) {
+  sessions.delete(req.params.id);
+  res.status(204).end();
+}
+`,
+    },
+    {
+      name: "Fastify: 204 with a body",
+      flavour: 'fastify5',
+      filename: 'src/routes/comments.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+
+export default async function comments(fastify: FastifyInstance) {
+  fastify.delete('/comments/:id', async (request, reply) => {
+    await fastify.db.comments.remove(request.params.id);
+    return reply.code(204).send({ message: 'Comment deleted' });
+  });
+}
+`,
+      errors: [
+        { line: 6, column: 12, endLine: 6, endColumn: 27, message: "204 No Content must not carry a body, but this response sends one; drop the body or answer 200 OK." },
+      ],
+      output: `import type { FastifyInstance } from 'fastify';
+
+export default async function comments(fastify: FastifyInstance) {
+  fastify.delete('/comments/:id', async (request, reply) => {
+    await fastify.db.comments.remove(request.params.id);
+    return reply.code(204).send();
+  });
+}
+`,
+    },
+    {
+      name: "a status that never sends",
+      flavour: 'express4',
+      filename: 'src/routes/files.js',
+      code: `const router = require('express').Router();
+const files = require('../services/files');
+
+router.get('/files/:name', async (req, res) => {
+  const file = await files.find(req.params.name);
+  if (!file) {
+    res.status(404);
+    return;
+  }
+  res.download(file.path);
+});
+
+module.exports = router;
+`,
+      errors: [
+        { line: 7, column: 5, endLine: 7, endColumn: 20, message: "`res.status(404)` sets the status but nothing sends the response, so the request hangs; end it (`.end()`) or send a body." },
+      ],
+      output: `const router = require('express').Router();
+const files = require('../services/files');
+
+router.get('/files/:name', async (req, res) => {
+  const file = await files.find(req.params.name);
+  if (!file) {
+    res.status(404).end();
+    return;
+  }
+  res.download(file.path);
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: "res.send(404) on Express 4",
+      flavour: 'express4',
+      filename: 'src/routes/legacy.js',
+      code: `const express = require('express');
+const router = express.Router();
+
+router.get('/legacy/:id', (req, res) => {
+  if (req.params.id !== '1') return res.send(404);
+  res.send('ok');
+});
+
+module.exports = router;
+`,
+      errors: [
+        { line: 5, column: 37, endLine: 5, endColumn: 50, message: "`res.send(404)` is deprecated in Express 4 and removed in Express 5; use `res.sendStatus(404)`." },
+      ],
+      output: `const express = require('express');
+const router = express.Router();
+
+router.get('/legacy/:id', (req, res) => {
+  if (req.params.id !== '1') return res.sendStatus(404);
+  res.send('ok');
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: "res.send(500) on Express 5 sends the number as the body",
+      flavour: 'express5',
+      filename: 'src/routes/health.ts',
+      code: `import { Router } from 'express';
+import { db } from '../db';
+
+const router = Router();
+
+router.get('/ready', async (_req, res) => {
+  const ok = await db.ping();
+  if (!ok) {
+    res.send(500);
+    return;
+  }
+  res.json({ ready: true });
+});
+
+export default router;
+`,
+      errors: [
+        { line: 9, column: 5, endLine: 9, endColumn: 18, message: "`res.send(500)` no longer sets the status in Express 5: it sends 500 as a JSON body with 200 OK. Use `res.sendStatus(500)`." },
+      ],
+      output: `import { Router } from 'express';
+import { db } from '../db';
+
+const router = Router();
+
+router.get('/ready', async (_req, res) => {
+  const ok = await db.ping();
+  if (!ok) {
+    res.sendStatus(500);
+    return;
+  }
+  res.json({ ready: true });
+});
+
+export default router;
+`,
+    },
+    {
+      name: "res.json(obj, status) passes the status second",
+      flavour: 'express4',
+      filename: 'server/controllers/items.js',
+      code: `const Item = require('../models/item');
+
+exports.addItem = function (req, res) {
+  Item.create(req.body, function (err, item) {
+    if (err) return res.json({ message: 'Could not save the item' }, 500);
+    res.json(item, 201);
+  });
+};
+`,
+      errors: [
+        { line: 5, column: 21, endLine: 5, endColumn: 74, message: "`res.json(obj, status)` passes the status to `json`; it is deprecated in Express 4 and removed in Express 5. Use `res.status(500).json({ message: 'Could not save the item' })`." },
+        { line: 6, column: 5, endLine: 6, endColumn: 24, message: "`res.json(obj, status)` passes the status to `json`; it is deprecated in Express 4 and removed in Express 5. Use `res.status(201).json(item)`." },
+      ],
+      output: `const Item = require('../models/item');
+
+exports.addItem = function (req, res) {
+  Item.create(req.body, function (err, item) {
+    if (err) return res.status(500).json({ message: 'Could not save the item' });
+    res.json(item, 201);
+  });
+};
+`,
+    },
+    {
+      name: "res.send(status, body) on Express 5",
+      flavour: 'express5',
+      filename: 'src/middleware/require-json.ts',
+      code: `import type { NextFunction, Request, Response } from 'express';
+
+export function requireJson(req: Request, res: Response, next: NextFunction) {
+  if (!req.is('application/json')) {
+    return res.send(415, 'Expected a JSON body');
+  }
+  next();
+}
+`,
+      errors: [
+        { line: 5, column: 12, endLine: 5, endColumn: 49, message: "`res.send(status, obj)` passes the status to `send`; Express 5 sends the status as the body. Use `res.status(415).send('Expected a JSON body')`." },
+      ],
+      output: `import type { NextFunction, Request, Response } from 'express';
+
+export function requireJson(req: Request, res: Response, next: NextFunction) {
+  if (!req.is('application/json')) {
+    return res.status(415).send('Expected a JSON body');
+  }
+  next();
+}
+`,
+    },
+    {
+      name: "res.redirect(url, status) on Express 4",
+      flavour: 'express4',
+      filename: 'src/routes/docs.js',
+      code: `const express = require('express');
+const router = express.Router();
+
+router.get('/docs', (req, res) => {
+  res.redirect('/docs/v2', 301);
+});
+
+module.exports = router;
+`,
+      errors: [
+        { line: 5, column: 3, endLine: 5, endColumn: 32, message: "`res.redirect(url, status)` is deprecated in Express 4 and removed in Express 5; pass the status first." },
+      ],
+      output: `const express = require('express');
+const router = express.Router();
+
+router.get('/docs', (req, res) => {
+  res.redirect(301, '/docs/v2');
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: "a redirect with a non-3xx code",
+      flavour: 'express5',
+      filename: 'src/routes/auth.ts',
+      code: `import { Router } from 'express';
+
+export const router = Router();
+
+router.get('/auth/callback', (req, res) => {
+  if (!req.query.code) {
+    return res.redirect(401, '/login');
+  }
+  res.redirect('/dashboard');
+});
+`,
+      errors: [
+        { line: 7, column: 12, endLine: 7, endColumn: 39, message: "401 is not a redirect status, so the client does not follow the Location header; use a 3xx code (302 is the default)." },
+      ],
+      output: `import { Router } from 'express';
+
+export const router = Router();
+
+router.get('/auth/callback', (req, res) => {
+  if (!req.query.code) {
+    return res.redirect(302, '/login');
+  }
+  res.redirect('/dashboard');
+});
+`,
+    },
+    {
+      name: "Fastify 5 takes the redirect URL first",
+      flavour: 'fastify5',
+      filename: 'src/app.js',
+      code: `const fastify = require('fastify')();
+
+fastify.get('/blog', async (request, reply) => {
+  return reply.redirect(301, 'https://blog.example.com');
+});
+
+module.exports = fastify;
+`,
+      errors: [
+        { line: 4, column: 10, endLine: 4, endColumn: 57, message: "Fastify 5 takes the URL first (`reply.redirect(url, code)`); `redirect(code, url)` was removed." },
+      ],
+      output: `const fastify = require('fastify')();
+
+fastify.get('/blog', async (request, reply) => {
+  return reply.redirect('https://blog.example.com', 301);
+});
+
+module.exports = fastify;
+`,
+    },
+    {
+      name: "a string status code",
+      flavour: 'express5',
+      filename: 'src/controllers/widgets.ts',
+      code: `import type { Request, Response } from 'express';
+import { Widget } from '../models/widget';
+
+export async function getWidget(req: Request, res: Response) {
+  const widget = await Widget.findByPk(req.params.id);
+  if (!widget) {
+    return res.status('404').json({ error: 'Widget not found' });
+  }
+  return res.json(widget);
+}
+`,
+      errors: [
+        { line: 7, column: 12, endLine: 7, endColumn: 29, message: "`res.status('404')` passes the status as a string; Express 5 throws a TypeError for a status that is not an integer. Pass the number 404." },
+      ],
+      output: `import type { Request, Response } from 'express';
+import { Widget } from '../models/widget';
+
+export async function getWidget(req: Request, res: Response) {
+  const widget = await Widget.findByPk(req.params.id);
+  if (!widget) {
+    return res.status(404).json({ error: 'Widget not found' });
+  }
+  return res.json(widget);
+}
+`,
+    },
+    {
+      name: "an out-of-range status code",
+      flavour: 'fastify4',
+      filename: 'src/routes/teapot.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+
+export default async function routes(app: FastifyInstance) {
+  app.get('/brew', async (_request, reply) => {
+    return reply.code(4180).send({ error: 'I am a teapot' });
+  });
+}
+`,
+      errors: [
+        { line: 5, column: 12, endLine: 5, endColumn: 28, message: "`reply.code(4180)` is not a valid HTTP status code; use a code from 100 to 599." },
+      ],
+    },
+    {
+      name: "Fastify: a create handler returns the record with the default 200",
+      flavour: 'fastify4',
+      filename: 'src/routes/todos.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { db } from '../db';
+import { todos } from '../db/schema';
+
+export default async function todoRoutes(fastify: FastifyInstance) {
+  fastify.post('/todos', async (request, reply) => {
+    const [todo] = await db.insert(todos).values(request.body).returning();
+    return todo;
+  });
+}
+`,
+      errors: [
+        { line: 8, column: 12, endLine: 8, endColumn: 16, message: "POST /todos creates a record (`db.insert`) but answers 200 OK; answer 201 Created." },
+      ],
+      output: `import type { FastifyInstance } from 'fastify';
+import { db } from '../db';
+import { todos } from '../db/schema';
+
+export default async function todoRoutes(fastify: FastifyInstance) {
+  fastify.post('/todos', async (request, reply) => {
+    const [todo] = await db.insert(todos).values(request.body).returning();
+    reply.code(201);
+    return todo;
+  });
+}
+`,
+    },
+    {
+      name: "Fastify: a missing record by id answered 400",
+      flavour: 'fastify4',
+      filename: 'lib/routes/articles/index.js',
+      code: `module.exports = async function (fastify) {
+  fastify.get('/articles/:slug', async (req, reply) => {
+    const article = await fastify.knex('articles').where({ slug: req.params.slug }).first();
+    if (!article) {
+      return reply.code(400).send({ message: 'no such article' });
+    }
+    return { article };
+  });
+};
+`,
+      errors: [
+        { line: 5, column: 14, endLine: 5, endColumn: 29, message: "This branch answers a missing `article` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found." },
+      ],
+      output: `module.exports = async function (fastify) {
+  fastify.get('/articles/:slug', async (req, reply) => {
+    const article = await fastify.knex('articles').where({ slug: req.params.slug }).first();
+    if (!article) {
+      return reply.code(404).send({ message: 'no such article' });
+    }
+    return { article };
+  });
+};
+`,
+    },
+    {
+      name: "a Mongoose callback answers a failed save with 200",
+      flavour: 'express4',
+      filename: 'app/controllers/comments.js',
+      code: `const Comment = require('../models/comment');
+
+module.exports.addComment = (req, res) => {
+  const comment = new Comment({ body: req.body.body, post: req.params.postId });
+  comment.save((err, saved) => {
+    if (err) {
+      return res.send({ message: 'Failed to add the comment', err });
+    }
+    res.status(201).json(saved);
+  });
+};
+`,
+      errors: [
+        { line: 7, column: 14, endLine: 7, endColumn: 69, message: "An error payload (an `err` property) is sent from an error branch with 200 OK; answer 500 Internal Server Error." },
+      ],
+      output: `const Comment = require('../models/comment');
+
+module.exports.addComment = (req, res) => {
+  const comment = new Comment({ body: req.body.body, post: req.params.postId });
+  comment.save((err, saved) => {
+    if (err) {
+      return res.status(500).send({ message: 'Failed to add the comment', err });
+    }
+    res.status(201).json(saved);
+  });
+};
+`,
+    },
+    {
+      name: "Fastify: a handler without a reply parameter returns a created record; a catch returns an error",
+      flavour: 'fastify5',
+      filename: 'src/routes/notes.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { prisma } from '../db';
+
+export async function noteRoutes(app: FastifyInstance) {
+  app.post('/notes', async (request) => {
+    const note = await prisma.note.create({ data: request.body as { text: string } });
+    return note;
+  });
+
+  app.get('/notes/:id', async (request, reply) => {
+    try {
+      return await prisma.note.findUniqueOrThrow({ where: { id: (request.params as { id: string }).id } });
+    } catch (err) {
+      request.log.error(err);
+      return { error: 'Could not load the note' };
+    }
+  });
+}
+`,
+      errors: [
+        { line: 7, column: 12, endLine: 7, endColumn: 16, message: "POST /notes creates a record (`prisma.note.create`) but answers 200 OK; answer 201 Created." },
+        { line: 15, column: 14, endLine: 15, endColumn: 50, message: "An error payload (an `error` property) is sent from a catch block with 200 OK; answer 500 Internal Server Error." },
+      ],
+    },
+    {
+      name: "an auth middleware answers a missing token with 200",
+      flavour: 'express5',
+      filename: 'src/middleware/auth.js',
+      esm: true,
+      code: `import jwt from 'jsonwebtoken';
+
+export function requireAuth(req, res, next) {
+  const header = req.headers.authorization;
+  if (!header) {
+    return res.json({ error: 'Unauthorized: token missing' });
+  }
+  req.user = jwt.verify(header.slice(7), process.env.JWT_SECRET);
+  next();
+}
+`,
+      errors: [
+        { line: 6, column: 12, endLine: 6, endColumn: 62, message: "An error payload (an `error` property) is sent with 200 OK; answer 401 Unauthorized." },
+      ],
+      output: `import jwt from 'jsonwebtoken';
+
+export function requireAuth(req, res, next) {
+  const header = req.headers.authorization;
+  if (!header) {
+    return res.status(401).json({ error: 'Unauthorized: token missing' });
+  }
+  req.user = jwt.verify(header.slice(7), process.env.JWT_SECRET);
+  next();
+}
+`,
+    },
+  ],
+});

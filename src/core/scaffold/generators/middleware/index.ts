@@ -1,0 +1,217 @@
+import { Node } from 'ts-morph';
+import { z } from 'zod';
+import { findEquivalentCall } from '../../transforms/registration';
+import { ensureEnvVar, KNOWN_ENV_VARS, type ConfigModule } from '../config/env';
+import { findAppTarget, type AppTarget } from '../error-handler/app-target';
+import { autoloadsPlugins, fastifyPluginRange } from '../error-handler';
+import { middlewareDir, pluginsDir } from '../error-handler/layout';
+import { defineGenerator, type GeneratorContext } from '../types';
+import { creationOptions, ensureCreationOptions } from './creation-options';
+import { ensureStackRegistration, importIntoApp, importPackageDefault, openApp, registeredKinds, type StackKind } from './placement';
+
+export const MIDDLEWARE_KINDS = ['request-id', 'logging', 'helmet', 'cors', 'rate-limit', 'compression'] as const;
+export type MiddlewareKind = (typeof MIDDLEWARE_KINDS)[number];
+
+const options = z.object({
+  kinds: z
+    .array(z.enum(MIDDLEWARE_KINDS))
+    .min(1)
+    .default([...MIDDLEWARE_KINDS])
+    .describe('Which middleware to add: request-id, logging (pino), helmet, cors, rate-limit, compression (default: all)'),
+});
+
+/** The documented order; kinds are added in it whatever order the option lists them. */
+const ORDER: readonly MiddlewareKind[] = ['request-id', 'logging', 'helmet', 'cors', 'compression', 'rate-limit'];
+
+const LOGGER_MODULE = 'src/logger.ts';
+
+interface KindContext {
+  context: GeneratorContext;
+  target: AppTarget;
+  /** Folder for generated middleware / plugin modules. */
+  dir: string;
+}
+
+function configFor(context: GeneratorContext, names: string[]): ConfigModule {
+  let module: ConfigModule | undefined;
+  for (const name of names) module = ensureEnvVar(context, name, KNOWN_ENV_VARS[name]!);
+  return module!;
+}
+
+function writeModule(kind: KindContext, name: string, template: string, data: Record<string, unknown> = {}): string {
+  const relative = `${kind.dir}/${name}`;
+  kind.context.writeFile(relative, kind.context.render(template, data), { ifExists: 'keep' });
+  return relative;
+}
+
+/** `src/logger.ts`: the pino logger (Express) / Fastify logger options, created once. */
+export function ensureLoggerModule(context: GeneratorContext): string {
+  const config = configFor(context, ['NODE_ENV', 'LOG_LEVEL']);
+  context.writeFile(LOGGER_MODULE, context.render('middleware/logger.ts.ejs', { configImport: context.importPath(LOGGER_MODULE, config.relative) }), { ifExists: 'keep' });
+  if (context.flavour.framework === 'express') context.addDependency('pino', '^9.7.0');
+  return LOGGER_MODULE;
+}
+
+function addExpressKind(kind: KindContext, middleware: MiddlewareKind): void {
+  const { context, target } = kind;
+  const register = (stack: StackKind, expression: string) => ensureStackRegistration(context, target, stack, expression);
+  switch (middleware) {
+    case 'request-id': {
+      const module = writeModule(kind, 'request-id.ts', 'middleware/request-id.ts.ejs');
+      const names = importIntoApp(context, target, module, ['requestId']);
+      register('request-id', `${names.requestId}()`);
+      return;
+    }
+    case 'logging': {
+      const logger = ensureLoggerModule(context);
+      const module = writeModule(kind, 'logging.ts', 'middleware/logging.ts.ejs', { loggerImport: context.importPath(`${kind.dir}/logging.ts`, logger) });
+      context.addDependency('pino-http', '^10.5.0');
+      const names = importIntoApp(context, target, module, ['requestLogger']);
+      register('logging', names.requestLogger!);
+      return;
+    }
+    case 'helmet': {
+      context.addDependency('helmet', '^8.1.0');
+      register('helmet', `${importPackageDefault(context, target, 'helmet', 'helmet')}()`);
+      return;
+    }
+    case 'cors': {
+      const config = configFor(context, ['CORS_ORIGINS']);
+      const module = writeModule(kind, 'cors.ts', 'middleware/cors.ts.ejs', { configImport: context.importPath(`${kind.dir}/cors.ts`, config.relative) });
+      context.addDependency('cors', '^2.8.5');
+      context.addDependency('@types/cors', '^2.8.19', true);
+      const names = importIntoApp(context, target, module, ['corsMiddleware']);
+      register('cors', `${names.corsMiddleware}()`);
+      return;
+    }
+    case 'compression': {
+      context.addDependency('compression', '^1.8.1');
+      context.addDependency('@types/compression', '^1.8.1', true);
+      register('compression', `${importPackageDefault(context, target, 'compression', 'compression')}()`);
+      return;
+    }
+    case 'rate-limit': {
+      const config = configFor(context, ['RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_MS']);
+      const module = writeModule(kind, 'rate-limit.ts', 'middleware/rate-limit.ts.ejs', { configImport: context.importPath(`${kind.dir}/rate-limit.ts`, config.relative) });
+      context.addDependency('express-rate-limit', '^7.5.0');
+      const names = importIntoApp(context, target, module, ['rateLimiter']);
+      register('rate-limit', `${names.rateLimiter}()`);
+      return;
+    }
+  }
+}
+
+const FASTIFY_PACKAGES: Record<'helmet' | 'cors' | 'compression' | 'rate-limit', { name: string; ranges: Record<4 | 5, string> }> = {
+  helmet: { name: '@fastify/helmet', ranges: { 4: '^11.1.1', 5: '^13.0.1' } },
+  cors: { name: '@fastify/cors', ranges: { 4: '^9.0.1', 5: '^11.1.0' } },
+  compression: { name: '@fastify/compress', ranges: { 4: '^7.0.3', 5: '^8.1.0' } },
+  'rate-limit': { name: '@fastify/rate-limit', ranges: { 4: '^9.1.0', 5: '^10.3.0' } },
+};
+
+function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
+  const { context, target } = kind;
+  const major = context.flavour.major;
+  const register = (stack: StackKind, expression: string) => ensureStackRegistration(context, target, stack, expression);
+  const dependency = (which: keyof typeof FASTIFY_PACKAGES) => context.addDependency(FASTIFY_PACKAGES[which].name, FASTIFY_PACKAGES[which].ranges[major]);
+  switch (middleware) {
+    case 'request-id': {
+      const module = writeModule(kind, 'request-id.ts', 'middleware/request-id.ts.ejs');
+      context.addDependency('fastify-plugin', fastifyPluginRange(context));
+      const names = importIntoApp(context, target, module, ['genRequestId', 'requestIdPlugin']);
+      const state = creationOptions(context, target);
+      if (state.kind === 'object' && state.keys.includes('genReqId')) {
+        context.note(`${target.relative} already sets genReqId; kept it (genRequestId in ${module} validates incoming X-Request-Id values).`);
+      } else if (!ensureCreationOptions(context, target, [['genReqId', names.genRequestId!], ['requestIdHeader', 'false']])) {
+        context.note(`Cannot see into the options passed to the Fastify factory in ${target.relative}: add genReqId: genRequestId and requestIdHeader: false to them.`);
+      }
+      register('request-id', names.requestIdPlugin!);
+      return;
+    }
+    case 'logging': {
+      const logger = ensureLoggerModule(context);
+      const names = importIntoApp(context, target, logger, ['loggerOptions']);
+      if (!ensureCreationOptions(context, target, [['logger', names.loggerOptions!]])) {
+        context.note(`Cannot see into the options passed to the Fastify factory in ${target.relative}: add logger: loggerOptions (from ${logger}) to them.`);
+      }
+      return;
+    }
+    case 'helmet': {
+      dependency('helmet');
+      register('helmet', importPackageDefault(context, target, '@fastify/helmet', 'helmet'));
+      return;
+    }
+    case 'cors': {
+      const config = configFor(context, ['CORS_ORIGINS']);
+      const module = writeModule(kind, 'cors.ts', 'middleware/cors.ts.ejs', { configImport: context.importPath(`${kind.dir}/cors.ts`, config.relative) });
+      dependency('cors');
+      context.addDependency('fastify-plugin', fastifyPluginRange(context));
+      register('cors', importIntoApp(context, target, module, ['corsPlugin']).corsPlugin!);
+      return;
+    }
+    case 'compression': {
+      dependency('compression');
+      register('compression', importPackageDefault(context, target, '@fastify/compress', 'compress'));
+      return;
+    }
+    case 'rate-limit': {
+      const config = configFor(context, ['RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_MS']);
+      const module = writeModule(kind, 'rate-limit.ts', 'middleware/rate-limit.ts.ejs', { configImport: context.importPath(`${kind.dir}/rate-limit.ts`, config.relative) });
+      dependency('rate-limit');
+      context.addDependency('fastify-plugin', fastifyPluginRange(context));
+      register('rate-limit', importIntoApp(context, target, module, ['rateLimitPlugin']).rateLimitPlugin!);
+      return;
+    }
+  }
+}
+
+/** The registration each kind gets (when it is there verbatim, the kind is ours and is completed, not skipped). */
+const OUR_REGISTRATIONS: Record<'express' | 'fastify', Record<MiddlewareKind, string>> = {
+  express: { 'request-id': 'requestId()', logging: 'requestLogger', helmet: 'helmet()', cors: 'corsMiddleware()', compression: 'compression()', 'rate-limit': 'rateLimiter()' },
+  fastify: { 'request-id': 'requestIdPlugin', logging: 'loggerOptions', helmet: 'helmet', cors: 'corsPlugin', compression: 'compress', 'rate-limit': 'rateLimitPlugin' },
+};
+
+function isOurs(context: GeneratorContext, target: AppTarget, middleware: MiddlewareKind): boolean {
+  const expression = OUR_REGISTRATIONS[target.framework][middleware];
+  if (target.framework === 'fastify' && middleware === 'logging') {
+    const state = creationOptions(context, target);
+    if (state.kind !== 'object') return false;
+    const property = state.object.getProperty('logger');
+    return property !== undefined && Node.isPropertyAssignment(property) && property.getInitializer()?.getText() === expression;
+  }
+  const { scope } = openApp(context, target);
+  return findEquivalentCall(scope, target.framework === 'express' ? 'use' : 'register', [expression]) !== undefined;
+}
+
+/** Adds the requested kinds to the app, in the documented order, skipping kinds it already has. */
+export function applyMiddleware(context: GeneratorContext, kinds: readonly MiddlewareKind[]): void {
+  const target = findAppTarget(context);
+  const express = context.flavour.framework === 'express';
+  const dir = express ? middlewareDir(context) : pluginsDir(context, autoloadsPlugins(context, target));
+  const present = registeredKinds(context, target);
+  const fastifyLogging = !express && (() => {
+    const state = creationOptions(context, target);
+    return state.kind === 'object' && (state.keys.includes('logger') || state.keys.includes('loggerInstance'));
+  })();
+  for (const middleware of ORDER.filter((candidate) => kinds.includes(candidate))) {
+    const there = present.has(middleware) || (middleware === 'logging' && fastifyLogging);
+    if (there && !isOurs(context, target, middleware)) {
+      context.note(`${middleware} is already set up in ${target.relative}; kept as it is.`);
+      continue;
+    }
+    if (express) addExpressKind({ context, target, dir }, middleware);
+    else addFastifyKind({ context, target, dir }, middleware);
+  }
+}
+
+export const middlewareGenerator = defineGenerator({
+  meta: {
+    id: 'middleware',
+    title: 'Add Middleware…',
+    description: 'request-id, pino request logging, helmet, CORS (origins from config), rate limiting and compression, registered in the right order before the routes.',
+    frameworks: ['express', 'fastify'],
+    options,
+  },
+  generate(context, { kinds }) {
+    applyMiddleware(context, kinds);
+  },
+});

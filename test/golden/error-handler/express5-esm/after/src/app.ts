@@ -1,0 +1,12 @@
+import express from 'express';
+import { productsRouter } from './routes/products.js';
+import { notFoundHandler, errorHandler } from './middleware/error-handler.js';
+
+export function createApp() {
+  const app = express();
+  app.use(express.json());
+  app.use('/api/products', productsRouter);
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}
