@@ -14,7 +14,8 @@ import { NodeFileSystem } from '../../src/host/node-file-system';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const TEMPLATES_DIR = path.join(REPO_ROOT, 'templates');
-export const DEPS_CACHE = path.join(REPO_ROOT, '.cache/generated-deps');
+/** Per-flavour node_modules cache; ROUTEWISE_DEPS_CACHE points elsewhere (e.g. an empty folder to time a cold run). */
+export const DEPS_CACHE = process.env.ROUTEWISE_DEPS_CACHE ?? path.join(REPO_ROOT, '.cache/generated-deps');
 
 export interface ProjectFlavour {
   id: string;
@@ -113,17 +114,41 @@ export interface StartedServer {
   stop: () => Promise<number | null>;
 }
 
+/**
+ * A module loaded before the server (node --require / --import) that registers readiness checks
+ * on the built health module, as application code would: `count` passing checks, plus one that
+ * fails while the file `failFlag` exists. The server process shares the module instance.
+ */
+export function writeReadinessPreload(projectDir: string, esm: boolean, count: number, failFlag: string): string[] {
+  const checks = [
+    `for (let i = 1; i <= ${count}; i++) registerReadinessCheck(\`dependency-\${String(i).padStart(2, '0')}-with-a-descriptive-name\`, () => undefined);`,
+    `registerReadinessCheck('toggled-by-flag-file', () => { if (existsSync(${JSON.stringify(failFlag)})) throw new Error('flag file present'); });`,
+  ].join('\n');
+  if (esm) {
+    fs.writeFileSync(
+      path.join(projectDir, 'e2e-preload.mjs'),
+      `import { existsSync } from 'node:fs';\nimport { registerReadinessCheck } from './dist/routes/health.js';\n${checks}\n`,
+    );
+    return ['--import', './e2e-preload.mjs'];
+  }
+  fs.writeFileSync(
+    path.join(projectDir, 'e2e-preload.cjs'),
+    `const { existsSync } = require('node:fs');\nconst { registerReadinessCheck } = require('./dist/routes/health.js');\n${checks}\n`,
+  );
+  return ['--require', './e2e-preload.cjs'];
+}
+
 /** `npm start` equivalent (node dist/server.js) on a free port of 127.0.0.1; resolves once /health/live answers. */
-export async function startServer(projectDir: string, env: NodeJS.ProcessEnv): Promise<StartedServer> {
+export async function startServer(projectDir: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<StartedServer> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['dist/server.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/server.js'], {
     cwd: projectDir,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;

@@ -12,10 +12,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createProject, FLAVOURS, installDependencies, run, startServer, type ProjectFlavour, type StartedServer } from './project-support';
+import { createProject, FLAVOURS, installDependencies, run, startServer, writeReadinessPreload, type ProjectFlavour, type StartedServer } from './project-support';
 
 const ALLOWED_ORIGIN = 'http://allowed.example';
 const RATE_LIMIT_MAX = 40;
+const READINESS_CHECKS = 40;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const selected = (process.env.ROUTEWISE_FLAVOURS ?? '').split(',').filter((id) => id.length > 0);
@@ -30,6 +31,7 @@ function describeFlavour(flavour: ProjectFlavour): void {
     this.timeout(15 * 60_000);
     let projectDir = '';
     let server: StartedServer | undefined;
+    let failFlag = '';
     const timings: string[] = [];
 
     before(function () {
@@ -64,21 +66,36 @@ function describeFlavour(flavour: ProjectFlavour): void {
       timings.push(`build ${build.ms} ms`);
       assert.equal(build.status, 0, build.output);
       assert.ok(fs.existsSync(path.join(projectDir, 'dist/server.js')));
-      server = await startServer(projectDir, {
-        CORS_ORIGINS: `${ALLOWED_ORIGIN},http://second.example`,
-        RATE_LIMIT_MAX: String(RATE_LIMIT_MAX),
-        RATE_LIMIT_WINDOW_MS: '60000',
-        LOG_LEVEL: 'info',
-      });
+      failFlag = path.join(projectDir, 'readiness-fails');
+      const preload = writeReadinessPreload(projectDir, flavour.moduleSystem === 'esm', READINESS_CHECKS, failFlag);
+      server = await startServer(
+        projectDir,
+        { CORS_ORIGINS: `${ALLOWED_ORIGIN},http://second.example`, RATE_LIMIT_MAX: String(RATE_LIMIT_MAX), RATE_LIMIT_WINDOW_MS: '60000', LOG_LEVEL: 'info' },
+        preload,
+      );
     });
 
-    it('GET /health/live → 200 { status: ok }; GET /health/ready → 200 with its checks', async function () {
+    it('GET /health/live → 200 { status: ok }; GET /health/ready → 200 with its checks, 503 when one fails', async function () {
       const live = await fetch(`${server!.baseUrl}/health/live`);
       assert.equal(live.status, 200);
       assert.deepEqual(await live.json(), { status: 'ok' });
       const ready = await fetch(`${server!.baseUrl}/health/ready`);
       assert.equal(ready.status, 200);
-      assert.deepEqual(await ready.json(), { status: 'ok', checks: {} });
+      const report = (await ready.json()) as { status: string; checks: Record<string, { status: string }> };
+      assert.equal(report.status, 'ok');
+      assert.equal(Object.keys(report.checks).length, READINESS_CHECKS + 1);
+      assert.equal(report.checks['toggled-by-flag-file']?.status, 'ok');
+      fs.writeFileSync(failFlag, '');
+      try {
+        const failing = await fetch(`${server!.baseUrl}/health/ready`);
+        assert.equal(failing.status, 503);
+        const failed = (await failing.json()) as { status: string; checks: Record<string, { status: string }> };
+        assert.equal(failed.status, 'error');
+        assert.equal(failed.checks['toggled-by-flag-file']?.status, 'error');
+        assert.equal(failed.checks['dependency-01-with-a-descriptive-name']?.status, 'ok');
+      } finally {
+        fs.rmSync(failFlag, { force: true });
+      }
     });
 
     it('answers unknown routes with the 404 error body carrying the request id', async function () {
@@ -124,12 +141,14 @@ function describeFlavour(flavour: ProjectFlavour): void {
       assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
     });
 
-    it('compresses responses over the threshold', async function () {
-      const response = await fetch(`${server!.baseUrl}/${'long-path-segment/'.repeat(120)}`, { headers: { 'accept-encoding': 'gzip' } });
-      assert.equal(response.status, 404);
-      assert.equal(response.headers.get('content-encoding'), 'gzip');
-      const body = (await response.json()) as ErrorBody;
-      assert.equal(body.error.code, 'ROUTE_NOT_FOUND');
+    it('compresses responses over the threshold (1 KiB), not smaller ones', async function () {
+      const large = await fetch(`${server!.baseUrl}/health/ready`, { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(large.status, 200);
+      assert.equal(large.headers.get('content-encoding'), 'gzip');
+      const report = (await large.json()) as { checks: Record<string, unknown> };
+      assert.equal(Object.keys(report.checks).length, READINESS_CHECKS + 1);
+      const small = await fetch(`${server!.baseUrl}/health/live`, { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(small.headers.get('content-encoding'), null);
     });
 
     it('logs requests with pino (JSON lines with the request id)', async function () {

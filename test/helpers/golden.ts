@@ -218,7 +218,7 @@ export function runGoldenCase(generatorId: string, caseDir: string): GoldenCaseR
       thrown = error;
     }
     assert.ok(thrown !== undefined, `expected ${generatorId} to refuse (${spec.error}), but it succeeded`);
-    assert.ok(thrown instanceof ScaffoldError, `expected a ScaffoldError, got: ${String((thrown as Error)?.stack ?? thrown)}`);
+    assert.ok(thrown instanceof ScaffoldError, `expected a ScaffoldError, got: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : JSON.stringify(thrown)}`);
     assert.match(thrown.message, new RegExp(spec.error));
     // Nothing reaches the files when a generator refuses: changes only exist in the returned result.
     return { spec, files: before };

@@ -62,7 +62,8 @@ export class Linter {
         settings,
         analysis,
         host: this.deps.host,
-        isTestFile: isTestFilePath(fileName),
+        // Relative to the package: a project kept under someone's test/fixtures/ is still a project.
+        isTestFile: isTestFilePath(fileName.startsWith(`${project.root}/`) ? fileName.slice(project.root.length) : fileName),
         routeGraph: () => {
           if (graph === null) graph = this.deps.graphs.graphFor(project);
           return graph;

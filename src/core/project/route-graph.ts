@@ -2,7 +2,7 @@ import type ts from 'typescript';
 import { isLintable, isTestFilePath } from '../lint/parse';
 import type { SourceCache } from '../lint/source-cache';
 import type { FileSystemHost } from '../model/file-system';
-import { basename } from '../model/paths';
+import { basename, relativePath } from '../model/paths';
 import type { ProjectDetector } from './detect';
 import type { ClassifiedCall } from './graph/interpreter';
 import { ModuleResolver } from './graph/module-resolver';
@@ -67,16 +67,18 @@ export class RouteGraphBuilder {
   private build(project: ProjectInfo): RouteGraph {
     const framework = project.framework;
     const files = this.filesOf(project.root);
+    // Judged inside the package: a whole project can live under a `test/fixtures` folder.
+    const isTest = (path: string): boolean => isTestFilePath(`/${relativePath(project.root, path)}`);
     return buildPackageGraph({
       root: project.root,
-      entries: files.filter((file) => !isTestFilePath(file)),
+      entries: files.filter((file) => !isTest(file)),
       modules: {
         root: project.root,
         summaryOf: (path) => this.summaryOf(path),
         resolve: (specifier, from) => this.resolver.resolve(specifier, from),
       },
       classified: (module) => this.classified(module, framework),
-      isEntryCandidate: (path) => !isTestFilePath(path) && !path.includes('/node_modules/'),
+      isEntryCandidate: (path) => !isTest(path) && !path.includes('/node_modules/'),
       readDirectory: (path) => this.host.readDirectory(path),
     });
   }

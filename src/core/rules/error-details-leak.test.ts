@@ -290,6 +290,30 @@ router.post('/refunds', async (req, res) => {
 module.exports = router;
 `,
   },
+  {
+    name: "stack deleted from the payload outside development",
+    flavour: 'express4',
+    filename: 'src/api/middlewares/error.js',
+    code: `const httpStatus = require('http-status');
+const { env } = require('../../config/vars');
+
+const handler = (err, req, res, next) => {
+  const response = {
+    code: err.status,
+    message: err.message || httpStatus[err.status],
+    errors: err.errors,
+    stack: err.stack,
+  };
+  if (env !== 'development') {
+    delete response.stack;
+  }
+  res.status(err.status);
+  res.json(response);
+};
+
+module.exports = { handler };
+`,
+  },
   ],
   invalid: [
   {
@@ -741,6 +765,52 @@ export async function getInvoice(req: Request, res: Response) {
       return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } });
     }
   });
+}
+`,
+  },
+  {
+    name: "response helper taking the error",
+    flavour: 'express4',
+    filename: 'src/utils/respond.js',
+    code: `const handleError = (res, error) => res.status(500).json({ success: false, error: error.message });
+
+module.exports = { handleError };
+`,
+    errors: [
+      { line: 1, column: 37, endLine: 1, endColumn: 99, message: "The message of an unexpected error (`error.message`) is sent to the client with status 500; log the error and send a generic message with a request id instead." },
+    ],
+    output: `const handleError = (res, error) => {
+  console.error(error);
+  return res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+};
+
+module.exports = { handleError };
+`,
+  },
+  {
+    name: "standalone Fastify error handler with a 500",
+    flavour: 'fastify5',
+    filename: 'src/errors/handler.ts',
+    code: `import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.validation) {
+    return reply.status(400).send({ message: error.message });
+  }
+  reply.status(500).send({ message: 'Internal error', detail: error.message });
+}
+`,
+    errors: [
+      { line: 7, column: 3, endLine: 7, endColumn: 79, message: "The message of an unexpected error (`error.message`) is sent to the client with status 500; log the error and send a generic message with a request id instead." },
+    ],
+    output: `import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.validation) {
+    return reply.status(400).send({ message: error.message });
+  }
+  request.log.error(error);
+  reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } });
 }
 `,
   },

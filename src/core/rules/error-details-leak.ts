@@ -9,6 +9,7 @@ import { resolveLocal } from './util/local-binding';
 import { effectiveStatus, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ResponseChain } from './util/response-calls';
 import { errorRef, findLeaks, pathConditions, type Leak, type LeakLevel } from './util/error-values';
 import { genericErrorResponseEdits } from './util/error-response-fix';
+import { skipsTestFile } from './util/test-context';
 
 /** How the response's status relates to the error: a deliberate 4xx, a 5xx, a fallback to 500 (`err.status || 500`), none at all, or unknowable. */
 type StatusClass = 'client' | 'server' | 'server-fallback' | 'success' | 'none' | 'unknown';
@@ -34,7 +35,7 @@ const rule: Rule = {
   },
   create(ctx) {
     // mock servers in tests answer with whatever helps debugging
-    if (ctx.isTestFile && !ctx.settings.lintTestFiles) return {};
+    if (skipsTestFile(ctx)) return {};
     const checkCall = (call: ts.CallExpression): void => {
       if (!isOutermostCall(call)) return;
       const receiver = chainReceiver(call);
@@ -102,7 +103,9 @@ function responseOwner(ctx: RuleContext, receiver: ts.Identifier): ResponseOwner
   const type = parameterTypeName(binding.parameter);
   const fastify = type === 'FastifyReply' || /^(reply|rep)$/.test(receiver.text);
   const typed = type !== undefined && /(Response|Reply)$/.test(type);
-  if (!typed && !(RESPONSE_NAMES.test(receiver.text) && index >= 1)) return undefined;
+  // `res` / `reply` may come first in a helper (`sendError(res, err)`); `response` first is more likely a fetch Response
+  const named = RESPONSE_NAMES.test(receiver.text) && (index >= 1 || /^(res|reply)$/.test(receiver.text));
+  if (!typed && !named) return undefined;
   const framework: Framework = fastify ? 'fastify' : (ctx.analysis.framework ?? ctx.project.framework ?? 'express');
   const requestParameter = fn.parameters[index - 1];
   const requestName = requestParameter && ts.isIdentifier(requestParameter.name) && /^(req|request)$/.test(requestParameter.name.text) ? requestParameter.name.text : undefined;

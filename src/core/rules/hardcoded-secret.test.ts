@@ -214,6 +214,27 @@ export const aws = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJal
 module.exports = new Sequelize('shop', 'root', 'root', { host: 'localhost', dialect: 'mysql' });
 `,
   },
+  {
+    name: "values found in real projects that are not secrets",
+    flavour: 'express4',
+    filename: 'src/lib/misc.ts',
+    code: `export const soundKeys = ['notificationSound', 'incomingChatSound', 'outgoingChatSound'];
+export function flagClient(token?: string) {
+  return { clientKey: token || 'offline', refreshInterval: 15 };
+}
+export const admin = { email: 'admin@acme.io', hashedPassword: '$2b$10$mJ2ca2UbCM9hlojYHZxkQe8pyEXe5YMg0nMdvP4AJBeqlTEZJ6/Uu' };
+export const basicAuthExample = { Authorization: 'Basic dXNlcm5hbWU6cGFzc3dvcmQ=' };
+`,
+  },
+  {
+    name: "development entry point",
+    flavour: 'express4',
+    filename: 'src/server-dev.ts',
+    code: `import { start } from './server';
+
+start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e0120df92cb5', type: 'admin' }] } });
+`,
+  },
   ],
   invalid: [
   {
@@ -881,6 +902,34 @@ module.exports = { connect };
 `,
     outputFiles: {
       '.env.example': `MONGODB_URI=
+`,
+    },
+  },
+  {
+    name: "config object of a tutorial app with a camelCase secret",
+    flavour: 'express4',
+    filename: 'src/config.js',
+    code: `module.exports = {
+  dbURI: process.env.MONGO_URI,
+  secretKey: 'miSecretKey',
+};
+`,
+    errors: [
+      { line: 3, column: 14, endLine: 3, endColumn: 27, message: "Hardcoded secret assigned to `secretKey`; read it from an environment variable (SECRET_KEY) instead." },
+    ],
+    output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+module.exports = {
+  dbURI: process.env.MONGO_URI,
+  secretKey: requireEnv('SECRET_KEY'),
+};
+`,
+    outputFiles: {
+      '.env.example': `SECRET_KEY=
 `,
     },
   },

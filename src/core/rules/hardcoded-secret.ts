@@ -11,7 +11,6 @@ import {
   looksGenerated,
   nameWords,
   secretNameStrength,
-  type SecretNameStrength,
 } from './util/secret-patterns';
 import {
   envReadName,
@@ -23,6 +22,7 @@ import {
   type SecretLiteral,
 } from './util/secret-sinks';
 import { moveSecretToEnv } from './util/secret-env-fix';
+import { skipsTestFile } from './util/test-context';
 
 type StringLiteralLike = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
 
@@ -62,7 +62,7 @@ const rule: Rule = {
     fixable: true,
   },
   create(ctx) {
-    if (ctx.isTestFile && !ctx.settings.lintTestFiles) return {};
+    if (skipsTestFile(ctx)) return {};
     if (isExampleFile(ctx.fileName)) return {};
     const fixtureFile = isFixtureFile(ctx.fileName);
     const candidates = new Map<ts.Node, Candidate>();
@@ -88,25 +88,20 @@ const rule: Rule = {
       }
     };
 
+    // a `createSecretKey` key in a file that signs with jose is the JWT secret
+    const usesJose = [...ctx.analysis.imports.values()].some((binding) => binding.module === 'jose');
     const checkSinks = (node: ts.CallExpression | ts.NewExpression): void => {
       for (const sink of secretSinksOf(node, ctx.analysis.imports)) {
-        let defaultEnv = sink.envName ?? SINK_ENV_NAMES[sink.kind];
-        if (sink.kind === 'secret-key' && ctx.analysis.moduleOf('jose') === undefined && ![...ctx.analysis.imports.values()].some((b) => b.module === 'jose')) {
-          defaultEnv = 'SECRET_KEY';
-        } else if (sink.kind === 'secret-key') {
-          defaultEnv = 'JWT_SECRET';
-        }
+        const defaultEnv = sink.envName ?? (sink.kind === 'secret-key' && usesJose ? 'JWT_SECRET' : SINK_ENV_NAMES[sink.kind]);
         offerSinkLiterals(secretLiteralsOf(sink.expression), sink.description, defaultEnv, sink.user);
       }
     };
 
     const checkLiteral = (node: StringLiteralLike): void => {
-      if (!isValuePosition(node)) return;
+      if (!isValuePosition(node) || insideExample(node)) return;
       const value = node.text;
       const position = climb(node);
       const assigned = assignedName(position.outer);
-
-      if (insideExample(node)) return;
 
       const token = findToken(value);
       if (token) {
@@ -185,10 +180,8 @@ const rule: Rule = {
 
       const compared = comparedName(position.outer);
       if (compared && !fixtureFile) {
-        const strength: SecretNameStrength | undefined = secretNameStrength(compared.name);
-        const secret = strength
-          ? isSecretValue(value, compared.name, strength === 'weak' ? 'weak' : 'strong')
-          : /^authorization$/i.test(compared.name) && authorizationCredential(value);
+        const strength = secretNameStrength(compared.name);
+        const secret = strength ? isSecretValue(value, compared.name, strength) : /^authorization$/i.test(compared.name) && authorizationCredential(value);
         if (secret) {
           const envName = envNameFor(compared.name, position.outer);
           offer({

@@ -308,6 +308,30 @@ finalize(app);
 app.listen(3000);
 `,
     },
+    {
+      name: 'Fastify: a plugin-level error handler next to a root one that covers the other routes (route graph)',
+      flavour: 'fastify4',
+      filename: 'src/routes/orders.ts',
+      code: `import type { FastifyPluginAsync } from 'fastify';
+
+const orderRoutes: FastifyPluginAsync = async (app) => {
+  app.setErrorHandler(async (error, request, reply) => {
+    request.log.error(error);
+    return reply.code(500).send({ error: 'Order processing failed' });
+  });
+
+  app.get('/', async () => ({ orders: [] }));
+};
+
+export default orderRoutes;
+`,
+      files: {
+        'src/app.ts':
+          "import Fastify from 'fastify';\nimport orderRoutes from './routes/orders';\nimport productRoutes from './routes/products';\n\nexport const app = Fastify();\napp.setErrorHandler(async (error, request, reply) => reply.code(500).send({ error: 'Internal Server Error' }));\napp.register(orderRoutes, { prefix: '/orders' });\napp.register(productRoutes, { prefix: '/products' });\n",
+        'src/routes/products.ts':
+          "import type { FastifyPluginAsync } from 'fastify';\n\nconst productRoutes: FastifyPluginAsync = async (app) => {\n  app.get('/', async () => ({ products: [] }));\n};\n\nexport default productRoutes;\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -798,7 +822,7 @@ app.get('/health', async () => ({ ok: true }));
 app.listen({ port: 3000 });
 `,
       errors: [
-        { line: 7, column: 3, endLine: 7, endColumn: 27, message: "`instance.setErrorHandler` is called inside an encapsulated plugin (not wrapped in fastify-plugin), so it only covers that plugin's own routes; routes registered outside it keep Fastify's default error handler. Set it on the root instance or wrap the plugin with fastify-plugin." },
+        { line: 7, column: 3, endLine: 7, endColumn: 27, message: "`instance.setErrorHandler` is called inside an encapsulated plugin (not wrapped in fastify-plugin), so it only covers that plugin's own routes; GET /health keeps Fastify's default error handler. Set it on the root instance or wrap the plugin with fastify-plugin." },
       ],
     },
     {
@@ -819,7 +843,7 @@ export default async function errorHandlerPlugin(fastify: FastifyInstance) {
       ],
     },
     {
-      name: 'routes registered from inside a setup function: reported without a fix',
+      name: "routes registered from inside a setup function: reported without a fix",
       flavour: 'express4',
       filename: 'install/web.js',
       code: `const express = require('express');
@@ -838,7 +862,7 @@ exports.start = function (port) {
 };
 `,
       errors: [
-        { line: 4, column: 13, endLine: 4, endColumn: 22 },
+        { line: 4, column: 13, endLine: 4, endColumn: 22, message: "The Express app `app` has no error-handling middleware (a function with four parameters `(err, req, res, next)`), so errors reach Express's default handler, which answers with an HTML page and prints the stack outside production; add one after the routes." },
       ],
     },
     {
@@ -880,6 +904,31 @@ app.use((err, _req, res, _next) => {
 
 export default app;
 `,
+    },
+    {
+      name: "Fastify: a routes plugin in its own file sets the only error handler (route graph)",
+      flavour: 'fastify4',
+      filename: 'src/routes/orders.ts',
+      files: {
+        "src/app.ts": "import Fastify from 'fastify';\nimport orderRoutes from './routes/orders';\nimport productRoutes from './routes/products';\n\nexport const app = Fastify();\napp.register(orderRoutes, { prefix: '/orders' });\napp.register(productRoutes, { prefix: '/products' });\n",
+        "src/routes/products.ts": "import type { FastifyPluginAsync } from 'fastify';\n\nconst productRoutes: FastifyPluginAsync = async (app) => {\n  app.get('/', async () => ({ products: [] }));\n};\n\nexport default productRoutes;\n"
+      },
+      code: `import type { FastifyPluginAsync } from 'fastify';
+
+const orderRoutes: FastifyPluginAsync = async (app) => {
+  app.setErrorHandler(async (error, request, reply) => {
+    request.log.error(error);
+    return reply.code(500).send({ error: 'Internal Server Error' });
+  });
+
+  app.get('/', async () => ({ orders: [] }));
+};
+
+export default orderRoutes;
+`,
+      errors: [
+        { line: 4, column: 3, endLine: 4, endColumn: 22, message: "`app.setErrorHandler` is called inside an encapsulated plugin (not wrapped in fastify-plugin), so it only covers that plugin's own routes; GET /products keeps Fastify's default error handler. Set it on the root instance or wrap the plugin with fastify-plugin." },
+      ],
     },
   ],
 });

@@ -535,6 +535,71 @@ export async function createUser(request: FastifyRequest<{ Body: { email: string
 }
 `,
     },
+    {
+      name: 'express-validator rules held in a variable or imported from the validators folder',
+      flavour: 'express5',
+      filename: 'src/routes/auth.js',
+      code: `const { Router } = require('express');
+const { body } = require('express-validator');
+const { registerRules } = require('../validators/auth.validator');
+const auth = require('../services/auth');
+
+const loginRules = [body('email').isEmail(), body('password').isString()];
+const router = Router();
+
+router.post('/login', loginRules, async (req, res) => {
+  res.json(await auth.login(req.body.email, req.body.password));
+});
+
+router.post('/register', registerRules, async (req, res) => {
+  res.status(201).json(await auth.register(req.body));
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a (req, res) helper that returns data to its caller is not a controller',
+      flavour: 'express4',
+      filename: 'src/util/session.js',
+      code: `const { getSession } = require('../account-db');
+
+function readSession(req, res) {
+  const { token } = req.body || {};
+  const session = getSession(token || req.headers['x-token']);
+  if (!session) {
+    res.status(401).send({ reason: 'unauthorized' });
+    return null;
+  }
+  return session;
+}
+
+module.exports = { readSession };
+`,
+    },
+    {
+      name: 'Fastify options held in a variable or built by a wrapper',
+      flavour: 'fastify4',
+      filename: 'src/routes/feed.ts',
+      code: `import type { FastifyPluginAsync } from 'fastify';
+import { FeedQuery, CommentBody } from './schemas';
+
+const listOptions = { schema: { querystring: FeedQuery } };
+
+const feed: FastifyPluginAsync = async (fastify) => {
+  fastify.get('/feed', listOptions, async (request) => {
+    const { limit } = request.query as { limit: number };
+    return fastify.feed.list(limit);
+  });
+
+  fastify.post('/feed/:id/comments', fastify.secureRoute({ schema: { body: CommentBody } }), async (request) => {
+    return fastify.feed.comment(request.body);
+  });
+};
+
+export default feed;
+`,
+    },
   ],
   invalid: [
     {
@@ -601,8 +666,28 @@ export default router;
       },
       code: ORDERS_CONTROLLER,
       errors: [{ line: 5, column: 36, endLine: 5, endColumn: 44, message: '`req.body` reaches the handler of POST /api/v1/orders without validation; validate it with a schema.' }],
-      output: ``,
-      outputFiles: {},
+      output: `import type { Request, Response } from 'express';
+import { orders } from '../services/orders';
+import { z } from 'zod';
+
+const placeOrderBody = z.object({
+  items: z.unknown(),
+});
+
+export async function placeOrder(req: Request, res: Response) {
+  const parsedBody = placeOrderBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const order = await orders.place(req.body.items);
+  res.status(201).json(order);
+}
+`,
+      outputFiles: {
+        'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^4.21.2', joi: '^17.13.3', zod: '^4.1.0' } }, null, 2),
+      },
     },
     {
       name: 'GET list reading numbers and text from the query',

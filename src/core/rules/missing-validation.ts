@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { functionName, type FunctionLike } from '../analysis/syntax';
+import { functionName, isFunctionLike, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, RouteRegistration } from '../analysis/types';
 import type { Report, Rule, RuleContext } from '../lint/rule';
 import type { GraphRoute } from '../project/route-graph-types';
@@ -65,8 +65,40 @@ export default rule;
 function isRequestHandler(handler: HandlerInfo): boolean {
   if (handler.role === 'error-handler' || handler.fn.parameters.length === 0) return false;
   if (handler.routes.length > 0) return handler.routes.some((route) => route.handler?.fn === handler.fn);
-  if (!handler.standalone) return false;
+  if (!handler.standalone || isHelper(handler)) return false;
   return handler.role === 'handler' || (handler.framework === 'express' && looksTerminal(handler));
+}
+
+/**
+ * A function that takes `(req, res)` but is called by other code rather than registered: it returns
+ * data to its caller (`return session`) or is called by name in this file (`validateSession(req, res)`).
+ */
+function isHelper(handler: HandlerInfo): boolean {
+  const fn = handler.fn;
+  let returnsData = false;
+  const visit = (node: ts.Node): void => {
+    if (returnsData) return;
+    if (ts.isReturnStatement(node) && node.expression) {
+      const value = node.expression;
+      const isResponse = ts.isCallExpression(value) || ts.isAwaitExpression(value) || value.kind === ts.SyntaxKind.NullKeyword || value.kind === ts.SyntaxKind.UndefinedKeyword || ts.isVoidExpression(value);
+      // `return res.json(x)`, `return next(err)`, `return null` after answering: still a handler.
+      if (!isResponse || (value.kind === ts.SyntaxKind.NullKeyword && handler.framework === 'express')) returnsData = true;
+    }
+    if (!isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  if (fn.body && ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
+  // Fastify handlers answer by returning the payload.
+  if (returnsData && handler.framework === 'express') return true;
+  const name = functionName(fn);
+  if (!name) return false;
+  let called = false;
+  const findCall = (node: ts.Node): void => {
+    if (called) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) called = true;
+    ts.forEachChild(node, findCall);
+  };
+  findCall(fn.getSourceFile());
+  return called;
 }
 
 /** A standalone `(req, res, next)` is a controller when it answers and never passes the request on with a bare `next()`. */

@@ -103,6 +103,9 @@ export abstract class Evaluator {
       }
       return text;
     }
+    if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      return this.pathText(expression.left, frame) + this.pathText(expression.right, frame);
+    }
     if (ts.isRegularExpressionLiteral(expression)) return expression.text;
     return `{${expression.getText()}}`;
   }
@@ -564,12 +567,14 @@ export abstract class Evaluator {
 
   private frameOwning(declaration: ts.Node, frame: Frame, module: ModuleSummary): Frame {
     const owner = owningCallable(declaration);
-    if (!owner) return this.moduleFrame(module);
     for (let current: Frame | undefined = frame; current; current = current.parent) {
-      if (current.container !== owner) continue;
-      if (current.loop && !within(declaration, current.loop)) continue;
-      return current;
+      if (current.loop) {
+        if (within(declaration, current.loop)) return current;
+        continue;
+      }
+      if (owner ? current.container === owner : current.container === module.sourceFile) return current;
     }
+    if (!owner) return this.moduleFrame(module);
     let detached = this.detachedFrames.get(owner);
     if (!detached) {
       detached = this.newFrame(module, owner, this.moduleFrame(module));

@@ -17,6 +17,8 @@ export interface ClassifiedCall {
 export interface InterpreterOptions {
   classified(module: ModuleSummary): ReadonlyMap<ts.Node, ClassifiedCall>;
   readDirectory(path: string): { files: string[]; directories: string[] };
+  /** Whether a module's top level may run as part of the package (not a test, not a dependency). */
+  isEntryCandidate(path: string): boolean;
   /** Upper bound on calls stepped through, so pathological code cannot stall a lint. */
   budget?: number;
 }
@@ -206,6 +208,12 @@ export class Interpreter extends Evaluator {
       this.runSuper(node, frame);
       return;
     }
+    const required = requiredSpecifier(node);
+    if (required !== undefined) {
+      // A CommonJS require runs the module right here, so what it registers lands in this order.
+      const target = this.resolveModule(frame.module, required);
+      if (target && this.options.isEntryCandidate(target.path)) this.runModule(target);
+    }
     if (ts.isPropertyAccessExpression(callee)) {
       const receiver = this.evaluate(callee.expression, frame);
       const name = callee.name.text;
@@ -324,6 +332,15 @@ export class Interpreter extends Evaluator {
     const value = this.exportOf(module, 'default');
     return value.kind === 'unknown' ? this.wholeModule(module) : value;
   }
+}
+
+function requiredSpecifier(call: ts.CallExpression): string | undefined {
+  const callee = call.expression;
+  const argument = call.arguments[0];
+  if (!argument || !ts.isStringLiteralLike(argument)) return undefined;
+  if (ts.isIdentifier(callee) && callee.text === 'require' && !findDeclaration('require', callee)) return argument.text;
+  if (callee.kind === ts.SyntaxKind.ImportKeyword) return argument.text;
+  return undefined;
 }
 
 function rootIdentifier(expression: ts.Expression): ts.Identifier | undefined {

@@ -37,8 +37,10 @@ export class ModuleSummary {
   readonly starExports: string[] = [];
   /** `module.exports = …` / `export = …`. */
   cjsExport?: ts.Expression;
-  /** Specifiers of every static import and top-level require, for ordering and relevance. */
+  /** Specifiers of every import and require, for relevance. */
   readonly specifiers: string[] = [];
+  /** Specifiers of ESM import / export-from declarations: they run before the module's own code. */
+  readonly hoistedSpecifiers: string[] = [];
   /** Whether the text calls anything named like a registration; a regex over the text is far cheaper than a walk. */
   readonly mayRegister: boolean;
   private readonly containerMap = new Map<ts.Node, Container>();
@@ -76,7 +78,10 @@ export class ModuleSummary {
   private collectExports(): void {
     for (const binding of this.imports.values()) if (!this.specifiers.includes(binding.module)) this.specifiers.push(binding.module);
     for (const statement of this.sourceFile.statements) {
-      if (ts.isExportAssignment(statement)) {
+      if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && !statement.importClause?.isTypeOnly) {
+        this.hoistedSpecifiers.push(statement.moduleSpecifier.text);
+        if (!this.specifiers.includes(statement.moduleSpecifier.text)) this.specifiers.push(statement.moduleSpecifier.text);
+      } else if (ts.isExportAssignment(statement)) {
         if (statement.isExportEquals) this.cjsExport = statement.expression;
         else this.exports.set('default', { kind: 'expression', expression: statement.expression });
       } else if (ts.isExportDeclaration(statement)) {
@@ -98,6 +103,7 @@ export class ModuleSummary {
   private collectExportDeclaration(statement: ts.ExportDeclaration): void {
     const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
     if (specifier && !this.specifiers.includes(specifier)) this.specifiers.push(specifier);
+    if (specifier && !statement.isTypeOnly) this.hoistedSpecifiers.push(specifier);
     const clause = statement.exportClause;
     if (!clause) {
       if (specifier) this.starExports.push(specifier);

@@ -16,14 +16,20 @@ export interface PackageGraphInput {
 }
 
 /**
- * Runs every module's top level in import order (dependencies first, as Node evaluates them),
- * then the functions nothing called, then flattens what was registered into routes.
+ * Runs every module's top level in evaluation order — ESM imports first, as Node hoists them;
+ * CommonJS requires when the `require` call is reached — then the functions nothing called,
+ * then flattens what was registered into routes.
  */
 export function buildPackageGraph(input: PackageGraphInput): RouteGraph {
-  const interpreter = new Interpreter(input.modules, { classified: (module) => input.classified(module), readDirectory: input.readDirectory });
+  const interpreter = new Interpreter(input.modules, {
+    classified: (module) => input.classified(module),
+    readDirectory: (path) => input.readDirectory(path),
+    isEntryCandidate: (path) => input.isEntryCandidate(path),
+  });
   const ordered = evaluationOrder(input);
   for (const module of ordered) interpreter.runModule(module);
-  interpreter.runOrphans(ordered.filter((module) => module.top.registers));
+  // Importers before what they import: an uncalled app factory runs before the plugins it would register.
+  interpreter.runOrphans(ordered.filter((module) => module.mayRegister).reverse());
   return new GraphAssembler(interpreter).build(input.root);
 }
 
@@ -35,7 +41,7 @@ function evaluationOrder(input: PackageGraphInput): ModuleSummary[] {
     seen.add(path);
     const module = input.modules.summaryOf(path);
     if (!module) return;
-    for (const specifier of module.specifiers) {
+    for (const specifier of module.hoistedSpecifiers) {
       const target = input.modules.resolve(specifier, path);
       if (target && input.isEntryCandidate(target)) visit(target);
     }

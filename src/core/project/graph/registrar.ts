@@ -3,6 +3,7 @@ import type { HttpMethod } from '../../analysis/types';
 import { registerAutoload } from './autoload';
 import { unwrap } from './evaluator';
 import type { ClassifiedCall, Interpreter } from './interpreter';
+import type { ModuleSummary } from './module-summary';
 import { linkName } from './link-names';
 import { UNKNOWN, type Frame, type Instance, type LinkSource, type RouteOp, type Value } from './values';
 
@@ -105,7 +106,7 @@ export class Registrar {
     parent.ops.push({
       kind: 'plugin',
       seq: this.rt.nextSeq(),
-      plugin: { expression: pluginNode ?? call, module: frame.module, value: plugin, name: (pluginNode ? linkName(pluginNode) : undefined) ?? displayName },
+      plugin: { expression: pluginNode ?? call, module: frame.module, value: plugin, name: (pluginNode ? linkName(pluginNode) : undefined) ?? (plugin.kind === 'external' ? plugin.module : displayName) },
       call,
       module: frame.module,
     });
@@ -237,7 +238,7 @@ export class Registrar {
     if (handlerNode) handler = this.links([handlerNode], frame)[0];
     else {
       const entry = option('handler');
-      if (entry) handler = { expression: entry.node, module: optionModule(options, frame), value: entry.value, name: ts.isMethodDeclaration(entry.node) ? undefined : linkName(entry.node as ts.Expression) };
+      if (entry) handler = { expression: entry.node, module: optionModule(options, frame), value: entry.value, name: linkName(entry.node) };
     }
     for (const each of methods) {
       instance.ops.push({
@@ -318,6 +319,6 @@ function optionFrame(options: Value, fallback: Frame): Frame {
 }
 
 
-function optionModule(options: Value, frame: Frame) {
+function optionModule(options: Value, frame: Frame): ModuleSummary {
   return options.kind === 'object' ? options.module : frame.module;
 }

@@ -1,5 +1,7 @@
 /** Joins a mount prefix and a route path the way Express and Fastify do: `/api` + `/` → `/api`. */
 export function joinRoutePath(prefix: string | undefined, path: string | undefined): string {
+  // `app.options('*', …)` is written without a slash and means every path.
+  if ((prefix === undefined || prefix === '' || prefix === '/') && path === '*') return '*';
   const parts = [prefix ?? '', path ?? ''].filter((part) => part !== '' && part !== '/');
   if (parts.length === 0) return '/';
   let joined = '';

@@ -63,6 +63,9 @@ export function errorOrigin(identifier: ts.Identifier, analysis: FileAnalysis, d
 
 /** The first parameter of an error handler, of a `.catch` callback or `.then(_, onRejected)`, or a node-style callback `(err, result)`. */
 function isErrorParameter(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration, index: number, analysis: FileAnalysis): boolean {
+  // a response helper: sendError(res, err) / handleError(error, reply)
+  const own = fn.parameters[index];
+  if (own && ts.isIdentifier(own.name) && /^(err|error)$/.test(own.name.text) && fn.parameters.some((parameter) => isResponseParameter(parameter))) return true;
   if (index !== 0) return false;
   const handler = analysis.handlerOf(fn);
   if (handler?.role === 'error-handler') return true;
@@ -83,6 +86,12 @@ function isErrorParameter(fn: ts.FunctionDeclaration | ts.FunctionExpression | t
     if (ERROR_NAME.test(name) && name.length > 1 && fn.parameters.length >= 1 && method !== 'map' && method !== 'forEach' && method !== 'filter') return true;
   }
   return false;
+}
+
+function isResponseParameter(parameter: ts.ParameterDeclaration): boolean {
+  const type = parameterTypeName(parameter);
+  if (type === 'Response' || type === 'FastifyReply') return true;
+  return ts.isIdentifier(parameter.name) && /^(res|reply)$/.test(parameter.name.text);
 }
 
 function parameterNameAt(fn: ts.SignatureDeclaration, index: number): string {

@@ -20,12 +20,12 @@ const VALIDATION_MODULES = new Set([
 ]);
 
 /** Names of middleware and functions that validate input. */
-const VALIDATION_NAME = /valid|celebrate|checkSchema|sanitiz|schema/i;
+const VALIDATION_NAME = /valid|celebrate|checkSchema|schema/i;
 /** …unless the name says they check credentials rather than input. */
 const CREDENTIAL_NAME = /token|jwt|session|auth|api_?key|captcha|csrf|signature|otp|permission|role|access|login|password|credential/i;
 
 /** zod-style methods that parse a value against a schema. */
-const SCHEMA_PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa', 'validate', 'validateSync', 'validateAsync', 'isValid', 'isValidSync', 'cast', 'decode', 'assert', 'check', 'Check', 'Parse', 'Decode', 'attempt', 'is']);
+const SCHEMA_PARSE_METHODS = new Set(['deserializeBinary', 'fromBinary', 'parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa', 'validate', 'validateSync', 'validateAsync', 'isValid', 'isValidSync', 'cast', 'decode', 'assert', 'check', 'Check', 'Parse', 'Decode', 'attempt', 'is']);
 /** Receivers whose `parse` / `decode` is not schema validation. */
 const NON_SCHEMA_RECEIVERS = /^(JSON|Number|qs|querystring|url|URL|path|Date|BigInt|Math|Buffer|YAML|yaml|cookie|cookies|csv|Papa|moment|dayjs|xml|xml2js|parser|jwt|jsonwebtoken|jose|base64|atob|he|marked|mime|ms|semver|bytes|contentType|mailparser|simpleParser|chrono|util|assert|console)$/;
 /** Standalone functions that validate: superstruct `assert` / `is`, express-validator results, class-validator flows. */
@@ -98,8 +98,25 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext): b
 }
 
 /** The parts a route-chain member validates, or undefined when it is not validation. */
-export function middlewareCoverage(ref: HandlerRef, context: ValidationContext): PartCoverage | undefined {
+export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, depth = 0): PartCoverage | undefined {
   const expression = unwrapExpression(ref.expression);
+  // `const createUserRules = [body('email').isEmail(), …]` passed by name.
+  if (ts.isIdentifier(expression) && !ref.fn && depth < 2) {
+    const initializer = localInitializer(expression);
+    const value = initializer ? unwrapExpression(initializer) : undefined;
+    if (value && ts.isArrayLiteralExpression(value)) {
+      const parts = new Set<RequestPart>();
+      let any = false;
+      for (const element of value.elements) {
+        const coverage = ts.isSpreadElement(element) ? undefined : middlewareCoverage({ expression: element }, context, depth + 1);
+        if (coverage) {
+          any = true;
+          for (const part of coverage) parts.add(part);
+        }
+      }
+      if (any) return parts;
+    }
+  }
   const innermost = innermostCall(expression);
   const rootName = innermost ? rootIdentifier(innermost.expression) : rootIdentifier(expression);
   const binding = rootName ? context.analysis.imports.get(rootName) : undefined;
@@ -108,6 +125,8 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext):
   }
   if (binding && binding.module === 'celebrate' && innermost) return celebrateCoverage(innermost);
   if (binding && VALIDATION_MODULES.has(binding.module)) return ALL_PARTS;
+  // Imported from the project's own validation code: `../validators/user`, `./middleware/validation`.
+  if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !CREDENTIAL_NAME.test(binding.local)) return ALL_PARTS;
   const name = ref.name ?? (innermost ? memberPath(innermost.expression)?.join('.') : undefined);
   if (isValidationName(name, context.settings)) return ALL_PARTS;
   if (name && CREDENTIAL_NAME.test(name)) return undefined;
@@ -210,6 +229,9 @@ export function routeCoverage(route: RouteRegistration, context: ValidationConte
   };
   for (const ref of route.middleware) add(middlewareCoverage(ref, context));
   if (route.schema) add(fastifySchemaCoverage(route.schema));
+  if (route.framework === 'fastify' && !route.options) add(indirectFastifyOptionsCoverage(route, context));
+  // `{ ...baseOptions, handler }`: the spread may carry the schema.
+  if (route.options && !route.schema && route.options.properties.some((property) => ts.isSpreadAssignment(property))) add(ALL_PARTS);
   for (const use of context.analysis.uses) {
     if (use.kind !== 'use' || use.call.getStart() > route.call.getStart()) continue;
     if (use.receiver !== route.receiver && use.receiverKind !== 'express-app') continue;
@@ -220,6 +242,42 @@ export function routeCoverage(route: RouteRegistration, context: ValidationConte
     add(middlewareCoverage(hook.fn, context));
   }
   return covered;
+}
+
+/**
+ * Fastify route options that are not an inline object: a variable (`fastify.post(path, opts, handler)`)
+ * or a wrapper call (`fastify.post(path, secureRoute({ schema, preHandler }), handler)`). What we
+ * cannot read may hold a schema, so it counts as validating everything.
+ */
+function indirectFastifyOptionsCoverage(route: RouteRegistration, context: ValidationContext): PartCoverage | undefined {
+  const args = route.call.arguments;
+  if (args.length < 3) return undefined;
+  const options = unwrapExpression(args[1]);
+  const objects: ts.ObjectLiteralExpression[] = [];
+  const resolved = resolveLocalObject(options);
+  if (resolved) objects.push(resolved);
+  else if (ts.isCallExpression(options)) {
+    for (const argument of options.arguments) {
+      const object = resolveLocalObject(unwrapExpression(argument));
+      if (object) objects.push(object);
+    }
+  }
+  if (objects.length === 0) return ALL_PARTS;
+  const parts = new Set<RequestPart>();
+  for (const object of objects) {
+    for (const property of object.properties) {
+      if (ts.isSpreadAssignment(property)) return ALL_PARTS;
+      const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+      if (!name || !ts.isPropertyAssignment(property)) continue;
+      if (name === 'schema') for (const part of fastifySchemaCoverage(property.initializer)) parts.add(part);
+      if (/^(onRequest|preParsing|preValidation|preHandler)$/.test(name)) {
+        const hooks = unwrapExpression(property.initializer);
+        const refs = ts.isArrayLiteralExpression(hooks) ? hooks.elements.filter((element) => !ts.isSpreadElement(element)) : [hooks];
+        for (const hook of refs) for (const part of middlewareCoverage({ expression: hook, name: memberPath(hook)?.join('.') }, context) ?? []) parts.add(part);
+      }
+    }
+  }
+  return parts;
 }
 
 function innermostCall(expression: ts.Expression): ts.CallExpression | undefined {

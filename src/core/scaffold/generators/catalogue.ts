@@ -4,6 +4,9 @@ import { healthGenerator } from './health';
 import { middlewareGenerator } from './middleware';
 import { projectGenerator } from './project';
 import { resourceGenerator } from './resource';
+import { routeGenerator } from './route';
+import { routerGenerator } from './router';
+import { testsGenerator } from './tests';
 import type { Generator } from './types';
 
 /**
@@ -13,8 +16,11 @@ import type { Generator } from './types';
 export const GENERATORS: readonly Generator[] = [
   projectGenerator,
   resourceGenerator,
+  routerGenerator,
+  routeGenerator,
   errorHandlerGenerator,
   middlewareGenerator,
   healthGenerator,
   configGenerator,
+  testsGenerator,
 ];

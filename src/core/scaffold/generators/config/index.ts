@@ -15,6 +15,11 @@ export { ensureEnvVar, findConfigModule, KNOWN_ENV_VARS, type ConfigModule, type
 
 const options = z.object({});
 
+/** Generated modules use Node's types (process.env, node:http, node:crypto, timers): never downgraded if present. */
+export function ensureNodeTypes(context: GeneratorContext): void {
+  context.addDependency('@types/node', '^20.19.0', true);
+}
+
 export function zodRange(context: GeneratorContext): string {
   return context.flavour.zodMajor === 3 ? '^3.25.76' : '^4.1.0';
 }
@@ -42,6 +47,7 @@ export const configGenerator = defineGenerator({
     context.writeFile(relative, context.render('config/config.ts.ejs', { vars: BASE_ENV_VARS }));
     for (const [name, spec] of BASE_ENV_VARS) ensureEnvExampleLine(context, name, spec);
     context.addDependency('zod', zodRange(context));
+    ensureNodeTypes(context);
     context.note(`Created ${relative}: import { config } from it; the process stops at start-up when the environment is invalid. Variables are listed in .env.example.`);
   },
 });

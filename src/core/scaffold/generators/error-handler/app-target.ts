@@ -99,7 +99,7 @@ export function findAppTarget(context: GeneratorContext): AppTarget {
     if (text === undefined) continue;
     const apps = appsIn(text, file, framework);
     if (apps.length === 0) continue;
-    const app = apps[0]!;
+    const app = apps[0];
     return { file, relative: relativePath(context.root, file), framework, name: app.name, ordinal: apps.filter((candidate) => candidate.name === app.name).indexOf(app) };
   }
   throw new ScaffoldRefusalError(

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { z } from 'zod';
-import { zodRange } from '../config';
+import { ensureNodeTypes, zodRange } from '../config';
 import { ensureExpressErrorHandler } from '../../transforms/express-registration';
 import { findEquivalentCall, isAppCall } from '../../transforms/registration';
 import { classifyScope } from '../../transforms/registration-kinds';
@@ -30,6 +30,7 @@ export function applyErrorHandler(context: GeneratorContext): void {
   const errors = errorsModule(context);
   context.writeFile(errors, context.render('error-handler/errors.ts.ejs'), { ifExists: 'keep' });
   context.addDependency('zod', zodRange(context));
+  ensureNodeTypes(context);
 
   if (context.flavour.framework === 'express') {
     const handlerModule = errorHandlerModule(context);
@@ -72,10 +73,10 @@ function registerExpress(context: GeneratorContext, target: AppTarget, handlerMo
       (statement.kind === 'fallback' || (statement.kind === 'middleware' && statement.statement.getText().includes('404'))) &&
       (lastRoute === undefined || statement.index > lastRoute.index),
   );
-  const names = importIntoApp(context, target, handlerModule, inlineFallback && !ours('notFoundHandler') ? ['errorHandler'] : ['notFoundHandler', 'errorHandler']);
+  const names = importIntoApp(context, target, handlerModule, inlineFallback && !ours('notFoundHandler') ? ['errorHandler'] : ['errorHandler', 'notFoundHandler']);
   if (names.notFoundHandler) ensureExpressErrorHandler(openApp(context, target).node, names.notFoundHandler);
   else context.note(`${target.relative} already answers unknown routes (line ${inlineFallback!.statement.getStartLineNumber()}); kept it. notFoundHandler in ${handlerModule} answers in the standard error shape.`);
-  ensureExpressErrorHandler(openApp(context, target).node, names.errorHandler!);
+  ensureExpressErrorHandler(openApp(context, target).node, names.errorHandler);
 }
 
 function registerFastify(context: GeneratorContext, target: AppTarget, handlerModule: string): void {
@@ -90,7 +91,7 @@ function registerFastify(context: GeneratorContext, target: AppTarget, handlerMo
     return;
   }
   const names = importIntoApp(context, target, handlerModule, ['errorHandlerPlugin']);
-  ensureStackRegistration(context, target, 'error-handler', names.errorHandlerPlugin!);
+  ensureStackRegistration(context, target, 'error-handler', names.errorHandlerPlugin);
 }
 
 export const errorHandlerGenerator = defineGenerator({

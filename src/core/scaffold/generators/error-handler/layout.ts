@@ -7,7 +7,7 @@ function folder(context: GeneratorContext, candidates: readonly string[]): strin
     const path = joinPath(context.root, candidate);
     if (context.tree.host.directoryExists(path)) return candidate;
   }
-  return candidates[0]!;
+  return candidates[0];
 }
 
 /** Where Express middleware modules go: the project's `src/middleware(s)/` folder. */

@@ -4,6 +4,7 @@ import { ensureFastifyRegister } from '../../transforms/fastify-registration';
 import { findAppTarget, type AppTarget } from '../error-handler/app-target';
 import { asyncHandlerModule, routesDir } from '../error-handler/layout';
 import { importIntoApp, openApp } from '../middleware/placement';
+import { ensureNodeTypes } from '../config';
 import { defineGenerator, type GeneratorContext } from '../types';
 
 const options = z.object({
@@ -33,14 +34,15 @@ export function applyHealth(context: GeneratorContext, { path, test }: { path: s
   if (express && context.flavour.major === 4) {
     context.writeFile(asyncModule, context.render('error-handler/async-handler.ts.ejs'), { ifExists: 'keep' });
   }
+  ensureNodeTypes(context);
   context.writeFile(module, context.render('health/health.ts.ejs', { asyncHandlerImport: context.importPath(module, asyncModule) }), { ifExists: 'keep' });
 
   if (express) {
     const names = importIntoApp(context, target, module, ['healthRouter']);
-    ensureExpressRouterMount(openApp(context, target).node, path, names.healthRouter!);
+    ensureExpressRouterMount(openApp(context, target).node, path, names.healthRouter);
   } else {
     const names = importIntoApp(context, target, module, ['healthRoutes']);
-    ensureFastifyRegister(openApp(context, target).node, names.healthRoutes!, { prefix: path });
+    ensureFastifyRegister(openApp(context, target).node, names.healthRoutes, { prefix: path });
   }
 
   if (!test) return;

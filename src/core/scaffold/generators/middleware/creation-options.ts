@@ -67,7 +67,7 @@ export function ensureCreationOptions(context: GeneratorContext, target: AppTarg
       text: `${key}: ${value}`,
       key,
       // Before a trailing spread; otherwise appended (never re-sorted among the user's options).
-      index: properties.length > 0 && Node.isSpreadAssignment(properties[properties.length - 1]!) ? properties.length - 1 : properties.length,
+      index: properties.length > 0 && Node.isSpreadAssignment(properties[properties.length - 1]) ? properties.length - 1 : properties.length,
     })),
     { eol: style.eol, bracketSpacing: style.bracketSpacing },
   );

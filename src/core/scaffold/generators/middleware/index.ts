@@ -1,6 +1,7 @@
 import { Node } from 'ts-morph';
 import { z } from 'zod';
 import { findEquivalentCall } from '../../transforms/registration';
+import { ensureNodeTypes } from '../config';
 import { ensureEnvVar, KNOWN_ENV_VARS, type ConfigModule } from '../config/env';
 import { findAppTarget, type AppTarget } from '../error-handler/app-target';
 import { autoloadsPlugins, fastifyPluginRange } from '../error-handler';
@@ -34,7 +35,7 @@ interface KindContext {
 
 function configFor(context: GeneratorContext, names: string[]): ConfigModule {
   let module: ConfigModule | undefined;
-  for (const name of names) module = ensureEnvVar(context, name, KNOWN_ENV_VARS[name]!);
+  for (const name of names) module = ensureEnvVar(context, name, KNOWN_ENV_VARS[name]);
   return module!;
 }
 
@@ -67,7 +68,7 @@ function addExpressKind(kind: KindContext, middleware: MiddlewareKind): void {
       const module = writeModule(kind, 'logging.ts', 'middleware/logging.ts.ejs', { loggerImport: context.importPath(`${kind.dir}/logging.ts`, logger) });
       context.addDependency('pino-http', '^10.5.0');
       const names = importIntoApp(context, target, module, ['requestLogger']);
-      register('logging', names.requestLogger!);
+      register('logging', names.requestLogger);
       return;
     }
     case 'helmet': {
@@ -121,16 +122,16 @@ function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
       const state = creationOptions(context, target);
       if (state.kind === 'object' && state.keys.includes('genReqId')) {
         context.note(`${target.relative} already sets genReqId; kept it (genRequestId in ${module} validates incoming X-Request-Id values).`);
-      } else if (!ensureCreationOptions(context, target, [['genReqId', names.genRequestId!], ['requestIdHeader', 'false']])) {
+      } else if (!ensureCreationOptions(context, target, [['genReqId', names.genRequestId], ['requestIdHeader', 'false']])) {
         context.note(`Cannot see into the options passed to the Fastify factory in ${target.relative}: add genReqId: genRequestId and requestIdHeader: false to them.`);
       }
-      register('request-id', names.requestIdPlugin!);
+      register('request-id', names.requestIdPlugin);
       return;
     }
     case 'logging': {
       const logger = ensureLoggerModule(context);
       const names = importIntoApp(context, target, logger, ['loggerOptions']);
-      if (!ensureCreationOptions(context, target, [['logger', names.loggerOptions!]])) {
+      if (!ensureCreationOptions(context, target, [['logger', names.loggerOptions]])) {
         context.note(`Cannot see into the options passed to the Fastify factory in ${target.relative}: add logger: loggerOptions (from ${logger}) to them.`);
       }
       return;
@@ -145,7 +146,7 @@ function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
       const module = writeModule(kind, 'cors.ts', 'middleware/cors.ts.ejs', { configImport: context.importPath(`${kind.dir}/cors.ts`, config.relative) });
       dependency('cors');
       context.addDependency('fastify-plugin', fastifyPluginRange(context));
-      register('cors', importIntoApp(context, target, module, ['corsPlugin']).corsPlugin!);
+      register('cors', importIntoApp(context, target, module, ['corsPlugin']).corsPlugin);
       return;
     }
     case 'compression': {
@@ -158,10 +159,21 @@ function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
       const module = writeModule(kind, 'rate-limit.ts', 'middleware/rate-limit.ts.ejs', { configImport: context.importPath(`${kind.dir}/rate-limit.ts`, config.relative) });
       dependency('rate-limit');
       context.addDependency('fastify-plugin', fastifyPluginRange(context));
-      register('rate-limit', importIntoApp(context, target, module, ['rateLimitPlugin']).rateLimitPlugin!);
+      register('rate-limit', importIntoApp(context, target, module, ['rateLimitPlugin']).rateLimitPlugin);
+      if (!registrationAwaited(context, target, 'rateLimitPlugin')) {
+        context.note(
+          `${target.relative} registers plugins without await: @fastify/rate-limit only limits routes added after it has loaded, so routes declared directly on the app next to it are not limited. Await the registrations (await app.register(…)) or declare those routes in plugins.`,
+        );
+      }
       return;
     }
   }
+}
+
+function registrationAwaited(context: GeneratorContext, target: AppTarget, plugin: string): boolean {
+  const { scope } = openApp(context, target);
+  const call = findEquivalentCall(scope, 'register', [plugin]);
+  return call !== undefined && Node.isAwaitExpression(call.getParent());
 }
 
 /** The registration each kind gets (when it is there verbatim, the kind is ours and is completed, not skipped). */
@@ -188,6 +200,7 @@ export function applyMiddleware(context: GeneratorContext, kinds: readonly Middl
   const express = context.flavour.framework === 'express';
   const dir = express ? middlewareDir(context) : pluginsDir(context, autoloadsPlugins(context, target));
   const present = registeredKinds(context, target);
+  ensureNodeTypes(context);
   const fastifyLogging = !express && (() => {
     const state = creationOptions(context, target);
     return state.kind === 'object' && (state.keys.includes('logger') || state.keys.includes('loggerInstance'));

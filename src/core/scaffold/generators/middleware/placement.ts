@@ -72,7 +72,7 @@ export function stackKindsOf(statement: Node, appName: string, modules: Readonly
     const subject = args.find((argument) => !Node.isStringLiteral(argument) && !Node.isNoSubstitutionTemplateLiteral(argument));
     if (!subject) continue;
     for (const name of argumentNames(subject)) {
-      const module = modules.get(name.split('.')[0]!);
+      const module = modules.get(name.split('.')[0]);
       const byModule = module !== undefined ? MODULE_KINDS.find(([pattern]) => pattern.test(module))?.[1] : undefined;
       const byName = NAME_KINDS.find(([pattern]) => pattern.test(name))?.[1];
       const kind = byModule ?? byName;

@@ -69,6 +69,8 @@ const RESERVED = new Map<string, string>([
   ['prototype', 'it is not a safe property name'],
 ]);
 
+const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const ENUM_VALUE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 const TYPE_LIST = 'string, number, integer, boolean, date, uuid, email, url or enum(a,b)';
@@ -83,17 +85,25 @@ export function dateFilterNames(field: FieldSpec): [string, string] {
   return [`${field.name}From`, `${field.name}To`];
 }
 
-export function checkFields(input: string): FieldCheck {
+export interface FieldParseOptions {
+  /**
+   * Refuse the names a resource uses itself (id, createdAt, updatedAt, page, limit, sort) and the
+   * range filters of date fields. True by default; routes and schemas of other code pass false.
+   */
+  resource?: boolean;
+}
+
+export function checkFields(input: string, options: FieldParseOptions = {}): FieldCheck {
   try {
-    return { ok: true, fields: parseFields(input) };
+    return { ok: true, fields: parseFields(input, options) };
   } catch (error) {
     if (error instanceof FieldSyntaxError) return { ok: false, message: error.message, start: error.start, end: error.end };
     throw error;
   }
 }
 
-export function parseFields(input: string): FieldSpec[] {
-  const parser = new FieldParser(input);
+export function parseFields(input: string, options: FieldParseOptions = {}): FieldSpec[] {
+  const parser = new FieldParser(input, options.resource ?? true);
   const fields = parser.parseAll();
   if (fields.length === 0) {
     throw new FieldSyntaxError(`No fields given: list at least one, e.g. "title:string price:number?".`, 0, input.length);
@@ -119,7 +129,10 @@ class FieldParser {
   private readonly fields: FieldSpec[] = [];
   private readonly taken = new Map<string, { start: number; end: number; why: string }>();
 
-  constructor(private readonly input: string) {}
+  constructor(
+    private readonly input: string,
+    private readonly resource: boolean,
+  ) {}
 
   parseAll(): FieldSpec[] {
     this.skipSeparators();
@@ -209,7 +222,7 @@ class FieldParser {
     }
     const field: FieldSpec = { name: name.value, type, array, optional, unique };
     if (values) field.values = values;
-    if (type === 'date' && !array) {
+    if (this.resource && type === 'date' && !array) {
       for (const filter of dateFilterNames(field)) this.reserve(filter, fieldStart, end, `it is the range filter of the date field "${name.value}"`);
     }
     return field;
@@ -223,7 +236,7 @@ class FieldParser {
         name.end,
       );
     }
-    const reserved = RESERVED.get(name.value);
+    const reserved = this.resource || UNSAFE.has(name.value) ? RESERVED.get(name.value) : undefined;
     if (reserved) throw new FieldSyntaxError(`"${name.value}" cannot be a field name: ${reserved}.`, name.start, name.end);
     this.reserve(name.value, name.start, name.end, `it is already a field`);
   }

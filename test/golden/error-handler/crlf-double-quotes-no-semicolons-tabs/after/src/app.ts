@@ -1,6 +1,6 @@
 import express from "express"
 import { accountsRouter } from "./routes/accounts"
-import { notFoundHandler, errorHandler } from "./middleware/error-handler"
+import { errorHandler, notFoundHandler } from "./middleware/error-handler"
 
 const app = express()
 

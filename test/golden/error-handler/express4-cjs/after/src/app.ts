@@ -1,7 +1,7 @@
 import express from 'express';
 import ordersRouter from './routes/orders';
 import { usersRouter } from './routes/users';
-import { notFoundHandler, errorHandler } from './middleware/error-handler';
+import { errorHandler, notFoundHandler } from './middleware/error-handler';
 
 const app = express();
 

@@ -1,6 +1,6 @@
 import express from 'express';
 import { productsRouter } from './routes/products.js';
-import { notFoundHandler, errorHandler } from './middleware/error-handler.js';
+import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 
 export function createApp() {
   const app = express();

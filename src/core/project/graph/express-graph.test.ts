@@ -1,0 +1,376 @@
+import assert from 'node:assert/strict';
+import { graphOf, routeLines, where } from './testing';
+
+describe('route graph: Express', () => {
+  it('follows CommonJS requires, router.route chains, middleware order and error handlers (Express 4, JS)', () => {
+    const graph = graphOf('express4', {
+      'src/app.js': `
+const express = require('express');
+const helmet = require('helmet');
+const { requireAuth } = require('./middleware/auth');
+const routes = require('./routes');
+const app = express();
+app.use(helmet());
+app.use(express.json());
+app.get('/health', (req, res) => res.send('ok'));
+app.use('/api', requireAuth, routes);
+app.use(function lateLogger(req, res, next) { next(); });
+app.get('/late', (req, res) => res.send('late'));
+app.use((req, res) => res.status(404).end());
+app.use((err, req, res, next) => res.status(500).json({ error: 'internal' }));
+module.exports = app;
+`,
+      'src/middleware/auth.js': `
+exports.requireAuth = (req, res, next) => next();
+exports.requireRole = (role) => (req, res, next) => next();
+`,
+      'src/routes/index.js': `
+const { Router } = require('express');
+const router = Router();
+router.use('/users', require('./users'));
+router.use('/posts', require('./posts').router);
+module.exports = router;
+`,
+      'src/routes/users.js': `
+const express = require('express');
+const controller = require('../controllers/users');
+const { requireRole } = require('../middleware/auth');
+const router = express.Router();
+const audit = (req, res, next) => next();
+router.use(audit);
+router.route('/')
+  .get(controller.list)
+  .post(requireRole('admin'), [audit, controller.validate], controller.create);
+router.route('/:id').delete(requireRole('admin'), controller.remove);
+module.exports = router;
+`,
+      'src/routes/posts.js': `
+const router = require('express').Router();
+router.get('/:slug', (req, res) => res.json({}));
+module.exports = { router };
+`,
+      'src/controllers/users.js': `
+module.exports = {
+  list: async (req, res) => res.json([]),
+  create: async (req, res) => res.status(201).json(req.body),
+  remove(req, res) { res.status(204).end(); },
+  validate: (req, res, next) => next(),
+};
+`,
+    });
+    assert.deepEqual(routeLines(graph), [
+      'GET /health (anonymous) [helmet > express.json]',
+      'GET /api/users controller.list [helmet > express.json > requireAuth > audit]',
+      'POST /api/users controller.create [helmet > express.json > requireAuth > audit > requireRole > audit > controller.validate]',
+      'DELETE /api/users/:id controller.remove [helmet > express.json > requireAuth > audit > requireRole]',
+      'GET /api/posts/:slug (anonymous) [helmet > express.json > requireAuth]',
+      'GET /late (anonymous) [helmet > express.json > lateLogger]',
+    ]);
+    assert.equal(graph.apps.length, 1);
+    const [app] = graph.apps;
+    assert.equal(where(app.at), 'src/app.js:6');
+    assert.equal(app.routes.length, 6);
+    assert.equal(app.errorHandlers.length, 1);
+    assert.equal(app.errorHandlers[0].covers, 6);
+    assert.equal(app.errorHandlers[0].routesAfter, 0);
+    assert.equal(where(app.errorHandlers[0].definition), 'src/app.js:14');
+    const create = graph.routes[2];
+    assert.equal(where(create.at), 'src/routes/users.js:8');
+    assert.equal(where(create.nameAt), 'src/routes/users.js:10');
+    assert.equal(where(create.handler?.definition), 'src/controllers/users.js:4');
+    assert.equal(where(create.chain.find((link) => link.name === 'requireRole')?.definition), 'src/middleware/auth.js:3');
+    assert.equal(create.chain.find((link) => link.name === 'helmet')?.module, 'helmet');
+    assert.deepEqual(create.chain.map((link) => link.scope), ['app', 'app', 'mount', 'mount', 'route', 'route', 'route']);
+    assert.equal(where(graph.routes[3].handler?.definition), 'src/controllers/users.js:5');
+  });
+
+  it('resolves ESM re-exports, NodeNext .js specifiers, tsconfig path aliases and registerRoutes(app) (Express 5, TS)', () => {
+    const graph = graphOf(
+      'express5',
+      {
+        'tsconfig.base.json': `{
+  // shared settings
+  "compilerOptions": { "baseUrl": ".", "paths": { "@routes/*": ["src/routes/*"], "@mw": ["src/middleware/index.ts"], }, },
+}`,
+        'tsconfig.json': `{ "extends": "./tsconfig.base.json", /* local */ "compilerOptions": { "strict": true } }`,
+        'src/server.ts': `
+import express from 'express';
+import { registerRoutes } from './routes/register.js';
+import { errorHandler } from '@mw';
+
+export function createApp() {
+  const app = express();
+  app.use(express.json());
+  registerRoutes(app, '/api/v1');
+  app.use(errorHandler);
+  return app;
+}
+createApp().listen(3000);
+`,
+        'src/middleware/index.ts': `
+import type { Request, Response, NextFunction } from 'express';
+export const requireAuth = (req: Request, res: Response, next: NextFunction) => next();
+export function errorHandler(err: Error, req: Request, res: Response, next: NextFunction) { res.status(500).end(); }
+`,
+        'src/routes/register.ts': `
+import type { Express } from 'express';
+import { usersRouter, postsRouter } from '@routes/index';
+import { requireAuth } from '@mw';
+
+export function registerRoutes(app: Express, prefix: string) {
+  app.use(\`\${prefix}/users\`, requireAuth, usersRouter);
+  app.use(prefix + '/posts', postsRouter);
+}
+`,
+        'src/routes/index.ts': `
+export { default as usersRouter } from './users.js';
+export * from './posts.js';
+`,
+        'src/routes/users.ts': `
+import { Router } from 'express';
+import * as users from '../controllers/users.controller.js';
+const router = Router();
+router.get('/', users.listUsers);
+router.post('/', users.createUser);
+export default router;
+`,
+        'src/routes/posts.ts': `
+import { Router } from 'express';
+export const postsRouter = Router();
+postsRouter.get('/{*splat}', (req, res) => res.json([]));
+`,
+        'src/controllers/users.controller.ts': `
+import type { Request, Response } from 'express';
+export const listUsers = async (req: Request, res: Response) => res.json([]);
+export async function createUser(req: Request, res: Response) { res.status(201).json(req.body); }
+`,
+      },
+      { esm: true },
+    );
+    assert.deepEqual(routeLines(graph), [
+      'GET /api/v1/users users.listUsers [express.json > requireAuth]',
+      'POST /api/v1/users users.createUser [express.json > requireAuth]',
+      'GET /api/v1/posts/{*splat} (anonymous) [express.json]',
+    ]);
+    const [app] = graph.apps;
+    assert.equal(where(app.at), 'src/server.ts:7');
+    assert.deepEqual(app.errorHandlers.map((handler) => [handler.name, handler.covers]), [['errorHandler', 3]]);
+    assert.equal(where(graph.routes[1].handler?.definition), 'src/controllers/users.controller.ts:4');
+    assert.equal(where(graph.routes[0].chain[1].definition), 'src/middleware/index.ts:3');
+  });
+
+  it('walks route tables with forEach and for…of, and class-based routers', () => {
+    const graph = graphOf('express4', {
+      'src/app.ts': `
+import express from 'express';
+import { UsersRoute } from './routes/users.route';
+import { HealthRoute } from './routes/health.route';
+
+class App {
+  public app: express.Application;
+  constructor(routes: { path: string; router: express.Router }[]) {
+    this.app = express();
+    this.initializeMiddlewares();
+    this.initializeRoutes(routes);
+  }
+  private initializeMiddlewares() {
+    this.app.use(express.json());
+  }
+  private initializeRoutes(routes: { path: string; router: express.Router }[]) {
+    routes.forEach((route) => {
+      this.app.use('/', route.router);
+    });
+  }
+}
+export default new App([new UsersRoute(), new HealthRoute()]);
+`,
+      'src/routes/users.route.ts': `
+import { Router } from 'express';
+import UsersController from '../controllers/users.controller';
+export class UsersRoute {
+  public path = '/users';
+  public router = Router();
+  public usersController = new UsersController();
+  constructor() {
+    this.initializeRoutes();
+  }
+  private initializeRoutes() {
+    this.router.get(\`\${this.path}\`, this.usersController.getUsers);
+    this.router.post(\`\${this.path}/:id\`, this.usersController.updateUser.bind(this.usersController));
+  }
+}
+`,
+      'src/routes/health.route.ts': `
+import { Router } from 'express';
+export class HealthRoute {
+  path = '/';
+  router = Router();
+  constructor() {
+    this.router.get('/health', (req, res) => res.send('ok'));
+  }
+}
+`,
+      'src/controllers/users.controller.ts': `
+import { Request, Response } from 'express';
+export default class UsersController {
+  public getUsers = async (req: Request, res: Response) => { res.json([]); };
+  public async updateUser(req: Request, res: Response) { res.json(req.body); }
+}
+`,
+      'src/table.js': `
+const express = require('express');
+const v2 = express();
+const routes = [
+  { path: '/a', route: require('./a') },
+  { path: '/b', route: require('./b') },
+];
+for (const { path, route } of routes) v2.use(path, route);
+module.exports = v2;
+`,
+      'src/a.js': `const r = require('express').Router(); r.get('/x', (req, res) => res.end()); module.exports = r;`,
+      'src/b.js': `const r = require('express').Router(); r.put('/y', (req, res) => res.end()); module.exports = r;`,
+    });
+    assert.deepEqual(routeLines(graph), [
+      'GET /users this.usersController.getUsers [express.json]',
+      'POST /users/:id this.usersController.updateUser.bind [express.json]',
+      'GET /health (anonymous) [express.json]',
+      'GET /a/x (anonymous) []',
+      'PUT /b/y (anonymous) []',
+    ]);
+    assert.equal(graph.apps.length, 2);
+    assert.equal(where(graph.routes[0].handler?.definition), 'src/controllers/users.controller.ts:4');
+    assert.equal(where(graph.routes[1].handler?.definition), 'src/controllers/users.controller.ts:5');
+  });
+
+  it('applies path-scoped middleware only under its path and keeps unmounted routers as routes without an app', () => {
+    const graph = graphOf('express5', {
+      'src/app.js': `
+const express = require('express');
+const rateLimit = require('express-rate-limit');
+const app = express();
+const limiter = rateLimit({ windowMs: 60000 });
+app.use('/auth', limiter);
+app.post('/auth/login', (req, res) => res.json({}));
+app.post('/authors', (req, res) => res.json({}));
+app.use((err, req, res, next) => res.status(500).end());
+app.get('/after', (req, res) => res.end());
+module.exports = app;
+`,
+      'src/orphan.js': `
+const router = require('express').Router();
+router.delete('/items/:id', function removeItem(req, res) { res.status(204).end(); });
+module.exports = router;
+`,
+    });
+    assert.deepEqual(routeLines(graph), [
+      'POST /auth/login (anonymous) [limiter]',
+      'POST /authors (anonymous) []',
+      'GET /after (anonymous) []',
+      'DELETE /items/:id removeItem [] (no app)',
+    ]);
+    const [app] = graph.apps;
+    assert.deepEqual(app.errorHandlers.map((handler) => [handler.covers, handler.routesAfter]), [[2, 1]]);
+    assert.equal(graph.routes[0].chain[0].module, 'express-rate-limit');
+    assert.equal(where(graph.routes[0].chain[0].definition), 'src/app.js:5');
+    assert.equal(graph.routes[2].errorHandlers, undefined);
+    assert.equal(graph.routes[0].errorHandlers?.length, 1);
+  });
+
+  it('maps controller definitions to their routes (routesUsing), through wrappers, namespaces, objects and classes', () => {
+    const files = {
+      'src/app.ts': `
+import express from 'express';
+import users from './routes/users';
+const app = express();
+app.use('/users', users);
+`,
+      'src/routes/users.ts': `
+import { Router } from 'express';
+import * as controller from '../controllers/users';
+import { postsController } from '../controllers/posts';
+import { catchAsync } from '../util';
+import Admin from '../controllers/admin';
+const admin = new Admin();
+const validate = (schema: unknown) => (req: any, res: any, next: any) => next();
+const router = Router();
+router.post('/', validate({}), controller.createUser);
+router.get('/:id', catchAsync(controller.getUser));
+router.get('/:id/posts', postsController.list);
+router.delete('/:id', admin.remove);
+export default router;
+`,
+      'src/controllers/users.ts': `
+import type { Request, Response } from 'express';
+import { catchAsync } from '../util';
+export const createUser = async (req: Request, res: Response) => { res.status(201).json(req.body); };
+export const getUser = catchAsync(async (req: Request, res: Response) => { res.json({}); });
+`,
+      'src/controllers/posts.ts': `
+const list = async (req: any, res: any) => res.json([]);
+export const postsController = { list };
+`,
+      'src/controllers/admin.ts': `
+export default class Admin {
+  remove(req: any, res: any) { res.status(204).end(); }
+}
+`,
+      'src/util.ts': `
+export const catchAsync = (fn: Function) => (req: any, res: any, next: any) => Promise.resolve(fn(req, res, next)).catch(next);
+`,
+    };
+    const graph = graphOf('express4', files);
+    const file = (path: string) => `/project/${path}`;
+    const startOf = (path: string, needle: string) => files[path as keyof typeof files].indexOf(needle);
+    const using = (path: string, needle: string) => graph.routesUsing(file(path), startOf(path, needle)).map((route) => `${route.method} ${route.path}`);
+    assert.deepEqual(using('src/controllers/users.ts', 'async (req: Request, res: Response) => { res.status'), ['POST /users']);
+    assert.deepEqual(using('src/controllers/users.ts', 'createUser'), ['POST /users']);
+    assert.deepEqual(using('src/controllers/users.ts', 'async (req: Request, res: Response) => { res.json'), ['GET /users/:id']);
+    assert.deepEqual(using('src/controllers/posts.ts', 'async (req: any'), ['GET /users/:id/posts']);
+    assert.deepEqual(using('src/controllers/admin.ts', 'remove('), ['DELETE /users/:id']);
+    assert.deepEqual(using('src/routes/users.ts', '(req: any, res: any, next: any) => next()'), ['POST /users']);
+    const getUser = graph.routes[1];
+    assert.equal(getUser.handler?.name, 'controller.getUser');
+    assert.equal(getUser.handler?.wrapper, 'catchAsync');
+    assert.equal(where(getUser.handler?.definition), 'src/controllers/users.ts:5');
+    assert.equal(graph.routesAt(file('src/routes/users.ts'), startOf('src/routes/users.ts', "router.get('/:id', ")).length, 1);
+  });
+
+  it('runs module.exports = (app) => … route files, sub-apps and routes added to an imported app (Express 4, CJS)', () => {
+    const graph = graphOf('express4', {
+      'index.js': `
+const app = require('./src/app');
+require('./src/routes')(app);
+require('./src/late');
+app.listen(3000);
+`,
+      'src/app.js': `
+const express = require('express');
+const app = express();
+app.use([express.json(), express.urlencoded({ extended: false })]);
+module.exports = app;
+`,
+      'src/routes.js': `
+const express = require('express');
+const admin = express();
+admin.use(function adminOnly(req, res, next) { next(); });
+admin.get('/stats', (req, res) => res.json({}));
+module.exports = (app) => {
+  app.use('/admin', admin);
+  app.get('/', (req, res) => res.send('home'));
+};
+`,
+      'src/late.js': `
+const app = require('./app');
+app.post('/webhook', (req, res) => res.status(204).end());
+`,
+    });
+    assert.deepEqual(routeLines(graph), [
+      'GET /admin/stats (anonymous) [express.json > express.urlencoded > adminOnly]',
+      'GET / (anonymous) [express.json > express.urlencoded]',
+      'POST /webhook (anonymous) [express.json > express.urlencoded]',
+    ]);
+    assert.equal(graph.apps.length, 1);
+    assert.deepEqual(graph.routes[0].chain.map((link) => link.scope), ['app', 'app', 'app']);
+  });
+});
+

@@ -1,0 +1,61 @@
+import { SourceCache } from '../../lint/source-cache';
+import { InMemoryFileSystem } from '../../model/file-system';
+import { relativePath } from '../../model/paths';
+import { ProjectDetector } from '../detect';
+import { RouteGraphBuilder } from '../route-graph';
+import type { ChainLink, GraphRoute, RouteGraph } from '../route-graph-types';
+
+export const ROOT = '/project';
+
+export type Flavour = 'express4' | 'express5' | 'fastify4' | 'fastify5';
+
+const PACKAGES: Record<Flavour, { name: string; version: string }> = {
+  express4: { name: 'express', version: '4.21.2' },
+  express5: { name: 'express', version: '5.1.0' },
+  fastify4: { name: 'fastify', version: '4.28.1' },
+  fastify5: { name: 'fastify', version: '5.4.0' },
+};
+
+/** A package in memory: package.json (and the installed framework) plus the given files, paths relative to ROOT. */
+export function projectHost(flavour: Flavour, files: Record<string, string>, options: { esm?: boolean; dependencies?: Record<string, string> } = {}): InMemoryFileSystem {
+  const { name, version } = PACKAGES[flavour];
+  const manifest = { name: 'fixture', version: '1.0.0', ...(options.esm ? { type: 'module' } : {}), dependencies: { [name]: `^${version}`, ...options.dependencies } };
+  const entries: [string, string][] = [
+    [`${ROOT}/package.json`, JSON.stringify(manifest, null, 2)],
+    [`${ROOT}/node_modules/${name}/package.json`, JSON.stringify({ name, version })],
+  ];
+  for (const [path, text] of Object.entries(files)) entries.push([`${ROOT}/${path}`, text]);
+  return new InMemoryFileSystem(entries);
+}
+
+export function buildGraph(host: InMemoryFileSystem): { graph: RouteGraph; builder: RouteGraphBuilder; projects: ProjectDetector } {
+  const projects = new ProjectDetector(host);
+  const builder = new RouteGraphBuilder(host, new SourceCache(), projects);
+  const graph = builder.graphFor(projects.detect(`${ROOT}/package.json`));
+  if (!graph) throw new Error('no graph');
+  return { graph, builder, projects };
+}
+
+export function graphOf(flavour: Flavour, files: Record<string, string>, options: { esm?: boolean; dependencies?: Record<string, string> } = {}): RouteGraph {
+  return buildGraph(projectHost(flavour, files, options)).graph;
+}
+
+/** `GET /api/users  list  [cors > auth > validate]` — one line per route, in graph order. */
+export function routeLines(graph: RouteGraph): string[] {
+  return graph.routes.map(routeLine);
+}
+
+export function routeLine(route: GraphRoute): string {
+  const chain = route.chain.map(linkText).join(' > ');
+  return `${route.method} ${route.path} ${route.handler?.name ?? '(anonymous)'} [${chain}]${route.app ? '' : ' (no app)'}`;
+}
+
+function linkText(link: ChainLink): string {
+  const name = link.name ?? '(anonymous)';
+  return link.hook ? `${link.hook}:${name}` : name;
+}
+
+/** `src/controllers/users.ts:4` for a location, relative to the project root. */
+export function where(location: { file: string; line: number } | undefined): string | undefined {
+  return location ? `${relativePath(ROOT, location.file)}:${location.line}` : undefined;
+}
