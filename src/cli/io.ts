@@ -18,6 +18,11 @@ export class UsageError extends Error {
 }
 
 export function processIo(): CliIo {
+  // `routewise lint | head` closes the pipe early: the reader has all it wanted, so no stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

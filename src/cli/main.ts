@@ -1,6 +1,7 @@
 import { EXIT_OK, EXIT_USAGE_OR_INTERNAL, UsageError, processIo, type CliIo } from './io';
+import { runAddCommand } from './add-command';
 import { runLintCommand } from './lint-command';
-// import { runRoutesCommand } from './routes-command';
+import { runRoutesCommand } from './routes-command';
 import { ROUTEWISE_VERSION } from './version';
 
 export const USAGE = `Usage: routewise <command> [options]
@@ -8,10 +9,10 @@ export const USAGE = `Usage: routewise <command> [options]
 Commands:
   lint [paths…] [--format stylish|json|sarif] [--rule ID]…
                       lint Express / Fastify sources (default path: .)
-  routes [--format json]
-                      print the route graph of the project in the current directory
+  routes [path] [--format table|json]
+                      print the route graph of the project in the current directory (or path)
   add GENERATOR [options] [--dry-run]
-                      apply a generator (not available yet)
+                      apply a generator (routewise add --help lists them)
 
 Options:
   -h, --help          show this help (routewise <command> --help for a command's options)
@@ -21,17 +22,16 @@ Exit status: 0 no error findings, 1 error findings, 2 usage or internal error.
 `;
 
 /** The whole CLI as a function, so tests run it in-process against real directories. */
-export async function main(argv: readonly string[], cwd: string, io: CliIo): Promise<number> {
+export function main(argv: readonly string[], cwd: string, io: CliIo): number {
   const [command, ...args] = argv;
   try {
     switch (command) {
       case 'lint':
         return runLintCommand(args, cwd, io);
       case 'routes':
-        return await Promise.resolve(EXIT_OK);
+        return runRoutesCommand(args, cwd, io);
       case 'add':
-        io.stderr('routewise: "add" is not available yet; the generators are being built. Use the VS Code command palette for now.\n');
-        return EXIT_USAGE_OR_INTERNAL;
+        return runAddCommand(args, cwd, io);
       case '-h':
       case '--help':
         io.stdout(USAGE);
@@ -58,7 +58,5 @@ export async function main(argv: readonly string[], cwd: string, io: CliIo): Pro
 
 // exitCode rather than exit(): exit() can cut off output still queued for a pipe.
 if (require.main === module) {
-  void main(process.argv.slice(2), process.cwd(), processIo()).then((code) => {
-    process.exitCode = code;
-  });
+  process.exitCode = main(process.argv.slice(2), process.cwd(), processIo());
 }

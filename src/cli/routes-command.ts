@@ -36,8 +36,11 @@ export function runRoutesCommand(args: readonly string[], cwd: string, io: Pick<
 
   const projects = new ProjectDetector(host);
   const project = projects.detect(joinPath(target, 'package.json'));
-  const graph = new RouteGraphBuilder(host, new SourceCache(), projects).graphFor(project);
-  if (!graph) io.stderr(`routewise: no Express or Fastify dependency found for ${relativePath(base, project.root)}\n`);
+  const builder = new RouteGraphBuilder(host, new SourceCache(), projects);
+  const graph = builder.graphFor(project);
+  const failure = builder.failureFor(project.root);
+  if (failure) throw failure;
+  if (!graph) io.stderr(`routewise: no Express or Fastify dependency found for ${relativePath(base, project.root) || '.'}\n`);
   io.stdout(parsed.format === 'json' ? formatJson(graph, base) : formatTable(graph, base));
   return EXIT_OK;
 }

@@ -88,6 +88,12 @@ export function installDependencies(flavour: ProjectFlavour, projectDir: string)
     const install = run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], cacheDir);
     if (install.status !== 0) throw new Error(`npm install failed for ${flavour.id}:\n${install.output}`);
     fs.writeFileSync(path.join(cacheDir, '.complete'), new Date().toISOString());
+    // Older dependency sets of this flavour are stale now: keep the cache to one entry per flavour.
+    for (const entry of fs.readdirSync(DEPS_CACHE)) {
+      if (entry.startsWith(`${flavour.id}-`) && entry !== path.basename(cacheDir) && /^[0-9a-f]{16}$/.test(entry.slice(flavour.id.length + 1))) {
+        fs.rmSync(path.join(DEPS_CACHE, entry), { recursive: true, force: true });
+      }
+    }
     fs.symlinkSync(cachedModules, path.join(projectDir, 'node_modules'), 'dir');
     return { warm: false, ms: Date.now() - started };
   }

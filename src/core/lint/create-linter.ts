@@ -4,6 +4,7 @@ import { ProjectDetector } from '../project/detect';
 import { RouteGraphBuilder } from '../project/route-graph';
 import { ALL_RULES } from '../rules';
 import type { Rule } from './rule';
+import type { ScaffoldBridge } from './scaffold-bridge';
 import { Linter } from './linter';
 import { SourceCache } from './source-cache';
 
@@ -12,6 +13,8 @@ export interface CreateLinterOptions {
   settings: RoutewiseSettings;
   rules?: readonly Rule[];
   onRuleError?: (ruleId: string, file: string, error: unknown) => void;
+  /** Lets fixes run generators; see ScaffoldBridge. */
+  scaffold?: ScaffoldBridge;
 }
 
 /** Wires a Linter with the project detector, the route graph and a shared parse cache. */
@@ -27,6 +30,7 @@ export function createLinter(options: CreateLinterOptions): { linter: Linter; ca
     projects,
     graphs,
     onRuleError: options.onRuleError,
+    scaffold: options.scaffold,
   });
   return { linter, cache, projects, graphs };
 }

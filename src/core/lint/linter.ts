@@ -6,6 +6,7 @@ import type { ProjectInfo } from '../project/project-info';
 import type { RouteGraph } from '../project/route-graph-types';
 import { isTestFilePath } from './parse';
 import type { NodeHandler, Report, Rule, RuleContext } from './rule';
+import type { ScaffoldBridge } from './scaffold-bridge';
 import type { SourceCache } from './source-cache';
 import { Suppressions } from './suppressions';
 
@@ -26,6 +27,17 @@ export interface LinterDependencies {
   graphs: RouteGraphProvider;
   /** Called when a rule throws; the other rules' findings are still returned. */
   onRuleError?: (ruleId: string, file: string, error: unknown) => void;
+  /** Lets fixes run generators (loaded lazily); without it rules build their own minimal fixes. */
+  scaffold?: ScaffoldBridge;
+}
+
+/**
+ * The path judged for "is this a test file": relative to the owning package, so a project kept
+ * under someone's test/fixtures/ is still a project; the whole path when no package.json owns it.
+ */
+function pathWithinPackage(fileName: string, project: ProjectInfo): string {
+  if (project.packageJsonPath === undefined || !fileName.startsWith(`${project.root}/`)) return fileName;
+  return fileName.slice(project.root.length);
 }
 
 /** Runs the enabled rules over one file in a single shared walk of its syntax tree. */
@@ -62,8 +74,8 @@ export class Linter {
         settings,
         analysis,
         host: this.deps.host,
-        // Relative to the package: a project kept under someone's test/fixtures/ is still a project.
-        isTestFile: isTestFilePath(fileName.startsWith(`${project.root}/`) ? fileName.slice(project.root.length) : fileName),
+        scaffold: this.deps.scaffold,
+        isTestFile: isTestFilePath(pathWithinPackage(fileName, project)),
         routeGraph: () => {
           if (graph === null) graph = this.deps.graphs.graphFor(project);
           return graph;

@@ -6,6 +6,7 @@ import type { RuleMeta } from '../model/rule-meta';
 import type { RoutewiseSettings } from '../model/settings';
 import type { ProjectInfo } from '../project/project-info';
 import type { RouteGraph } from '../project/route-graph-types';
+import type { ScaffoldBridge } from './scaffold-bridge';
 
 export interface Report {
   /** The node to underline; or give start/end offsets. */
@@ -26,6 +27,8 @@ export interface RuleContext {
   /** Express / Fastify facts of this file (computed once, shared by all rules). */
   readonly analysis: FileAnalysis;
   readonly host: FileSystemHost;
+  /** The generators, for fixes that can do better than a minimal edit; absent in unit tests and without the scaffold bundle. */
+  readonly scaffold?: ScaffoldBridge;
   /** Whether the file is a test file (`*.test.ts`, `__tests__/`, `test/`). */
   readonly isTestFile: boolean;
   /** The cross-file route graph of the owning package; built on first use, then cached. */

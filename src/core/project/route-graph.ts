@@ -20,7 +20,8 @@ const CONFIG_FILES = new Set(['package.json', 'tsconfig.json', 'jsconfig.json'])
  * a rebuild re-reads only what changed and re-runs the (cheap) registration walk.
  */
 export class RouteGraphBuilder {
-  private readonly graphs = new Map<string, RouteGraph>();
+  private readonly graphs = new Map<string, RouteGraph | null>();
+  private readonly failures = new Map<string, Error>();
   private readonly fileLists = new Map<string, string[]>();
   private readonly summaries = new Map<string, ModuleSummary>();
   private readonly classifiedBySummary = new WeakMap<ModuleSummary, Map<ts.Node, ClassifiedCall>>();
@@ -37,10 +38,22 @@ export class RouteGraphBuilder {
   graphFor(project: ProjectInfo): RouteGraph | undefined {
     if (!project.framework) return undefined;
     const cached = this.graphs.get(project.root);
-    if (cached) return cached;
-    const graph = this.build(project);
+    if (cached !== undefined) return cached ?? undefined;
+    let graph: RouteGraph | null = null;
+    try {
+      graph = this.build(project);
+      this.failures.delete(project.root);
+    } catch (error) {
+      // Rules fall back to their per-file view; the failure is kept for whoever reports it (the CLI).
+      this.failures.set(project.root, error instanceof Error ? error : new Error('route graph build failed', { cause: error }));
+    }
     this.graphs.set(project.root, graph);
-    return graph;
+    return graph ?? undefined;
+  }
+
+  /** Why the last build for a package root failed, if it did. */
+  failureFor(root: string): Error | undefined {
+    return this.failures.get(root);
   }
 
   /** Forgets what a change to `path` can affect; no path forgets everything. */
@@ -68,7 +81,15 @@ export class RouteGraphBuilder {
     const framework = project.framework;
     const files = this.filesOf(project.root);
     // Judged inside the package: a whole project can live under a `test/fixtures` folder.
-    const isTest = (path: string): boolean => isTestFilePath(`/${relativePath(project.root, path)}`);
+    const tests = new Map<string, boolean>();
+    const isTest = (path: string): boolean => {
+      let test = tests.get(path);
+      if (test === undefined) {
+        test = isTestFilePath(`/${relativePath(project.root, path)}`);
+        tests.set(path, test);
+      }
+      return test;
+    };
     return buildPackageGraph({
       root: project.root,
       entries: files.filter((file) => !isTest(file)),

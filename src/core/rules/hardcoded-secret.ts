@@ -257,6 +257,7 @@ function toReport(ctx: RuleContext, candidate: Candidate): Report {
               host: ctx.host,
               envName: candidate.envName,
               replace,
+              scaffold: ctx.scaffold,
             }),
         }
       : undefined,

@@ -110,6 +110,8 @@ class ErrorHandlerChecker {
           appStatement,
           typescript,
           dependencies: this.ctx.project.dependencies,
+          scaffold: this.ctx.scaffold,
+          projectRoot: this.ctx.project.root,
         }),
     };
   }

@@ -690,6 +690,57 @@ export async function placeOrder(req: Request, res: Response) {
       },
     },
     {
+      name: 'an app-wide sanitizing middleware is not validation',
+      flavour: 'express4',
+      filename: 'src/server.js',
+      code: `const express = require('express');
+const { sanitizeMiddleware } = require('./middleware/sanitize');
+const tickets = require('./tickets');
+
+const app = express();
+app.use(express.json());
+app.use(sanitizeMiddleware);
+
+app.post('/tickets', async (req, res) => {
+  const ticket = await tickets.open(req.body.subject, req.body.priority);
+  res.status(201).json(ticket);
+});
+
+module.exports = app;
+`,
+      errors: [{ line: 10, column: 37, endLine: 10, endColumn: 45, message: '`req.body` reaches the handler of POST /tickets without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const { sanitizeMiddleware } = require('./middleware/sanitize');
+const tickets = require('./tickets');
+const { z } = require('zod');
+
+const app = express();
+app.use(express.json());
+app.use(sanitizeMiddleware);
+
+const postTicketsBody = z.object({
+  subject: z.string(),
+  priority: z.unknown(),
+});
+
+app.post('/tickets', async (req, res) => {
+  const parsedBody = postTicketsBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const ticket = await tickets.open(req.body.subject, req.body.priority);
+  res.status(201).json(ticket);
+});
+
+module.exports = app;
+`,
+      outputFiles: {
+        'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^4.21.2', zod: '^4.1.0' } }, null, 2),
+      },
+    },
+    {
       name: 'GET list reading numbers and text from the query',
       flavour: 'express5',
       filename: 'src/routes/products.ts',

@@ -13,6 +13,7 @@ import {
   type ValidationContext,
 } from './util/request-validation';
 import { ValidatingCalleeResolver } from './util/validating-callee';
+import { validationGeneratorFix, validationTarget } from './util/validation-generator-fix';
 import { buildZodValidationChanges, type PartToValidate } from './util/zod-validation-fix';
 
 /** Where a handler is reached from, and which parts of the request are validated on the way. */
@@ -20,6 +21,8 @@ interface RouteContext {
   label?: string;
   covered: ReadonlySet<RequestPart>;
   local?: RouteRegistration;
+  /** The route as the route graph knows it (registered in another file, or with its full path). */
+  graphRoute?: GraphRoute;
 }
 
 const RESPONSE_METHODS = /^(json|send|status|sendStatus|render|redirect|end|sendFile|download|jsonp|code|header|type)$/;
@@ -170,7 +173,7 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
     contexts.push({ label, covered, local: route });
   }
   for (const route of graphRoutes) {
-    if (!usedGraphRoutes.has(route)) contexts.push({ label: `${route.method} ${route.path}`, covered: graphCoverage(route, ctx, true) });
+    if (!usedGraphRoutes.has(route)) contexts.push({ label: `${route.method} ${route.path}`, covered: graphCoverage(route, ctx, true), graphRoute: route });
   }
   if (contexts.length === 0 && handler.standalone && handler.framework === 'express' && !projectHasValidationLibrary(ctx.project.dependencies) && ctx.settings.validationMiddleware.length === 0) {
     contexts.push({ covered: new Set() });
@@ -212,6 +215,15 @@ function finding(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, unvali
 }
 
 function buildFix(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, parts: RequestPart[], route: RouteContext): Report['fix'] {
+  const minimal = minimalFix(ctx, handler, use, parts, route);
+  const target = ctx.scaffold ? validationTarget(ctx, route) : undefined;
+  if (!ctx.scaffold || !target) return minimal;
+  const requestName = handler.req ?? (handler.framework === 'fastify' ? 'request' : 'req');
+  return validationGeneratorFix(ctx.scaffold, ctx.project.root, target, parts.map((part) => `${requestName}.${part}`).join(' and '), minimal);
+}
+
+/** The rule's own fix: a zod check at the top of an Express handler, a JSON schema on a Fastify route. */
+function minimalFix(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, parts: RequestPart[], route: RouteContext): Report['fix'] {
   const requestName = handler.req ?? (handler.framework === 'fastify' ? 'request' : 'req');
   const partList = parts.map((part) => `${requestName}.${part}`).join(' and ');
   if (handler.framework === 'fastify') {

@@ -198,6 +198,31 @@ app.use(passport.initialize());
 fastify.register(require('@fastify/cors'), { origin: /\\.example\\.com$/, credentials: true });
 `,
     },
+    {
+      name: 'origin supplied by spread shared options',
+      flavour: 'express4',
+      code: `import express from 'express';
+import cors from 'cors';
+import cookieParser from 'cookie-parser';
+import { baseCorsOptions } from './config/cors';
+
+const app = express();
+app.use(cookieParser());
+app.use(cors({ ...baseCorsOptions, credentials: true }));
+`,
+    },
+    {
+      name: 'not the cors package: a Socket.IO server option',
+      flavour: 'express4',
+      code: `import express from 'express';
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+
+const app = express();
+const server = createServer(app);
+export const io = new Server(server, { cors: { origin: ['https://chat.example.com'], credentials: true } });
+`,
+    },
   ],
   invalid: [
     {

@@ -9,3 +9,8 @@ export { DEFAULT_FORMATTING } from './formatting';
 export { createModuleResolver } from './module-resolver';
 export { firstParseError, type ParseError } from './parse-check';
 export * from './transforms';
+// What the adapters (src/vscode, src/cli) call through the lazily loaded bundle.
+export { runGenerator, type RunGeneratorRequest } from './generators/run';
+export { allGenerators, generatorById } from './generators/registry';
+export type { DependencyRequest, Generator, GeneratorMeta, GeneratorResult } from './generators/types';
+export { checkFields, type FieldCheck } from './generators/resource';

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { joinPath, relativePath } from '../../model/paths';
-import { unwrap } from './evaluator';
+import { unwrap } from './syntax-utils';
 import type { Interpreter } from './interpreter';
 import type { ModuleSummary } from './module-summary';
 import type { Registrar } from './registrar';

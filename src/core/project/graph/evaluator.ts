@@ -3,8 +3,10 @@ import type { AppKind } from '../../analysis/types';
 import { dirname } from '../../model/paths';
 import { isCallable, type ModuleSummary } from './module-summary';
 import { evaluatePathCall, fileUrlToPath, PATH_MODULES, resolveUrl, URL_MODULES } from './path-values';
+import { classMember, instanceMember } from './class-members';
 import { findDeclaration, owningCallable } from './scope';
-import { UNKNOWN, type Callable, type ClassObject, type Frame, type Instance, type Value } from './values';
+import { propertyNameText, unwrap, within } from './syntax-utils';
+import { UNKNOWN, type Callable, type Frame, type Instance, type Value } from './values';
 
 export type FunctionValue = Extract<Value, { kind: 'function' }>;
 export type ClassValue = Extract<Value, { kind: 'class' }>;
@@ -25,6 +27,8 @@ const FASTIFY_CHAINABLE = new Set([
 const ROUTE_CHAIN_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all']);
 const FASTIFY_FACTORY_NAMES = new Set(['default', 'fastify']);
 const MAX_RETURN_SEARCH = 64;
+/** Deeper than any real initializer chain; stops cycles the memos cannot see from overflowing the stack. */
+const MAX_EVALUATION_DEPTH = 300;
 
 /**
  * Evaluates expressions to Values the way a reader follows code: through local and imported
@@ -36,6 +40,7 @@ export abstract class Evaluator {
   private readonly moduleFrames = new Map<ModuleSummary, Frame>();
   private readonly detachedFrames = new Map<ts.Node, Frame>();
   private readonly exportsInProgress = new Set<string>();
+  private depth = 0;
 
   constructor(protected readonly modules: ProjectModules) {}
 
@@ -61,6 +66,16 @@ export abstract class Evaluator {
   }
 
   evaluate(node: ts.Expression, frame: Frame): Value {
+    if (this.depth >= MAX_EVALUATION_DEPTH) return UNKNOWN;
+    this.depth++;
+    try {
+      return this.evaluateUnguarded(node, frame);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evaluateUnguarded(node: ts.Expression, frame: Frame): Value {
     const expression = unwrap(node);
     if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return { kind: 'string', value: expression.text };
     if (ts.isTemplateExpression(expression)) return this.template(expression, frame);
@@ -117,9 +132,9 @@ export abstract class Evaluator {
       case 'namespace':
         return this.exportOf(value.module, name);
       case 'class':
-        return this.classMember(value, name, undefined);
+        return classMember(this, value, name, undefined);
       case 'class-instance':
-        return this.instanceMember(value.object, name);
+        return instanceMember(this, value.object, name);
       case 'instance':
         return this.decoration(value.instance, name);
       case 'external':
@@ -268,16 +283,6 @@ export abstract class Evaluator {
     const value = compute(owner);
     owner.memo.set(node, value);
     return value;
-  }
-
-  /** Calls whose callee is a project function, per activation: their callbacks are not ours to run. */
-  protected calleeOf(call: ts.CallExpression, frame: Frame): { callee: Value; thisValue?: Value } {
-    const expression = unwrap(call.expression);
-    if (ts.isPropertyAccessExpression(expression)) {
-      const object = this.evaluate(expression.expression, frame);
-      return { callee: this.member(object, expression.name.text), thisValue: object };
-    }
-    return { callee: this.evaluate(expression, frame) };
   }
 
   private call(call: ts.CallExpression, frame: Frame): Value {
@@ -487,71 +492,6 @@ export abstract class Evaluator {
     return this.objectProperty(value, name)?.value ?? UNKNOWN;
   }
 
-  private classMember(cls: ClassValue, name: string, object: ClassObject | undefined, depth = 0): Value {
-    const isStatic = object === undefined;
-    for (const member of cls.node.members) {
-      const memberStatic = (ts.canHaveModifiers(member) ? ts.getModifiers(member) : undefined)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
-      if (memberStatic !== isStatic || !member.name || propertyNameText(member.name) !== name) continue;
-      const thisValue: Value = object ? { kind: 'class-instance', object } : cls;
-      if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) {
-        return { kind: 'function', module: cls.module, fn: member, closure: object?.frame ?? cls.frame, thisValue };
-      }
-      if (ts.isPropertyDeclaration(member) && member.initializer) {
-        const frame = object?.frame ?? this.newFrame(cls.module, cls.node, cls.frame, cls);
-        return this.evaluate(member.initializer, frame);
-      }
-    }
-    const base = depth < 8 ? this.baseClass(cls) : undefined;
-    return base ? this.classMember(base, name, object, depth + 1) : UNKNOWN;
-  }
-
-  private instanceMember(object: ClassObject, name: string): Value {
-    const field = object.fields.get(name);
-    if (field) return field;
-    const value = this.classMember(object.cls, name, object);
-    if (value.kind !== 'unknown') {
-      if (value.kind !== 'function') object.fields.set(name, value);
-      return value;
-    }
-    const assigned = this.assignedField(object.cls.node, name);
-    if (assigned) {
-      object.fields.set(name, UNKNOWN);
-      const result = this.evaluate(assigned, object.frame);
-      object.fields.set(name, result);
-      return result;
-    }
-    return UNKNOWN;
-  }
-
-  /** `this.name = value` anywhere in the class, for objects whose constructor the graph did not run. */
-  private assignedField(cls: ts.ClassLikeDeclaration, name: string): ts.Expression | undefined {
-    let found: ts.Expression | undefined;
-    const visit = (node: ts.Node): void => {
-      if (found) return;
-      if (
-        ts.isBinaryExpression(node) &&
-        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        ts.isPropertyAccessExpression(node.left) &&
-        node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-        node.left.name.text === name
-      ) {
-        found = node.right;
-        return;
-      }
-      ts.forEachChild(node, visit);
-    };
-    for (const member of cls.members) if (ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member)) visit(member);
-    return found;
-  }
-
-  protected baseClass(cls: ClassValue): ClassValue | undefined {
-    const heritage = cls.node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword);
-    const expression = heritage?.types[0]?.expression;
-    if (!expression) return undefined;
-    const base = this.unwrapModule(this.evaluate(expression, cls.frame));
-    return base.kind === 'class' ? base : undefined;
-  }
-
   private decoration(instance: Instance, name: string): Value {
     for (let current: Instance | undefined = instance; current; current = current.parent) {
       const value = current.decorations.get(name);
@@ -594,32 +534,6 @@ function memoOwner(node: ts.Node, frame: Frame): Frame {
     if (ts.isSourceFile(current.container) || within(node, current.container)) return current;
   }
   return frame;
-}
-
-export function within(node: ts.Node, container: ts.Node): boolean {
-  return node.pos >= container.pos && node.end <= container.end && node.getSourceFile() === container.getSourceFile();
-}
-
-export function unwrap(node: ts.Expression): ts.Expression {
-  let current = node;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isTypeAssertionExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
-}
-
-export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  return undefined;
 }
 
 function moduleSpecifierText(declaration: { moduleSpecifier: ts.Expression }): string {

@@ -56,7 +56,7 @@ export function flattenExpress(root: Instance, app: GraphApp | undefined, sink: 
         const path = joinRoutePath(prefix, op.path);
         const chain = [...inherited, ...local].filter((entry) => pathCovers(entry.filter, path)).map((entry) => entry.link);
         for (const item of op.middleware) chain.push(sink.links.link(item, 'route'));
-        const route = sink.route(op, 'express', path, chain, app, {});
+        const route = sink.route(op, 'express', path, chain, app, { nested: stack.length > 0 });
         routes.push({ route, stack: [...stack, { instance, index }], order: order++ });
       }
     });

@@ -205,4 +205,27 @@ export default async function legacy(app: any) { app.get('/ping', async () => 'p
     assert.deepEqual(routeLines(graph), ['POST /v1/orders (anonymous) [preHandler:authGuard]', 'GET /legacy/ping (anonymous) []']);
     assert.equal(where(graph.routes[0].chain[0].definition), 'src/guards.ts:3');
   });
+
+  it('follows autoload options literally: no routeParams keeps `_id`, hooks without cascade stay in their folder, CJS __dirname', () => {
+    const graph = graphOf('fastify4', {
+      'app.js': `
+'use strict';
+const path = require('node:path');
+const AutoLoad = require('@fastify/autoload');
+module.exports = async function (fastify, opts) {
+  fastify.register(AutoLoad, { dir: path.join(__dirname, 'routes'), autoHooks: true, options: Object.assign({}, opts) });
+};
+`,
+      'routes/autohooks.js': `module.exports = async function (fastify) { fastify.addHook('onRequest', async function topHook() {}); };\n`,
+      'routes/root.js': `module.exports = async function (fastify) { fastify.get('/', async () => 'root'); };\n`,
+      'routes/users/_id/profile.js': `module.exports = async function (fastify) { fastify.get('/', async () => ({})); };\n`,
+      'routes/flat/index.js': `module.exports = async function (fastify) { fastify.get('/list', async () => []); };\nmodule.exports.autoPrefix = '/renamed';\n`,
+    });
+    assert.deepEqual(routeLines(graph).sort(), [
+      'GET / (anonymous) [onRequest:topHook] (no app)',
+      'GET /renamed/list (anonymous) [] (no app)',
+      'GET /users/_id (anonymous) [] (no app)',
+    ]);
+  });
 });
+

@@ -37,7 +37,7 @@ export function flattenFastify(root: Instance, app: GraphApp | undefined, sink: 
         chain.push(...(hooks.get(phase) ?? []));
         for (const item of op.middleware) if (item.hook === phase) chain.push(sink.links.link(item, 'route', phase));
       }
-      const extras: { errorHandlers?: ChainLink[]; plugins?: ChainLink[] } = {};
+      const extras: { errorHandlers?: ChainLink[]; plugins?: ChainLink[]; nested?: boolean } = { nested: path.length > 1 };
       if (errorHandler) {
         let record = handlers.get(errorHandler);
         if (!record) {

@@ -9,14 +9,22 @@ import type { Instance, RouteOp } from './values';
 
 type Index = Map<string, Map<number, GraphRoute[]>>;
 
+interface Candidate {
+  route: GraphRoute;
+  op: RouteOp;
+  /** 2: reached from an app; 1: below some router or plugin of an unknown app; 0: on a root nobody reaches. */
+  quality: number;
+}
+
 /**
  * Builds the RouteGraph from the instances the interpreter recorded: apps are the instances
  * nothing mounts; routers and plugins nothing reaches keep their routes with relative paths and
- * no app. Routes registered twice (an app factory called from two entry points) appear once.
+ * no app. Routes registered twice (an app factory called from two entry points) appear once, and
+ * a registration seen both from an app and as an orphan keeps only its best placement.
  */
 export class GraphAssembler implements RouteSink {
   readonly links: LinkResolver;
-  private readonly routes: GraphRoute[] = [];
+  private readonly candidates: Candidate[] = [];
   private readonly apps = new Map<string, GraphApp>();
   private readonly seenRoutes = new Map<string, GraphRoute>();
   private readonly using: Index = new Map();
@@ -35,12 +43,13 @@ export class GraphAssembler implements RouteSink {
       const handlers = instance.framework === 'fastify' ? flattenFastify(instance, app, this) : flattenExpress(instance, app, this);
       if (app) this.addErrorHandlers(app, handlers);
     }
+    const routes = this.keepBestPlacements();
     const using = this.using;
     const at = this.at;
     return {
       root,
       apps: [...this.apps.values()],
-      routes: this.routes,
+      routes,
       routesUsing: (file, start) => [...(using.get(file)?.get(start) ?? [])],
       routesAt: (file, start) => [...(at.get(file)?.get(start) ?? [])],
     };
@@ -52,7 +61,7 @@ export class GraphAssembler implements RouteSink {
     path: string,
     chain: ChainLink[],
     app: GraphApp | undefined,
-    extras: { errorHandlers?: ChainLink[]; plugins?: ChainLink[] },
+    extras: { errorHandlers?: ChainLink[]; plugins?: ChainLink[]; nested?: boolean },
   ): GraphRoute {
     const at = this.links.location(op.module, op.call);
     const key = `${at.file}:${at.start}:${op.method}:${path}:${chain.map((link) => `${link.at.file}:${link.at.start}`).join(',')}`;
@@ -65,12 +74,26 @@ export class GraphAssembler implements RouteSink {
     if (extras.errorHandlers) route.errorHandlers = extras.errorHandlers;
     if (extras.plugins) route.plugins = extras.plugins;
     this.seenRoutes.set(key, route);
-    this.routes.push(route);
-    app?.routes.push(route);
-    add(this.at, at.file, at.start, route);
-    const functions = [op.handler, ...op.middleware].flatMap((source) => (source ? this.links.functionStarts(source.value) : []));
-    for (const { file, start } of functions) add(this.using, file, start, route);
+    this.candidates.push({ route, op, quality: app ? 2 : extras.nested ? 1 : 0 });
     return route;
+  }
+
+  /** A plugin file run as an orphan and again through the autoload that loads it: the second placement wins. */
+  private keepBestPlacements(): GraphRoute[] {
+    const best = new Map<string, number>();
+    const keyOf = (candidate: Candidate) => `${candidate.route.at.file}:${candidate.route.at.start}:${candidate.route.method}`;
+    for (const candidate of this.candidates) best.set(keyOf(candidate), Math.max(best.get(keyOf(candidate)) ?? 0, candidate.quality));
+    const routes: GraphRoute[] = [];
+    for (const candidate of this.candidates) {
+      if (candidate.quality < (best.get(keyOf(candidate)) ?? 0)) continue;
+      const { route, op } = candidate;
+      routes.push(route);
+      route.app?.routes.push(route);
+      add(this.at, route.at.file, route.at.start, route);
+      const functions = [op.handler, ...op.middleware].flatMap((source) => (source ? this.links.functionStarts(source.value) : []));
+      for (const { file, start } of functions) add(this.using, file, start, route);
+    }
+    return routes;
   }
 
   private appFor(instance: Instance): GraphApp {

@@ -1,7 +1,9 @@
 import ts from 'typescript';
 import type { AppKind } from '../../analysis/types';
 import type { Framework } from '../../model/rule-meta';
-import { Evaluator, unwrap, type ClassValue, type FunctionValue, type ProjectModules } from './evaluator';
+import { baseClass } from './class-members';
+import { Evaluator, type ClassValue, type FunctionValue, type ProjectModules } from './evaluator';
+import { unwrap } from './syntax-utils';
 import { isCallable, type GraphEvent, type ModuleSummary } from './module-summary';
 import { Registrar } from './registrar';
 import { Relevance } from './relevance';
@@ -155,7 +157,7 @@ export class Interpreter extends Evaluator {
   private runConstructor(cls: ClassValue, object: ClassObject, value: Value, args: readonly Value[], site: ts.Node, caller: Frame, depth: number): void {
     const ctor = cls.node.members.find(ts.isConstructorDeclaration);
     if (!ctor) {
-      const base = depth < 8 ? this.baseClass(cls) : undefined;
+      const base = depth < 8 ? baseClass(this, cls) : undefined;
       if (base) this.runConstructor(base, object, value, args, site, caller, depth + 1);
       return;
     }
@@ -288,7 +290,7 @@ export class Interpreter extends Evaluator {
     if (self.kind !== 'class-instance') return;
     const enclosing = findEnclosingClass(node);
     const cls: ClassValue | undefined = enclosing && enclosing === self.object.cls.node ? self.object.cls : undefined;
-    const base = cls ? this.baseClass(cls) : undefined;
+    const base = cls ? baseClass(this, cls) : undefined;
     if (!base) return;
     const args = node.arguments.map((argument) => this.evaluate(argument, frame));
     this.runConstructor(base, self.object, self, args, node, frame, 0);

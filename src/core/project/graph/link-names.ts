@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { unwrap } from './evaluator';
+import { unwrap } from './syntax-utils';
 
 /**
  * The name a chain link is known by where it is written: `requireAuth`, `usersController.create`,

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { ChainLink, SourceLocation } from '../route-graph-types';
-import { unwrap } from './evaluator';
+import { unwrap } from './syntax-utils';
 import type { Interpreter } from './interpreter';
 import { linkName } from './link-names';
 import type { ModuleSummary } from './module-summary';

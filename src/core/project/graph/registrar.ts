@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { HttpMethod } from '../../analysis/types';
 import { registerAutoload } from './autoload';
-import { unwrap } from './evaluator';
+import { unwrap } from './syntax-utils';
 import type { ClassifiedCall, Interpreter } from './interpreter';
 import type { ModuleSummary } from './module-summary';
 import { linkName } from './link-names';

@@ -12,7 +12,8 @@ export interface RouteSink {
     path: string,
     chain: ChainLink[],
     app: GraphApp | undefined,
-    extras: { errorHandlers?: ChainLink[]; plugins?: ChainLink[] },
+    /** `nested`: registered below the root (through a mount or a register), not on the root itself. */
+    extras: { errorHandlers?: ChainLink[]; plugins?: ChainLink[]; nested?: boolean },
   ): GraphRoute;
 }
 

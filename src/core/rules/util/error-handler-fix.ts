@@ -1,15 +1,16 @@
 import ts from 'typescript';
 import type { ImportBinding } from '../../analysis/imports';
 import { isFunctionLike, memberPath, unwrapExpression } from '../../analysis/syntax';
+import { editsFile, generatorFix, type ScaffoldBridge } from '../../lint/scaffold-bridge';
 import type { FileChange } from '../../model/edit';
 import { planExpressTypes, supportsInlineTypeModifiers } from './express-type-imports';
 import { indentationAt, quoted, semi, sourceStyle } from './source-style';
 
 /**
- * The quick fix of `missing-error-handler`: a minimal, correct Express error handler inserted
- * after the app's last route / mount registration. This is a seam: once the `error-handler`
- * generator exists, it replaces `buildErrorHandlerFix` (same input, a richer FileChange[]:
- * error classes, a module of its own, the 404 fallback).
+ * The quick fix of `missing-error-handler`. With the scaffold bridge it is the `error-handler`
+ * generator (error classes, a module of its own, the 404 fallback, registered after the routes);
+ * without it, or when the generator refuses or targets another app, a minimal, correct Express
+ * error handler inserted after the app's last route / mount registration.
  */
 export interface ErrorHandlerFixInput {
   fileName: string;
@@ -23,6 +24,9 @@ export interface ErrorHandlerFixInput {
   typescript: boolean;
   /** The package's dependencies (for the TypeScript version). */
   dependencies: Readonly<Record<string, string>>;
+  /** The generators (RuleContext.scaffold), and the root of the project they run on. */
+  scaffold?: ScaffoldBridge;
+  projectRoot?: string;
 }
 
 /**
@@ -59,6 +63,9 @@ export function errorHandlerInsertionPoint(input: Pick<ErrorHandlerFixInput, 'ap
 export function buildErrorHandlerFix(input: ErrorHandlerFixInput): FileChange[] {
   const after = errorHandlerInsertionPoint(input);
   if (!after) return [];
+  // The generator registers on the app with the most routes: only its edit of this file's app counts.
+  const generated = input.projectRoot === undefined ? undefined : generatorFix(input.scaffold, { generatorId: 'error-handler', options: {}, cwd: input.projectRoot, accept: editsFile(input.fileName) });
+  if (generated) return generated;
   const { sourceFile } = input;
   const style = sourceStyle(sourceFile);
   const { eol, indentUnit } = style;

@@ -41,7 +41,7 @@ export function genericErrorResponseEdits(request: GenericErrorResponseRequest):
   const { sourceFile } = request;
   const style = sourceStyle(sourceFile);
   const q = (text: string): string => quoted(text, style);
-  const requestId = request.requestName && hasRequestId(request) ? `, requestId: ${request.requestName}.id` : '';
+  const requestId = request.requestName && hasRequestId(request, request.requestName) ? `, requestId: ${request.requestName}.id` : '';
   const body = `{ error: { code: ${q('INTERNAL_ERROR')}, message: ${q('Internal server error')}${requestId} } }`;
 
   const inner: TextEdit[] = [{ start: request.payload.getStart(sourceFile), end: request.payload.getEnd(), newText: body }];
@@ -102,10 +102,10 @@ function expressionBodiedArrow(send: ts.Expression): ts.ArrowFunction | undefine
 /** Packages that put an id on every request (`req.id`). */
 const REQUEST_ID_PACKAGES = ['pino-http', 'express-pino-logger', 'express-request-id', 'express-request-context'];
 
-function hasRequestId(request: GenericErrorResponseRequest): boolean {
+function hasRequestId(request: GenericErrorResponseRequest, requestName: string): boolean {
   if (request.framework === 'fastify') return true;
   if (REQUEST_ID_PACKAGES.some((name) => name in request.project.dependencies)) return true;
-  return new RegExp(`\\b${request.requestName}\\.id\\b`).test(request.sourceFile.text);
+  return new RegExp(`(^|[^\\w$.])${escapeRegExp(requestName)}\\.id\\b`).test(request.sourceFile.text);
 }
 
 /** `request.log.error(err)` in Fastify, the file's `logger` / `log`, `req.log` with pino-http, else `console.error(err)`. */
@@ -124,7 +124,7 @@ function loggerCall(request: GenericErrorResponseRequest): string {
       }
     }
   }
-  if (request.requestName && new RegExp(`\\b${request.requestName}\\.log\\.(error|info|warn)\\(`).test(text)) return `${request.requestName}.log.error(${error})`;
+  if (request.requestName && new RegExp(`(^|[^\\w$.])${escapeRegExp(request.requestName)}\\.log\\.(error|info|warn)\\(`).test(text)) return `${request.requestName}.log.error(${error})`;
   return `console.error(${error})`;
 }
 
@@ -156,4 +156,8 @@ function mentions(node: ts.Node, name: string): boolean {
     if (!found && mentions(child, name)) found = true;
   });
   return found;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

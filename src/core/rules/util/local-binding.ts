@@ -106,7 +106,7 @@ export function isReassigned(declaration: ts.VariableDeclaration): boolean {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       const left = node.left;
       if (ts.isIdentifier(left) && left.text === name) reassigned = true;
-      if ((ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) && left.getText().match(new RegExp(`\\b${name}\\b`))) reassigned = true;
+      if ((ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) && assignsName(left, name)) reassigned = true;
     } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand) && node.operand.text === name) {
       reassigned = true;
     }
@@ -114,4 +114,18 @@ export function isReassigned(declaration: ts.VariableDeclaration): boolean {
   };
   visit(scope);
   return reassigned;
+}
+
+/** Whether a destructuring assignment target (`({ a, b: c } = x)`, `[a] = x`) writes `name`. */
+function assignsName(target: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isShorthandPropertyAssignment(node) && node.name.text === name) found = true;
+    else if (ts.isPropertyAssignment(node)) visit(node.initializer);
+    else if (ts.isIdentifier(node) && node.text === name) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(target);
+  return found;
 }

@@ -90,6 +90,9 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext): b
   if (module && VALIDATION_MODULES.has(module)) return true;
   if (isValidationName(text, context.settings)) return true;
   if (CREDENTIAL_NAME.test(text)) return false;
+  // A sanitizer applied to the value itself (`sanitizeRegistrationDTO(req.body)`) vets it; an
+  // app-wide sanitizing middleware does not (so this is not part of the middleware names).
+  if (/sanitiz/i.test(name)) return true;
   if (segments.length >= 2 && SCHEMA_PARSE_METHODS.has(name)) {
     const receiver = segments[segments.length - 2];
     return !NON_SCHEMA_RECEIVERS.test(receiver) && !NON_SCHEMA_RECEIVERS.test(root);

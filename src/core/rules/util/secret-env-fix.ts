@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
 import { isFunctionLike, memberPath, unwrapExpression } from '../../analysis/syntax';
 import { parseSource } from '../../lint/parse';
+import { editsFile, generatorFix, type ScaffoldBridge } from '../../lint/scaffold-bridge';
 import type { FileChange, TextEdit } from '../../model/edit';
 import type { FileSystemHost } from '../../model/file-system';
 import { dirname, extname, joinPath, relativePath } from '../../model/paths';
@@ -16,8 +17,11 @@ import { indentationAt, quoted, semi, sourceStyle } from './source-style';
  * project's config module when it has one, else through a small fail-fast `requireEnv` helper in the
  * file — and list the variable (never its value) in `.env.example`.
  *
- * Seam: `moveSecretToEnv` is the one entry point rules call. When the `config` generator exists it
- * can take over by registering itself with `setSecretFixProvider`; the rule does not change.
+ * `moveSecretToEnv` is the one entry point rules call. With the scaffold bridge (RuleContext.scaffold)
+ * the generators do it their way first: the variable joins the zod env schema of the config module
+ * (the `config` generator creates one when there is none), `.env.example` lists it, and the secret
+ * becomes `config.NAME`. When they refuse (a JavaScript project, a config module of another shape
+ * — which `configRead` below may still handle) the built-in fix applies.
  */
 
 export interface MoveSecretRequest {
@@ -30,21 +34,29 @@ export interface MoveSecretRequest {
   envName: string;
   /** What to replace by the read: the literal, or a whole `process.env.X || 'literal'`. */
   replace: ts.Expression;
+  /** The generators (RuleContext.scaffold); without them only the built-in fix applies. */
+  scaffold?: ScaffoldBridge;
 }
 
-export type SecretFixProvider = (request: MoveSecretRequest) => FileChange[] | undefined;
-
-let provider: SecretFixProvider | undefined;
-
-/** Lets the scaffolding `config` generator build these fixes (return undefined to fall back to the built-in one). */
-export function setSecretFixProvider(next: SecretFixProvider | undefined): void {
-  provider = next;
-}
+/** The fix-only generator of the scaffold engine (src/core/scaffold/fixes/move-secret.ts). */
+const MOVE_SECRET_GENERATOR = 'move-secret-to-config';
 
 /** The changes that move a hardcoded secret into an environment variable. */
 export function moveSecretToEnv(request: MoveSecretRequest): FileChange[] {
-  const fromProvider = provider?.(request);
-  if (fromProvider) return fromProvider;
+  const generated = generatorFix(request.scaffold, {
+    generatorId: MOVE_SECRET_GENERATOR,
+    options: {
+      file: request.fileName,
+      start: request.replace.getStart(request.sourceFile),
+      end: request.replace.getEnd(),
+      // The generator refuses when the file no longer holds this text at those offsets.
+      expected: request.replace.getText(request.sourceFile),
+      name: request.envName,
+    },
+    cwd: request.project.root,
+    accept: editsFile(request.fileName),
+  });
+  if (generated) return generated;
   const changes: FileChange[] = [];
   const config = findConfigModule(request.host, request.project.root);
   const viaConfig = config && config.path !== request.fileName ? configRead(request, config) : undefined;
@@ -70,7 +82,7 @@ export function envExampleChange(host: FileSystemHost, root: string, envName: st
   const path = existing ?? joinPath(root, '.env.example');
   const text = existing ? (host.readFile(existing) ?? '') : undefined;
   if (text === undefined) return { kind: 'create', path, content: `${envName}=\n` };
-  if (new RegExp(`^\\s*(?:export\\s+)?${envName}\\s*=`, 'm').test(text)) return undefined;
+  if (new RegExp(`^\\s*(?:export\\s+)?${envName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=`, 'm').test(text)) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const separator = text.length === 0 || text.endsWith('\n') ? '' : eol;
   return { kind: 'edit', path, edits: [{ start: text.length, end: text.length, newText: `${separator}${envName}=${eol}` }] };

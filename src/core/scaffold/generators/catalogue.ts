@@ -1,3 +1,4 @@
+import { authGenerator } from './auth';
 import { configGenerator } from './config';
 import { errorHandlerGenerator } from './error-handler';
 import { healthGenerator } from './health';
@@ -7,6 +8,7 @@ import { resourceGenerator } from './resource';
 import { routeGenerator } from './route';
 import { routerGenerator } from './router';
 import { testsGenerator } from './tests';
+import { validationGenerator } from './validation';
 import type { Generator } from './types';
 
 /**
@@ -18,6 +20,8 @@ export const GENERATORS: readonly Generator[] = [
   resourceGenerator,
   routerGenerator,
   routeGenerator,
+  validationGenerator,
+  authGenerator,
   errorHandlerGenerator,
   middlewareGenerator,
   healthGenerator,

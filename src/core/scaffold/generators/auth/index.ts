@@ -10,13 +10,14 @@ import { asyncHandlerModule, errorHandlerModule, errorsModule } from '../error-h
 import { ensureStackRegistration, importIntoApp, openApp } from '../middleware/placement';
 import { PREFIX } from '../resource';
 import { typeProviderRange } from '../resource/dependencies';
+import { resourceNames } from '../resource/names';
 import { appAccess, type AppAccess } from '../tests/app-access';
 import { TEST_DEPENDENCIES, testFilePath, testSetup } from '../tests/runner';
 import { defineGenerator, type GeneratorContext } from '../types';
 import { ensureValidateModule } from '../validation/validate-module';
 import { ensureAuthEnv } from './env';
 import { authFiles, type AuthFiles } from './layout';
-import { protectResourceRoutes } from './protect';
+import { protectResourceRoutes, type ProtectedModule } from './protect';
 import { ensureTestEnvironment } from './test-env';
 
 const options = z.object({
@@ -164,6 +165,21 @@ function writeTests(context: GeneratorContext, target: AppTarget, files: AuthFil
 }
 
 /**
+ * Tests the tests generator wrote for a resource before its routes required a user would now
+ * get 401s: the tests generator brings them up to date (it leaves files edited since alone).
+ */
+function refreshResourceTests(context: GeneratorContext, module: ProtectedModule): void {
+  const testFile = testFilePath(context, resourceNames(module.typeName).plural.kebab);
+  if (!context.tree.exists(joinPath(context.root, testFile))) return;
+  try {
+    context.invoke('tests', { target: module.relative });
+  } catch (error) {
+    if (!(error instanceof ScaffoldError)) throw error;
+    context.note(`${testFile} was written before ${module.relative} required authentication and could not be updated (${error.message}); its tests of changes will get 401 until they send a token.`);
+  }
+}
+
+/**
  * The auth generator's work: modules (password hashing, JWT, stores, service, routes, guards),
  * config variables, registration on the app, protection of resource routes, the test
  * environment and tests.
@@ -193,6 +209,7 @@ export function applyAuth(context: GeneratorContext, values: Options): void {
     const { protectedModules, unprotected } = protectResourceRoutes(context, files.guard);
     for (const module of protectedModules) {
       context.note(`${module.relative}: ${module.routes.join(', ')} now require authentication (${express ? 'requireAuth' : 'app.authenticate'}); reads stay public.`);
+      refreshResourceTests(context, module);
     }
     if (unprotected.length > 0) {
       const list = unprotected.map((route) => `${route.method} ${route.path} (${route.relative}:${route.line})`).join(', ');

@@ -23,6 +23,8 @@ const ROUTES_LINE = /DELETE \/:id \(204\)\.\s*$/;
 export interface ProtectedModule {
   /** Relative to the project root. */
   relative: string;
+  /** The resource's type name (`Product` of `ProductCreateSchema`). */
+  typeName: string;
   /** `POST /`, `PATCH /:id`, … (paths within the module). */
   routes: string[];
 }
@@ -34,15 +36,19 @@ export interface UnprotectedRoute {
   line: number;
 }
 
-/** A router / plugin module written by the resource generator: it imports `<Name>CreateSchema`, `<Name>ListQuerySchema` and `<Name>ParamsSchema` from one module. */
-function isResourceModule(analysis: FileAnalysis): boolean {
+/**
+ * The resource type of a router / plugin module written by the resource generator (it imports
+ * `<Name>CreateSchema`, `<Name>ListQuerySchema` and `<Name>ParamsSchema` from one module).
+ */
+function resourceTypeOf(analysis: FileAnalysis): string | undefined {
   const bindings = [...analysis.imports.values()];
-  return bindings.some((binding) => {
+  for (const binding of bindings) {
     const match = /^(\w+)CreateSchema$/.exec(binding.imported);
-    if (!match) return false;
+    if (!match) continue;
     const from = (name: string) => bindings.some((other) => other.imported === `${match[1]}${name}` && other.module === binding.module);
-    return from('ListQuerySchema') && from('ParamsSchema');
-  });
+    if (from('ListQuerySchema') && from('ParamsSchema')) return match[1];
+  }
+  return undefined;
 }
 
 function currentText(context: GeneratorContext, file: string): string | undefined {
@@ -62,8 +68,10 @@ function filesWithWrites(context: GeneratorContext): string[] {
   return discoverSourceFiles(context.root, context.tree.host, 2000).filter((file) => /\.[cm]?ts$/.test(file) && !/\.d\.[cm]?ts$/.test(file) && !/\.(test|spec)\.[cm]?ts$/.test(file));
 }
 
-function unguardedWrites(analysis: FileAnalysis): RouteRegistration[] {
-  return analysis.routes.filter((route) => MUTATING_METHODS.has(route.method) && !route.middleware.some((ref) => isAuthName(ref.name)));
+/** Routes that change data with no guard: none of the common auth names, nor the local name of our guard (aliased imports). */
+function unguardedWrites(analysis: FileAnalysis, guardLocal?: string): RouteRegistration[] {
+  const guarded = (name: string | undefined) => isAuthName(name) || (guardLocal !== undefined && name === guardLocal);
+  return analysis.routes.filter((route) => MUTATING_METHODS.has(route.method) && !route.middleware.some((ref) => guarded(ref.name)));
 }
 
 function routeLabel(route: RouteRegistration): string {
@@ -131,13 +139,23 @@ function docCommentEdit(sourceFile: SourceFile, route: RouteRegistration, guardL
  * Imports the guard into a resource router the way the resource template does (right below the
  * `express` import) unless it is there already, possibly under another name; returns the local name.
  */
-function importGuard(context: GeneratorContext, file: string, guardModule: string, guard: string): string {
+function guardReference(context: GeneratorContext, file: string, guardModule: string) {
   const sourceFile = context.ast().getSourceFile(file);
   const resolve = createModuleResolver((path) => context.tree.exists(path), context.style.pathAliases);
   const target = joinPath(context.root, guardModule);
   const specifier = context.importPath(relativePath(context.root, file), guardModule);
   const references = collectModuleReferences(sourceFile);
   const existing = references.find((reference) => reference.specifier === specifier || resolve(reference.specifier, file) === target);
+  return { sourceFile, resolve, specifier, references, existing };
+}
+
+/** The local name the guard is imported under in a file, if it is. */
+function guardLocalIn(context: GeneratorContext, file: string, guardModule: string, guard: string): string | undefined {
+  return guardReference(context, file, guardModule).existing?.named.find((named) => named.name === guard && !named.typeOnly)?.local;
+}
+
+function importGuard(context: GeneratorContext, file: string, guardModule: string, guard: string): string {
+  const { sourceFile, resolve, specifier, references, existing } = guardReference(context, file, guardModule);
   const binding = existing?.named.find((named) => named.name === guard && !named.typeOnly);
   if (binding) return binding.local;
   const expressImport = references.find((reference) => reference.kind === 'import' && reference.specifier === 'express');
@@ -147,7 +165,7 @@ function importGuard(context: GeneratorContext, file: string, guardModule: strin
   const style = formattingOf(sourceFile);
   const quote = style.quote === 'single' ? "'" : '"';
   const braces = style.bracketSpacing ? `{ ${guard} }` : `{${guard}}`;
-  const index = sourceFile.getStatementsWithComments().indexOf(expressImport.statement);
+  const index = sourceFile.getStatementsWithComments().findIndex((statement) => statement === expressImport.statement);
   insertStatementText(sourceFile, index + 1, `import ${braces} from ${quote}${specifier}${quote}${style.semicolons ? ';' : ''}`);
   return guard;
 }
@@ -162,20 +180,19 @@ function importGuard(context: GeneratorContext, file: string, guardModule: strin
 export function protectResourceRoutes(context: GeneratorContext, guardModule: string): { protectedModules: ProtectedModule[]; unprotected: UnprotectedRoute[] } {
   const express = context.flavour.framework === 'express';
   const protectedModules: ProtectedModule[] = [];
-  const unprotected: UnprotectedRoute[] = [];
+  const others = new Set<string>();
   for (const file of filesWithWrites(context)) {
     if (file === joinPath(context.root, guardModule)) continue;
     const analysis = analyze(context, file);
     if (!analysis) continue;
-    const writes = unguardedWrites(analysis);
     const relative = relativePath(context.root, file);
-    if (!isResourceModule(analysis)) {
-      for (const route of writes) {
-        unprotected.push({ method: route.method, path: route.path ?? '(dynamic path)', relative, line: analysis.sourceFile.getLineAndCharacterOfPosition(route.call.getStart()).line + 1 });
-      }
+    const typeName = resourceTypeOf(analysis);
+    if (!typeName) {
+      others.add(file);
       continue;
     }
-    if (writes.length === 0) continue;
+    const known = express ? guardLocalIn(context, file, guardModule, 'requireAuth') : undefined;
+    if (unguardedWrites(analysis, known).length === 0) continue;
     const guard = express ? importGuard(context, file, guardModule, 'requireAuth') : 'authenticate';
     // The import may have moved the routes: read the file again.
     const current = analyze(context, file)!;
@@ -183,7 +200,7 @@ export function protectResourceRoutes(context: GeneratorContext, guardModule: st
     const text = sourceFile.getFullText();
     const edits: TextEdit[] = [];
     const done: string[] = [];
-    for (const route of unguardedWrites(current)) {
+    for (const route of unguardedWrites(current, express ? guard : undefined)) {
       const edit = express ? expressGuardEdit(route, guard) : fastifyGuardEdit(route, text);
       if (!edit) {
         throw new ScaffoldRefusalError(
@@ -199,7 +216,15 @@ export function protectResourceRoutes(context: GeneratorContext, guardModule: st
     const docEdit = firstWrite ? docCommentEdit(sourceFile, firstWrite, express ? guard : `${firstWrite.receiver}.authenticate`) : undefined;
     if (docEdit) edits.push(docEdit);
     if (edits.length > 0) sourceFile.replaceWithText(applyEdits(text, edits));
-    if (done.length > 0) protectedModules.push({ relative, routes: done });
+    if (done.length > 0) protectedModules.push({ relative, typeName, routes: done });
   }
-  return { protectedModules, unprotected };
+  return { protectedModules, unprotected: unguardedRoutesIn(context, others) };
+}
+
+/** Routes of other modules that change data with no auth guard on their way (from the route graph: full paths). */
+function unguardedRoutesIn(context: GeneratorContext, files: ReadonlySet<string>): UnprotectedRoute[] {
+  const routes = context.graph()?.routes ?? [];
+  return routes
+    .filter((route) => files.has(route.at.file) && MUTATING_METHODS.has(route.method) && !route.chain.some((link) => isAuthName(link.name)))
+    .map((route) => ({ method: route.method, path: route.path, relative: relativePath(context.root, route.at.file), line: route.at.line }));
 }

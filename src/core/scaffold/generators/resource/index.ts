@@ -12,7 +12,7 @@ import { addSchemaDependencies, typeProviderRange } from './dependencies';
 import { checkFields, formatFields, type FieldSpec } from './fields';
 import { resourceFiles, type ResourceFiles } from './layout';
 import { buildModel, type ResourceModel } from './model';
-import { checkResourceName, resourceNames, type ResourceNames } from './names';
+import { articleFor, checkResourceName, resourceNames, type ResourceNames } from './names';
 
 export { checkFields, parseFields, FieldSyntaxError, type FieldSpec, type FieldCheck } from './fields';
 
@@ -73,6 +73,7 @@ function render(context: GeneratorContext, files: ResourceFiles, model: Resource
     files.service,
     context.render('resource/service.ts.ejs', {
       m: model,
+      article: articleFor,
       imports: { errors: from(files.service, errors), repository: from(files.service, files.repository), schemas: from(files.service, files.schemas) },
     }),
   );

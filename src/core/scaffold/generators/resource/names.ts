@@ -89,6 +89,14 @@ export function pluralizeWord(word: string): string {
   return `${word}s`;
 }
 
+/** `a` or `an` before a word (`an order item`, `a user`, `an update`, `a unit`). */
+export function articleFor(words: string): 'a' | 'an' {
+  const word = words.toLowerCase();
+  if (/^[aeio]/.test(word)) return 'an';
+  if (/^u/.test(word)) return /^(un(?!i)|up|ul|um|us(?!e|u))/.test(word) ? 'an' : 'a';
+  return /^(hour|honest|honou?r|heir)/.test(word) ? 'an' : 'a';
+}
+
 /** The name problems of a resource name (or its plural), undefined when it is fine. */
 export function checkResourceName(name: string, what = 'name'): string | undefined {
   if (!RESOURCE_NAME.test(name)) {

@@ -4,13 +4,15 @@ import { dirname, joinPath, relativePath } from '../../../model/paths';
 import { ScaffoldRefusalError } from '../../errors';
 import { errorHandlerModule, pluginsDir } from '../error-handler/layout';
 import { buildModel, type FieldModel } from '../resource/model';
-import { resourceNames } from '../resource/names';
+import { articleFor, resourceNames } from '../resource/names';
+import { findAuthGuard } from '../resource/auth';
+import { restyle } from '../restyle';
 import { defineGenerator, type GeneratorContext } from '../types';
 import { appAccess, type AppAccess } from './app-access';
 import { readResource, type ResourceSpec } from './resource-spec';
 import { matchesSomeRoute, routeFacts, type RouteFacts } from './route-facts';
 import { TEST_DEPENDENCIES, testFilePath, testSetup, type TestSetup } from './runner';
-import { findModule, fullPath, moduleLabel, mountedModule, type MountedModule } from './target';
+import { analyzeProjectFile, findModule, fullPath, moduleLabel, mountedModule, resolverFor, type MountedModule } from './target';
 
 export { TEST_DEPENDENCIES } from './runner';
 
@@ -52,6 +54,10 @@ interface ResourceTestModel {
   base: string;
   typeName: string;
   singular: string;
+  /** `a` / `an` before the singular. */
+  a: string;
+  /** Unique fields take a running number: the file keeps a sequence. */
+  usesSequence: boolean;
   plural: string;
   fields: FieldModel[];
   idType: 'uuid' | 'number';
@@ -70,7 +76,29 @@ interface ResourceTestModel {
   auth?: { importLine: string; hook: string; headers: string };
 }
 
-function resourceTestModel(context: GeneratorContext, spec: ResourceSpec, mounted: MountedModule, app: AppAccess): ResourceTestModel {
+/** A user the tests sign access tokens for (the auth generator's signAccessToken). */
+const TEST_USER = "{ id: '5b0c1a7e-9d2f-4e8a-b6c3-7f1e2d3c4b5a', email: 'tester@example.com', role: 'user' }";
+
+/**
+ * How tests authenticate: an access token from the auth generator's `signAccessToken`, found
+ * through the guard's import of `verifyAccessToken`. Undefined when the project has no such module.
+ */
+function tokenSource(context: GeneratorContext, testFile: string): ResourceTestModel['auth'] {
+  const guard = findAuthGuard(context);
+  if (!guard) return undefined;
+  const guardFile = joinPath(context.root, guard.module);
+  const analysis = analyzeProjectFile(context, guardFile);
+  const binding = [...analysis.imports.values()].find((candidate) => candidate.imported === 'verifyAccessToken');
+  const tokens = binding ? resolverFor(context)(binding.module, guardFile) : undefined;
+  if (!tokens || !context.ast().getSourceFile(tokens).getExportedDeclarations().has('signAccessToken')) return undefined;
+  return {
+    importLine: `import { signAccessToken } from '${context.importPath(testFile, relativePath(context.root, tokens))}';`,
+    hook: 'beforeEach',
+    headers: `{ authorization: \`Bearer \${await signAccessToken(${TEST_USER})}\` }`,
+  };
+}
+
+function resourceTestModel(context: GeneratorContext, spec: ResourceSpec, mounted: MountedModule, app: AppAccess, testFile: string): ResourceTestModel {
   const typeWords = spec.typeName.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   const names = resourceNames(spec.typeName);
   const model = buildModel(names, spec.fields, context.flavour, { idType: spec.idType, mountPath: mounted.mountPath, put: spec.put });
@@ -83,6 +111,8 @@ function resourceTestModel(context: GeneratorContext, spec: ResourceSpec, mounte
     base: mounted.mountPath || '/',
     typeName: spec.typeName,
     singular: typeWords,
+    a: articleFor(typeWords),
+    usesSequence: resolvedFields.some((field) => field.unique),
     plural: names.plural.words,
     fields: resolvedFields,
     idType: spec.idType,
@@ -98,6 +128,7 @@ function resourceTestModel(context: GeneratorContext, spec: ResourceSpec, mounte
     filterField: pick(filterable, (field) => !field.unique && !field.optional, (field) => !field.unique, () => true),
     sortField: pick(sortable, (field) => !field.optional, () => true),
     clearField: pick(resolvedFields, (field) => field.optional),
+    ...(spec.protectedWrites ? { auth: tokenSource(context, testFile) } : {}),
   };
 }
 
@@ -118,8 +149,8 @@ function genericTestModel(context: GeneratorContext, mounted: MountedModule): Ge
   return {
     title: `${moduleLabel(mounted.file)} routes (${mounted.mountPath || '/'})`,
     mountLabel: mounted.mountPath || '/',
-    success: facts.filter((route) => route.method === 'GET' && !route.hasParams && !route.protected && !route.validatesQuery),
-    invalidBody: errorBody ? facts.filter((route) => MUTATING_METHODS.has(route.method as never) && route.method !== 'DELETE' && route.validatesBody && !route.protected) : [],
+    success: facts.filter((route) => route.method === 'GET' && !route.hasParams && !route.protected && !route.validatesQuery && !route.notImplemented),
+    invalidBody: errorBody ? facts.filter((route) => MUTATING_METHODS.has(route.method as never) && route.method !== 'DELETE' && route.validatesBody && !route.protected && !route.hasParams) : [],
     protectedRoutes: facts.filter((route) => route.protected).map((route) => ({ ...route, sample: route.path.replace(/:([A-Za-z_$][\w$]*)/g, '1') })),
     ...(matchesSomeRoute(facts, 'GET', unknownPath) ? {} : { unknownPath }),
     errorBody,
@@ -144,25 +175,48 @@ export function applyTests(context: GeneratorContext, target: string): void {
   const imports = t.imports(hooksOf(context, t, app));
 
   if (spec) {
-    const r = resourceTestModel(context, spec, mounted, app);
+    const r = resourceTestModel(context, spec, mounted, app, testFile);
     if (spec.protectedWrites && !r.auth) {
       throw new ScaffoldRefusalError(
         file,
-        `The routes of ${mounted.relative} require authentication, and there is no way to get a token in tests: the auth generator's modules were not found.`,
+        `The routes of ${mounted.relative} that change data require authentication, and the tests cannot get a token: no module exporting signAccessToken (the auth generator's) was found.`,
       );
     }
-    const text = context.render('tests/resource.test.ts.ejs', { t, r, harness, imports, schemasSpecifier: context.importPath(testFile, relativePath(context.root, spec.schemasFile)) });
-    context.writeFile(testFile, tidy(text), { ifExists: 'keep' });
+    const render = (model: ResourceTestModel) =>
+      tidy(context.render('tests/resource.test.ts.ejs', { t, r: model, harness, imports, schemasSpecifier: context.importPath(testFile, relativePath(context.root, spec.schemasFile)) }));
+    // Tests this generator wrote before auth protected the routes are brought up to date, unless edited since.
+    const before = spec.protectedWrites ? render({ ...r, protectedWrites: false, auth: undefined }) : undefined;
+    writeTestFile(context, testFile, render(r), before);
   } else {
     const g = genericTestModel(context, mounted);
     if (g.success.length + g.invalidBody.length + g.protectedRoutes.length === 0 && !g.unknownPath) {
       throw new ScaffoldRefusalError(file, `Nothing in ${mounted.relative} can be tested without knowing valid input: its routes take path parameters or validated queries.`);
     }
-    context.writeFile(testFile, tidy(context.render('tests/routes.test.ts.ejs', { t, g, harness, imports })), { ifExists: 'keep' });
+    writeTestFile(context, testFile, tidy(context.render('tests/routes.test.ts.ejs', { t, g, harness, imports })));
   }
 
   addTestDependencies(context, t);
   context.note(`Tests for ${mounted.relative} (${mounted.mountPath || '/'}) are in ${testFile}; run them with ${runCommand(t)}.`);
+}
+
+/**
+ * Writes the test file. An existing file is left alone (it is the user's), except when it is
+ * exactly what this generator wrote for an earlier state of the project (`previous`): then it is
+ * brought up to date.
+ */
+function writeTestFile(context: GeneratorContext, testFile: string, content: string, previous?: string): void {
+  const path = joinPath(context.root, testFile);
+  const existing = context.tree.read(path);
+  if (existing !== undefined && previous !== undefined && existing === restyle(path, previous, context.style)) {
+    context.tree.write(path, restyle(path, content, context.style));
+    context.note(`${testFile} was updated: the routes now require authentication, so the tests send an access token.`);
+    return;
+  }
+  if (existing !== undefined && existing !== restyle(path, content, context.style)) {
+    context.note(`${testFile} already exists and was kept; delete it and run the tests generator again for fresh tests.`);
+    return;
+  }
+  context.writeFile(testFile, content);
 }
 
 /** The parts of a test file are rendered separately; where they meet, one blank line is enough. */

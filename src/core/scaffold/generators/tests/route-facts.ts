@@ -24,6 +24,8 @@ export interface RouteFacts {
   validatesBody: boolean;
   /** The query is checked by a schema: an empty query may be rejected. */
   validatesQuery: boolean;
+  /** The handler answers 501 Not Implemented (a route generator stub). */
+  notImplemented: boolean;
 }
 
 export function routeFacts(route: RouteRegistration, analysis: FileAnalysis, mountPath: string): RouteFacts {
@@ -36,6 +38,7 @@ export function routeFacts(route: RouteRegistration, analysis: FileAnalysis, mou
     protected: route.middleware.some((ref) => isAuthName(ref.name)),
     validatesBody: covered.has('body'),
     validatesQuery: covered.has('query'),
+    notImplemented: route.handler?.fn !== undefined && /\b(status|code)\(\s*501\s*\)/.test(route.handler.fn.getText()),
   };
 }
 

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { GOLDEN_ROOT, readTree, runGeneratorInMemory, TEMPLATES_DIR } from '../../../../../test/helpers/golden';
+
+/** Small existing projects of each flavour (the health generator's golden inputs). */
+const PROJECTS = ['express4-cjs', 'express5-esm', 'fastify4', 'fastify5-esm'];
+const RESOURCE = { name: 'product', fields: 'name:string price:number sku:string!', tests: false };
+
+function run(generatorId: string, files: Map<string, string>, options: Record<string, unknown> = {}): Map<string, string> {
+  return runGeneratorInMemory(generatorId, files, { options }).files;
+}
+
+describe('auth generator', () => {
+  it('writes the same framework-neutral modules for Express and Fastify (the templates are kept identical)', () => {
+    for (const name of ['schemas', 'password', 'tokens', 'refresh-tokens', 'users', 'service', 'setup-env', 'vitest.config']) {
+      const file = `${name}.ts.ejs`;
+      const express = fs.readFileSync(path.join(TEMPLATES_DIR, 'express/auth', file), 'utf8');
+      const fastify = fs.readFileSync(path.join(TEMPLATES_DIR, 'fastify/auth', file), 'utf8');
+      assert.equal(fastify, express, `templates/fastify/auth/${file} differs from templates/express/auth/${file}`);
+    }
+  });
+
+  for (const project of PROJECTS) {
+    describe(project, function () {
+      this.timeout(120_000);
+      const before = readTree(path.join(GOLDEN_ROOT, 'health', project, 'before'));
+
+      it('protects a resource exactly as the resource generator writes it when auth is already there', () => {
+        const resourceThenAuth = run('auth', run('resource', before, RESOURCE));
+        const authThenResource = run('resource', run('auth', before), RESOURCE);
+        const routers = [...resourceThenAuth.keys()].filter((file) => /^src\/routes\/products\.ts$/.test(file));
+        assert.equal(routers.length, 1, 'the products router');
+        const router = routers[0];
+        assert.match(resourceThenAuth.get(router)!, project.startsWith('express') ? /requireAuth, validate/ : /onRequest: \[app\.authenticate\]/);
+        assert.equal(resourceThenAuth.get(router), authThenResource.get(router));
+      });
+
+      it('leaves nothing for resource or auth to do when they run again', () => {
+        const files = run('auth', run('resource', before, RESOURCE));
+        for (const [generatorId, options] of [['resource', RESOURCE], ['auth', {}]] as const) {
+          const again = runGeneratorInMemory(generatorId, files, { options });
+          assert.deepEqual(again.changes.map((change) => change.path), [], `${generatorId} changed files on a second run`);
+        }
+      });
+
+      it(`depends on jose ${project.includes('esm') ? '6 (ESM)' : '5, which ships a CommonJS build'}`, () => {
+        const manifest = JSON.parse(run('auth', before).get('package.json')!) as { dependencies: Record<string, string> };
+        assert.equal(manifest.dependencies.jose, project.includes('esm') ? '^6.1.0' : '^5.10.0');
+      });
+    });
+  }
+});

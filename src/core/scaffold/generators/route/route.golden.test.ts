@@ -1,0 +1,3 @@
+import { describeGoldenCases } from '../../../../../test/helpers/golden';
+
+describeGoldenCases('route');

@@ -1,0 +1,7 @@
+import { Router } from "express"
+
+export const accountsRouter = Router()
+
+accountsRouter.get("/", (_req, res) => {
+	res.json([])
+})

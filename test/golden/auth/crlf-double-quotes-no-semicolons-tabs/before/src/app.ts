@@ -1,0 +1,14 @@
+import express from "express"
+import { accountsRouter } from "./routes/accounts"
+import { errorHandler, notFoundHandler } from "./middleware/error-handler"
+import { createNotesRouter } from "./routes/notes"
+
+const app = express()
+
+app.use(express.json())
+app.use("/accounts", accountsRouter)
+app.use("/api/v1/notes", createNotesRouter())
+app.use(notFoundHandler)
+app.use(errorHandler)
+
+export default app

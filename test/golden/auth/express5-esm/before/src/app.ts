@@ -1,0 +1,14 @@
+import express from 'express';
+import { productsRouter } from './routes/products.js';
+import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
+import { createBooksRouter } from './routes/books.js';
+
+export function createApp() {
+  const app = express();
+  app.use(express.json());
+  app.use('/api/products', productsRouter);
+  app.use('/api/v1/books', createBooksRouter());
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

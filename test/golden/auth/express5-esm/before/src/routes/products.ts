@@ -1,0 +1,7 @@
+import { Router } from 'express';
+
+export const productsRouter = Router();
+
+productsRouter.get('/', async (_req, res) => {
+  res.json({ items: [] });
+});

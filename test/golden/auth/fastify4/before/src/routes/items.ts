@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+
+export async function itemRoutes(app: FastifyInstance) {
+  app.get('/', async () => ({ items: [] }));
+}

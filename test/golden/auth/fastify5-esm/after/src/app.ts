@@ -1,0 +1,18 @@
+import Fastify from 'fastify';
+import invoiceRoutes from './routes/invoices.js';
+import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { customerRoutes } from './routes/customers.js';
+import { authPlugin } from './plugins/auth.js';
+import { authRoutes } from './routes/auth.js';
+
+const app = Fastify();
+app.register(errorHandlerPlugin);
+app.register(authPlugin);
+
+app.register(invoiceRoutes, { prefix: '/invoices' });
+app.register(customerRoutes, { prefix: '/api/v1/customers' });
+app.register(authRoutes, { prefix: '/api/v1/auth' });
+
+app.get('/', async () => ({ name: 'billing-api' }));
+
+export default app;

@@ -1,0 +1,3 @@
+import app from './app.js';
+
+await app.listen({ port: 3000 });

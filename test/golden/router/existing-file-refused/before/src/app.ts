@@ -1,0 +1,10 @@
+import Fastify from "fastify"
+import { itemRoutes } from "./routes/items.js"
+
+export async function buildApp() {
+  const app = Fastify({ logger: false })
+
+  await app.register(itemRoutes, { prefix: "/items" })
+
+  return app
+}
