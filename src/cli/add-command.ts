@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { describeOptions, flagOf, type OptionDescriptor, type OptionSchema } from '../core/generator-options/describe';
+import { describeOptions, flagOf, type OptionDescriptor } from '../core/generator-options/describe';
 import { dirname, joinPath, relativePath, toPosix } from '../core/model/paths';
 import { ProjectDetector } from '../core/project/detect';
 import { installCommand } from '../core/project/install-command';
@@ -45,7 +45,7 @@ export function runAddCommand(args: readonly string[], cwd: string, io: CliIo, o
   if (!generator) {
     throw new UsageError(`Unknown generator "${generatorId}". Available: ${generators.map((candidate) => candidate.meta.id).join(', ')}`);
   }
-  const descriptors = describeOptions(generator.meta.options as unknown as OptionSchema);
+  const descriptors = describeOptions(generator.meta.options);
   if (parsed.help) {
     io.stdout(generatorUsage(generator.meta, descriptors));
     return EXIT_OK;

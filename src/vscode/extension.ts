@@ -3,6 +3,7 @@ import { APPLY_FIX_COMMAND, RoutewiseCodeActionProvider, SHOW_DOCS_COMMAND, appl
 import { DiagnosticsController } from './diagnostics';
 import { FindingStore } from './finding-store';
 import { LintService } from './lint-service';
+import { registerScaffoldCommands } from './scaffold-commands';
 import { Logger } from './logger';
 import { StatusBar } from './status-bar';
 import { lintWorkspace } from './workspace-lint';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
     diagnostics.onDidUpdate(() => statusBar.update()),
   );
   diagnostics.register(context);
+  registerScaffoldCommands(context, service, logger);
   statusBar.update();
   logger.info(`Routewise ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms`);
 }

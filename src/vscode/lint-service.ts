@@ -4,6 +4,7 @@ import type { Linter } from '../core/lint/linter';
 import type { Finding } from '../core/model/finding';
 import { NodeFileSystem } from '../host/node-file-system';
 import { OverlayFileSystem } from '../host/overlay-file-system';
+import { createScaffoldBridge } from '../host/scaffold-module';
 import type { Logger } from './logger';
 import { readSettings, type ExtensionSettings } from './settings';
 import { toPath } from './convert';
@@ -18,6 +19,11 @@ interface FolderLinter {
 export class LintService {
   private readonly folders = new Map<string, FolderLinter>();
   readonly host = new OverlayFileSystem(new NodeFileSystem(), (path) => this.openText(path));
+  /** Quick fixes run generators through it; the engine loads on the first such fix. */
+  private readonly scaffold = createScaffoldBridge({
+    host: this.host,
+    onUnexpectedError: (generatorId, error) => this.logger.error(`The ${generatorId} generator failed while building a quick fix`, error),
+  });
 
   constructor(private readonly logger: Logger) {}
 
@@ -52,6 +58,7 @@ export class LintService {
       host: this.host,
       settings: settings.lint,
       onRuleError: (ruleId, file, error) => this.logger.error(`Rule ${ruleId} failed on ${file}`, error),
+      scaffold: this.scaffold,
     });
     const created: FolderLinter = {
       linter,

@@ -13,7 +13,7 @@
  * and waits on observable state, never on fixed sleeps. Failures leave a screenshot, the page
  * HTML and the server log in test-results/ (see captureFailure and hooks.ts).
  */
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -354,7 +354,7 @@ export async function openWorkbench(server: CodeServer, options: WorkbenchOption
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(60_000); // generous: CI machines are often busy
   pageServers.set(page, state);
   const errors: string[] = [];
   pageErrors.set(page, errors);
@@ -400,8 +400,14 @@ async function pickQuickInputRow(page: Page, label: string | RegExp, what: strin
     },
     { what, timeoutMs: 15_000 },
   );
+  const typed = await page.locator(QUICK_INPUT_BOX).inputValue();
   await row.click();
-  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+  // Done when the quick input closes, or when the pick opened a follow-up picker (new input).
+  await waitFor(
+    async () =>
+      !(await page.locator(QUICK_INPUT).isVisible()) || (await page.locator(QUICK_INPUT_BOX).inputValue()) !== typed,
+    { what: `the quick input to accept '${String(label)}'`, timeoutMs: 15_000 },
+  );
 }
 
 /** Opens a workspace file as a user would: Ctrl+P, type the path, Enter. Resolves when its editor is active. */
@@ -415,9 +421,8 @@ export async function openFile(page: Page, relPath: string): Promise<void> {
   // The first result must be the file (quick open ranks the exact path first); then Enter opens it.
   await waitFor(
     async () => {
-      const first = page.locator(QUICK_INPUT_ROWS).first();
-      const aria = (await first.getAttribute('aria-label').catch(() => null)) ?? '';
-      return aria.startsWith(`${base},`) || aria === base;
+      const first = page.locator(QUICK_INPUT_ROWS).first().locator('.label-name').first();
+      return (await first.count()) > 0 && ((await first.textContent()) ?? '').trim() === base;
     },
     { what: `quick open to list ${relPath}` },
   );
@@ -472,8 +477,8 @@ export function parseProblemAriaLabel(aria: string): Omit<ProblemRow, 'code' | '
   const m = MARKER_ARIA.exec(aria);
   if (!m) return undefined;
   return {
-    severity: SEVERITIES[m[1]!]!,
-    message: m[2]!,
+    severity: SEVERITIES[m[1]],
+    message: m[2],
     line: Number(m[3]),
     column: Number(m[4]),
     ...(m[5] !== undefined ? { source: m[5] } : {}),
@@ -539,7 +544,7 @@ export async function waitForProblems(
   page: Page,
   predicate: (rows: ProblemRow[]) => boolean,
   what: string,
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<ProblemRow[]> {
   let last: ProblemRow[] = [];
   try {
@@ -570,6 +575,8 @@ export interface WaitOptions {
  * Polls `fn` until it returns a truthy value and returns that value. Exceptions thrown by `fn`
  * count as "not yet" (the last one is reported on timeout).
  */
+let timeoutCount = 0;
+
 export async function waitFor<T>(fn: () => T | Promise<T>, options: WaitOptions): Promise<NonNullable<T>> {
   const { what, timeoutMs = 30_000, intervalMs = 250, capture = true } = options;
   const deadline = Date.now() + timeoutMs;
@@ -578,7 +585,7 @@ export async function waitFor<T>(fn: () => T | Promise<T>, options: WaitOptions)
   for (;;) {
     try {
       const value = await fn();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
       lastValue = value;
     } catch (error) {
       if (error instanceof ServerExited) throw error;
@@ -587,9 +594,12 @@ export async function waitFor<T>(fn: () => T | Promise<T>, options: WaitOptions)
     if (Date.now() >= deadline) break;
     await delay(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
   }
-  const detail = lastError ? `last error: ${(lastError as Error).message ?? String(lastError)}` : `last value: ${String(lastValue)}`;
+  const detail =
+    lastError !== undefined
+      ? `last error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}`
+      : `last value: ${JSON.stringify(lastValue)}`;
   const message = `Timed out after ${timeoutMs} ms waiting for ${what} (${detail})`;
-  if (capture) await captureFailure(`timeout-${what}`).catch(() => undefined);
+  if (capture) await captureFailure(`timeout-${++timeoutCount}-${what}`).catch(() => undefined);
   throw new Error(message);
 }
 
@@ -653,18 +663,19 @@ export async function save(page: Page): Promise<void> {
 }
 
 export interface QuickFixMenu {
-  /** Action titles in menu order (headers and separators left out). */
+  /** Action titles in menu order (group headers left out). */
   titles: string[];
-  /** The title VS Code marks as preferred (shown first with the preferred style), if any. */
-  preferred?: string;
+  /** The title that is focused when the menu opens (what Enter would apply). */
+  focused?: string;
   /** The title that was chosen, when `select` matched. */
   selected?: string;
 }
 
 /**
  * Opens the lightbulb menu at the cursor (Ctrl+.), reads its actions and either chooses the one
- * matching `select` or closes the menu with Escape. Put the cursor on the problem first
- * (goToLine, or F8 via runCommand('Go to Next Problem (Error, Warning, Info)')).
+ * matching `select` (arrow keys + Enter: the menu's pointer block swallows clicks) or closes the
+ * menu with Escape. Put the cursor on the problem first (goToLine, or
+ * runCommand(page, 'Go to Next Problem (Error, Warning, Info)')).
  */
 export async function quickFix(page: Page, select?: string | RegExp): Promise<QuickFixMenu> {
   await focusEditor(page);
@@ -681,16 +692,11 @@ export async function quickFix(page: Page, select?: string | RegExp): Promise<Qu
   }
   const rows = widget.locator('.monaco-list-row.action');
   await rows.first().waitFor({ state: 'visible' });
-  const titles: string[] = [];
-  let preferred: string | undefined;
-  const rowByTitle = new Map<string, Locator>();
-  for (const row of await rows.all()) {
-    const title = ((await row.locator('.title').first().textContent()) ?? (await row.getAttribute('aria-label')) ?? '').trim();
-    if (!title) continue;
-    titles.push(title);
-    rowByTitle.set(title, row);
-    if (preferred === undefined && (await row.getAttribute('class'))?.includes('preferred')) preferred = title;
-  }
+  const titles = (await rows.evaluateAll((elements: DomElement[]) => elements.map((el) => el.getAttribute('aria-label') ?? '')))
+    .map((title) => title.trim())
+    .filter(Boolean);
+  const focusedTitle = async () => ((await widget.locator('.monaco-list-row.action.focused').first().getAttribute('aria-label').catch(() => null)) ?? '').trim();
+  const focused = (await focusedTitle()) || undefined;
   const chosen = select === undefined ? undefined : titles.find((t) => (typeof select === 'string' ? t === select : select.test(t)));
   if (chosen === undefined) {
     await page.keyboard.press('Escape');
@@ -698,11 +704,14 @@ export async function quickFix(page: Page, select?: string | RegExp): Promise<Qu
     if (select !== undefined) {
       throw new Error(`no quick fix matching ${String(select)}; the menu offered: ${JSON.stringify(titles)}`);
     }
-    return { titles, ...(preferred ? { preferred } : {}) };
+    return { titles, ...(focused ? { focused } : {}) };
   }
-  await rowByTitle.get(chosen)!.click();
+  const key = titles.indexOf(chosen) < titles.indexOf(focused ?? '') ? 'ArrowUp' : 'ArrowDown';
+  for (let i = 0; i <= titles.length && (await focusedTitle()) !== chosen; i++) await page.keyboard.press(key);
+  if ((await focusedTitle()) !== chosen) throw new Error(`could not focus the quick fix '${chosen}' in ${JSON.stringify(titles)}`);
+  await page.keyboard.press('Enter');
   await widget.waitFor({ state: 'hidden' });
-  return { titles, ...(preferred ? { preferred } : {}), selected: chosen };
+  return { titles, ...(focused ? { focused } : {}), selected: chosen };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -715,7 +724,9 @@ export async function quickFix(page: Page, select?: string | RegExp): Promise<Qu
  */
 export async function outputChannelText(page: Page, channelName: string): Promise<string> {
   await runCommand(page, 'Output: Show Output Channels...');
-  await page.locator(QUICK_INPUT_BOX).waitFor({ state: 'visible' });
+  const input = page.locator(QUICK_INPUT_BOX);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(channelName);
   await pickQuickInputRow(page, channelName, `the output channel '${channelName}'`);
   const view = page.locator('.part.panel .output-view, .part.panel .monaco-editor.output');
   await view.first().waitFor({ state: 'visible' }).catch(() => undefined);

@@ -56,7 +56,7 @@ function unionManifest(cases: CompileCase[]): string {
     Object.assign(union.dependencies, manifest.dependencies);
     Object.assign(union.devDependencies, manifest.devDependencies);
   }
-  return `${JSON.stringify({ name: cases[0]!.group, private: true, ...union }, null, 2)}\n`;
+  return `${JSON.stringify({ name: cases[0].group, private: true, ...union }, null, 2)}\n`;
 }
 
 (process.env.ROUTEWISE_GENERATED === '1' ? describe : describe.skip)('golden after/ trees compile with their real dependencies', function () {

@@ -130,7 +130,7 @@ describe('quick fixes through the scaffold bridge', () => {
       ]),
     );
     const configModule = after.get(`${ROOT}/src/config.ts`) ?? '';
-    assert.match(configModule, /\n  JWT_SECRET: z\.string\(\)\.min\(32, 'must be at least 32 characters \(openssl rand -base64 48\)'\),\n\}\);/);
+    assert.match(configModule, /\n {2}JWT_SECRET: z\.string\(\)\.min\(32, 'must be at least 32 characters \(openssl rand -base64 48\)'\),\n\}\);/);
     assert.match(configModule, /export const config = loadConfig\(process\.env\);/);
     // The name, never the value.
     assert.match(after.get(`${ROOT}/.env.example`) ?? '', /\nJWT_SECRET=\n$/);
@@ -141,7 +141,7 @@ describe('quick fixes through the scaffold bridge', () => {
     const files = express4({ 'src/app.ts': APP });
     const first = fixOf(hardcodedSecret, files, 'src/app.ts', true).after;
     // Start again from the original app, with the config module the first fix created.
-    const withConfig = new Map([...files, [`${ROOT}/src/config.ts`, first.get(`${ROOT}/src/config.ts`)!.replace(/\n  JWT_SECRET: .*\n/, '\n')]]);
+    const withConfig = new Map([...files, [`${ROOT}/src/config.ts`, first.get(`${ROOT}/src/config.ts`)!.replace(/\n {2}JWT_SECRET: .*\n/, '\n')]]);
     const { changes, after } = fixOf(hardcodedSecret, withConfig, 'src/app.ts', true);
     assert.deepEqual(paths(changes), ['create .env.example', 'edit src/app.ts', 'edit src/config.ts']);
     assert.equal(after.get(`${ROOT}/src/config.ts`), first.get(`${ROOT}/src/config.ts`));

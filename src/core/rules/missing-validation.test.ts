@@ -25,6 +25,27 @@ export const ordersRouter = Router();
 ordersRouter.post('/orders', ${middleware}placeOrder);
 `;
 
+const IMPERSONATE_CONTROLLER = `import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sessions } from '../sessions';
+
+export async function impersonate(request: FastifyRequest, reply: FastifyReply) {
+  const { username } = request.body as { username: string };
+  return reply.send(await sessions.impersonate(username));
+}
+`;
+
+const IMPERSONATE_ROUTES = `import type { FastifyInstance } from 'fastify';
+import { impersonate } from '../controllers/auth.controller';
+
+export default async function authRoutes(server: FastifyInstance) {
+  server.post('/auth/impersonate', {
+    schema: {
+      hide: true,
+    },
+  }, impersonate);
+}
+`;
+
 const ORDERS_APP = `import express from 'express';
 import { ordersRouter } from './routes/orders';
 
@@ -738,6 +759,43 @@ module.exports = app;
 `,
       outputFiles: {
         'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^4.21.2', zod: '^4.1.0' } }, null, 2),
+      },
+    },
+    {
+      name: 'Fastify handler mounted from a routes file whose schema only hides the route: the schema goes there',
+      flavour: 'fastify5',
+      filename: 'src/controllers/auth.controller.ts',
+      files: {
+        'src/routes/auth.route.ts': IMPERSONATE_ROUTES,
+        'src/app.ts': `import Fastify from 'fastify';
+import authRoutes from './routes/auth.route';
+
+export const app = Fastify();
+app.register(authRoutes, { prefix: '/api' });
+`,
+      },
+      code: IMPERSONATE_CONTROLLER,
+      errors: [{ line: 5, column: 24, endLine: 5, endColumn: 36, message: '`request.body` reaches the handler of POST /api/auth/impersonate without validation; validate it with a schema.' }],
+      output: IMPERSONATE_CONTROLLER,
+      outputFiles: {
+        'src/routes/auth.route.ts': `import type { FastifyInstance } from 'fastify';
+import { impersonate } from '../controllers/auth.controller';
+
+export default async function authRoutes(server: FastifyInstance) {
+  server.post('/auth/impersonate', {
+    schema: {
+      body: {
+        type: 'object',
+        required: ['username'],
+        properties: {
+          username: { type: 'string' },
+        },
+      },
+      hide: true,
+    },
+  }, impersonate);
+}
+`,
       },
     },
     {

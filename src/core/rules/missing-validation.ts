@@ -1,6 +1,8 @@
 import ts from 'typescript';
 import { functionName, isFunctionLike, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, RouteRegistration } from '../analysis/types';
+import { analyzeFile } from '../analysis/file-analysis';
+import { parseSource } from '../lint/parse';
 import type { Report, Rule, RuleContext } from '../lint/rule';
 import type { GraphRoute } from '../project/route-graph-types';
 import { buildFastifySchemaChanges } from './util/fastify-schema-fix';
@@ -23,6 +25,20 @@ interface RouteContext {
   local?: RouteRegistration;
   /** The route as the route graph knows it (registered in another file, or with its full path). */
   graphRoute?: GraphRoute;
+  /** The registration of a route in another file, read from that file. */
+  remote?: RemoteRoute;
+}
+
+interface RemoteFile {
+  sourceFile: ts.SourceFile;
+  validation: ValidationContext;
+}
+
+interface RemoteRoute {
+  file: string;
+  route: RouteRegistration;
+  sourceFile: ts.SourceFile;
+  validation: ValidationContext;
 }
 
 const RESPONSE_METHODS = /^(json|send|status|sendStatus|render|redirect|end|sendFile|download|jsonp|code|header|type)$/;
@@ -46,12 +62,13 @@ const rule: Rule = {
         const classifier = createCallClassifier(validation, (call, index) =>
           (callees ??= new ValidatingCalleeResolver(ctx.host, ctx.settings, ctx.fileName, ctx.sourceFile)).validatesArgument(call, index),
         );
+        const remotes = new Map<string, RemoteFile | null>();
         for (const handler of ctx.analysis.handlers) {
           if (!isRequestHandler(handler)) continue;
           const use = collectRequestUse(handler.fn, handler.fn.parameters[0], classifier);
           const candidates = use.reads.filter((read) => isUnvalidated(read, use));
           if (candidates.length === 0) continue;
-          for (const route of routeContexts(ctx, handler, validation)) {
+          for (const route of routeContexts(ctx, handler, validation, remotes)) {
             const unvalidated = candidates.filter((read) => !route.covered.has(read.part));
             if (unvalidated.length === 0) continue;
             ctx.report(finding(ctx, handler, use, unvalidated, route));
@@ -153,7 +170,7 @@ function inCondition(node: ts.Node): boolean {
  * included). A controller found nowhere is judged by the project: without any validation library
  * nothing can validate it elsewhere.
  */
-function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: ValidationContext): RouteContext[] {
+function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: ValidationContext, remotes: Map<string, RemoteFile | null>): RouteContext[] {
   const contexts: RouteContext[] = [];
   const graph = ctx.routeGraph();
   const graphRoutes = graph ? graphRoutesOf(ctx, handler.fn, graph.routesUsing.bind(graph)) : [];
@@ -173,12 +190,38 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
     contexts.push({ label, covered, local: route });
   }
   for (const route of graphRoutes) {
-    if (!usedGraphRoutes.has(route)) contexts.push({ label: `${route.method} ${route.path}`, covered: graphCoverage(route, ctx, true), graphRoute: route });
+    if (usedGraphRoutes.has(route)) continue;
+    // Read the registration in its own file: which parts its schema / middleware cover.
+    const remote = remoteRegistration(ctx, route, remotes);
+    const covered = remote ? routeCoverage(remote.route, remote.validation) : graphCoverage(route, ctx, true);
+    if (remote) for (const part of graphCoverage(route, ctx, false)) covered.add(part);
+    contexts.push({ label: `${route.method} ${route.path}`, covered, graphRoute: route, remote });
   }
   if (contexts.length === 0 && handler.standalone && handler.framework === 'express' && !projectHasValidationLibrary(ctx.project.dependencies) && ctx.settings.validationMiddleware.length === 0) {
     contexts.push({ covered: new Set() });
   }
   return contexts;
+}
+
+/** The registration call a graph route points at, analysed in its own file (parsed once per lint). */
+function remoteRegistration(ctx: RuleContext, route: GraphRoute, remotes: Map<string, RemoteFile | null>): RemoteRoute | undefined {
+  const file = route.at.file;
+  if (file === ctx.fileName) return undefined;
+  let remote = remotes.get(file);
+  if (remote === undefined) {
+    const text = ctx.host.readFile(file);
+    if (text === undefined) remote = null;
+    else {
+      const sourceFile = parseSource(file, text);
+      const analysis = analyzeFile(sourceFile, ctx.project.framework);
+      remote = { sourceFile, validation: { sourceFile, analysis, settings: ctx.settings } };
+    }
+    remotes.set(file, remote);
+  }
+  if (!remote) return undefined;
+  const registration = remote.validation.analysis.routes.find((candidate) => candidate.call.getStart(remote.sourceFile) === route.at.start && candidate.method === route.method)
+    ?? remote.validation.analysis.routes.find((candidate) => candidate.call.getStart(remote.sourceFile) === route.at.start);
+  return registration ? { file, route: registration, sourceFile: remote.sourceFile, validation: remote.validation } : undefined;
 }
 
 function graphRoutesOf(ctx: RuleContext, fn: FunctionLike, routesUsing: (file: string, start: number) => GraphRoute[]): GraphRoute[] {
@@ -227,14 +270,17 @@ function minimalFix(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, par
   const requestName = handler.req ?? (handler.framework === 'fastify' ? 'request' : 'req');
   const partList = parts.map((part) => `${requestName}.${part}`).join(' and ');
   if (handler.framework === 'fastify') {
-    const local = route.local;
-    if (!local) return undefined;
+    // The schema belongs on the registration, in this file or in the routes file that mounts the handler.
+    const registration = route.local ?? route.remote?.route;
+    if (!registration) return undefined;
     const fields = parts.map((part) => {
       const tree = use.fields.get(part) ?? emptyField();
-      if (part === 'params') addPathParameters(tree, local.path);
+      if (part === 'params') addPathParameters(tree, registration.path);
       return { part, fields: tree };
     });
-    const changes = buildFastifySchemaChanges(ctx.fileName, ctx.sourceFile, local, fields);
+    const changes = route.local
+      ? buildFastifySchemaChanges(ctx.fileName, ctx.sourceFile, registration, fields)
+      : route.remote && buildFastifySchemaChanges(route.remote.file, route.remote.sourceFile, registration, fields);
     if (!changes) return undefined;
     return { title: `Add a JSON schema for ${partList} to the route`, build: () => changes };
   }

@@ -54,7 +54,7 @@ export function registerAutoload(rt: Interpreter, registrar: Registrar, parent: 
         const module = rt.summaryOf(file);
         const hook = module ? rt.unwrapModule(rt.moduleDefault(module)) : UNKNOWN;
         const fn = hook.kind === 'plugin' ? rt.unwrapModule(hook.inner) : hook;
-        if (fn.kind === 'function') rt.runPlugin(fn, target, UNKNOWN, call, frame);
+        if (fn.kind === 'function') rt.runPlugin(fn, target, UNKNOWN, call);
       }
     }
     for (const plugin of node.plugins) registerFile(rt, registrar, settings, target, plugin, call, frame);

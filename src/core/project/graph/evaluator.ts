@@ -45,10 +45,10 @@ export abstract class Evaluator {
   constructor(protected readonly modules: ProjectModules) {}
 
   /** Runs a project function with arguments and returns what it returns. */
-  protected abstract invoke(fn: FunctionValue, args: readonly Value[], thisValue: Value | undefined, site: ts.Node, caller: Frame): Value;
+  protected abstract invoke(fn: FunctionValue, args: readonly Value[], thisValue: Value | undefined, site: ts.Node): Value;
 
   /** `new C(...)`: creates the object and runs its constructor. */
-  protected abstract construct(cls: ClassValue, args: readonly Value[], site: ts.NewExpression, caller: Frame): Value;
+  protected abstract construct(cls: ClassValue, args: readonly Value[], site: ts.NewExpression): Value;
 
   protected abstract createInstance(kind: AppKind, node: ts.Node, module: ModuleSummary, name: string): Instance;
 
@@ -336,14 +336,14 @@ export abstract class Evaluator {
   private apply(calleeValue: Value, call: ts.CallExpression, frame: Frame, thisValue: Value | undefined): Value {
     if (calleeValue.kind === 'function') {
       const args = this.args(call, frame);
-      const result = this.invoke(calleeValue, args, calleeValue.thisValue ?? thisValue, call, frame);
+      const result = this.invoke(calleeValue, args, calleeValue.thisValue ?? thisValue, call);
       // Wrappers and factories: chain links name the call site, definitions the wrapped function.
       return result.kind === 'function' ? { ...result, origin: { call, module: frame.module, callee: calleeValue, args } } : result;
     }
     if (calleeValue.kind === 'external') return this.externalCall(calleeValue, call, frame);
     if (calleeValue.kind === 'namespace') {
       const unwrapped = this.unwrapModule(calleeValue);
-      if (unwrapped.kind === 'function') return this.invoke(unwrapped, this.args(call, frame), undefined, call, frame);
+      if (unwrapped.kind === 'function') return this.invoke(unwrapped, this.args(call, frame), undefined, call);
     }
     return { kind: 'call', module: frame.module, call, callee: calleeValue, args: this.args(call, frame) };
   }
@@ -368,7 +368,7 @@ export abstract class Evaluator {
   private newExpression(node: ts.NewExpression, frame: Frame): Value {
     const callee = this.evaluate(node.expression, frame);
     const args = node.arguments ? node.arguments.map((argument) => this.evaluate(argument, frame)) : [];
-    if (callee.kind === 'class') return this.construct(callee, args, node, frame);
+    if (callee.kind === 'class') return this.construct(callee, args, node);
     if (callee.kind === 'external' && callee.module === 'express' && callee.path[callee.path.length - 1] === 'Router') {
       return this.instanceValue('express-router', node, frame);
     }

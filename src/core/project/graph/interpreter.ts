@@ -100,8 +100,8 @@ export class Interpreter extends Evaluator {
   }
 
   /** Runs a Fastify plugin function with the context it registers into, whatever its relevance. */
-  runPlugin(fn: FunctionValue, context: Instance, options: Value, site: ts.Node, caller: Frame): void {
-    this.callFunction(fn, [{ kind: 'instance', instance: context }, options], undefined, site, caller, true);
+  runPlugin(fn: FunctionValue, context: Instance, options: Value, site: ts.Node): void {
+    this.callFunction(fn, [{ kind: 'instance', instance: context }, options], undefined, site, true);
   }
 
   createInstance(kind: AppKind, node: ts.Node, module: ModuleSummary, name: string): Instance {
@@ -142,33 +142,33 @@ export class Interpreter extends Evaluator {
     return instance;
   }
 
-  protected invoke(fn: FunctionValue, args: readonly Value[], thisValue: Value | undefined, site: ts.Node, caller: Frame): Value {
-    return this.callFunction(fn, args, thisValue, site, caller, false);
+  protected invoke(fn: FunctionValue, args: readonly Value[], thisValue: Value | undefined, site: ts.Node): Value {
+    return this.callFunction(fn, args, thisValue, site, false);
   }
 
-  protected construct(cls: ClassValue, args: readonly Value[], site: ts.NewExpression | undefined, caller: Frame): Value {
+  protected construct(cls: ClassValue, args: readonly Value[], site: ts.NewExpression | undefined): Value {
     const object: ClassObject = { id: this.nextId++, cls, fields: new Map(), frame: undefined as unknown as Frame };
     const value: Value = { kind: 'class-instance', object };
     object.frame = this.newFrame(cls.module, cls.node, cls.frame, value);
-    this.runConstructor(cls, object, value, args, site ?? cls.node, caller, 0);
+    this.runConstructor(cls, object, value, args, site ?? cls.node, 0);
     return value;
   }
 
-  private runConstructor(cls: ClassValue, object: ClassObject, value: Value, args: readonly Value[], site: ts.Node, caller: Frame, depth: number): void {
+  private runConstructor(cls: ClassValue, object: ClassObject, value: Value, args: readonly Value[], site: ts.Node, depth: number): void {
     const ctor = cls.node.members.find(ts.isConstructorDeclaration);
     if (!ctor) {
       const base = depth < 8 ? baseClass(this, cls) : undefined;
-      if (base) this.runConstructor(base, object, value, args, site, caller, depth + 1);
+      if (base) this.runConstructor(base, object, value, args, site, depth + 1);
       return;
     }
     ctor.parameters.forEach((parameter, index) => {
       const isProperty = (ts.getModifiers(parameter)?.length ?? 0) > 0;
       if (isProperty && ts.isIdentifier(parameter.name) && args[index]) object.fields.set(parameter.name.text, args[index]);
     });
-    this.callFunction({ kind: 'function', module: cls.module, fn: ctor, closure: object.frame, thisValue: value }, args, value, site, caller, false);
+    this.callFunction({ kind: 'function', module: cls.module, fn: ctor, closure: object.frame, thisValue: value }, args, value, site, false);
   }
 
-  private callFunction(fn: FunctionValue, args: readonly Value[], thisValue: Value | undefined, site: ts.Node, _caller: Frame, force: boolean): Value {
+  private callFunction(fn: FunctionValue, args: readonly Value[], thisValue: Value | undefined, site: ts.Node, force: boolean): Value {
     this.invokedSites.add(site);
     if (this.active.length >= MAX_DEPTH || this.active.filter((node) => node === fn.fn).length >= MAX_SAME_FUNCTION) return UNKNOWN;
     const lexicalThis = ts.isArrowFunction(fn.fn);
@@ -224,7 +224,7 @@ export class Interpreter extends Evaluator {
         return;
       }
       if (receiver.kind === 'array' && ITERATING_METHODS.has(name) && node.arguments[0]) {
-        this.iterate(receiver, this.evaluate(node.arguments[0], frame), node, frame);
+        this.iterate(receiver, this.evaluate(node.arguments[0], frame), node);
         return;
       }
       const classified = this.options.classified(frame.module).get(node);
@@ -248,16 +248,16 @@ export class Interpreter extends Evaluator {
   /** A function handed to code the graph cannot see (`.then(cb)`, `listen(cb)`): run it if it can register. */
   private runCallback(module: ModuleSummary, fn: ts.FunctionExpression | ts.ArrowFunction, frame: Frame): void {
     if (!this.relevance.module(module) || !this.relevance.container(module, module.container(fn))) return;
-    this.callFunction({ kind: 'function', module, fn, closure: frame }, [], undefined, fn, frame, true);
+    this.callFunction({ kind: 'function', module, fn, closure: frame }, [], undefined, fn, true);
   }
 
-  private iterate(array: Extract<Value, { kind: 'array' }>, callback: Value, site: ts.Node, frame: Frame): void {
+  private iterate(array: Extract<Value, { kind: 'array' }>, callback: Value, site: ts.Node): void {
     if (callback.kind !== 'function') return;
     if (!this.relevance.module(callback.module) || !this.relevance.container(callback.module, callback.module.container(callback.fn))) return;
     array.node.elements.forEach((element, index) => {
       if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) return;
       const value = this.evaluate(element, array.frame);
-      this.callFunction(callback, [value, { kind: 'string', value: String(index) }], undefined, site, frame, true);
+      this.callFunction(callback, [value, { kind: 'string', value: String(index) }], undefined, site, true);
     });
   }
 
@@ -293,7 +293,7 @@ export class Interpreter extends Evaluator {
     const base = cls ? baseClass(this, cls) : undefined;
     if (!base) return;
     const args = node.arguments.map((argument) => this.evaluate(argument, frame));
-    this.runConstructor(base, self.object, self, args, node, frame, 0);
+    this.runConstructor(base, self.object, self, args, node, 0);
   }
 
   private outermostUnexecuted(call: ts.Node): ts.Node | undefined {
@@ -313,12 +313,12 @@ export class Interpreter extends Evaluator {
     const moduleFrame = this.moduleFrame(module);
     if (cls) {
       const classValue: ClassValue = { kind: 'class', module, node: cls, frame: moduleFrame };
-      const object = this.construct(classValue, [], undefined, moduleFrame);
+      const object = this.construct(classValue, [], undefined);
       if (ts.isConstructorDeclaration(fn)) return;
-      this.callFunction({ kind: 'function', module, fn, closure: object.kind === 'class-instance' ? object.object.frame : moduleFrame, thisValue: object }, [], object, fn, moduleFrame, true);
+      this.callFunction({ kind: 'function', module, fn, closure: object.kind === 'class-instance' ? object.object.frame : moduleFrame, thisValue: object }, [], object, fn, true);
       return;
     }
-    this.callFunction({ kind: 'function', module, fn, closure: moduleFrame }, [], undefined, fn, moduleFrame, true);
+    this.callFunction({ kind: 'function', module, fn, closure: moduleFrame }, [], undefined, fn, true);
   }
 
   private ownerFrameOf(declaration: ts.Node, frame: Frame): Frame | undefined {

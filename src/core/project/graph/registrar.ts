@@ -94,7 +94,7 @@ export class Registrar {
     if (value.kind === 'function') {
       const fnName = value.fn.name && ts.isIdentifier(value.fn.name) ? value.fn.name.text : undefined;
       const context = skipOverride ? parent : this.child(parent, prefix, call, frame, fnName ?? displayName ?? 'plugin');
-      this.rt.runPlugin(value, context, options, call, frame);
+      this.rt.runPlugin(value, context, options, call);
       return;
     }
     if (value.kind === 'object' && this.rt.objectProperty(value, 'method')) {

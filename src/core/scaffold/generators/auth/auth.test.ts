@@ -5,7 +5,7 @@ import { GOLDEN_ROOT, readTree, runGeneratorInMemory, TEMPLATES_DIR } from '../.
 
 /** Small existing projects of each flavour (the health generator's golden inputs). */
 const PROJECTS = ['express4-cjs', 'express5-esm', 'fastify4', 'fastify5-esm'];
-const RESOURCE = { name: 'product', fields: 'name:string price:number sku:string!', tests: false };
+const RESOURCE = { name: 'gadget', fields: 'name:string price:number sku:string!', tests: false };
 
 function run(generatorId: string, files: Map<string, string>, options: Record<string, unknown> = {}): Map<string, string> {
   return runGeneratorInMemory(generatorId, files, { options }).files;
@@ -29,8 +29,8 @@ describe('auth generator', () => {
       it('protects a resource exactly as the resource generator writes it when auth is already there', () => {
         const resourceThenAuth = run('auth', run('resource', before, RESOURCE));
         const authThenResource = run('resource', run('auth', before), RESOURCE);
-        const routers = [...resourceThenAuth.keys()].filter((file) => /^src\/routes\/products\.ts$/.test(file));
-        assert.equal(routers.length, 1, 'the products router');
+        const routers = [...resourceThenAuth.keys()].filter((file) => /^src\/routes\/gadgets\.ts$/.test(file));
+        assert.equal(routers.length, 1, 'the gadgets router');
         const router = routers[0];
         assert.match(resourceThenAuth.get(router)!, project.startsWith('express') ? /requireAuth, validate/ : /onRequest: \[app\.authenticate\]/);
         assert.equal(resourceThenAuth.get(router), authThenResource.get(router));

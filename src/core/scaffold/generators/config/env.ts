@@ -117,6 +117,9 @@ function requote(code: string, style: FormattingStyle): string {
   return style.quote === 'single' ? code : code.replace(/'([^'\\]*)'/g, (_match, value: string) => quoteString(value, 'double'));
 }
 
+/** The project's config module exists but has no zod env schema to extend (a variable must be added by hand). */
+export class ConfigNotExtensibleError extends ScaffoldRefusalError {}
+
 /**
  * Makes `name` part of the project's config: a property of the zod env schema in the config module
  * (created by the `config` generator when there is none) and a line in `.env.example`.
@@ -133,7 +136,7 @@ export function ensureEnvVar(context: GeneratorContext, name: string, spec: EnvV
   const sourceFile = context.ast().getSourceFile(module.path);
   const object = findEnvSchemaObject(sourceFile);
   if (!object || !configIsParsedEnv(sourceFile)) {
-    throw new ScaffoldRefusalError(
+    throw new ConfigNotExtensibleError(
       module.path,
       `${module.relative} is not a config module Routewise can extend (it needs a zod env schema, z.object({ … }), and \`export const config\` = the parsed environment). ` +
         `Add ${name} (${spec.schema}) to your configuration and to .env.example, or move your config to that shape, then run the command again. Nothing was changed.`,

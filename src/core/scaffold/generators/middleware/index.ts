@@ -2,7 +2,7 @@ import { Node } from 'ts-morph';
 import { z } from 'zod';
 import { findEquivalentCall } from '../../transforms/registration';
 import { ensureNodeTypes } from '../config';
-import { ensureEnvVar, KNOWN_ENV_VARS, type ConfigModule } from '../config/env';
+import { ConfigNotExtensibleError, ensureEnvVar, KNOWN_ENV_VARS, type ConfigModule } from '../config/env';
 import { findAppTarget, type AppTarget } from '../error-handler/app-target';
 import { autoloadsPlugins, fastifyPluginRange } from '../error-handler';
 import { middlewareDir, pluginsDir } from '../error-handler/layout';
@@ -205,15 +205,27 @@ export function applyMiddleware(context: GeneratorContext, kinds: readonly Middl
     const state = creationOptions(context, target);
     return state.kind === 'object' && (state.keys.includes('logger') || state.keys.includes('loggerInstance'));
   })();
+  let added = 0;
+  const configRefusals: ConfigNotExtensibleError[] = [];
   for (const middleware of ORDER.filter((candidate) => kinds.includes(candidate))) {
     const there = present.has(middleware) || (middleware === 'logging' && fastifyLogging);
     if (there && !isOurs(context, target, middleware)) {
       context.note(`${middleware} is already set up in ${target.relative}; kept as it is.`);
       continue;
     }
-    if (express) addExpressKind({ context, target, dir }, middleware);
-    else addFastifyKind({ context, target, dir }, middleware);
+    try {
+      if (express) addExpressKind({ context, target, dir }, middleware);
+      else addFastifyKind({ context, target, dir }, middleware);
+      added += 1;
+    } catch (error) {
+      // A kind that needs a setting the project's own config cannot take: skip it, do the others.
+      if (!(error instanceof ConfigNotExtensibleError)) throw error;
+      configRefusals.push(error);
+      context.note(`${middleware} was not added: ${error.message.replace(/ Nothing was changed\.$/, '')}`);
+    }
   }
+  // Nothing could be done at all: refuse, so the user sees why.
+  if (added === 0 && configRefusals.length > 0) throw configRefusals[0]!;
 }
 
 export const middlewareGenerator = defineGenerator({

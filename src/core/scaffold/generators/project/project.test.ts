@@ -50,10 +50,10 @@ describe('project generator', () => {
         assert.deepEqual(Object.keys(manifest.scripts).sort(), ['build', 'dev', 'start', 'test', 'typecheck']);
         assert.match(manifest.scripts.dev, /^tsx watch /);
         assert.equal(manifest.scripts.test, 'vitest run');
-        assert.match(manifest.dependencies[flavour.framework]!, new RegExp(`^\\^${flavour.major}\\.`));
+        assert.match(manifest.dependencies[flavour.framework], new RegExp(`^\\^${flavour.major}\\.`));
         assert.ok(manifest.devDependencies.typescript && manifest.devDependencies.vitest && manifest.devDependencies.tsx);
-        if (flavour.framework === 'express') assert.match(manifest.devDependencies['@types/express']!, new RegExp(`^\\^${flavour.major}\\.`));
-        else assert.match(manifest.dependencies['@fastify/rate-limit']!, flavour.major === 4 ? /^\^9\./ : /^\^10\./);
+        if (flavour.framework === 'express') assert.match(manifest.devDependencies['@types/express'], new RegExp(`^\\^${flavour.major}\\.`));
+        else assert.match(manifest.dependencies['@fastify/rate-limit'], flavour.major === 4 ? /^\^9\./ : /^\^10\./);
       });
 
       it('uses NodeNext for ESM and CommonJS + Node for CJS, strict', () => {
@@ -68,7 +68,7 @@ describe('project generator', () => {
           if (!name.endsWith('.ts')) continue;
           assert.deepEqual(parseErrors(name, text), []);
           assert.doesNotMatch(text, /\bTODO\b|FIXME|\bany\b(?![- ])|<%/, name);
-          const relativeImports = [...text.matchAll(/from '(\.\.?\/[^']+)'/g)].map((match) => match[1]!);
+          const relativeImports = [...text.matchAll(/from '(\.\.?\/[^']+)'/g)].map((match) => match[1]);
           for (const specifier of relativeImports) {
             assert.equal(specifier.endsWith('.js'), flavour.moduleSystem === 'esm', `${name}: ${specifier}`);
           }

@@ -3,7 +3,6 @@ import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph
 import { z } from 'zod';
 import { isFunctionLike, type FunctionLike } from '../../../analysis/syntax';
 import type { FileAnalysis, RouteRegistration } from '../../../analysis/types';
-import type { FileSystemHost } from '../../../model/file-system';
 import { DEFAULT_SETTINGS } from '../../../model/settings';
 import { joinPath, relativePath } from '../../../model/paths';
 import { buildFastifySchemaChanges } from '../../../rules/util/fastify-schema-fix';
@@ -21,8 +20,7 @@ import { addSchemaDependencies, typeProviderRange } from '../resource/dependenci
 import { formsOf, splitWords } from '../resource/names';
 import { usesZod4 } from '../resource/model';
 import { analyze, callNode, declaresConst, ensureProjectImport, ensureZod, freeName, inFileStyle, insertBlockBefore, normalizeRoutePath } from '../route/editing';
-import { runGenerator } from '../run';
-import { defineGenerator, type GeneratorContext, type GeneratorResult } from '../types';
+import { defineGenerator, type GeneratorContext } from '../types';
 import { ensureValidateModule } from './validate-module';
 
 export { ensureValidateModule } from './validate-module';
@@ -315,31 +313,3 @@ export const validationGenerator = defineGenerator({
     applyValidation(context, values);
   },
 });
-
-export interface ValidationFixRequest {
-  host: FileSystemHost;
-  /** The folder holding `templates/<framework>/…`. */
-  templatesDir: string;
-  /** Absolute path of the file that registers the route. */
-  file: string;
-  /** The finding's route: method and path (as written, or the full path). */
-  method: string;
-  path: string;
-  /** 1-based line of the route registration, when known. */
-  line?: number;
-}
-
-/**
- * For the `missing-validation` quick fix: the changes that validate a finding's route with zod
- * (the validation generator, run on the file's project). Throws a ScaffoldError with a message
- * for the user when the route cannot be validated this way.
- */
-export function validationChangesForRoute(request: ValidationFixRequest): GeneratorResult {
-  return runGenerator({
-    generatorId: 'validation',
-    options: { file: request.file, method: request.method, path: request.path, ...(request.line !== undefined ? { line: request.line } : {}) },
-    cwd: request.file.slice(0, request.file.lastIndexOf('/')),
-    host: request.host,
-    templatesDir: request.templatesDir,
-  });
-}

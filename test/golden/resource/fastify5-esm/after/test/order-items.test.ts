@@ -36,11 +36,8 @@ function subset(actual: object, expected: object): Record<string, unknown> {
   return Object.fromEntries(Object.keys(expected).map((key) => [key, (actual as Record<string, unknown>)[key]]))
 }
 
-let sequence = 0
-
-/** A valid body for POST /v2/order-items; unique fields get a new value on every call. */
+/** A valid body for POST /v2/order-items. */
 function newOrderItem(overrides: Partial<OrderItemCreate> = {}): OrderItemCreate {
-  sequence += 1
   return {
     quantity: 3,
     note: "Sample note",
@@ -59,14 +56,14 @@ describe("order items API (/v2/order-items)", () => {
     await app.close()
   })
 
-  /** Creates a order item through the API. */
+  /** Creates an order item through the API. */
   async function create(overrides: Partial<OrderItemCreate> = {}): Promise<OrderItem> {
     const response = await send<OrderItem>("post", BASE, newOrderItem(overrides))
     assert.equal(response.status, 201)
     return response.body
   }
 
-  it("POST creates a order item: 201 with the record and its Location", async () => {
+  it("POST creates an order item: 201 with the record and its Location", async () => {
     const input = newOrderItem()
     const response = await send<OrderItem>("post", BASE, input)
     assert.equal(response.status, 201)

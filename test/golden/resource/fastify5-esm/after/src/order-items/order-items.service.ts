@@ -64,7 +64,7 @@ export class OrderItemsService {
       return await operation()
     } catch (error) {
       if (error instanceof UniqueConstraintError) {
-        throw new ConflictError(`A order item with this ${error.field} already exists`, { field: error.field })
+        throw new ConflictError(`An order item with this ${error.field} already exists`, { field: error.field })
       }
       throw error
     }

@@ -16,7 +16,7 @@ export const reportRoutes: FastifyPluginAsync = async (fastify) => {
     return { data: [] };
   });
 
-  /** POST /reports: answers 501 until implemented; request.body are validated and typed by the schema. */
+  /** POST /reports: answers 501 until implemented; request.body is checked by the schema first. */
   app.post('/', { schema: { body: PostReportsBodySchema } }, async (_request, reply) => {
     return reply.code(501).send({ error: { code: 'NOT_IMPLEMENTED', message: 'POST /reports is not implemented yet' } });
   });

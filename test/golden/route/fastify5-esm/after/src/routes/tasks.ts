@@ -8,7 +8,7 @@ const DeleteTasksParamsSchema = z.object({
 const taskRoutes: FastifyPluginAsync = async (app) => {
   app.get('/', async () => ({ data: [] }));
 
-  /** DELETE /api/tasks/:id: answers 501 until implemented; request.params are validated and typed by the schema. */
+  /** DELETE /api/tasks/:id: answers 501 until implemented; request.params is checked by the schema first. */
   app.delete('/:id', { schema: { params: DeleteTasksParamsSchema } }, async (_request, reply) => {
     return reply.code(501).send({ error: { code: 'NOT_IMPLEMENTED', message: 'DELETE /api/tasks/:id is not implemented yet' } });
   });
