@@ -718,9 +718,10 @@ export async function quickFix(page: Page, select?: string | RegExp): Promise<Qu
 // Output, notifications, artifacts
 
 /**
- * Shows an output channel (Output: Show Output Channels…) and returns its full text, read from the
- * server's log file for that channel (the panel renders only the visible lines); falls back to
- * the text rendered in the Output panel.
+ * Shows an output channel (Output: Show Output Channels…) and returns its full text: copied from
+ * the Output editor with Ctrl+A, Ctrl+C (the panel renders only the visible lines, and plain
+ * channels of a remote extension host have no file on the server); else the server's log file
+ * of a log channel; else the lines the panel renders.
  */
 export async function outputChannelText(page: Page, channelName: string): Promise<string> {
   await runCommand(page, 'Output: Show Output Channels...');
@@ -728,8 +729,24 @@ export async function outputChannelText(page: Page, channelName: string): Promis
   await input.waitFor({ state: 'visible' });
   await input.fill(channelName);
   await pickQuickInputRow(page, channelName, `the output channel '${channelName}'`);
-  const view = page.locator('.part.panel .output-view, .part.panel .monaco-editor.output');
-  await view.first().waitFor({ state: 'visible' }).catch(() => undefined);
+  const editor = page.locator('.part.panel .monaco-editor').first();
+  await editor.waitFor({ state: 'visible' });
+  try {
+    await page.evaluate("navigator.clipboard.writeText('')");
+    await editor.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    const copied = await waitFor(() => page.evaluate<string>('navigator.clipboard.readText()'), {
+      what: `the text of output channel '${channelName}' on the clipboard`,
+      timeoutMs: 3000,
+      intervalMs: 100,
+      capture: false,
+    });
+    await page.keyboard.press('Escape');
+    return copied;
+  } catch {
+    // empty channel, or no clipboard: fall through
+  }
   const server = pageServers.get(page);
   const file = server ? await findChannelLog(path.join(server.userDataDir, 'logs'), channelName) : undefined;
   if (file) return fsp.readFile(file, 'utf8');
@@ -738,7 +755,7 @@ export async function outputChannelText(page: Page, channelName: string): Promis
 }
 
 async function findChannelLog(logsDir: string, channelName: string): Promise<string | undefined> {
-  // Log channels: exthost1/<extension id>/<Name>.log; plain channels: exthost1/output_logging_*/<n>-<Name>.log
+  // Log channels of the extension host: logs/<session>/exthost1/<extension id>/<Name>.log
   const wanted = (name: string) => name === `${channelName}.log` || new RegExp(`^\\d+-${escapeRegExp(channelName)}\\.log$`).test(name);
   let best: { file: string; mtime: number } | undefined;
   const entries = await fsp.readdir(logsDir, { recursive: true, withFileTypes: true }).catch(() => []);

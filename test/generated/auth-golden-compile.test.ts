@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GOLDEN_ROOT, goldenCaseDirs, readTree } from '../helpers/golden';
+import { goldenCaseDirs, readTree } from '../helpers/golden';
 import { installDependencies, run, type ProjectFlavour } from './project-support';
 
 interface Manifest {

@@ -55,7 +55,7 @@ function unionManifest(cases: readonly CompileCase[]): string {
     Object.assign(union.dependencies, testCase.manifest.dependencies);
     Object.assign(union.devDependencies, testCase.manifest.devDependencies);
   }
-  return `${JSON.stringify({ name: cases[0]!.group, private: true, ...union }, null, 2)}\n`;
+  return `${JSON.stringify({ name: cases[0].group, private: true, ...union }, null, 2)}\n`;
 }
 
 /** The generated tests can run as the case's package.json says (jest needs a TypeScript transform the cases do not set up). */
@@ -65,13 +65,22 @@ function runsTypeScriptTests(testCase: CompileCase): boolean {
   return hasTests && /^(vitest|node --import tsx --test|mocha)\b/.test(script);
 }
 
+/**
+ * All the generators whose goldens share installs: every suite installs the union of all their
+ * cases' dependencies per group, so the suites share one cache entry per group.
+ */
+const ALL_GENERATORS = ['resource', 'router', 'route', 'tests', 'validation'];
+
 /** Registers the suite for the golden cases of `generators` (skipped unless ROUTEWISE_GENERATED=1). */
 export function describeGoldenCompile(title: string, generators: readonly string[]): void {
   (process.env.ROUTEWISE_GENERATED === '1' ? describe : describe.skip)(title, function () {
     this.timeout(15 * 60_000);
     const cases = compileCases(generators);
+    const everyCase = compileCases(ALL_GENERATORS);
     const groups = new Map<string, CompileCase[]>();
-    for (const testCase of cases) groups.set(testCase.group, [...(groups.get(testCase.group) ?? []), testCase]);
+    for (const testCase of everyCase) {
+      if (cases.some((wanted) => wanted.group === testCase.group)) groups.set(testCase.group, [...(groups.get(testCase.group) ?? []), testCase]);
+    }
     const modules = new Map<string, string>();
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'routewise-generator-goldens-'));
 

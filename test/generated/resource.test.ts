@@ -10,7 +10,7 @@
  * `node dist/server.js` on a free 127.0.0.1 port, answers real HTTP: create → 201 with the body
  * and Location, invalid body → 422 with the structured error, unknown id → 404, duplicate unique
  * value → 409, list pagination clamps limit to 100, filter and sort, PATCH / PUT → 200,
- * delete → 204.
+ * delete → 204. The golden cases' after/ trees compile with their real dependencies too.
  *
  * Part of `npm run test:generated` (ROUTEWISE_GENERATED=1; skipped otherwise).
  * ROUTEWISE_FLAVOURS=express4-cjs,… limits the flavours; ROUTEWISE_KEEP_GENERATED=1 keeps the projects.

@@ -193,14 +193,17 @@ export class Registrar {
       }
       case 'addHook': {
         const hook = args[0] ? this.rt.evaluate(args[0], frame) : UNKNOWN;
-        if (hook.kind !== 'string' || !args[1]) return false;
-        instance.ops.push({ kind: 'hook', seq: this.rt.nextSeq(), hook: hook.value, fn: this.links([args[1]], frame)[0], call, module: frame.module });
+        const fn = args[1] ? this.links([args[1]], frame)[0] : undefined;
+        if (hook.kind !== 'string' || !fn) return false;
+        instance.ops.push({ kind: 'hook', seq: this.rt.nextSeq(), hook: hook.value, fn, call, module: frame.module });
         return true;
       }
-      case 'setErrorHandler':
-        if (!args[0]) return false;
-        instance.ops.push({ kind: 'hook', seq: this.rt.nextSeq(), hook: 'setErrorHandler', fn: this.links([args[args.length - 1]], frame)[0], call, module: frame.module });
+      case 'setErrorHandler': {
+        const fn = args.length > 0 ? this.links([args[args.length - 1]], frame)[0] : undefined;
+        if (!fn) return false;
+        instance.ops.push({ kind: 'hook', seq: this.rt.nextSeq(), hook: 'setErrorHandler', fn, call, module: frame.module });
         return true;
+      }
       case 'decorate': {
         const key = args[0] ? this.rt.evaluate(args[0], frame) : UNKNOWN;
         if (key.kind === 'string' && args[1]) instance.decorations.set(key.value, this.rt.evaluate(args[1], frame));

@@ -2,12 +2,15 @@ import ejs from 'ejs';
 import { SourceCache } from '../../lint/source-cache';
 import type { FileSystemHost } from '../../model/file-system';
 import { dirname, joinPath, normalizePath, relativePath, toPosix } from '../../model/paths';
+import { collectImports } from '../../analysis/imports';
+import { parseSource } from '../../lint/parse';
 import { ProjectDetector } from '../../project/detect';
 import { unknownProject, type ProjectInfo } from '../../project/project-info';
 import { RouteGraphBuilder } from '../../project/route-graph';
 import type { RouteGraph } from '../../project/route-graph-types';
 import { AstProject } from '../ast-project';
 import { ScaffoldError } from '../errors';
+import { discoverSourceFiles } from '../source-files';
 import { detectStyle, type Style } from '../style';
 import { ensureDependency } from '../transforms/ensure-dependency';
 import { ScaffoldTree } from '../tree';
@@ -47,7 +50,7 @@ export function runGenerator(request: RunGeneratorRequest): GeneratorResult {
   // A new project is its own package at <cwd>/<directory>, whatever package cwd belongs to.
   const project = generator.meta.createsProject
     ? unknownProject(joinPath(cwd, typeof options.directory === 'string' ? options.directory : '.'))
-    : projects.detect(joinPath(cwd, 'package.json'));
+    : withZodSubpath(projects.detect(joinPath(cwd, 'package.json')), request.host);
   const flavour = flavourOf(project, options);
   const style = detectStyle(project.root, request.host);
   if (flavour.esm && style.importExtension === '' && flavour.typescript && !hasRelativeImports(project.root, request.host)) {
@@ -159,6 +162,21 @@ export function importSpecifier(fromRelative: string, toRelative: string, extens
   let specifier = relativePath(dirname(`/${fromRelative}`), `/${withoutExtension}`);
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   return `${specifier}${extension}`;
+}
+
+/**
+ * zod 3.25 ships zod 4 at `zod/v4`: a project importing that subpath gets zod 4 code imported from
+ * it. The detector only learns this from sampled imports, so the project's files are sampled here.
+ */
+function withZodSubpath(project: ProjectInfo, host: FileSystemHost): ProjectInfo {
+  if (project.zodImport === 'zod/v4' || project.zodMajor !== 3) return project;
+  for (const file of discoverSourceFiles(project.root, host)) {
+    const text = host.readFile(file);
+    if (!text?.includes('zod/v4')) continue;
+    const imports = collectImports(parseSource(file, text));
+    if ([...imports.values()].some((binding) => binding.module === 'zod/v4')) return { ...project, zodImport: 'zod/v4' };
+  }
+  return project;
 }
 
 function hasRelativeImports(root: string, host: FileSystemHost): boolean {

@@ -61,11 +61,21 @@ function analyze(context: GeneratorContext, file: string): FileAnalysis | undefi
   return text === undefined ? undefined : analyzeFile(parseSource(file, text), context.flavour.framework);
 }
 
-/** Files registering routes that change data: from the route graph, else from the project's sources. */
+const SOURCE = (file: string): boolean => /\.[cm]?ts$/.test(file) && !/\.d\.[cm]?ts$/.test(file) && !/\.(test|spec)\.[cm]?ts$/.test(file);
+
+/**
+ * Files that may register routes changing data: those the route graph (of the project on disk)
+ * finds, plus modules created in this run (a resource generated in the same session); without a
+ * graph, every source file.
+ */
 function filesWithWrites(context: GeneratorContext): string[] {
   const graph = context.graph();
-  if (graph) return [...new Set(graph.routes.filter((route) => MUTATING_METHODS.has(route.method)).map((route) => route.at.file))].sort();
-  return discoverSourceFiles(context.root, context.tree.host, 2000).filter((file) => /\.[cm]?ts$/.test(file) && !/\.d\.[cm]?ts$/.test(file) && !/\.(test|spec)\.[cm]?ts$/.test(file));
+  const created = context.tree
+    .listChanges()
+    .filter((change) => change.kind === 'create' && SOURCE(change.path))
+    .map((change) => change.path);
+  const known = graph ? graph.routes.filter((route) => MUTATING_METHODS.has(route.method)).map((route) => route.at.file) : discoverSourceFiles(context.root, context.tree.host, 2000).filter(SOURCE);
+  return [...new Set([...known, ...created])].sort();
 }
 
 /** Routes that change data with no guard: none of the common auth names, nor the local name of our guard (aliased imports). */

@@ -15,9 +15,17 @@ export { ensureEnvVar, findConfigModule, KNOWN_ENV_VARS, type ConfigModule, type
 
 const options = z.object({});
 
-/** Generated modules use Node's types (process.env, node:http, node:crypto, timers): never downgraded if present. */
+/**
+ * Adds a dependency the generated code needs unless the project already declares it: its range
+ * is the user's choice (the code we generate works with any version of the detected major).
+ */
+export function requireDependency(context: GeneratorContext, name: string, range: string, dev = false): void {
+  if (!(name in context.project.dependencies)) context.addDependency(name, range, dev);
+}
+
+/** Generated modules use Node's types (process.env, node:http, node:crypto, timers). */
 export function ensureNodeTypes(context: GeneratorContext): void {
-  context.addDependency('@types/node', '^20.19.0', true);
+  requireDependency(context, '@types/node', '^20.19.0', true);
 }
 
 export function zodRange(context: GeneratorContext): string {
@@ -46,7 +54,7 @@ export const configGenerator = defineGenerator({
     const relative = newConfigModulePath(context);
     context.writeFile(relative, context.render('config/config.ts.ejs', { vars: BASE_ENV_VARS }));
     for (const [name, spec] of BASE_ENV_VARS) ensureEnvExampleLine(context, name, spec);
-    context.addDependency('zod', zodRange(context));
+    requireDependency(context, 'zod', zodRange(context));
     ensureNodeTypes(context);
     context.note(`Created ${relative}: import { config } from it; the process stops at start-up when the environment is invalid. Variables are listed in .env.example.`);
   },

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import { z } from 'zod';
-import { ensureNodeTypes, zodRange } from '../config';
+import { ensureNodeTypes, requireDependency, zodRange } from '../config';
 import { ensureExpressErrorHandler } from '../../transforms/express-registration';
 import { findEquivalentCall, isAppCall } from '../../transforms/registration';
 import { classifyScope } from '../../transforms/registration-kinds';
@@ -29,7 +29,7 @@ export function applyErrorHandler(context: GeneratorContext): void {
   const target = findAppTarget(context);
   const errors = errorsModule(context);
   context.writeFile(errors, context.render('error-handler/errors.ts.ejs'), { ifExists: 'keep' });
-  context.addDependency('zod', zodRange(context));
+  requireDependency(context, 'zod', zodRange(context));
   ensureNodeTypes(context);
 
   if (context.flavour.framework === 'express') {
@@ -52,7 +52,7 @@ export function applyErrorHandler(context: GeneratorContext): void {
     context.render('error-handler/error-handler.ts.ejs', { errorsImport: context.importPath(handlerModule, errors) }),
     { ifExists: 'keep' },
   );
-  context.addDependency('fastify-plugin', fastifyPluginRange(context));
+  requireDependency(context, 'fastify-plugin', fastifyPluginRange(context));
   registerFastify(context, target, handlerModule);
 }
 

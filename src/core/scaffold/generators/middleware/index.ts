@@ -1,7 +1,7 @@
 import { Node } from 'ts-morph';
 import { z } from 'zod';
 import { findEquivalentCall } from '../../transforms/registration';
-import { ensureNodeTypes } from '../config';
+import { ensureNodeTypes, requireDependency } from '../config';
 import { ConfigNotExtensibleError, ensureEnvVar, KNOWN_ENV_VARS, type ConfigModule } from '../config/env';
 import { findAppTarget, type AppTarget } from '../error-handler/app-target';
 import { autoloadsPlugins, fastifyPluginRange } from '../error-handler';
@@ -117,7 +117,7 @@ function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
   switch (middleware) {
     case 'request-id': {
       const module = writeModule(kind, 'request-id.ts', 'middleware/request-id.ts.ejs');
-      context.addDependency('fastify-plugin', fastifyPluginRange(context));
+      requireDependency(context, 'fastify-plugin', fastifyPluginRange(context));
       const names = importIntoApp(context, target, module, ['genRequestId', 'requestIdPlugin']);
       const state = creationOptions(context, target);
       if (state.kind === 'object' && state.keys.includes('genReqId')) {
@@ -145,7 +145,7 @@ function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
       const config = configFor(context, ['CORS_ORIGINS']);
       const module = writeModule(kind, 'cors.ts', 'middleware/cors.ts.ejs', { configImport: context.importPath(`${kind.dir}/cors.ts`, config.relative) });
       dependency('cors');
-      context.addDependency('fastify-plugin', fastifyPluginRange(context));
+      requireDependency(context, 'fastify-plugin', fastifyPluginRange(context));
       register('cors', importIntoApp(context, target, module, ['corsPlugin']).corsPlugin);
       return;
     }
@@ -158,7 +158,7 @@ function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
       const config = configFor(context, ['RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_MS']);
       const module = writeModule(kind, 'rate-limit.ts', 'middleware/rate-limit.ts.ejs', { configImport: context.importPath(`${kind.dir}/rate-limit.ts`, config.relative) });
       dependency('rate-limit');
-      context.addDependency('fastify-plugin', fastifyPluginRange(context));
+      requireDependency(context, 'fastify-plugin', fastifyPluginRange(context));
       register('rate-limit', importIntoApp(context, target, module, ['rateLimitPlugin']).rateLimitPlugin);
       if (!registrationAwaited(context, target, 'rateLimitPlugin')) {
         context.note(
@@ -225,7 +225,7 @@ export function applyMiddleware(context: GeneratorContext, kinds: readonly Middl
     }
   }
   // Nothing could be done at all: refuse, so the user sees why.
-  if (added === 0 && configRefusals.length > 0) throw configRefusals[0]!;
+  if (added === 0 && configRefusals.length > 0) throw configRefusals[0];
 }
 
 export const middlewareGenerator = defineGenerator({

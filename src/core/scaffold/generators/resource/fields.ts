@@ -305,19 +305,19 @@ class FieldParser {
 
   private readWhile(accept: (char: string) => boolean): Located<string> {
     const start = this.position;
-    while (this.position < this.input.length && accept(this.input[this.position]!)) this.position++;
+    while (this.position < this.input.length && accept(this.input[this.position])) this.position++;
     return { value: this.input.slice(start, this.position), start, end: this.position };
   }
 
   /** The run of non-separator characters at `at`, for messages. */
   private tokenAt(at: number): Located<string> {
     let end = at;
-    while (end < this.input.length && !isSeparator(this.input[end]!)) end++;
+    while (end < this.input.length && !isSeparator(this.input[end])) end++;
     return { value: this.input.slice(at, end), start: at, end };
   }
 
   private skipSeparators(): void {
-    while (this.position < this.input.length && isSeparator(this.input[this.position]!)) this.position++;
+    while (this.position < this.input.length && isSeparator(this.input[this.position])) this.position++;
   }
 }
 
@@ -342,13 +342,13 @@ function closest(word: string, candidates: readonly string[]): string | undefine
 function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
+    let diagonal = previous[0];
     previous[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(previous[j]! + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
       diagonal = above;
     }
   }
-  return previous[b.length]!;
+  return previous[b.length];
 }

@@ -116,11 +116,11 @@ function mount(context: GeneratorContext, files: ResourceFiles, names: ResourceN
   const target = findAppTarget(context);
   if (context.flavour.framework === 'express') {
     const factory = `create${names.plural.pascal}Router`;
-    const local = importIntoApp(context, target, files.routes, [factory])[factory]!;
+    const local = importIntoApp(context, target, files.routes, [factory])[factory];
     ensureExpressRouterMount(openApp(context, target).node, mountPath, `${local}()`);
   } else {
     const plugin = `${names.singular.camel}Routes`;
-    const local = importIntoApp(context, target, files.routes, [plugin])[plugin]!;
+    const local = importIntoApp(context, target, files.routes, [plugin])[plugin];
     ensureFastifyRegister(openApp(context, target).node, local, { prefix: mountPath });
   }
   return target.relative;

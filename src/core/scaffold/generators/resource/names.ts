@@ -72,7 +72,7 @@ export function splitWords(name: string): string[] {
 export function formsOf(words: readonly string[]): NameForms {
   const capitalized = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1));
   return {
-    camel: words[0]! + capitalized.slice(1).join(''),
+    camel: words[0] + capitalized.slice(1).join(''),
     pascal: capitalized.join(''),
     kebab: words.join('-'),
     words: words.join(' '),
@@ -115,7 +115,7 @@ export function checkResourceName(name: string, what = 'name'): string | undefin
  */
 export function resourceNames(name: string, plural?: string): ResourceNames {
   const words = splitWords(name);
-  const pluralWords = plural ? splitWords(plural) : [...words.slice(0, -1), pluralizeWord(words[words.length - 1]!)];
+  const pluralWords = plural ? splitWords(plural) : [...words.slice(0, -1), pluralizeWord(words[words.length - 1])];
   const singularForms = formsOf(words);
   const pluralForms = formsOf(pluralWords);
   if (singularForms.camel === pluralForms.camel) {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
 import { analyzeFile } from '../../../analysis/file-analysis';
-import type { FileAnalysis, RouteRegistration } from '../../../analysis/types';
+import type { FileAnalysis } from '../../../analysis/types';
 import { parseSource } from '../../../lint/parse';
 import { relativePath } from '../../../model/paths';
 import { ScaffoldRefusalError } from '../../errors';
@@ -53,7 +53,7 @@ export function ensureZod(context: GeneratorContext, sourceFile: SourceFile): st
     if (named) return named.local;
     if (reference.namespaceName) return reference.namespaceName;
   }
-  return ensureImport(sourceFile, { moduleSpecifier: specifiers[0]!, namedImports: ['z'] }).named.z ?? 'z';
+  return ensureImport(sourceFile, { moduleSpecifier: specifiers[0], namedImports: ['z'] }).named.z ?? 'z';
 }
 
 /** Imports names from a project module into a file (existing bindings, aliases included, are reused). */
@@ -112,18 +112,7 @@ export function declaresConst(sourceFile: SourceFile, name: string): boolean {
   return sourceFile.getVariableDeclaration(name) !== undefined;
 }
 
-/** `GET /:id` of a route as written, for messages and comparisons. */
-export function routeKey(route: Pick<RouteRegistration, 'method' | 'path'>): string {
-  return `${route.method} ${normalizeRoutePath(route.path ?? '')}`;
-}
-
 export function normalizeRoutePath(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   return trimmed === '' ? '/' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
-
-export function refuse(context: GeneratorContext, file: string, message: string): never {
-  throw new ScaffoldRefusalError(file, message.replace('{file}', relativePath(context.root, file)));
-}
-
-export { SyntaxKind };

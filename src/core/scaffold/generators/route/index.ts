@@ -44,7 +44,7 @@ const options = z
     if (value.body && value.body.trim() !== '' && !['post', 'put', 'patch'].includes(value.method)) {
       ctx.addIssue({ code: 'custom', path: ['body'], message: `a ${value.method.toUpperCase()} route takes no body` });
     }
-    const names = [...value.path.matchAll(/:([A-Za-z_$][\w$]*)/g)].map((match) => match[1]!);
+    const names = [...value.path.matchAll(/:([A-Za-z_$][\w$]*)/g)].map((match) => match[1]);
     const params = value.params && value.params.trim() !== '' ? checkFields(value.params, { resource: false }) : undefined;
     if (params?.ok) {
       for (const field of params.fields) {
@@ -76,7 +76,7 @@ function fieldsOf(text: string | undefined): FieldSpec[] {
 /** Path parameters with their types: the given ones, strings for the rest. */
 function paramFields(path: string, given: FieldSpec[]): FieldSpec[] {
   return [...path.matchAll(/:([A-Za-z_$][\w$]*)/g)].map(
-    (match) => given.find((field) => field.name === match[1]) ?? { name: match[1]!, type: 'string', array: false, optional: false, unique: false },
+    (match) => given.find((field) => field.name === match[1]) ?? { name: match[1], type: 'string', array: false, optional: false, unique: false },
   );
 }
 
@@ -158,7 +158,7 @@ function insertSchemas(context: GeneratorContext, sourceFile: SourceFile, anchor
 
 function topLevel(node: Node): Node {
   let current = node;
-  while (current.getParent() && !Node.isSourceFile(current.getParent()!)) current = current.getParent()!;
+  while (current.getParent() && !Node.isSourceFile(current.getParent())) current = current.getParent()!;
   return current;
 }
 

@@ -24,7 +24,7 @@ export function findExpressRouter(context: GeneratorContext, sourceFile: SourceF
     throw new ScaffoldRefusalError(sourceFile.getFilePath(), `No Express router (express.Router()) is created in ${relative}.`);
   }
   const withRoutes = (name: string) => analysis.routes.filter((route) => route.receiver === name);
-  const chosen = routers.length === 1 ? routers[0]! : [...routers].sort((a, b) => withRoutes(b.name).length - withRoutes(a.name).length)[0]!;
+  const chosen = routers.length === 1 ? routers[0] : [...routers].sort((a, b) => withRoutes(b.name).length - withRoutes(a.name).length)[0];
   if (routers.length > 1 && withRoutes(chosen.name).length === withRoutes(routers.find((router) => router !== chosen)!.name).length) {
     throw new ScaffoldRefusalError(sourceFile.getFilePath(), `${relative} creates several routers (${routers.map((router) => router.name).join(', ')}); Routewise cannot tell which one to add the route to.`);
   }
@@ -70,7 +70,7 @@ function isPluginLike(fn: PluginFunction): boolean {
   const typeText = Node.isVariableDeclaration(parent) ? parent.getTypeNode()?.getText() ?? '' : '';
   if (/FastifyPlugin/.test(typeText)) return true;
   if (Node.isCallExpression(parent) && /^(fp|fastifyPlugin)$/.test(parent.getExpression().getText())) return true;
-  const parameter = fn.getParameters()[0]!;
+  const parameter = fn.getParameters()[0];
   if (/FastifyInstance/.test(parameter.getTypeNode()?.getText() ?? '')) return true;
   const name = parameter.getName();
   return fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => ['get', 'post', 'put', 'patch', 'delete', 'route', 'register', 'withTypeProvider'].some((method) => isAppCall(call, name, method)));
@@ -107,8 +107,8 @@ export function findFastifyPlugin(context: GeneratorContext, sourceFile: SourceF
   if (pool.length > 1) {
     throw new ScaffoldRefusalError(sourceFile.getFilePath(), `${relative} defines several Fastify plugins; Routewise cannot tell which one to add the route to.`);
   }
-  const fn = pool[0]!;
-  const parameter = fn.getParameters()[0]!.getName();
+  const fn = pool[0];
+  const parameter = fn.getParameters()[0].getName();
   const receiver = receiverOf(fn, parameter);
   let zodCompilers = setsZodCompiler(fn, [parameter, receiver]);
   if (!zodCompilers) {

@@ -43,7 +43,7 @@ export function applyRouter(context: GeneratorContext, values: RouterOptions): R
   const module = routerModule(context, values);
   context.writeFile(module.file, context.render(express ? 'router/router.ts.ejs' : 'router/routes.ts.ejs', { mountPath: values.path, exportName: module.exportName }));
   const target = findAppTarget(context);
-  const local = importIntoApp(context, target, module.file, [module.exportName])[module.exportName]!;
+  const local = importIntoApp(context, target, module.file, [module.exportName])[module.exportName];
   if (express) ensureExpressRouterMount(openApp(context, target).node, values.path, local);
   else ensureFastifyRegister(openApp(context, target).node, local, { prefix: values.path });
   if (!express) addSchemaDependencies(context);

@@ -12,7 +12,7 @@ import { appAccess, type AppAccess } from './app-access';
 import { readResource, type ResourceSpec } from './resource-spec';
 import { matchesSomeRoute, routeFacts, type RouteFacts } from './route-facts';
 import { TEST_DEPENDENCIES, testFilePath, testSetup, type TestSetup } from './runner';
-import { analyzeProjectFile, findModule, fullPath, moduleLabel, mountedModule, resolverFor, type MountedModule } from './target';
+import { analyzeProjectFile, findModule, moduleLabel, mountedModule, resolverFor, type MountedModule } from './target';
 
 export { TEST_DEPENDENCIES } from './runner';
 
@@ -122,8 +122,8 @@ function resourceTestModel(context: GeneratorContext, spec: ResourceSpec, mounte
     freshApp: app.kind === 'factory',
     needsRandomUUID: resolvedFields.some((field) => field.type === 'uuid' && field.unique),
     valueImports: [...new Set(resolvedFields.filter((field) => field.type === 'enum').map((field) => field.valuesName!))].sort(),
-    invalidField: resolvedFields[0]!,
-    patchField: pick(resolvedFields, (field) => !field.unique) ?? resolvedFields[0]!,
+    invalidField: resolvedFields[0],
+    patchField: pick(resolvedFields, (field) => !field.unique) ?? resolvedFields[0],
     uniqueField: pick(scalar, (field) => field.unique && !field.optional, (field) => field.unique),
     filterField: pick(filterable, (field) => !field.unique && !field.optional, (field) => !field.unique, () => true),
     sortField: pick(sortable, (field) => !field.optional, () => true),
@@ -264,4 +264,3 @@ export const testsGenerator = defineGenerator({
   },
 });
 
-export { fullPath };

@@ -26,7 +26,7 @@ function importedFrom(context: GeneratorContext, mounted: MountedModule, pattern
     const match = pattern.exec(binding.imported);
     if (!match) continue;
     const file = resolve(binding.module, mounted.file);
-    if (file) return { name: match[1]!, file };
+    if (file) return { name: match[1], file };
   }
   return undefined;
 }
@@ -73,7 +73,7 @@ function fieldOf(sourceFile: SourceFile, name: string, expression: string): Fiel
   if (/^\w+\.string\(/.test(text)) return base('string');
   const enumMatch = /^\w+\.enum\((\w+)\)$/.exec(text);
   if (enumMatch) {
-    const values = enumValues(sourceFile, enumMatch[1]!);
+    const values = enumValues(sourceFile, enumMatch[1]);
     return values ? base('enum', values) : undefined;
   }
   return undefined;

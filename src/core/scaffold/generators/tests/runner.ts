@@ -111,7 +111,7 @@ export function testFilePath(context: GeneratorContext, name: string): string {
   const count = (values: string[]) => {
     const counts = new Map<string, number>();
     for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
   };
   const suffix = count(tests.map((file) => (/\.spec\.[cm]?ts$/.test(file) ? 'spec' : 'test')));
   const topFolders = tests.map((file) => (file.includes('/') ? file.slice(0, file.indexOf('/')) : '.'));

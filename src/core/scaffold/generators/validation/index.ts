@@ -62,10 +62,10 @@ function findRoute(context: GeneratorContext, sourceFile: SourceFile, values: Va
   const local = analysis.routes.filter((route) => methodMatches(route) && atLine(route) && route.path !== undefined && normalizeRoutePath(route.path) === wanted);
   const graph = context.graph();
   const fullPathOf = (route: RouteRegistration) => graph?.routesAt(file, route.call.getStart()).find((candidate) => candidate.method === route.method)?.path;
-  if (local.length === 1) return { route: local[0]!, analysis, fullPath: fullPathOf(local[0]!) };
+  if (local.length === 1) return { route: local[0], analysis, fullPath: fullPathOf(local[0]) };
   if (local.length === 0 && graph) {
     const viaGraph = analysis.routes.filter((route) => methodMatches(route) && atLine(route) && graph.routesAt(file, route.call.getStart()).some((candidate) => normalizeRoutePath(candidate.path) === wanted));
-    if (viaGraph.length === 1) return { route: viaGraph[0]!, analysis, fullPath: wanted };
+    if (viaGraph.length === 1) return { route: viaGraph[0], analysis, fullPath: wanted };
     if (viaGraph.length > 1) return ambiguous(context, file, values, viaGraph);
   }
   if (local.length > 1) return ambiguous(context, file, values, local);
@@ -74,7 +74,7 @@ function findRoute(context: GeneratorContext, sourceFile: SourceFile, values: Va
 }
 
 function ambiguous(context: GeneratorContext, file: string, values: ValidationOptions, routes: RouteRegistration[]): never {
-  const sourceFile = routes[0]!.call.getSourceFile();
+  const sourceFile = routes[0].call.getSourceFile();
   const lines = routes.map((route) => sourceFile.getLineAndCharacterOfPosition(route.call.getStart()).line + 1);
   throw new ScaffoldRefusalError(file, `${relativePath(context.root, file)} registers ${values.method} ${values.path} more than once (lines ${lines.join(', ')}); give the line.`);
 }
@@ -114,7 +114,7 @@ function findTsNodeAt(sourceFile: ts.SourceFile, position: number): ts.Node | un
 /** `/orders/:owner/:id` names params the router fills: strings, always present. */
 function withPathParameters(fields: FieldNode, path: string | undefined): FieldNode {
   for (const match of (path ?? '').matchAll(/:([A-Za-z_$][\w$]*)/g)) {
-    if (!fields.children.has(match[1]!)) fields.children.set(match[1]!, { type: 'string', optional: false, whole: false, children: new Map() });
+    if (!fields.children.has(match[1])) fields.children.set(match[1], { type: 'string', optional: false, whole: false, children: new Map() });
   }
   return fields;
 }
@@ -193,7 +193,7 @@ function declareSchemas(context: GeneratorContext, sourceFile: SourceFile, ancho
 
 function topLevel(node: Node): Node {
   let current = node;
-  while (current.getParent() && !Node.isSourceFile(current.getParent()!)) current = current.getParent()!;
+  while (current.getParent() && !Node.isSourceFile(current.getParent())) current = current.getParent()!;
   return current;
 }
 
@@ -235,7 +235,7 @@ function validateName(context: GeneratorContext, sourceFile: SourceFile): string
   const module = ensureValidateModule(context);
   const taken = freeName(sourceFile, 'validate') !== 'validate';
   const from = relativePath(context.root, sourceFile.getFilePath());
-  if (!taken) return ensureProjectImport(context, sourceFile, module, ['validate']).validate!;
+  if (!taken) return ensureProjectImport(context, sourceFile, module, ['validate']).validate;
   const alias = freeName(sourceFile, 'validateRequest');
   const result = ensureImport(sourceFile, {
     moduleSpecifier: context.importPath(from, module),
@@ -283,7 +283,7 @@ function wireFastify(context: GeneratorContext, sourceFile: SourceFile, found: F
         throw new ScaffoldRefusalError(sourceFile.getFilePath(), `The route's schema at line ${call.getStartLineNumber()} is not an object literal Routewise can extend.`);
       }
       for (const [index, schemaEntry] of schemas.entries()) {
-        if (!value.getProperty(FASTIFY_KEY[schemaEntry.part])) value.addPropertyAssignment({ name: FASTIFY_KEY[schemaEntry.part], initializer: schemas[index]!.name });
+        if (!value.getProperty(FASTIFY_KEY[schemaEntry.part])) value.addPropertyAssignment({ name: FASTIFY_KEY[schemaEntry.part], initializer: schemas[index].name });
       }
     } else {
       const handlerProperty = options.getProperty('handler');

@@ -1,0 +1,141 @@
+/**
+ * The scaffolding commands in a real VS Code (code-server): the palette, the input boxes with their
+ * validation messages, the multi-selects, one WorkspaceEdit applied, the main file opened, the
+ * install offer, and a refusal that changes nothing.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import {
+  REPO_ROOT,
+  activeEditorTitle,
+  copyWorkspace,
+  notifications,
+  openWorkbench,
+  outputChannelText,
+  runCommand,
+  startCodeServer,
+  waitFor,
+  type CodeServer,
+  type Page,
+} from './harness';
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
+
+/** A .vsix of the working tree: the two bundles, templates and docs (no node_modules: the bundles carry them). */
+async function packageExtension(): Promise<string> {
+  const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'routewise-vsix-'));
+  const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node20', logLevel: 'silent' as const, external: ['vscode', './scaffold.js'] };
+  await Promise.all([
+    build({ ...common, entryPoints: [path.join(REPO_ROOT, 'src/vscode/extension.ts')], outfile: path.join(stage, 'dist/extension.js') }),
+    build({ ...common, entryPoints: [path.join(REPO_ROOT, 'src/core/scaffold/index.ts')], outfile: path.join(stage, 'dist/scaffold.js') }),
+  ]);
+  for (const item of ['package.json', 'README.md', 'templates', 'docs', 'media']) fs.cpSync(path.join(REPO_ROOT, item), path.join(stage, item), { recursive: true });
+  const vsix = path.join(stage, 'routewise.vsix');
+  execFileSync(
+    path.join(REPO_ROOT, 'node_modules/.bin/vsce'),
+    ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--baseContentUrl', 'https://example.invalid', '--baseImagesUrl', 'https://example.invalid', '-o', vsix],
+    { cwd: stage, stdio: 'pipe' },
+  );
+  return vsix;
+}
+
+async function quickInputTitle(page: Page): Promise<string> {
+  const title = page.locator(`${QUICK_INPUT} .quick-input-title`);
+  return (await title.isVisible()) ? ((await title.textContent()) ?? '').trim() : '';
+}
+
+/** Waits for the quick input titled like `title`, types `text` (when given) and accepts with Enter. */
+async function answer(page: Page, title: RegExp, text?: string): Promise<void> {
+  await waitFor(async () => (await page.locator(QUICK_INPUT).isVisible()) && title.test(await quickInputTitle(page)), { what: `the question ${String(title)}` });
+  if (text !== undefined) await page.locator(QUICK_INPUT_BOX).fill(text);
+  await page.keyboard.press('Enter');
+  await waitFor(async () => !(await page.locator(QUICK_INPUT).isVisible()) || !title.test(await quickInputTitle(page)), { what: `${String(title)} to be answered` });
+}
+
+async function validationMessage(page: Page): Promise<string> {
+  return ((await page.locator(`${QUICK_INPUT} .quick-input-message`).textContent()) ?? '').trim();
+}
+
+function read(workspace: string, file: string): string | undefined {
+  const full = path.join(workspace, file);
+  return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : undefined;
+}
+
+describe('e2e: scaffolding commands', function () {
+  let server: CodeServer | undefined;
+  let page: Page;
+  let workspace: string;
+
+  before(async function () {
+    workspace = await copyWorkspace(path.join(REPO_ROOT, 'test/fixtures/projects/express4-cjs-ts'));
+    server = await startCodeServer({ workspaceFolder: workspace, extensionVsix: await packageExtension() });
+    page = await openWorkbench(server);
+    // Its commands reach the palette once the extension host has loaded it: wait for its log line.
+    await waitFor(
+      async () => {
+        try {
+          return (await outputChannelText(page, 'Routewise')).includes('activated');
+        } catch {
+          await page.keyboard.press('Escape');
+          return false;
+        }
+      },
+      { what: 'Routewise to activate', timeoutMs: 180_000, intervalMs: 2000, capture: false },
+    );
+  });
+
+  after(async function () {
+    await server?.stop();
+  });
+
+  it('a refusal (resource tests without an auth token helper) shows its message and changes nothing', async function () {
+    const before = read(workspace, 'src/app.ts');
+    await runCommand(page, 'Routewise: Add Resource…');
+    await answer(page, /^Add Resource \(1\/5\)$/, 'product');
+    await answer(page, /^Add Resource \(2\/5\)$/, 'title:string price:number?');
+    await answer(page, /^Add Resource \(3\/5\)$/);
+    await answer(page, /^Add Resource \(4\/5\)$/);
+    await answer(page, /^Add Resource \(5\/5\)$/);
+    const shown = await waitFor(async () => (await notifications(page)).find((text) => text.includes('require authentication, and the tests cannot get a token')), { what: 'the refusal' });
+    assert.match(shown, /^Routewise: The routes of src\/routes\/products\.ts that change data require authentication/);
+    assert.equal(read(workspace, 'src/app.ts'), before);
+    assert.equal(read(workspace, 'src/routes/products.ts'), undefined);
+  });
+
+  it('Add Resource… checks the field list while typing, then applies the resource and opens its router', async function () {
+    await runCommand(page, 'Routewise: Add Resource…');
+    await answer(page, /^Add Resource \(1\/5\)$/, 'product');
+    await waitFor(async () => /\(2\/5\)/.test(await quickInputTitle(page)), { what: 'the fields question' });
+    await page.locator(QUICK_INPUT_BOX).fill('title:strin price:number?');
+    const message = await waitFor(async () => ((await validationMessage(page)).includes('Unknown type') ? validationMessage(page) : undefined), { what: 'the field-list message' });
+    assert.match(message, /Unknown type "strin" for field "title" \(column 7\).*Did you mean "string"\?/);
+    await answer(page, /^Add Resource \(2\/5\)$/, 'title:string price:number? tags:string[]');
+    await answer(page, /^Add Resource \(3\/5\)$/);
+    await answer(page, /^Add Resource \(4\/5\)$/);
+    // The switches: uncheck "Also write tests…" (the project has no token helper for them).
+    await waitFor(async () => /\(5\/5\)/.test(await quickInputTitle(page)), { what: 'the switches' });
+    await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: 'Also write tests' }).click();
+    await page.keyboard.press('Enter');
+
+    await waitFor(() => read(workspace, 'src/routes/products.ts'), { what: 'the router created on disk' });
+    await waitFor(async () => (await activeEditorTitle(page)) === 'products.ts', { what: 'the router opened' });
+    assert.match(read(workspace, 'src/products/products.schemas.ts') ?? '', /tags/);
+    // The mount is an edit of the open (unsaved) app.ts: save everything, then read it.
+    await runCommand(page, 'File: Save All');
+    await waitFor(() => read(workspace, 'src/app.ts')?.includes("'/api/v1/products'"), { what: 'the mount in src/app.ts' });
+  });
+
+  it('Add Middleware… applies the picked kinds and offers to install the added dependencies with npm', async function () {
+    await runCommand(page, 'Routewise: Add Middleware…');
+    await answer(page, /^Add Middleware \(1\/1\)$/);
+    // compression and @types/compression: the fixture has every other package the kinds need.
+    await waitFor(async () => (await notifications(page)).includes('Routewise: Install 2 dependencies with npm?'), { what: 'the install offer' });
+    await runCommand(page, 'File: Save All');
+    await waitFor(() => read(workspace, 'package.json')?.includes('"compression"'), { what: 'compression in package.json' });
+  });
+});

@@ -1,0 +1,3 @@
+import { z } from 'zod/v4';
+
+export const PingSchema = z.object({ message: z.string() });
