@@ -122,8 +122,9 @@ function table(routes: readonly GraphRoute[], base: string): string {
 }
 
 function handlerText(route: GraphRoute): string {
-  const name = route.handler?.name ?? '(anonymous)';
-  return route.handler?.wrapper ? `${route.handler.wrapper}(${name})` : name;
+  const wrapper = route.handler?.wrapper;
+  if (wrapper) return `${wrapper}(${route.handler?.name ?? '...'})`;
+  return route.handler?.name ?? '(anonymous)';
 }
 
 function linkText(link: ChainLink): string {

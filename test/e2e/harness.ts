@@ -13,7 +13,7 @@
  * and waits on observable state, never on fixed sleeps. Failures leave a screenshot, the page
  * HTML and the server log in test-results/ (see captureFailure and hooks.ts).
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -98,6 +98,49 @@ export async function copyWorkspace(sourceDir: string): Promise<string> {
   const dir = await makeTempDir('ws');
   await fsp.cp(sourceDir, dir, { recursive: true, filter: (src) => !src.split(path.sep).includes('.git') });
   return dir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The extension under test
+
+let vsixPromise: Promise<string> | undefined;
+
+/**
+ * A .vsix of the working tree, built once per test process into a temp folder (never touches
+ * dist/): the esbuild bundles as scripts/build.mjs makes them, plus package.json, README,
+ * templates, docs and media, packaged with vsce --no-dependencies (the bundles carry their deps).
+ */
+export function packageExtension(): Promise<string> {
+  vsixPromise ??= (async () => {
+    const { build } = await import('esbuild');
+    const stage = await makeTempDir('vsix');
+    const common = {
+      bundle: true,
+      platform: 'node' as const,
+      format: 'cjs' as const,
+      target: 'node20',
+      logLevel: 'warning' as const,
+      external: ['vscode', './scaffold.js'],
+    };
+    await Promise.all([
+      build({ ...common, entryPoints: [path.join(REPO_ROOT, 'src/vscode/extension.ts')], outfile: path.join(stage, 'dist/extension.js') }),
+      build({ ...common, entryPoints: [path.join(REPO_ROOT, 'src/cli/main.ts')], outfile: path.join(stage, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+      build({ ...common, entryPoints: [path.join(REPO_ROOT, 'src/core/scaffold/index.ts')], outfile: path.join(stage, 'dist/scaffold.js') }),
+    ]);
+    for (const item of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'templates', 'docs', 'media']) {
+      const from = path.join(REPO_ROOT, item);
+      if (fs.existsSync(from)) await fsp.cp(from, path.join(stage, item), { recursive: true });
+    }
+    const vsix = path.join(stage, 'routewise.vsix');
+    await run(
+      path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'),
+      ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
+      { ...process.env, CI: 'true' },
+      stage,
+    );
+    return vsix;
+  })();
+  return vsixPromise;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,9 +363,9 @@ function httpStatus(url: string): Promise<number | undefined> {
   });
 }
 
-function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+function run(file: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(file, args, { env, cwd, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const out = `${stdout}${stderr}`;
       if (error) reject(new Error(`${path.basename(file)} ${args.join(' ')} failed: ${error.message}\n${out}`));
       else resolve(out);
@@ -364,6 +407,15 @@ export async function openWorkbench(server: CodeServer, options: WorkbenchOption
   await page.goto(`${server.url}/?folder=${encodeURIComponent(options.folder ?? server.workspaceFolder)}`);
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: options.timeoutMs ?? 60_000 });
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible' });
+  // The explorer listing the folder means the remote file system answers (not an empty window).
+  const folder = options.folder ?? server.workspaceFolder;
+  if (fs.readdirSync(folder).length > 0) {
+    await page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .catch(() => undefined); // explorer hidden by the test's settings: nothing to wait for
+  }
   state.timings.workbench = Date.now() - t;
   return page;
 }
@@ -385,27 +437,47 @@ const QUICK_INPUT = '.quick-input-widget';
 const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
 const QUICK_INPUT_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
 
-/** Picks the row of the open quick input whose label matches, by clicking it. */
-async function pickQuickInputRow(page: Page, label: string | RegExp, what: string): Promise<void> {
+/**
+ * Picks the row of the open quick input whose label matches (case-insensitive for strings), by
+ * clicking it. On timeout the quick input is closed and the error lists what it offered.
+ */
+async function pickQuickInputRow(page: Page, label: string | RegExp, what: string, timeoutMs = 30_000): Promise<void> {
   const matches = (text: string) =>
-    typeof label === 'string' ? text.trim().toLowerCase() === label.trim().toLowerCase() : label.test(text);
-  const row = await waitFor(
-    async () => {
-      for (const candidate of await page.locator(QUICK_INPUT_ROWS).all()) {
-        const text = (await candidate.locator('.label-name').first().textContent().catch(() => null)) ?? '';
-        const aria = (await candidate.getAttribute('aria-label').catch(() => null)) ?? '';
-        if (matches(text) || matches(aria.split(',')[0] ?? '')) return candidate;
-      }
-      return undefined;
-    },
-    { what, timeoutMs: 15_000 },
-  );
-  const typed = await page.locator(QUICK_INPUT_BOX).inputValue();
+    typeof label === 'string' ? text.trim().toLowerCase() === label.trim().toLowerCase() : label.test(text.trim());
+  const input = page.locator(QUICK_INPUT_BOX);
+  const typed = await input.inputValue();
+  let offered: string[] = [];
+  let refilled = Date.now();
+  let row: Locator;
+  try {
+    row = await waitFor(
+      async () => {
+        offered = [];
+        for (const candidate of await page.locator(QUICK_INPUT_ROWS).all()) {
+          const text = ((await candidate.locator('.label-name').first().textContent().catch(() => null)) ?? '').trim();
+          const aria = (await candidate.getAttribute('aria-label').catch(() => null)) ?? '';
+          offered.push(text || aria);
+          if ((text && matches(text)) || matches(aria.split(',')[0] ?? '')) return candidate;
+        }
+        // Right after the workbench opens, commands and channels keep registering; the list only
+        // picks them up when the filter changes, so nudge it now and then.
+        if (Date.now() - refilled > 2000) {
+          refilled = Date.now();
+          await input.fill(`${typed} `);
+          await input.fill(typed);
+        }
+        return undefined;
+      },
+      { what, timeoutMs },
+    );
+  } catch (error) {
+    await page.keyboard.press('Escape').catch(() => undefined);
+    throw new Error(`${(error as Error).message}; the list offered: ${JSON.stringify(offered)}`);
+  }
   await row.click();
   // Done when the quick input closes, or when the pick opened a follow-up picker (new input).
   await waitFor(
-    async () =>
-      !(await page.locator(QUICK_INPUT).isVisible()) || (await page.locator(QUICK_INPUT_BOX).inputValue()) !== typed,
+    async () => !(await page.locator(QUICK_INPUT).isVisible()) || (await input.inputValue()) !== typed,
     { what: `the quick input to accept '${String(label)}'`, timeoutMs: 15_000 },
   );
 }

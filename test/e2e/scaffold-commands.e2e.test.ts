@@ -13,12 +13,18 @@ import {
   REPO_ROOT,
   activeEditorTitle,
   copyWorkspace,
+  focusEditor,
+  goToLine,
   notifications,
   openWorkbench,
+  openFile,
   outputChannelText,
+  quickFix,
   runCommand,
+  save,
   startCodeServer,
   waitFor,
+  waitForProblems,
   type CodeServer,
   type Page,
 } from './harness';
@@ -93,6 +99,19 @@ describe('e2e: scaffolding commands', function () {
     await server?.stop();
   });
 
+  it('the missing-error-handler quick fix runs the error-handler generator through the lazily loaded engine', async function () {
+    await openFile(page, 'src/app.ts');
+    await waitForProblems(page, (rows) => rows.some((row) => row.file === 'src/app.ts' && row.message.includes('has no error-handling middleware')), 'the missing-error-handler finding');
+    await goToLine(page, 8, 13);
+    const menu = await quickFix(page, 'Add an error handler after the routes');
+    assert.equal(menu.selected, 'Add an error handler after the routes');
+    // The generator's modules, not the rule's inline handler.
+    await waitFor(() => read(workspace, 'src/middleware/error-handler.ts'), { what: 'the generated error-handler module on disk' });
+    assert.match(read(workspace, 'src/errors.ts') ?? '', /export class HttpError extends Error/);
+    await runCommand(page, 'File: Save All Files');
+    await waitFor(() => /\napp\.use\(errorHandler\);\n/.test(read(workspace, 'src/app.ts') ?? ''), { what: 'app.use(errorHandler) in src/app.ts' });
+  });
+
   it('a refusal (resource tests without an auth token helper) shows its message and changes nothing', async function () {
     const before = read(workspace, 'src/app.ts');
     await runCommand(page, 'Routewise: Add Resource…');
@@ -126,7 +145,7 @@ describe('e2e: scaffolding commands', function () {
     await waitFor(async () => (await activeEditorTitle(page)) === 'products.ts', { what: 'the router opened' });
     assert.match(read(workspace, 'src/products/products.schemas.ts') ?? '', /tags/);
     // The mount is an edit of the open (unsaved) app.ts: save everything, then read it.
-    await runCommand(page, 'File: Save All');
+    await runCommand(page, 'File: Save All Files');
     await waitFor(() => read(workspace, 'src/app.ts')?.includes("'/api/v1/products'"), { what: 'the mount in src/app.ts' });
   });
 
@@ -135,7 +154,25 @@ describe('e2e: scaffolding commands', function () {
     await answer(page, /^Add Middleware \(1\/1\)$/);
     // compression and @types/compression: the fixture has every other package the kinds need.
     await waitFor(async () => (await notifications(page)).includes('Routewise: Install 2 dependencies with npm?'), { what: 'the install offer' });
-    await runCommand(page, 'File: Save All');
+    await runCommand(page, 'File: Save All Files');
     await waitFor(() => read(workspace, 'package.json')?.includes('"compression"'), { what: 'compression in package.json' });
+  });
+
+  it('with routewise.scaffold.preview on, the changes wait in the refactor preview until applied', async function () {
+    // As a user would: edit the user settings.json in VS Code; the extension logs the change it sees.
+    await runCommand(page, 'Preferences: Open User Settings (JSON)');
+    await waitFor(async () => (await activeEditorTitle(page)) === 'settings.json', { what: 'the user settings editor' });
+    const settings = JSON.parse(fs.readFileSync(path.join(server!.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    await focusEditor(page);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(JSON.stringify({ ...settings, 'routewise.scaffold.preview': true }, null, 2));
+    await save(page);
+    await waitFor(async () => (await outputChannelText(page, 'Routewise')).includes('Settings changed'), { what: 'Routewise to see the setting', capture: false });
+    await runCommand(page, 'Routewise: Add Health Check');
+    const apply = page.locator('.part.panel .monaco-button', { hasText: /^Apply$/ });
+    await apply.waitFor({ state: 'visible' });
+    assert.equal(read(workspace, 'src/routes/health.ts'), undefined, 'nothing applied before Apply');
+    await apply.click();
+    await waitFor(() => read(workspace, 'src/routes/health.ts'), { what: 'the health router on disk after Apply' });
   });
 });

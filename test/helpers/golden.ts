@@ -21,8 +21,11 @@
  *     "secondRun": false             // skip the zero-change re-run (only for a case whose point is another)
  *   }
  *
- * Regenerating: `UPDATE_GOLDEN=1 npx mocha test/golden/<generator>.test.ts` rewrites after/ from the
+ * Regenerating: `UPDATE_GOLDEN=1 npx mocha <the file calling describeGoldenCases>` rewrites after/ from the
  * generator's output (review the diff!). It never happens implicitly, and never under CI=true.
+ *
+ * For other in-memory checks, `runGeneratorInMemory(id, files, { options })` runs a generator on a
+ * map of relative paths and returns the result and the new files (same mounting and stubs).
  *
  * Golden folders hold files with CRLF or odd styles on purpose: each generator's golden folder
  * carries a `.gitattributes` with `* -text` so git stores them byte for byte.

@@ -1,4 +1,6 @@
 import { joinPath } from '../../../model/paths';
+import { autoloadsPlugins } from '../error-handler';
+import { findAppTarget } from '../error-handler/app-target';
 import type { GeneratorContext } from '../types';
 import type { ResourceNames } from './names';
 
@@ -27,10 +29,25 @@ export function resourceFiles(context: GeneratorContext, names: ResourceNames): 
   const plural = names.plural.kebab;
   const feature = folderExists(context, 'src/modules') ? `src/modules/${plural}` : `src/${plural}`;
   const layer = (folder: string, suffix: string): string => (folderExists(context, `src/${folder}`) ? `src/${folder}/${plural}.ts` : `${feature}/${plural}.${suffix}.ts`);
+  const routesSuffix = context.flavour.framework === 'express' ? 'router' : 'routes';
   return {
     schemas: layer('schemas', 'schemas'),
     repository: layer('repositories', 'repository'),
     service: layer('services', 'service'),
-    routes: layer('routes', context.flavour.framework === 'express' ? 'router' : 'routes'),
+    // @fastify/autoload would register a plugin in routes/ a second time (under its folder's prefix).
+    routes: usesAutoload(context) ? `${feature}/${plural}.${routesSuffix}.ts` : layer('routes', routesSuffix),
   };
+}
+
+/**
+ * Whether the Fastify app loads folders with @fastify/autoload: modules that are registered
+ * explicitly must then stay out of the loaded folders (routes/, plugins/).
+ */
+export function usesAutoload(context: GeneratorContext): boolean {
+  if (context.flavour.framework !== 'fastify') return false;
+  try {
+    return autoloadsPlugins(context, findAppTarget(context));
+  } catch {
+    return false;
+  }
 }

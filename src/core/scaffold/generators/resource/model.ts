@@ -1,6 +1,6 @@
 import type { Flavour } from '../types';
 import { dateFilterNames, isScalar, type FieldSpec } from './fields';
-import type { ResourceNames } from './names';
+import { articleFor, type ResourceNames } from './names';
 
 export type IdType = 'uuid' | 'number';
 
@@ -32,6 +32,8 @@ export interface FieldModel extends FieldSpec {
 
 export interface ResourceModel {
   names: ResourceNames;
+  /** `a` / `an` before the singular in prose. */
+  article: 'a' | 'an';
   fields: FieldModel[];
   filters: FilterModel[];
   /** `title`, `-title`, … in field order, then createdAt / updatedAt. */
@@ -168,6 +170,7 @@ export function buildModel(
   const sortable = [...models.filter(isScalar).map((field) => field.name), 'createdAt', 'updatedAt'];
   return {
     names,
+    article: articleFor(names.singular.words),
     fields: models,
     filters,
     sortValues: sortable.flatMap((name) => [name, `-${name}`]),

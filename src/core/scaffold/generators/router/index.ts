@@ -5,6 +5,7 @@ import { findAppTarget } from '../error-handler/app-target';
 import { routesDir } from '../error-handler/layout';
 import { importIntoApp, openApp } from '../middleware/placement';
 import { addSchemaDependencies, typeProviderRange } from '../resource/dependencies';
+import { usesAutoload } from '../resource/layout';
 import { formsOf, splitWords } from '../resource/names';
 import { defineGenerator, type GeneratorContext } from '../types';
 
@@ -33,7 +34,9 @@ export function routerModule(context: GeneratorContext, values: RouterOptions): 
   const words = splitWords(values.name ?? values.path.slice(values.path.lastIndexOf('/') + 1));
   const forms = formsOf(words.length > 0 ? words : ['routes']);
   const suffix = context.flavour.framework === 'express' ? 'Router' : 'Routes';
-  return { file: `${routesDir(context)}/${forms.kebab}.ts`, exportName: `${forms.camel}${suffix}` };
+  // Under @fastify/autoload, a plugin in routes/ would be registered a second time.
+  const file = usesAutoload(context) ? `src/${forms.kebab}/${forms.kebab}.routes.ts` : `${routesDir(context)}/${forms.kebab}.ts`;
+  return { file, exportName: `${forms.camel}${suffix}` };
 }
 
 /** An empty router (Express) / plugin with the zod type provider (Fastify), mounted on the app at `path`. */

@@ -36,8 +36,12 @@ function bearerToken(header: string | undefined): string | undefined {
 	return rest.length === 0 ? token : ""
 }
 
+/** Requests this module authenticated (req.user may also come from elsewhere, e.g. a Passport session). */
+const authenticated = new WeakMap<Request, AuthUser>()
+
 async function authenticate(req: Request, res: Response): Promise<AuthUser> {
-	if (req.user) return req.user
+	const known = authenticated.get(req)
+	if (known) return known
 	const token = bearerToken(req.headers.authorization)
 	if (token === undefined) {
 		res.setHeader("WWW-Authenticate", bearerChallenge())
@@ -45,6 +49,7 @@ async function authenticate(req: Request, res: Response): Promise<AuthUser> {
 	}
 	try {
 		const user = await verifyAccessToken(token)
+		authenticated.set(req, user)
 		req.user = user
 		return user
 	} catch (error) {
@@ -78,8 +83,9 @@ export function requireRole(...roles: [Role, ...Role[]]): RequestHandler {
 
 /** The user of a request that passed requireAuth or requireRole. */
 export function currentUser(req: Request): AuthUser {
-	if (!req.user) throw new UnauthorizedError("Authentication required")
-	return req.user
+	const user = authenticated.get(req)
+	if (!user) throw new UnauthorizedError("Authentication required")
+	return user
 }
 
 /**

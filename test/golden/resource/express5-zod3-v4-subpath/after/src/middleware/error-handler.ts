@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { ZodError } from 'zod';
+import { ZodError } from 'zod/v4';
 import { HttpError, NotFoundError } from '../errors.js';
 
 interface ErrorBody {

@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 export type RequestPart = 'params' | 'query' | 'body';
 

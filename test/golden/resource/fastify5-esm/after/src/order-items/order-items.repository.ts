@@ -9,7 +9,7 @@ export interface OrderItemListOptions {
   filter: OrderItemFilter
 }
 
-/** A order item before the repository has given it an id. */
+/** An order item before the repository has given it an id. */
 export type NewOrderItem = Omit<OrderItem, "id">
 
 /**

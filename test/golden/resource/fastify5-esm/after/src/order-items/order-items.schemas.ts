@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100
 /** An ISO 8601 date-time with an offset (2024-05-01T10:00:00Z or +02:00), stored in UTC. */
 const DateTimeSchema = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString())
 
-/** A order item as the API returns it; optional fields are null when not set. */
+/** An order item as the API returns it; optional fields are null when not set. */
 export const OrderItemSchema = z.object({
   id: z.uuid(),
   quantity: z.int(),

@@ -9,7 +9,7 @@ export interface EventListOptions {
   filter: EventFilter;
 }
 
-/** A event before the repository has given it an id. */
+/** An event before the repository has given it an id. */
 export type NewEvent = Omit<Event, 'id'>;
 
 /**

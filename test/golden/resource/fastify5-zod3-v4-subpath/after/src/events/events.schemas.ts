@@ -1,21 +1,21 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /** Page size of the list endpoint when `limit` is not given, and the most it returns at once. */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /** An ISO 8601 date-time with an offset (2024-05-01T10:00:00Z or +02:00), stored in UTC. */
-const DateTimeSchema = z.string().datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+const DateTimeSchema = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
 
-/** A event as the API returns it; optional fields are null when not set. */
+/** An event as the API returns it; optional fields are null when not set. */
 export const EventSchema = z.object({
-  id: z.string().uuid(),
+  id: z.uuid(),
   name: z.string(),
-  startsAt: z.string().datetime(),
-  contact: z.string().email().nullable(),
-  website: z.string().url().nullable(),
-  createdAt: z.string().datetime(),
-  updatedAt: z.string().datetime(),
+  startsAt: z.iso.datetime(),
+  contact: z.email().nullable(),
+  website: z.url().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
 });
 export type Event = z.infer<typeof EventSchema>;
 export type EventId = Event['id'];
@@ -24,8 +24,8 @@ export type EventId = Event['id'];
 export const EventCreateSchema = z.object({
   name: z.string().trim().min(1),
   startsAt: DateTimeSchema,
-  contact: z.string().email().nullish(),
-  website: z.string().url().nullish(),
+  contact: z.email().nullish(),
+  website: z.url().nullish(),
 });
 export type EventCreate = z.output<typeof EventCreateSchema>;
 
@@ -34,7 +34,7 @@ export const EventUpdateSchema = EventCreateSchema.partial();
 export type EventUpdate = z.output<typeof EventUpdateSchema>;
 
 export const EventParamsSchema = z.object({
-  id: z.string().uuid(),
+  id: z.uuid(),
 });
 
 /** Values of `sort`: a field name for ascending order, `-field` for descending. */
@@ -71,8 +71,8 @@ export const EventListQuerySchema = z.object({
   name: z.string().min(1).optional(),
   startsAtFrom: DateTimeSchema.optional(),
   startsAtTo: DateTimeSchema.optional(),
-  contact: z.string().email().optional(),
-  website: z.string().url().optional(),
+  contact: z.email().optional(),
+  website: z.url().optional(),
 });
 export type EventListQuery = z.output<typeof EventListQuerySchema>;
 export type EventFilter = Omit<EventListQuery, 'page' | 'limit' | 'sort'>;

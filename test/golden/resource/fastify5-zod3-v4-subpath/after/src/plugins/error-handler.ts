@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { STATUS_CODES } from 'node:http';
-import { ZodError } from 'zod';
+import { ZodError } from 'zod/v4';
 import { HttpError } from '../errors.js';
 
 interface ErrorBody {
