@@ -155,7 +155,7 @@ function questionOf(command: ScaffoldCommand, option: OptionDescriptor, answers:
   return {
     kind: 'text',
     option,
-    prompt: `${description}${option.required ? '' : ' (optional: leave empty to skip)'}`,
+    prompt: `${description}${option.required ? '' : option.default !== undefined ? ' (empty: the default)' : ' (optional: leave empty to skip)'}`,
     ...(command.fieldLists?.[option.key] !== undefined ? { placeholder: 'title:string price:number? tags:string[] status:enum(draft,published)' } : {}),
     ...(value !== undefined ? { value } : {}),
   };
@@ -180,7 +180,7 @@ export function textValue(option: OptionDescriptor, input: string): unknown {
 export function textProblem(command: ScaffoldCommand, schema: OptionSchema, option: OptionDescriptor, input: string, answers: Readonly<Answers>, checkFields: FieldListCheck): string | undefined {
   const value = textValue(option, input);
   if (value === undefined) return undefined;
-  if (option.required && input.trim() === '') return `${sentence(option.description ?? option.key)} is required`;
+  if (option.required && input.trim() === '') return 'A value is required';
   const resourceRules = command.fieldLists?.[option.key];
   if (resourceRules !== undefined) {
     const check = checkFields(input.trim(), { resource: resourceRules });

@@ -386,6 +386,13 @@ export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
   /** How long to wait for `.monaco-workbench` (default 60 s). */
   timeoutMs?: number;
+  /**
+   * Workbench URL payload, e.g. [['extensionDevelopmentPath', 'vscode-remote://host/abs/path'],
+   * ['extensionTestsPath', …]] (see test/integration/run-code-server.ts).
+   */
+  payload?: [string, string][];
+  /** Runs before the workbench is loaded (e.g. page.exposeFunction('codeAutomationExit', …)). */
+  beforeLoad?: (page: Page) => Promise<void>;
 }
 
 /** Launches Chromium, opens the workbench on the workspace folder and waits until it is rendered. */
@@ -404,7 +411,9 @@ export async function openWorkbench(server: CodeServer, options: WorkbenchOption
   page.on('pageerror', (error) => errors.push(String(error)));
   openPages.add(page);
   page.once('close', () => openPages.delete(page));
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(options.folder ?? server.workspaceFolder)}`);
+  await options.beforeLoad?.(page);
+  const payload = options.payload ? `&payload=${encodeURIComponent(JSON.stringify(options.payload))}` : '';
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(options.folder ?? server.workspaceFolder)}${payload}`);
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: options.timeoutMs ?? 60_000 });
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible' });
   // The explorer listing the folder means the remote file system answers (not an empty window).

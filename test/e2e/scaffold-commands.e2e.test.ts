@@ -103,8 +103,21 @@ describe('e2e: scaffolding commands', function () {
     await openFile(page, 'src/app.ts');
     await waitForProblems(page, (rows) => rows.some((row) => row.file === 'src/app.ts' && row.message.includes('has no error-handling middleware')), 'the missing-error-handler finding');
     await goToLine(page, 8, 13);
-    const menu = await quickFix(page, 'Add an error handler after the routes');
-    assert.equal(menu.selected, 'Add an error handler after the routes');
+    // The lightbulb waits for every code action provider; TypeScript's is slow while its server starts.
+    const menu = await waitFor(
+      async () => {
+        try {
+          // "No code actions available" while the findings are not there yet: try again.
+          const offered = await quickFix(page, 'Add an error handler after the routes');
+          return offered.selected ? offered : undefined;
+        } catch {
+          await page.keyboard.press('Escape');
+          return undefined;
+        }
+      },
+      { what: 'the quick fix menu with the Routewise fix', timeoutMs: 120_000, intervalMs: 1000, capture: false },
+    );
+    assert.equal(menu.selected, 'Add an error handler after the routes', JSON.stringify(menu));
     // The generator's modules, not the rule's inline handler.
     await waitFor(() => read(workspace, 'src/middleware/error-handler.ts'), { what: 'the generated error-handler module on disk' });
     assert.match(read(workspace, 'src/errors.ts') ?? '', /export class HttpError extends Error/);
@@ -169,10 +182,12 @@ describe('e2e: scaffolding commands', function () {
     await save(page);
     await waitFor(async () => (await outputChannelText(page, 'Routewise')).includes('Settings changed'), { what: 'Routewise to see the setting', capture: false });
     await runCommand(page, 'Routewise: Add Health Check');
-    const apply = page.locator('.part.panel .monaco-button', { hasText: /^Apply$/ });
-    await apply.waitFor({ state: 'visible' });
+    // VS Code lists changes that need confirmation unchecked: tick each file, then Apply.
+    const files = page.locator('.part.panel .monaco-list-row[aria-level="1"]');
+    await page.locator('.part.panel .monaco-list-row[aria-label="Creating src/routes/health.ts"]').waitFor({ state: 'visible' });
     assert.equal(read(workspace, 'src/routes/health.ts'), undefined, 'nothing applied before Apply');
-    await apply.click();
+    for (const row of await files.all()) await row.locator('input.edit-checkbox').check();
+    await page.locator('.part.panel .monaco-button', { hasText: /^Apply$/ }).click();
     await waitFor(() => read(workspace, 'src/routes/health.ts'), { what: 'the health router on disk after Apply' });
   });
 });

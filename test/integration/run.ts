@@ -5,61 +5,17 @@
  *
  * Where VS Code cannot be downloaded (no network, as on this project's machines) it prints one
  * line, `test:integration skipped: cannot download VS Code (<reason>)`, and exits 0; set
- * ROUTEWISE_REQUIRE_INTEGRATION=1 to make that a failure instead. The e2e suite (code-server,
- * test/e2e) covers the same ground where there is no network.
+ * ROUTEWISE_REQUIRE_INTEGRATION=1 to make that a failure instead. The same suite runs offline in
+ * code-server with run-code-server.ts.
  *
  * Env: ROUTEWISE_VSCODE_VERSION (default 'stable'; a cached .vscode-test/ copy is used offline),
  * ROUTEWISE_IT_GREP (mocha grep inside the extension host).
  */
 import { downloadAndUnzipVSCode, runTests, SilentReporter } from '@vscode/test-electron';
-import * as esbuild from 'esbuild';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { INTEGRATION_WORKSPACE } from './workspace';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const OUT = path.join(ROOT, 'out', 'integration');
-
-function reasonOf(error: unknown): string {
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown };
-  const message = typeof e?.message === 'string' ? e.message : String(error);
-  const cause = e?.cause instanceof Error ? `: ${e.cause.message}` : '';
-  return `${message}${cause}`.split('\n')[0].trim();
-}
-
-async function compileSuite(): Promise<string> {
-  fs.rmSync(OUT, { recursive: true, force: true });
-  const suiteDir = path.join(__dirname, 'suite');
-  const entryPoints = [
-    path.join(__dirname, 'workspace.ts'),
-    ...fs.readdirSync(suiteDir).filter((name) => name.endsWith('.ts')).map((name) => path.join(suiteDir, name)),
-  ];
-  // One output file per source (no bundling): `vscode` and `mocha` are resolved at run time,
-  // `vscode` by the extension host, `mocha` from the repository's node_modules.
-  await esbuild.build({
-    entryPoints,
-    outbase: __dirname,
-    outdir: OUT,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
-  return path.join(OUT, 'suite', 'index.js');
-}
-
-function makeWorkspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'routewise-it-'));
-  for (const [rel, content] of Object.entries(INTEGRATION_WORKSPACE)) {
-    const file = path.join(dir, 'workspace', rel);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return dir;
-}
+import { buildExtension, compileSuite, makeIntegrationWorkspace, reasonOf, ROOT } from './prepare';
 
 /** Electron needs a display on Linux: start Xvfb when there is none and it is installed. */
 function ensureDisplay(): ChildProcess | undefined {
@@ -95,9 +51,9 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  buildExtension();
   const extensionTestsPath = await compileSuite();
-  const temp = makeWorkspace();
+  const { root, workspace } = makeIntegrationWorkspace();
   const xvfb = ensureDisplay();
   try {
     return await runTests({
@@ -107,10 +63,10 @@ async function main(): Promise<number> {
       extensionTestsEnv: { ROUTEWISE_IT_GREP: process.env.ROUTEWISE_IT_GREP ?? '' },
       // runTests itself adds --no-sandbox, --disable-gpu-sandbox, --skip-welcome, --disable-workspace-trust, ...
       launchArgs: [
-        path.join(temp, 'workspace'),
+        workspace,
         '--disable-extensions', // every extension but the one under development
-        `--user-data-dir=${path.join(temp, 'user-data')}`,
-        `--extensions-dir=${path.join(temp, 'extensions')}`,
+        `--user-data-dir=${path.join(root, 'user-data')}`,
+        `--extensions-dir=${path.join(root, 'extensions')}`,
       ],
     });
   } catch (error) {
@@ -118,7 +74,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     xvfb?.kill();
-    fs.rmSync(temp, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true });
   }
 }
 

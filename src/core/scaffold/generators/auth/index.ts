@@ -192,6 +192,7 @@ export function applyAuth(context: GeneratorContext, values: Options): void {
   const config = ensureAuthEnv(context).relative;
   const files = authFiles(context, context.flavour.framework === 'fastify' && autoloadsPlugins(context, target));
   const mountPath = `${values.prefix.replace(/\/+$/, '')}/auth`;
+  const alreadyThere = context.tree.host.fileExists(joinPath(context.root, files.routes)) && context.tree.host.fileExists(joinPath(context.root, files.guard));
 
   writeModules(context, files, config, mountPath);
   addDependencies(context);
@@ -199,11 +200,15 @@ export function applyAuth(context: GeneratorContext, values: Options): void {
 
   const express = context.flavour.framework === 'express';
   const guardLabel = express ? `requireAuth / requireRole from ${files.guard}` : `onRequest: [app.authenticate] / preHandler: [requireRole(…)] (${files.guard})`;
-  context.note(
-    `Added auth at ${mountPath}: POST /register, POST /login, POST /refresh (rotating refresh tokens), GET /me; guards: ${guardLabel}. ` +
-      `Users and refresh tokens live in memory (${files.users}, ${files.refreshTokens}); implement UserRepository and RefreshTokenStore over your database to keep them.`,
-  );
-  context.note(`Set JWT_SECRET and JWT_REFRESH_SECRET (two different values of at least 32 characters, e.g. openssl rand -base64 48) in the environment: the app refuses to start without them.`);
+  if (alreadyThere) {
+    context.note(`Auth is already set up (${files.routes}, ${files.guard}); only what was missing was added.`);
+  } else {
+    context.note(
+      `Added auth at ${mountPath}: POST /register, POST /login, POST /refresh (rotating refresh tokens), GET /me; guards: ${guardLabel}. ` +
+        `Users and refresh tokens live in memory (${files.users}, ${files.refreshTokens}); implement UserRepository and RefreshTokenStore over your database to keep them.`,
+    );
+    context.note(`Set JWT_SECRET and JWT_REFRESH_SECRET (two different values of at least 32 characters, e.g. openssl rand -base64 48) in the environment: the app refuses to start without them.`);
+  }
 
   if (values.protectResources) {
     const { protectedModules, unprotected } = protectResourceRoutes(context, files.guard);
@@ -223,7 +228,9 @@ export function applyAuth(context: GeneratorContext, values: Options): void {
   } else if (testEnv.kind === 'manual') {
     context.note(`Tests need JWT secrets: ${testEnv.setupFile} sets random ones; ${testEnv.why}.`);
   }
-  if (values.tests && testEnv.kind !== 'none') {
+  if (values.tests && testEnv.kind === 'none') {
+    context.note('No auth tests written: the project has no test runner yet. Tests that build the app will need JWT_SECRET and JWT_REFRESH_SECRET in their environment.');
+  } else if (values.tests) {
     const testFile = writeTests(context, target, files, mountPath);
     if (testFile) context.note(`Tests for the auth routes and guards are in ${testFile}.`);
   }

@@ -152,7 +152,15 @@ export function applyResource(context: GeneratorContext, values: ResourceOptions
   } else {
     context.note(`The ${names.plural.words} routes are open to anyone: run the auth generator, then add ${context.flavour.framework === 'express' ? 'requireAuth' : 'onRequest: [app.authenticate]'} to the routes that change data.`);
   }
-  if (values.tests) context.invoke('tests', { target: files.routes });
+  if (values.tests) {
+    try {
+      context.invoke('tests', { target: files.routes });
+    } catch (error) {
+      // The resource stands without its tests; say why they are missing.
+      if (!(error instanceof ScaffoldError)) throw error;
+      context.note(`No tests were written for ${names.plural.words}: ${error.message}`);
+    }
+  }
 }
 
 export const resourceGenerator = defineGenerator({

@@ -172,10 +172,11 @@ export function applyTests(context: GeneratorContext, target: string): void {
   const label = spec ? resourceNames(spec.typeName).plural.kebab : moduleLabel(file);
   const testFile = testFileFor(context, label, mounted.relative);
   const harness = harnessOf(context, t, app, context.importPath(testFile, app.file.relative));
-  const imports = t.imports(hooksOf(context, t, app));
+  const hooks = hooksOf(context, t, app);
 
   if (spec) {
     const r = resourceTestModel(context, spec, mounted, app, testFile);
+    const imports = t.imports(r.auth ? [...hooks, r.auth.hook] : hooks);
     if (spec.protectedWrites && !r.auth) {
       throw new ScaffoldRefusalError(
         file,
@@ -188,6 +189,7 @@ export function applyTests(context: GeneratorContext, target: string): void {
     const before = spec.protectedWrites ? render({ ...r, protectedWrites: false, auth: undefined }) : undefined;
     writeTestFile(context, testFile, render(r), before);
   } else {
+    const imports = t.imports(hooks);
     const g = genericTestModel(context, mounted);
     if (g.success.length + g.invalidBody.length + g.protectedRoutes.length === 0 && !g.unknownPath) {
       throw new ScaffoldRefusalError(file, `Nothing in ${mounted.relative} can be tested without knowing valid input: its routes take path parameters or validated queries.`);

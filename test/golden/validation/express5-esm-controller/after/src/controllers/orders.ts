@@ -10,5 +10,5 @@ export async function createOrder(req: Request, res: Response): Promise<void> {
 }
 
 export function getOrder(req: Request, res: Response): void {
-  res.json(orders.get(req.params.id) ?? null);
+  res.json(orders.get(String(req.params.id)) ?? null);
 }
