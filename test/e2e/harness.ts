@@ -447,10 +447,36 @@ const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
 const QUICK_INPUT_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
 
 /**
+ * Opens a quick input with its keybinding (F1, Control+P, Control+G) and returns its input box.
+ * If it does not show (focus in a place that swallows the key, a closing widget), Escape, focus
+ * the workbench and try again.
+ */
+async function openQuickInput(page: Page, key: string): Promise<Locator> {
+  const input = page.locator(QUICK_INPUT_BOX);
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press(key);
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      return input;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+      if (attempt >= 1) await page.locator('.part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      else await ensureWorkbenchFocus(page);
+    }
+  }
+}
+
+/**
  * Picks the row of the open quick input whose label matches (case-insensitive for strings), by
  * clicking it. On timeout the quick input is closed and the error lists what it offered.
  */
-async function pickQuickInputRow(page: Page, label: string | RegExp, what: string, timeoutMs = 30_000): Promise<void> {
+async function pickQuickInputRow(
+  page: Page,
+  label: string | RegExp,
+  what: string,
+  { timeoutMs = 30_000, capture = true }: { timeoutMs?: number; capture?: boolean } = {},
+): Promise<void> {
   const matches = (text: string) =>
     typeof label === 'string' ? text.trim().toLowerCase() === label.trim().toLowerCase() : label.test(text.trim());
   const input = page.locator(QUICK_INPUT_BOX);
@@ -477,7 +503,7 @@ async function pickQuickInputRow(page: Page, label: string | RegExp, what: strin
         }
         return undefined;
       },
-      { what, timeoutMs },
+      { what, timeoutMs, capture },
     );
   } catch (error) {
     await page.keyboard.press('Escape').catch(() => undefined);
@@ -495,9 +521,7 @@ async function pickQuickInputRow(page: Page, label: string | RegExp, what: strin
 export async function openFile(page: Page, relPath: string): Promise<void> {
   const base = path.posix.basename(relPath.replace(/\\/g, '/'));
   await ensureWorkbenchFocus(page);
-  await page.keyboard.press('Control+P');
-  const input = page.locator(QUICK_INPUT_BOX);
-  await input.waitFor({ state: 'visible' });
+  const input = await openQuickInput(page, 'Control+P');
   await input.fill(relPath);
   // The first result must be the file (quick open ranks the exact path first); then Enter opens it.
   await waitFor(
@@ -523,9 +547,7 @@ export async function activeEditorTitle(page: Page): Promise<string | undefined>
 /** Runs a command from the F1 palette by its title as shown there (e.g. `Routewise: Lint Workspace`). */
 export async function runCommand(page: Page, title: string | RegExp): Promise<void> {
   await ensureWorkbenchFocus(page);
-  await page.keyboard.press('F1');
-  const input = page.locator(QUICK_INPUT_BOX);
-  await input.waitFor({ state: 'visible' });
+  const input = await openQuickInput(page, 'F1');
   await input.fill(`>${typeof title === 'string' ? title : ''}`);
   if (typeof title !== 'string') await input.press('End');
   await pickQuickInputRow(page, title, `the command '${String(title)}' in the palette`);
@@ -690,9 +712,7 @@ export async function waitFor<T>(fn: () => T | Promise<T>, options: WaitOptions)
 /** Moves the cursor with Ctrl+G (Go to Line/Column); line and column are 1-based. */
 export async function goToLine(page: Page, line: number, column = 1): Promise<void> {
   await focusEditor(page);
-  await page.keyboard.press('Control+G');
-  const input = page.locator(QUICK_INPUT_BOX);
-  await input.waitFor({ state: 'visible' });
+  const input = await openQuickInput(page, 'Control+G');
   await input.fill(`:${line}:${column}`);
   await input.press('Enter');
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
@@ -765,7 +785,7 @@ export async function quickFix(page: Page, select?: string | RegExp): Promise<Qu
   const noActions = page.locator('.monaco-editor-overlaymessage');
   await waitFor(async () => (await widget.isVisible()) || (await noActions.isVisible()), {
     what: 'the quick fix menu',
-    timeoutMs: 15_000,
+    timeoutMs: 60_000, // every provider must answer first: TypeScript is slow while its project loads
   });
   if (!(await widget.isVisible())) {
     await page.keyboard.press('Escape');
@@ -809,7 +829,9 @@ export async function outputChannelText(page: Page, channelName: string): Promis
   const input = page.locator(QUICK_INPUT_BOX);
   await input.waitFor({ state: 'visible' });
   await input.fill(channelName);
-  await pickQuickInputRow(page, channelName, `the output channel '${channelName}'`);
+  // The channel list is fixed when the picker opens: a missing channel will not appear, so fail fast
+  // (callers may poll until the extension has created it).
+  await pickQuickInputRow(page, channelName, `the output channel '${channelName}'`, { timeoutMs: 5000, capture: false });
   const editor = page.locator('.part.panel .monaco-editor').first();
   await editor.waitFor({ state: 'visible' });
   try {

@@ -125,18 +125,18 @@ describe('e2e: scaffolding commands', function () {
     await waitFor(() => /\napp\.use\(errorHandler\);\n/.test(read(workspace, 'src/app.ts') ?? ''), { what: 'app.use(errorHandler) in src/app.ts' });
   });
 
-  it('a refusal (resource tests without an auth token helper) shows its message and changes nothing', async function () {
-    const before = read(workspace, 'src/app.ts');
+  it('a refusal (a resource whose router file exists: orders) shows its message and changes nothing', async function () {
+    const before = read(workspace, 'src/routes/orders.ts');
     await runCommand(page, 'Routewise: Add Resource…');
-    await answer(page, /^Add Resource \(1\/5\)$/, 'product');
-    await answer(page, /^Add Resource \(2\/5\)$/, 'title:string price:number?');
+    await answer(page, /^Add Resource \(1\/5\)$/, 'order');
+    await answer(page, /^Add Resource \(2\/5\)$/, 'total:number');
     await answer(page, /^Add Resource \(3\/5\)$/);
     await answer(page, /^Add Resource \(4\/5\)$/);
     await answer(page, /^Add Resource \(5\/5\)$/);
-    const shown = await waitFor(async () => (await notifications(page)).find((text) => text.includes('require authentication, and the tests cannot get a token')), { what: 'the refusal' });
-    assert.match(shown, /^Routewise: The routes of src\/routes\/products\.ts that change data require authentication/);
-    assert.equal(read(workspace, 'src/app.ts'), before);
-    assert.equal(read(workspace, 'src/routes/products.ts'), undefined);
+    const shown = await waitFor(async () => (await notifications(page)).find((text) => text.includes('a file with different content already exists there')), { what: 'the refusal' });
+    assert.match(shown, /^Routewise: Cannot create .*\/src\/routes\/orders\.ts: a file with different content already exists there/);
+    assert.equal(read(workspace, 'src/routes/orders.ts'), before);
+    assert.equal(read(workspace, 'src/orders/orders.service.ts'), undefined);
   });
 
   it('Add Resource… checks the field list while typing, then applies the resource and opens its router', async function () {
