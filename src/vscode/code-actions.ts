@@ -3,7 +3,6 @@ import { disableNextLineEdit } from '../core/lint/disable-comment';
 import type { Finding } from '../core/model/finding';
 import { planCodeActions } from './code-action-plan';
 import { DIAGNOSTIC_SOURCE, positionOf, ruleIdOf, toPath, toWorkspaceEdit } from './convert';
-import type { DiagnosticsController } from './diagnostics';
 import { findingKey, type FindingStore } from './finding-store';
 import type { LintService } from './lint-service';
 import type { Logger } from './logger';
@@ -17,7 +16,7 @@ export class RoutewiseCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(
     private readonly store: FindingStore,
-    private readonly diagnostics: DiagnosticsController,
+    private readonly service: LintService,
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -51,12 +50,18 @@ export class RoutewiseCodeActionProvider implements vscode.CodeActionProvider {
   private findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
     const ruleId = ruleIdOf(diagnostic);
     if (!ruleId) return undefined;
-    const key = findingKey(positionOf(diagnostic), ruleId, diagnostic.message);
+    const position = positionOf(diagnostic);
+    const key = findingKey(position, ruleId, diagnostic.message);
     const stored = this.store.get(document.uri.toString(), key);
     if (stored && (stored.version === document.version || stored.version === -1)) return stored.finding;
-    // The document moved on since the last lint: lint now so the fix matches the text.
-    this.diagnostics.lintDocument(document);
-    return this.store.get(document.uri.toString(), key)?.finding;
+    // The document moved on since the last lint: lint its current text now, without publishing —
+    // replacing the diagnostics here would cancel the very request being answered.
+    const fresh = this.service.lint(document.uri, document.getText());
+    const match =
+      fresh.find((finding) => findingKey(finding, finding.ruleId, finding.message) === key) ??
+      fresh.find((finding) => finding.ruleId === ruleId && finding.line === position.line && finding.column === position.column);
+    if (match) this.store.set(document.uri.toString(), document.version, fresh);
+    return match;
   }
 }
 

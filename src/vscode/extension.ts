@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(logger, statusBar);
 
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new RoutewiseCodeActionProvider(store, diagnostics), {
+    vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new RoutewiseCodeActionProvider(store, service), {
       providedCodeActionKinds: RoutewiseCodeActionProvider.providedCodeActionKinds,
     }),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, (uri: vscode.Uri, key: string) => applyFix(service, store, logger, uri, key)),

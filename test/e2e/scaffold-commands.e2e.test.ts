@@ -4,11 +4,8 @@
  * install offer, and a refusal that changes nothing.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
 import {
   REPO_ROOT,
   activeEditorTitle,
@@ -19,6 +16,7 @@ import {
   openWorkbench,
   openFile,
   outputChannelText,
+  packageExtension,
   quickFix,
   runCommand,
   save,
@@ -31,24 +29,6 @@ import {
 
 const QUICK_INPUT = '.quick-input-widget';
 const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
-
-/** A .vsix of the working tree: the two bundles, templates and docs (no node_modules: the bundles carry them). */
-async function packageExtension(): Promise<string> {
-  const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'routewise-vsix-'));
-  const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node20', logLevel: 'silent' as const, external: ['vscode', './scaffold.js'] };
-  await Promise.all([
-    build({ ...common, entryPoints: [path.join(REPO_ROOT, 'src/vscode/extension.ts')], outfile: path.join(stage, 'dist/extension.js') }),
-    build({ ...common, entryPoints: [path.join(REPO_ROOT, 'src/core/scaffold/index.ts')], outfile: path.join(stage, 'dist/scaffold.js') }),
-  ]);
-  for (const item of ['package.json', 'README.md', 'templates', 'docs', 'media']) fs.cpSync(path.join(REPO_ROOT, item), path.join(stage, item), { recursive: true });
-  const vsix = path.join(stage, 'routewise.vsix');
-  execFileSync(
-    path.join(REPO_ROOT, 'node_modules/.bin/vsce'),
-    ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--baseContentUrl', 'https://example.invalid', '--baseImagesUrl', 'https://example.invalid', '-o', vsix],
-    { cwd: stage, stdio: 'pipe' },
-  );
-  return vsix;
-}
 
 async function quickInputTitle(page: Page): Promise<string> {
   const title = page.locator(`${QUICK_INPUT} .quick-input-title`);
