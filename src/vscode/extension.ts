@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
   diagnostics.register(context);
   registerScaffoldCommands(context, service, logger);
   statusBar.update();
-  logger.info(`Routewise ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(1)} ms`);
+  logger.info(`Routewise ${String((context.extension.packageJSON as { version?: unknown }).version)} activated in ${(performance.now() - started).toFixed(1)} ms`);
 }
 
 export function deactivate(): void {

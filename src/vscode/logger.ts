@@ -10,7 +10,7 @@ export class Logger implements vscode.Disposable {
 
   error(message: string, error?: unknown): void {
     // A real failure keeps its stack: it is what a bug report needs.
-    const detail = error instanceof Error ? `: ${error.stack ?? error.message}` : error === undefined ? '' : `: ${String(error)}`;
+    const detail = error instanceof Error ? `: ${error.stack ?? error.message}` : error === undefined ? '' : `: ${typeof error === 'string' ? error : JSON.stringify(error)}`;
     this.channel.appendLine(`[${new Date().toISOString()}] ERROR ${message}${detail}`);
   }
 

@@ -89,7 +89,10 @@ export interface GeneratorResult {
   dependencies: DependencyRequest[];
 }
 
-/** Erases a generator's option type for the registry. */
+/**
+ * Erases a generator's option type for the registry; the runner parses options with the
+ * generator's own schema before calling it, so the erased type is never trusted blindly.
+ */
 export function defineGenerator<Options extends z.ZodType>(generator: Generator<Options>): Generator {
-  return generator as unknown as Generator;
+  return generator;
 }
