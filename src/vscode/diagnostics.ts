@@ -52,7 +52,10 @@ export class DiagnosticsController implements vscode.Disposable {
         }
       }),
     );
-    this.relintOpenDocuments();
+    // Lint what is already open once activation has returned: activation stays cheap and the
+    // editor shows the first results a moment later.
+    const timer = setTimeout(() => this.relintOpenDocuments(), 0);
+    context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   }
 
   relintOpenDocuments(): void {

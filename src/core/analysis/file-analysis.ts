@@ -85,6 +85,8 @@ class FileAnalyzer {
       uses: this.uses,
       hooks: this.hooks,
       handlers,
+      calls: this.calls,
+      functions: this.candidateFunctions,
       handlerOf: (fn) => this.handlers.get(fn),
       moduleOf: (name) => this.imports.get(name)?.module,
     };

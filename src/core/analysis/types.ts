@@ -98,6 +98,10 @@ export interface FileAnalysis {
   uses: UseRegistration[];
   hooks: HookRegistration[];
   handlers: HandlerInfo[];
+  /** Every call expression of the file, in source (pre-)order: rules look calls up here instead of walking the tree again. */
+  calls: readonly ts.CallExpression[];
+  /** Every function, arrow and method of the file, in source (pre-)order. */
+  functions: readonly FunctionLike[];
   handlerOf(fn: FunctionLike): HandlerInfo | undefined;
   /** The module a local name was imported from. */
   moduleOf(localName: string): string | undefined;

@@ -4,7 +4,9 @@ import type { Finding, Severity } from '../model/finding';
 import type { RoutewiseSettings } from '../model/settings';
 import type { ProjectInfo } from '../project/project-info';
 import type { RouteGraph } from '../project/route-graph-types';
-import { isTestFilePath } from './parse';
+import { analyzeFile } from '../analysis/file-analysis';
+import type { FileAnalysis } from '../analysis/types';
+import { isTestFilePath, parseSource } from './parse';
 import type { NodeHandler, Report, Rule, RuleContext } from './rule';
 import type { ScaffoldBridge } from './scaffold-bridge';
 import type { SourceCache } from './source-cache';
@@ -52,20 +54,40 @@ export class Linter {
   lintFile(fileName: string, text?: string): Finding[] {
     const content = text ?? this.deps.host.readFile(fileName);
     if (content === undefined) return [];
-    const { cache, settings } = this.deps;
+    const { cache, settings, host } = this.deps;
     const sourceFile = cache.sourceFile(fileName, content);
     const project = this.deps.projects.detect(fileName);
     const analysis = cache.analysis(fileName, content, project.framework);
-    const suppressions = new Suppressions(sourceFile);
+    const isTestFile = isTestFilePath(pathWithinPackage(fileName, project));
+    let suppressions: Suppressions | undefined;
     const findings: Finding[] = [];
     let graph: RouteGraph | undefined | null = null;
+    const routeGraph = (): RouteGraph | undefined => {
+      if (graph === null) graph = this.deps.graphs.graphFor(project);
+      return graph;
+    };
+    // Other files of the project, parsed once per text through the shared cache (the route graph's too).
+    const sourceFileOf = (path: string): ts.SourceFile | undefined => {
+      const other = host.readFile(path);
+      if (other === undefined) return undefined;
+      // The file being linted as read from disk, not its unsaved text: parsed apart, so the cache keeps the editor's version.
+      return path === fileName && other !== content ? parseSource(path, other) : cache.sourceFile(path, other);
+    };
+    const analysisOf = (path: string): FileAnalysis | undefined => {
+      const other = host.readFile(path);
+      if (other === undefined) return undefined;
+      return path === fileName && other !== content ? analyzeFile(parseSource(path, other), project.framework) : cache.analysis(path, other, project.framework);
+    };
 
-    const handlers = new Map<ts.SyntaxKind, NodeHandler[]>();
+    // Handlers indexed by SyntaxKind, each with the rule it reports errors for.
+    const handlers: ({ ruleId: string; handler: NodeHandler }[] | undefined)[] = [];
+    let anyHandler = false;
     const ends: { ruleId: string; end: () => void }[] = [];
 
     for (const rule of this.deps.rules) {
       const severity = this.severityOf(rule);
       if (!severity) continue;
+      const ruleId = rule.meta.id;
       const context: RuleContext = {
         fileName,
         text: content,
@@ -73,35 +95,42 @@ export class Linter {
         project,
         settings,
         analysis,
-        host: this.deps.host,
+        host,
         scaffold: this.deps.scaffold,
-        isTestFile: isTestFilePath(pathWithinPackage(fileName, project)),
-        routeGraph: () => {
-          if (graph === null) graph = this.deps.graphs.graphFor(project);
-          return graph;
-        },
+        isTestFile,
+        routeGraph,
+        sourceFileOf,
+        analysisOf,
         report: (report) => {
-          const finding = this.toFinding(rule.meta.id, severity, sourceFile, report);
+          const finding = this.toFinding(ruleId, severity, sourceFile, report);
+          suppressions ??= new Suppressions(sourceFile);
           if (!suppressions.isSuppressed(finding.ruleId, finding.line - 1)) findings.push(finding);
         },
       };
-      const visitor = this.guard(rule.meta.id, fileName, () => rule.create(context));
+      const visitor = this.guard(ruleId, fileName, () => rule.create(context));
       if (!visitor) continue;
       for (const [kind, handler] of Object.entries(visitor.nodes ?? {})) {
         if (!handler) continue;
-        const guarded: NodeHandler = (node) => this.guard(rule.meta.id, fileName, () => handler(node));
-        const key = Number(kind) as ts.SyntaxKind;
-        const list = handlers.get(key);
-        if (list) list.push(guarded);
-        else handlers.set(key, [guarded]);
+        const key = Number(kind);
+        (handlers[key] ??= []).push({ ruleId, handler });
+        anyHandler = true;
       }
-      if (visitor.end) ends.push({ ruleId: rule.meta.id, end: visitor.end });
+      if (visitor.end) ends.push({ ruleId, end: visitor.end });
     }
 
-    if (handlers.size > 0) {
+    if (anyHandler) {
+      const onRuleError = this.deps.onRuleError;
       const visit = (node: ts.Node): void => {
-        const list = handlers.get(node.kind);
-        if (list) for (const handler of list) handler(node);
+        const list = handlers[node.kind];
+        if (list !== undefined) {
+          for (const { ruleId, handler } of list) {
+            try {
+              handler(node);
+            } catch (error) {
+              onRuleError?.(ruleId, fileName, error);
+            }
+          }
+        }
         node.forEachChild(visit);
       };
       visit(sourceFile);

@@ -33,6 +33,10 @@ export interface RuleContext {
   readonly isTestFile: boolean;
   /** The cross-file route graph of the owning package; built on first use, then cached. */
   routeGraph(): RouteGraph | undefined;
+  /** Another file as the host reads it, parsed once per text through the cache the route graph shares; undefined when unreadable. */
+  sourceFileOf(path: string): ts.SourceFile | undefined;
+  /** The analysis of another file (with this file's project framework), through the same cache. */
+  analysisOf(path: string): FileAnalysis | undefined;
   report(report: Report): void;
 }
 

@@ -1,8 +1,6 @@
 import ts from 'typescript';
 import { functionName, isFunctionLike, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, RouteRegistration } from '../analysis/types';
-import { analyzeFile } from '../analysis/file-analysis';
-import { parseSource } from '../lint/parse';
 import type { Report, Rule, RuleContext } from '../lint/rule';
 import type { GraphRoute } from '../project/route-graph-types';
 import { buildFastifySchemaChanges } from './util/fastify-schema-fix';
@@ -60,11 +58,13 @@ const rule: Rule = {
         const validation: ValidationContext = { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings };
         let callees: ValidatingCalleeResolver | undefined;
         const classifier = createCallClassifier(validation, (call, index) =>
-          (callees ??= new ValidatingCalleeResolver(ctx.host, ctx.settings, ctx.fileName, ctx.sourceFile)).validatesArgument(call, index),
+          (callees ??= new ValidatingCalleeResolver(ctx.host, ctx.settings, ctx.fileName, ctx.sourceFile, ctx.sourceFileOf)).validatesArgument(call, index),
         );
         const remotes = new Map<string, RemoteFile | null>();
+        let called: ReadonlySet<string> | undefined;
+        const calledNames = (): ReadonlySet<string> => (called ??= directlyCalledNames(ctx.analysis.calls));
         for (const handler of ctx.analysis.handlers) {
-          if (!isRequestHandler(handler)) continue;
+          if (!isRequestHandler(handler, calledNames)) continue;
           const use = collectRequestUse(handler.fn, handler.fn.parameters[0], classifier);
           const candidates = use.reads.filter((read) => isUnvalidated(read, use));
           if (candidates.length === 0) continue;
@@ -82,10 +82,10 @@ const rule: Rule = {
 export default rule;
 
 /** Route handlers and controllers; chain middleware, hooks and error handlers validate or guard, they are not the target. */
-function isRequestHandler(handler: HandlerInfo): boolean {
+function isRequestHandler(handler: HandlerInfo, calledNames: () => ReadonlySet<string>): boolean {
   if (handler.role === 'error-handler' || handler.fn.parameters.length === 0) return false;
   if (handler.routes.length > 0) return handler.routes.some((route) => route.handler?.fn === handler.fn);
-  if (!handler.standalone || isHelper(handler)) return false;
+  if (!handler.standalone || isHelper(handler, calledNames)) return false;
   return handler.role === 'handler' || (handler.framework === 'express' && looksTerminal(handler));
 }
 
@@ -93,7 +93,7 @@ function isRequestHandler(handler: HandlerInfo): boolean {
  * A function that takes `(req, res)` but is called by other code rather than registered: it returns
  * data to its caller (`return session`) or is called by name in this file (`validateSession(req, res)`).
  */
-function isHelper(handler: HandlerInfo): boolean {
+function isHelper(handler: HandlerInfo, calledNames: () => ReadonlySet<string>): boolean {
   const fn = handler.fn;
   let returnsData = false;
   const visit = (node: ts.Node): void => {
@@ -111,14 +111,14 @@ function isHelper(handler: HandlerInfo): boolean {
   if (returnsData && handler.framework === 'express') return true;
   const name = functionName(fn);
   if (!name) return false;
-  let called = false;
-  const findCall = (node: ts.Node): void => {
-    if (called) return;
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) called = true;
-    ts.forEachChild(node, findCall);
-  };
-  findCall(fn.getSourceFile());
-  return called;
+  return calledNames().has(name);
+}
+
+/** Names called as plain identifiers anywhere in the file: `validateSession(req, res)`. */
+function directlyCalledNames(calls: readonly ts.CallExpression[]): Set<string> {
+  const names = new Set<string>();
+  for (const call of calls) if (ts.isIdentifier(call.expression)) names.add(call.expression.text);
+  return names;
 }
 
 /** A standalone `(req, res, next)` is a controller when it answers and never passes the request on with a bare `next()`. */
@@ -209,13 +209,8 @@ function remoteRegistration(ctx: RuleContext, route: GraphRoute, remotes: Map<st
   if (file === ctx.fileName) return undefined;
   let remote = remotes.get(file);
   if (remote === undefined) {
-    const text = ctx.host.readFile(file);
-    if (text === undefined) remote = null;
-    else {
-      const sourceFile = parseSource(file, text);
-      const analysis = analyzeFile(sourceFile, ctx.project.framework);
-      remote = { sourceFile, validation: { sourceFile, analysis, settings: ctx.settings } };
-    }
+    const analysis = ctx.analysisOf(file);
+    remote = analysis ? { sourceFile: analysis.sourceFile, validation: { sourceFile: analysis.sourceFile, analysis, settings: ctx.settings } } : null;
     remotes.set(file, remote);
   }
   if (!remote) return undefined;

@@ -29,13 +29,18 @@ export class ValidatingCalleeResolver {
   private readonly answers = new Map<string, boolean>();
 
   constructor(
-    private readonly host: FileSystemHost,
+    host: FileSystemHost,
     private readonly settings: RoutewiseSettings,
     private readonly fileName: string,
     sourceFile: ts.SourceFile,
+    /** Parses another file; the linter passes its shared cache, so a module many handlers call is parsed once. */
+    private readonly parse: (path: string) => ts.SourceFile | undefined = (path) => {
+      const text = host.readFile(path);
+      return text === undefined ? undefined : parseSource(path, text);
+    },
   ) {
     this.resolver = new ModuleResolver(host);
-    this.files.set(fileName, { path: fileName, sourceFile, imports: collectImports(sourceFile) });
+    this.files.set(fileName, { path: fileName, sourceFile, imports: importsOf(sourceFile) });
   }
 
   validatesArgument(call: ts.CallExpression, index: number): boolean {
@@ -116,14 +121,23 @@ export class ValidatingCalleeResolver {
     if (!path) return undefined;
     const cached = this.files.get(path);
     if (cached !== undefined) return cached ?? undefined;
-    const text = this.host.readFile(path);
-    const file = text === undefined ? null : (() => {
-      const sourceFile = parseSource(path, text);
-      return { path, sourceFile, imports: collectImports(sourceFile) };
-    })();
+    const sourceFile = this.parse(path);
+    const file = sourceFile === undefined ? null : { path, sourceFile, imports: importsOf(sourceFile) };
     this.files.set(path, file);
     return file ?? undefined;
   }
+}
+
+const importsBySource = new WeakMap<ts.SourceFile, Map<string, ImportBinding>>();
+
+/** The imports of a (cached, immutable) parse, collected once. */
+function importsOf(sourceFile: ts.SourceFile): Map<string, ImportBinding> {
+  let imports = importsBySource.get(sourceFile);
+  if (!imports) {
+    imports = collectImports(sourceFile);
+    importsBySource.set(sourceFile, imports);
+  }
+  return imports;
 }
 
 /** `{ create(input) {…} }`, `{ create: async (input) => … }`, `new UsersService()`, or a class with the method. */
