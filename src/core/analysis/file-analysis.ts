@@ -47,9 +47,33 @@ export function frameworkOfModule(module: string): Framework | undefined {
  * Reads what an Express or Fastify file declares: apps and routers, route registrations with their
  * middleware chain, mounts, hooks, and which functions handle requests. Syntax only: no type checker.
  */
-export function analyzeFile(sourceFile: ts.SourceFile, projectFramework?: Framework): FileAnalysis {
-  return new FileAnalyzer(sourceFile, projectFramework).run();
+export function analyzeFile(sourceFile: ts.SourceFile, projectFramework?: Framework, nodes?: readonly ts.Node[]): FileAnalysis {
+  return new FileAnalyzer(sourceFile, projectFramework).run(nodes ?? listNodes(sourceFile));
 }
+
+/** Every node `forEachChild` reaches from the file, in pre-order. */
+export function listNodes(sourceFile: ts.SourceFile): ts.Node[] {
+  const nodes: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    nodes.push(node);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sourceFile, visit);
+  return nodes;
+}
+
+const {
+  VariableDeclaration,
+  BinaryExpression,
+  EqualsToken,
+  PropertyDeclaration,
+  FunctionDeclaration,
+  FunctionExpression,
+  ArrowFunction,
+  MethodDeclaration,
+  CallExpression,
+  Identifier,
+} = ts.SyntaxKind;
 
 class FileAnalyzer {
   private readonly imports: Map<string, ImportBinding>;
@@ -69,8 +93,8 @@ class FileAnalyzer {
     this.framework = this.frameworkFromImports() ?? projectFramework;
   }
 
-  run(): FileAnalysis {
-    this.collect(this.sourceFile);
+  run(nodes: readonly ts.Node[]): FileAnalysis {
+    this.collect(nodes);
     for (const call of this.calls) this.classifyCall(call);
     this.collectStandaloneHandlers();
     // Chained `route('/x').get().post()` calls are visited outermost first; report in source order.
@@ -85,6 +109,7 @@ class FileAnalyzer {
       uses: this.uses,
       hooks: this.hooks,
       handlers,
+      nodes,
       calls: this.calls,
       functions: this.candidateFunctions,
       handlerOf: (fn) => this.handlers.get(fn),
@@ -107,27 +132,46 @@ class FileAnalyzer {
     return undefined;
   }
 
-  /** One walk: declarations of apps and functions, every call expression, every function. */
-  private collect(root: ts.Node): void {
-    const visit = (node: ts.Node): void => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-        this.recordBinding(node.name.text, node.initializer, node);
-      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-        const target = memberPath(node.left);
-        if (target) this.recordBinding(target.join('.'), node.right, node);
-      } else if (ts.isPropertyDeclaration(node) && node.initializer && ts.isIdentifier(node.name)) {
-        this.recordBinding(`this.${node.name.text}`, node.initializer, node);
-      } else if (ts.isFunctionDeclaration(node) && node.name) {
-        this.functionsByName.set(node.name.text, node);
+  /** One pass over the file's nodes (pre-order): declarations of apps and functions, every call expression, every function. */
+  private collect(nodes: readonly ts.Node[]): void {
+    for (const node of nodes) {
+      switch (node.kind) {
+        case VariableDeclaration: {
+          const declaration = node as ts.VariableDeclaration;
+          if (declaration.name.kind === Identifier && declaration.initializer) this.recordBinding(declaration.name.text, declaration.initializer, node);
+          break;
+        }
+        case BinaryExpression: {
+          const binary = node as ts.BinaryExpression;
+          if (binary.operatorToken.kind === EqualsToken) {
+            const target = memberPath(binary.left);
+            if (target) this.recordBinding(target.join('.'), binary.right, node);
+          }
+          break;
+        }
+        case PropertyDeclaration: {
+          const property = node as ts.PropertyDeclaration;
+          if (property.initializer && property.name.kind === Identifier) this.recordBinding(`this.${property.name.text}`, property.initializer, node);
+          break;
+        }
+        case FunctionDeclaration: {
+          const fn = node as ts.FunctionDeclaration;
+          if (fn.name) this.functionsByName.set(fn.name.text, fn);
+          this.candidateFunctions.push(fn);
+          this.recordTypedParameters(fn);
+          break;
+        }
+        case FunctionExpression:
+        case ArrowFunction:
+        case MethodDeclaration:
+          this.candidateFunctions.push(node as FunctionLike);
+          this.recordTypedParameters(node as FunctionLike);
+          break;
+        case CallExpression:
+          this.calls.push(node as ts.CallExpression);
+          break;
       }
-      if (isFunctionLike(node)) {
-        this.candidateFunctions.push(node);
-        this.recordTypedParameters(node);
-      }
-      if (ts.isCallExpression(node)) this.calls.push(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(root);
+    }
   }
 
   private recordBinding(name: string, initializer: ts.Expression, node: ts.Node): void {

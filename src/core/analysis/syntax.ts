@@ -2,19 +2,32 @@ import ts from 'typescript';
 
 export type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
+const {
+  FunctionDeclaration,
+  FunctionExpression,
+  ArrowFunction,
+  MethodDeclaration,
+  ParenthesizedExpression,
+  AsExpression,
+  NonNullExpression,
+  SatisfiesExpression,
+  TypeAssertionExpression,
+} = ts.SyntaxKind;
+
+// Called for most nodes of every file: plain kind comparisons, no type-guard calls.
 export function isFunctionLike(node: ts.Node | undefined): node is FunctionLike {
-  return (
-    node !== undefined &&
-    (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node))
-  );
+  if (node === undefined) return false;
+  const kind = node.kind;
+  return kind === FunctionDeclaration || kind === FunctionExpression || kind === ArrowFunction || kind === MethodDeclaration;
 }
 
 /** Strips parentheses, `as` / `satisfies` / non-null assertions. */
 export function unwrapExpression(node: ts.Expression): ts.Expression {
   let current = node;
   for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
-      current = current.expression;
+    const kind = current.kind;
+    if (kind === ParenthesizedExpression || kind === AsExpression || kind === NonNullExpression || kind === SatisfiesExpression || kind === TypeAssertionExpression) {
+      current = (current as ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.SatisfiesExpression | ts.TypeAssertion).expression;
     } else {
       return current;
     }

@@ -98,6 +98,8 @@ export interface FileAnalysis {
   uses: UseRegistration[];
   hooks: HookRegistration[];
   handlers: HandlerInfo[];
+  /** Every node `forEachChild` reaches from the file, in pre-order: the engine's shared walk iterates this list. */
+  nodes: readonly ts.Node[];
   /** Every call expression of the file, in source (pre-)order: rules look calls up here instead of walking the tree again. */
   calls: readonly ts.CallExpression[];
   /** Every function, arrow and method of the file, in source (pre-)order. */

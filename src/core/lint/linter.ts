@@ -119,21 +119,21 @@ export class Linter {
     }
 
     if (anyHandler) {
+      // The shared walk: the analysis listed the nodes in pre-order once per parse (the file itself first, as a walk visits it).
       const onRuleError = this.deps.onRuleError;
-      const visit = (node: ts.Node): void => {
+      const dispatch = (node: ts.Node): void => {
         const list = handlers[node.kind];
-        if (list !== undefined) {
-          for (const { ruleId, handler } of list) {
-            try {
-              handler(node);
-            } catch (error) {
-              onRuleError?.(ruleId, fileName, error);
-            }
+        if (list === undefined) return;
+        for (const { ruleId, handler } of list) {
+          try {
+            handler(node);
+          } catch (error) {
+            onRuleError?.(ruleId, fileName, error);
           }
         }
-        node.forEachChild(visit);
       };
-      visit(sourceFile);
+      dispatch(sourceFile);
+      for (const node of analysis.nodes) dispatch(node);
     }
     for (const { ruleId, end } of ends) this.guard(ruleId, fileName, end);
     return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));

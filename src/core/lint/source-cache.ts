@@ -2,11 +2,13 @@ import type ts from 'typescript';
 import { analyzeFile } from '../analysis/file-analysis';
 import type { FileAnalysis } from '../analysis/types';
 import type { Framework } from '../model/rule-meta';
-import { parseSource } from './parse';
+import { parseIndexed } from './parse';
 
 interface Entry {
   text: string;
   sourceFile: ts.SourceFile;
+  /** The file's nodes in pre-order, listed while the parse was given its parent pointers. */
+  nodes: readonly ts.Node[];
   analysis?: FileAnalysis;
   analysisFramework?: Framework;
 }
@@ -25,7 +27,7 @@ export class SourceCache {
   analysis(path: string, text: string, projectFramework: Framework | undefined): FileAnalysis {
     const entry = this.entry(path, text);
     if (!entry.analysis || entry.analysisFramework !== projectFramework) {
-      entry.analysis = analyzeFile(entry.sourceFile, projectFramework);
+      entry.analysis = analyzeFile(entry.sourceFile, projectFramework, entry.nodes);
       entry.analysisFramework = projectFramework;
     }
     return entry.analysis;
@@ -42,7 +44,7 @@ export class SourceCache {
   private entry(path: string, text: string): Entry {
     const existing = this.entries.get(path);
     if (existing && existing.text === text) return existing;
-    const entry: Entry = { text, sourceFile: parseSource(path, text) };
+    const entry: Entry = { text, ...parseIndexed(path, text) };
     this.entries.set(path, entry);
     return entry;
   }

@@ -8,7 +8,7 @@ import { readStatus, type StatusValue } from './util/http-status';
 import { resolveLocal } from './util/local-binding';
 import { effectiveStatus, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ResponseChain } from './util/response-calls';
 import { errorRef, findLeaks, pathConditions, type Leak, type LeakLevel } from './util/error-values';
-import { genericErrorResponseEdits } from './util/error-response-fix';
+import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
 import { skipsTestFile } from './util/test-context';
 
 /** How the response's status relates to the error: a deliberate 4xx, a 5xx, a fallback to 500 (`err.status || 500`), none at all, or unknowable. */
@@ -245,7 +245,7 @@ function makeFix(
     error: ts.Identifier;
   },
 ): Fix | undefined {
-  const edits = genericErrorResponseEdits({
+  const request: GenericErrorResponseRequest = {
     sourceFile: ctx.sourceFile,
     analysis: ctx.analysis,
     project: ctx.project,
@@ -258,9 +258,14 @@ function makeFix(
     requestName: plan.owner.requestName,
     error: plan.error,
     handler: plan.owner.fn,
-  });
-  if (!edits) return undefined;
-  return { title: 'Send a generic error response and log the error', build: () => [{ kind: 'edit', path: ctx.fileName, edits }] };
+  };
+  const title = 'Send a generic error response and log the error';
+  // Most findings' fixes are never opened: build the edits when asked, unless only building tells whether there is a fix.
+  if (canPlaceErrorResponseFix(plan.send)) {
+    return { title, build: () => [{ kind: 'edit', path: ctx.fileName, edits: genericErrorResponseEdits(request) ?? [] }] };
+  }
+  const edits = genericErrorResponseEdits(request);
+  return edits ? { title, build: () => [{ kind: 'edit', path: ctx.fileName, edits }] } : undefined;
 }
 
 function removePropertyFix(ctx: RuleContext, property: ts.ObjectLiteralElementLike, object: ts.ObjectLiteralExpression): Fix {

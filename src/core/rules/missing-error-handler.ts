@@ -248,12 +248,10 @@ class ErrorHandlerChecker {
       if (use.kind !== 'use') continue;
       for (const ref of use.args) if (ref.fn) registered.add(ref.fn);
     }
-    const called = calledNames(this.ctx.sourceFile);
-    const visit = (node: ts.Node): void => {
-      if (isFunctionLike(node) && node.parameters.length === 3) this.checkThreeParameters(node, registered, called);
-      ts.forEachChild(node, visit);
-    };
-    visit(this.ctx.sourceFile);
+    let called: Set<string> | undefined;
+    for (const fn of analysis.functions) {
+      if (fn.parameters.length === 3) this.checkThreeParameters(fn, registered, (called ??= calledNames(analysis.calls)));
+    }
   }
 
   private checkThreeParameters(fn: FunctionLike, registered: ReadonlySet<FunctionLike>, called: ReadonlySet<string>): void {
@@ -544,21 +542,16 @@ function declaredFunctionName(fn: FunctionLike): string | undefined {
 }
 
 /** Names called directly in the file: `foo(…)`, `x.foo(…)`. */
-function calledNames(sourceFile: ts.SourceFile): Set<string> {
+function calledNames(calls: readonly ts.CallExpression[]): Set<string> {
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const callee = unwrapExpression(node.expression);
-      if (ts.isIdentifier(callee)) names.add(callee.text);
-      else if (ts.isPropertyAccessExpression(callee)) names.add(callee.name.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  for (const call of calls) {
+    const callee = unwrapExpression(call.expression);
+    if (ts.isIdentifier(callee)) names.add(callee.text);
+    else if (ts.isPropertyAccessExpression(callee)) names.add(callee.name.text);
+  }
   return names;
 }
 
-/** `(error, request, reply)` passed to `setErrorHandler`, or typed with FastifyReply: Fastify's 3-parameter error handler is right. */
 function isFastifyErrorHandler(fn: FunctionLike): boolean {
   const parent = fn.parent;
   if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'setErrorHandler') return true;

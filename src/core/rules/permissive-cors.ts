@@ -25,7 +25,7 @@ const rule: Rule = {
       end() {
         let credentialedApp: boolean | undefined;
         const usesCredentials = (): boolean => (credentialedApp ??= appUsesCredentials(ctx.sourceFile, ctx.analysis, ctx.project.dependencies, ctx.routeGraph(), ctx.settings.authMiddleware));
-        for (const use of findCorsUses(ctx.sourceFile, ctx.analysis)) {
+        for (const use of findCorsUses(ctx.analysis)) {
           const message = corsMessage(use, usesCredentials);
           if (!message) continue;
           // `server.register(cors, …)` may close a long chain: underline the `register(…)` part.
@@ -33,7 +33,7 @@ const rule: Rule = {
           const start = use.framework === 'fastify' && ts.isPropertyAccessExpression(callee) ? callee.name.getStart(ctx.sourceFile) : use.call.getStart(ctx.sourceFile);
           ctx.report({ start, end: use.call.getEnd(), message, fix: corsFix(ctx, use) });
         }
-        for (const header of findAllowOriginHeaders(ctx.sourceFile)) {
+        for (const header of findAllowOriginHeaders(ctx.analysis.calls)) {
           if (header.value === 'reflect' && header.guarded) continue;
           if (!setsAllowCredentials(header.call)) continue;
           const what = header.value === 'any' ? 'is `*`' : "echoes the request's Origin";

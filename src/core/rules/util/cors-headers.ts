@@ -17,19 +17,15 @@ const SETTERS = new Set(['setHeader', 'header', 'set', 'append']);
 const OBJECT_SETTERS = new Set(['set', 'header', 'headers', 'writeHead']);
 
 /** `Access-Control-Allow-Origin` headers set to `*` or to the request's origin in a file. */
-export function findAllowOriginHeaders(sourceFile: ts.SourceFile): AllowOriginHeader[] {
+export function findAllowOriginHeaders(calls: readonly ts.CallExpression[]): AllowOriginHeader[] {
   const found: AllowOriginHeader[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const value = headerValue(node, 'access-control-allow-origin');
-      if (value) {
-        const kind = allowOriginKind(value);
-        if (kind) found.push({ call: node, value: kind, valueNode: isTwoArgumentSetter(node) ? node.arguments[1] : undefined, guarded: isGuarded(node) });
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  for (const call of calls) {
+    if (!ts.isPropertyAccessExpression(call.expression)) continue;
+    const value = headerValue(call, 'access-control-allow-origin');
+    if (!value) continue;
+    const kind = allowOriginKind(value);
+    if (kind) found.push({ call, value: kind, valueNode: isTwoArgumentSetter(call) ? call.arguments[1] : undefined, guarded: isGuarded(call) });
+  }
   return found;
 }
 

@@ -30,7 +30,7 @@ export interface CorsUse {
 const FASTIFY_CORS_MODULES = new Set(['@fastify/cors', 'fastify-cors']);
 
 /** `cors(...)` calls of the `cors` package and `register(@fastify/cors, ...)` calls of a file. */
-export function findCorsUses(sourceFile: ts.SourceFile, analysis: FileAnalysis): CorsUse[] {
+export function findCorsUses(analysis: FileAnalysis): CorsUse[] {
   const corsNames = new Set<string>();
   const fastifyCorsNames = new Set<string>();
   for (const binding of analysis.imports.values()) {
@@ -38,18 +38,14 @@ export function findCorsUses(sourceFile: ts.SourceFile, analysis: FileAnalysis):
     if (FASTIFY_CORS_MODULES.has(binding.module) && (binding.imported === 'default' || binding.imported === '*' || binding.imported === 'fastifyCors')) fastifyCorsNames.add(binding.local);
   }
   const uses: CorsUse[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const callee = unwrapExpression(node.expression);
-      if ((ts.isIdentifier(callee) && corsNames.has(callee.text)) || requiredModule(callee) === 'cors') {
-        uses.push(describe('express', node, node.arguments[0]));
-      } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && node.arguments.length >= 1 && isFastifyCorsPlugin(node.arguments[0], fastifyCorsNames)) {
-        uses.push(describe('fastify', node, node.arguments[1]));
-      }
+  for (const call of analysis.calls) {
+    const callee = unwrapExpression(call.expression);
+    if ((ts.isIdentifier(callee) && corsNames.has(callee.text)) || requiredModule(callee) === 'cors') {
+      uses.push(describe('express', call, call.arguments[0]));
+    } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments.length >= 1 && isFastifyCorsPlugin(call.arguments[0], fastifyCorsNames)) {
+      uses.push(describe('fastify', call, call.arguments[1]));
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  }
   return uses;
 }
 

@@ -83,6 +83,14 @@ export function genericErrorResponseEdits(request: GenericErrorResponseRequest):
   return [{ start, end: statement.getEnd(), newText: `{${eol}${lines.join(eol)}${eol}${indent}}` }];
 }
 
+/**
+ * Whether `genericErrorResponseEdits` has somewhere to put the logging line: an expression-bodied
+ * arrow or a statement around the send. Lets a rule offer the fix without building its edits.
+ */
+export function canPlaceErrorResponseFix(send: ts.Expression): boolean {
+  return expressionBodiedArrow(send) !== undefined || enclosingStatement(send) !== undefined;
+}
+
 /** The text between start and end with edits (in file offsets) applied. */
 function rewrite(text: string, start: number, end: number, edits: readonly TextEdit[]): string {
   return applyEdits(

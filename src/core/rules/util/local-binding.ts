@@ -34,7 +34,7 @@ export function resolveLocal(identifier: ts.Identifier): LocalBinding | undefine
       }
     }
     if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope)) {
-      const found = declarationInStatements(scope.statements, name);
+      const found = declarationInStatements(scope, scope.statements, name);
       if (found) return found;
     }
     if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
@@ -49,30 +49,55 @@ export function resolveLocal(identifier: ts.Identifier): LocalBinding | undefine
   return undefined;
 }
 
-function declarationInStatements(statements: ts.NodeArray<ts.Statement>, name: string): LocalBinding | undefined {
+/**
+ * The first declaration of each name among a block's statements, indexed once per block: rules resolve
+ * many identifiers against the same (often long) top-level statement list.
+ */
+const declarationsByScope = new WeakMap<ts.Node, Map<string, LocalBinding>>();
+
+function declarationInStatements(scope: ts.Node, statements: ts.NodeArray<ts.Statement>, name: string): LocalBinding | undefined {
+  let declarations = declarationsByScope.get(scope);
+  if (!declarations) {
+    declarations = indexDeclarations(statements);
+    declarationsByScope.set(scope, declarations);
+  }
+  return declarations.get(name);
+}
+
+function indexDeclarations(statements: ts.NodeArray<ts.Statement>): Map<string, LocalBinding> {
+  const declarations = new Map<string, LocalBinding>();
+  const add = (name: string, binding: LocalBinding): void => {
+    if (!declarations.has(name)) declarations.set(name, binding);
+  };
   for (const statement of statements) {
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        const found = bindingIn(declaration.name, name);
-        if (found && found === declaration.name) return { kind: 'variable', declaration };
-        if (found) return { kind: 'binding-element', element: found.parent as ts.BindingElement };
+        forEachBoundName(declaration.name, (identifier) =>
+          add(identifier.text, identifier === declaration.name ? { kind: 'variable', declaration } : { kind: 'binding-element', element: identifier.parent as ts.BindingElement }),
+        );
       }
-    } else if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) {
-      return { kind: 'function', declaration: statement };
-    } else if ((ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name?.text === name) {
-      return { kind: 'other', node: statement };
+    } else if (ts.isFunctionDeclaration(statement) && statement.name) {
+      add(statement.name.text, { kind: 'function', declaration: statement });
+    } else if ((ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+      add(statement.name.text, { kind: 'other', node: statement });
     } else if (ts.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;
-      if (clause.name?.text === name) return { kind: 'other', node: clause };
+      if (clause.name) add(clause.name.text, { kind: 'other', node: clause });
       const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) return { kind: 'other', node: bindings };
-      if (bindings && ts.isNamedImports(bindings)) {
-        const element = bindings.elements.find((candidate) => candidate.name.text === name);
-        if (element) return { kind: 'other', node: element };
-      }
+      if (bindings && ts.isNamespaceImport(bindings)) add(bindings.name.text, { kind: 'other', node: bindings });
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) add(element.name.text, { kind: 'other', node: element });
     }
   }
-  return undefined;
+  return declarations;
+}
+
+/** Every identifier a binding name (plain or destructuring) declares, in source order. */
+function forEachBoundName(binding: ts.BindingName, callback: (identifier: ts.Identifier) => void): void {
+  if (ts.isIdentifier(binding)) {
+    callback(binding);
+    return;
+  }
+  for (const element of binding.elements) if (!ts.isOmittedExpression(element)) forEachBoundName(element.name, callback);
 }
 
 /** The identifier inside a binding name (plain or destructuring) that declares `name`. */
@@ -97,35 +122,43 @@ export function isReassigned(declaration: ts.VariableDeclaration): boolean {
   if (!ts.isIdentifier(declaration.name)) return false;
   const list = declaration.parent;
   if (ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) return false;
-  const name = declaration.name.text;
   let scope: ts.Node = list;
   while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-  let reassigned = false;
+  let assigned = assignedNamesByScope.get(scope);
+  if (!assigned) {
+    assigned = assignedNames(scope);
+    assignedNamesByScope.set(scope, assigned);
+  }
+  return assigned.has(declaration.name.text);
+}
+
+/** Names written anywhere inside a block, collected once per block (`=`, compound assignments, `++` / `--`, destructuring targets). */
+const assignedNamesByScope = new WeakMap<ts.Node, Set<string>>();
+
+function assignedNames(scope: ts.Node): Set<string> {
+  const names = new Set<string>();
   const visit = (node: ts.Node): void => {
-    if (reassigned) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       const left = node.left;
-      if (ts.isIdentifier(left) && left.text === name) reassigned = true;
-      if ((ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) && assignsName(left, name)) reassigned = true;
-    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand) && node.operand.text === name) {
-      reassigned = true;
+      if (ts.isIdentifier(left)) names.add(left.text);
+      if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) addAssignedTargets(left, names);
+    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isIncrementOrDecrement(node.operator) && ts.isIdentifier(node.operand)) {
+      names.add(node.operand.text);
     }
     ts.forEachChild(node, visit);
   };
   visit(scope);
-  return reassigned;
+  return names;
 }
 
-/** Whether a destructuring assignment target (`({ a, b: c } = x)`, `[a] = x`) writes `name`. */
-function assignsName(target: ts.Node, name: string): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isShorthandPropertyAssignment(node) && node.name.text === name) found = true;
-    else if (ts.isPropertyAssignment(node)) visit(node.initializer);
-    else if (ts.isIdentifier(node) && node.text === name) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(target);
-  return found;
+function isIncrementOrDecrement(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
+}
+
+/** The names a destructuring assignment target (`({ a, b: c } = x)`, `[a] = x`) writes. */
+function addAssignedTargets(target: ts.Node, names: Set<string>): void {
+  if (ts.isShorthandPropertyAssignment(target)) names.add(target.name.text);
+  else if (ts.isPropertyAssignment(target)) addAssignedTargets(target.initializer, names);
+  else if (ts.isIdentifier(target)) names.add(target.text);
+  else ts.forEachChild(target, (child) => addAssignedTargets(child, names));
 }

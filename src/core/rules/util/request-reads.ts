@@ -138,6 +138,8 @@ class RequestUseCollector {
   }
 
   private identifier(node: ts.Identifier): void {
+    // Most identifiers of a body are neither the request nor an alias of a part: skip them before the syntax checks.
+    if (node.text !== this.requestName && !this.aliases.has(node.text)) return;
     if (!isReference(node)) return;
     if (node.text === this.requestName) {
       this.requestReference(node);

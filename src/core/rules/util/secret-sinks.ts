@@ -90,7 +90,8 @@ function resolveModuleValue(expression: ts.Expression, imports: Map<string, Impo
 /** The secrets a call or `new` expression hands to a known API. */
 export function secretSinksOf(node: ts.CallExpression | ts.NewExpression, imports: Map<string, ImportBinding>): SecretSink[] {
   const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
-  const calleeText = memberPath(node.expression)?.join('.') ?? 'the call';
+  // Only the few calls that are sinks need the text: most calls of a file are not.
+  const calleeText = (): string => memberPath(node.expression)?.join('.') ?? 'the call';
   const sinks: SecretSink[] = [];
   const add = (kind: SecretSinkKind, expression: ts.Expression | undefined, description: string): void => {
     if (expression) sinks.push({ kind, expression, description });
@@ -106,7 +107,7 @@ export function secretSinksOf(node: ts.CallExpression | ts.NewExpression, import
   for (const [member, index, envName] of client ? (API_CLIENTS[client.module] ?? []) : []) {
     if (client?.member !== member || !args[index]) continue;
     const kind: SecretSinkKind = envName === 'DB_PASSWORD' ? 'db-password' : 'api-key';
-    sinks.push({ kind, expression: args[index], description: `to \`${calleeText}\``, envName, user: kind === 'db-password' ? args[1] : undefined });
+    sinks.push({ kind, expression: args[index], description: `to \`${calleeText()}\``, envName, user: kind === 'db-password' ? args[1] : undefined });
     return sinks;
   }
   if (ts.isNewExpression(node)) {
@@ -145,18 +146,18 @@ export function secretSinksOf(node: ts.CallExpression | ts.NewExpression, import
     }
   }
 
-  const resolved = resolveModuleValue(callee, imports);
+  const resolved = client;
   if (!resolved) return sinks;
   const { module, member } = resolved;
-  if (module === 'jsonwebtoken' && (member === 'sign' || member === 'verify')) add('jwt', args[1], `to \`${calleeText}\``);
-  else if (module === 'jose' && member && JOSE_KEY_SECOND.has(member)) add('jwt', args[1], `to \`${calleeText}\``);
-  else if (CRYPTO_MODULES.has(module) && member === 'createHmac') add('hmac', args[1], `to \`${calleeText}\``);
-  else if (CRYPTO_MODULES.has(module) && (member === 'createCipheriv' || member === 'createDecipheriv')) add('cipher', args[1], `to \`${calleeText}\``);
-  else if (CRYPTO_MODULES.has(module) && member === 'createSecretKey') add('secret-key', args[0], `to \`${calleeText}\``);
-  else if (module === 'express-session' && member === undefined) optionsOf(0, ['secret'], 'session', `\`${calleeText}()\``);
-  else if (module === 'cookie-session' && member === undefined) optionsOf(0, ['secret', 'keys'], 'session', `\`${calleeText}()\``);
-  else if (module === 'cookie-parser' && member === undefined) add('cookie', args[0], `to \`${calleeText}()\``);
-  else if (module === 'express-jwt' && (member === undefined || member === 'expressjwt')) optionsOf(0, ['secret'], 'jwt', `\`${calleeText}()\``);
+  if (module === 'jsonwebtoken' && (member === 'sign' || member === 'verify')) add('jwt', args[1], `to \`${calleeText()}\``);
+  else if (module === 'jose' && member && JOSE_KEY_SECOND.has(member)) add('jwt', args[1], `to \`${calleeText()}\``);
+  else if (CRYPTO_MODULES.has(module) && member === 'createHmac') add('hmac', args[1], `to \`${calleeText()}\``);
+  else if (CRYPTO_MODULES.has(module) && (member === 'createCipheriv' || member === 'createDecipheriv')) add('cipher', args[1], `to \`${calleeText()}\``);
+  else if (CRYPTO_MODULES.has(module) && member === 'createSecretKey') add('secret-key', args[0], `to \`${calleeText()}\``);
+  else if (module === 'express-session' && member === undefined) optionsOf(0, ['secret'], 'session', `\`${calleeText()}()\``);
+  else if (module === 'cookie-session' && member === undefined) optionsOf(0, ['secret', 'keys'], 'session', `\`${calleeText()}()\``);
+  else if (module === 'cookie-parser' && member === undefined) add('cookie', args[0], `to \`${calleeText()}()\``);
+  else if (module === 'express-jwt' && (member === undefined || member === 'expressjwt')) optionsOf(0, ['secret'], 'jwt', `\`${calleeText()}()\``);
   return sinks;
 }
 

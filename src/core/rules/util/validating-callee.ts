@@ -176,15 +176,32 @@ function memberFunction(file: ModuleFile, value: ts.Node, member: string): { fil
 
 /** A top-level function, class or variable initializer of a file, by name. */
 function topLevelValue(sourceFile: ts.SourceFile, name: string): ts.Node | undefined {
+  let values = topLevelValues.get(sourceFile);
+  if (!values) {
+    values = indexTopLevelValues(sourceFile);
+    topLevelValues.set(sourceFile, values);
+  }
+  return values.get(name);
+}
+
+/** Indexed once per parse: handlers call into the same few services, often in files of hundreds of statements. */
+const topLevelValues = new WeakMap<ts.SourceFile, Map<string, ts.Node>>();
+
+function indexTopLevelValues(sourceFile: ts.SourceFile): Map<string, ts.Node> {
+  const values = new Map<string, ts.Node>();
+  const add = (name: string, value: () => ts.Node): void => {
+    if (!values.has(name)) values.set(name, value());
+  };
   for (const statement of sourceFile.statements) {
-    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) return statement;
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) add(statement.name.text, () => statement);
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) return unwrapWrapper(declaration.initializer);
+        const initializer = declaration.initializer;
+        if (ts.isIdentifier(declaration.name) && initializer) add(declaration.name.text, () => unwrapWrapper(initializer));
       }
     }
   }
-  return undefined;
+  return values;
 }
 
 /** `asyncHandler(async (input) => …)` → the inner function. */
