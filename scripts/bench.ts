@@ -65,7 +65,7 @@ function main(): void {
 
     let findings = 0;
     const silent = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {} };
-    const [parse, lint, cli] = interleavedMedians(runs, [
+    const [[parse, lint, cli], [parseCpu, lintCpu]] = interleavedMedians(runs, [
       () => {
         for (const [file, text] of texts) ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
       },
@@ -82,6 +82,7 @@ function main(): void {
       ['Routewise lint: parse, detect, route graph, rules', ms(lint), ratio(lint / parse), verdict(lint / parse <= TARGET_WORKSPACE_RATIO, `target ≤ ${TARGET_WORKSPACE_RATIO.toFixed(2)}×`)],
       ['routewise lint CLI: + list, read from disk, JSON', ms(cli), ratio(cli / parse), 'for reference'],
     ]);
+    log(`  CPU time of this process (robust to other load on the machine): parse ${ms(parseCpu)}, lint ${ms(lintCpu)}, ${ratio(lintCpu / parseCpu)}`);
     log('');
 
     const single = singleFileEdits(given === undefined ? nodePath.join(root, 'services/orders-api') : temp, seed);
@@ -97,6 +98,7 @@ function main(): void {
         verdict(percentile(single.lint, 95) <= TARGET_SINGLE_FILE_P95_MS, `target p95 ≤ ${TARGET_SINGLE_FILE_P95_MS} ms`),
       ],
     ]);
+    log(`  CPU time of lintFile: p50 ${ms(percentile(single.lintCpu, 50))}, p95 ${ms(percentile(single.lintCpu, 95))}`);
   } finally {
     if (values.keep) log(`\nkept ${temp}`);
     else fs.rmSync(temp, { recursive: true, force: true });
@@ -108,7 +110,7 @@ function main(): void {
  * here types one more character into a comment in the middle of the file, so no text repeats and
  * no cache can answer.
  */
-function singleFileEdits(packageDir: string, seed: number): { parse: number[]; lint: number[] } {
+function singleFileEdits(packageDir: string, seed: number): { parse: number[]; lint: number[]; lintCpu: number[] } {
   if (!fs.existsSync(nodePath.join(packageDir, 'package.json'))) {
     fs.writeFileSync(nodePath.join(packageDir, 'package.json'), JSON.stringify({ name: 'bench', dependencies: { express: '^4.21.2' } }));
   }
@@ -122,27 +124,44 @@ function singleFileEdits(packageDir: string, seed: number): { parse: number[]; l
   const { linter } = createLinter({ host: new NodeFileSystem(), settings: withDefaults({}), rules: ALL_RULES });
   const parse: number[] = [];
   const lint: number[] = [];
+  const lintCpu: number[] = [];
   for (let index = 0; index < SINGLE_FILE_WARM_UPS + SINGLE_FILE_RUNS; index++) {
     const text = edit(index);
     const parseTime = time(() => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false));
+    const cpuBefore = cpuMilliseconds();
     const lintTime = time(() => linter.lintFile(file, text));
+    const lintCpuTime = cpuMilliseconds() - cpuBefore;
     if (index >= SINGLE_FILE_WARM_UPS) {
       parse.push(parseTime);
       lint.push(lintTime);
+      lintCpu.push(lintCpuTime);
     }
   }
-  return { parse, lint };
+  return { parse, lint, lintCpu };
 }
 
 /**
  * Runs the measures in turn within each repetition, so a burst of load from elsewhere on the machine
  * hits all of them rather than skewing one, and the ratios stay meaningful.
  */
-function interleavedMedians(runs: number, actions: readonly (() => void)[]): number[] {
+function interleavedMedians(runs: number, actions: readonly (() => void)[]): [wall: number[], cpu: number[]] {
   for (let index = 0; index < WARM_UPS; index++) for (const action of actions) action();
-  const samples = actions.map((): number[] => []);
-  for (let index = 0; index < runs; index++) actions.forEach((action, which) => samples[which].push(time(action)));
-  return samples.map((list) => percentile(list, 50));
+  const wall = actions.map((): number[] => []);
+  const cpu = actions.map((): number[] => []);
+  for (let index = 0; index < runs; index++) {
+    actions.forEach((action, which) => {
+      const cpuBefore = cpuMilliseconds();
+      wall[which].push(time(action));
+      cpu[which].push(cpuMilliseconds() - cpuBefore);
+    });
+  }
+  return [wall.map((list) => percentile(list, 50)), cpu.map((list) => percentile(list, 50))];
+}
+
+/** User + system CPU time of this process (all its threads, the garbage collector's included). */
+function cpuMilliseconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 function time(action: () => void): number {

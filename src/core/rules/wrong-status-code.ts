@@ -474,11 +474,13 @@ class StatusChecker {
     const name = handlerName(handler.fn);
     if (isActionName(name)) return undefined;
     const routes = this.routesOf(handler);
+    const routed = routes !== undefined && routes.length > 0;
+    // only a POST to a collection creates; reading the body for creation calls is the costly part
+    if (routed && !routes.every((route) => route.method === 'POST' && isCollectionPath(route.path))) return undefined;
+    if (!routed && !isCreateName(name)) return undefined;
     const facts = creationFacts(handler.fn);
     const evidence = facts.calls.length > 0 ? `\`${calleeText(facts.calls[0], this.ctx.sourceFile)}\`` : `\`${name ?? 'handler'}\``;
-    if (routes && routes.length > 0) {
-      if (!routes.every((route) => route.method === 'POST')) return undefined;
-      if (!routes.every((route) => isCollectionPath(route.path))) return undefined;
+    if (routed) {
       if (facts.calls.length > 0) return { facts, nameOnly: false, routes, evidence };
       if (isCreateName(name)) return { facts, nameOnly: true, routes, evidence };
       return undefined;
