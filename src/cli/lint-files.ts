@@ -24,7 +24,7 @@ export interface WorkspaceLintResult {
  */
 export function lintWorkspace(files: readonly string[], options: { host: FileSystemHost; settings: RoutewiseSettings; rules: readonly Rule[] }): WorkspaceLintResult {
   const failures = new Map<string, RuleFailure>();
-  const { linter } = createLinter({
+  const { linter, cache, projects, graphs } = createLinter({
     host: options.host,
     settings: options.settings,
     rules: options.rules,
@@ -36,6 +36,24 @@ export function lintWorkspace(files: readonly string[], options: { host: FileSys
     },
   });
   const findings: Finding[] = [];
-  for (const file of files) findings.push(...linter.lintFile(file));
+  for (const packageFiles of byPackage(files, (file) => projects.rootOf(file))) {
+    for (const file of packageFiles.files) findings.push(...linter.lintFile(file));
+    // Each package's trees and route graph are done with: holding every parse of a large workspace
+    // at once would make the garbage collector the slowest part of the run.
+    graphs.release(packageFiles.root);
+    cache.clear();
+  }
   return { findings, failures: [...failures.values()] };
+}
+
+/** Files grouped by the package that owns them, packages in the order their first file comes. */
+function byPackage(files: readonly string[], rootOf: (file: string) => string): { root: string; files: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const root = rootOf(file);
+    const group = groups.get(root);
+    if (group) group.push(file);
+    else groups.set(root, [file]);
+  }
+  return [...groups].map(([root, grouped]) => ({ root, files: grouped }));
 }

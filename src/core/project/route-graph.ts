@@ -77,6 +77,16 @@ export class RouteGraphBuilder {
     for (const root of [...this.fileLists.keys()]) if (affects(root)) this.fileLists.delete(root);
   }
 
+  /**
+   * Drops the graph of a package and the summaries (with their parsed files) it was built from, when
+   * nothing will ask for it again: a workspace lint moving on to the next package keeps the heap small.
+   */
+  release(root: string): void {
+    this.graphs.delete(root);
+    this.fileLists.delete(root);
+    for (const path of [...this.summaries.keys()]) if (path.startsWith(`${root}/`)) this.summaries.delete(path);
+  }
+
   private build(project: ProjectInfo): RouteGraph {
     const framework = project.framework;
     const files = this.filesOf(project.root);
