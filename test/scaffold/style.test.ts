@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { IndentationText, NewLineKind, QuoteKind } from 'ts-morph';
 import { InMemoryFileSystem } from '../../src/core/model/file-system';
+import { importSpecifier } from '../../src/core/scaffold/generators/run';
 import { detectStyle, eolOf, toManipulationSettings } from '../../src/core/scaffold/style';
 
 const ROOT = '/work/api';
@@ -92,6 +93,26 @@ describe('detectStyle', () => {
     assert.deepEqual(used.pathAliases, [{ pattern: '@/*', targets: [`${ROOT}/src/*`] }]);
     const unused = detectStyle(ROOT, project({ 'tsconfig.json': tsconfig, 'src/a.ts': "import { b } from './b';\n" }));
     assert.deepEqual(unused.pathAliases, []);
+  });
+
+  it('prefers an alias for generated imports only when the code imports through it more than relatively', () => {
+    const tsconfig = '{ "compilerOptions": { "baseUrl": "./src", "paths": { "@/*": ["*"] } } }';
+    const aliased = detectStyle(ROOT, project({
+      'tsconfig.json': tsconfig,
+      'src/server.ts': "import { env } from '@/common/utils/envConfig';\nimport { userRouter } from '@/api/user/userRouter';\n",
+      'src/api/user/userRouter.ts': "import { userService } from '@/api/user/userService';\nimport { handler } from './userController';\n",
+    }));
+    assert.deepEqual(aliased.preferredAlias, { pattern: '@/*', targets: [`${ROOT}/src/*`] });
+    assert.equal(importSpecifier('src/server.ts', 'src/middleware/validate.ts', '', aliased.preferredAlias, ROOT), '@/middleware/validate');
+    assert.equal(importSpecifier('src/products/products.service.ts', 'src/errors.ts', '', aliased.preferredAlias, ROOT), '@/errors');
+    // A file outside the aliased folder keeps relative imports (the alias may not apply there).
+    assert.equal(importSpecifier('test/setup-env.ts', 'src/config.ts', '', aliased.preferredAlias, ROOT), '../src/config');
+    const mostlyRelative = detectStyle(ROOT, project({
+      'tsconfig.json': tsconfig,
+      'src/server.ts': "import { env } from '@/common/utils/envConfig';\nimport { a } from './a';\nimport { b } from './b';\n",
+    }));
+    assert.equal(mostlyRelative.preferredAlias, undefined);
+    assert.equal(importSpecifier('src/server.ts', 'src/middleware/validate.ts', '', mostlyRelative.preferredAlias, ROOT), './middleware/validate');
   });
 
   it('follows tsconfig extends for paths', () => {

@@ -1,7 +1,7 @@
 import type { FileSystemHost } from '../model/file-system';
 import { dirname, joinPath } from '../model/paths';
 import type { FormattingStyle } from './formatting';
-import { parseJsonc } from './jsonc';
+import { parseJsonc } from '../model/jsonc';
 
 export interface PrettierConfigInfo {
   path: string;

@@ -2,7 +2,7 @@ import { IndentationText, NewLineKind, QuoteKind, ts, type ManipulationSettings 
 import type { FileSystemHost } from '../model/file-system';
 import { joinPath } from '../model/paths';
 import { DEFAULT_FORMATTING, type FormattingStyle } from './formatting';
-import { parseJsonc } from './jsonc';
+import { parseJsonc } from '../model/jsonc';
 import { findPrettierConfig } from './prettier-config';
 import { discoverSourceFiles } from './source-files';
 import { addEvidence, emptyEvidence, formattingFromEvidence, sampleSourceFile, type StyleEvidence } from './style-sampling';
@@ -17,6 +17,11 @@ export interface Style extends FormattingStyle {
   importExtension: '.js' | '.ts' | '';
   /** Path aliases the existing code really imports through (empty: use relative imports). */
   pathAliases: PathAlias[];
+  /**
+   * The alias generated imports go through (`@/*` → `src/*`): set when the project imports its own
+   * modules through it more often than relatively. Unset: relative imports.
+   */
+  preferredAlias?: PathAlias;
   /** Where the formatting came from: a readable Prettier config, the sources, or our defaults. */
   formattingSource: 'prettier' | 'sampled' | 'default';
   /** The Prettier config found, also when it could not be read (a JS config). */
@@ -52,13 +57,33 @@ export function detectStyle(projectRoot: string, host: FileSystemHost, sampleFil
   const tsconfig = readTsconfig(projectRoot, host);
   const aliases = [...(tsconfig?.aliases ?? []), ...packageImportAliases(packageJson, projectRoot)];
 
+  const used = aliases.filter((alias) => evidence.bareSpecifiers.some((specifier) => matchesAlias(specifier, alias)));
+  const preferredAlias = preferredAliasOf(used, evidence);
   return {
     ...formatting,
     importExtension: importExtensionFrom(evidence, packageJson?.type === 'module', tsconfig),
-    pathAliases: aliases.filter((alias) => evidence.bareSpecifiers.some((specifier) => matchesAlias(specifier, alias))),
+    pathAliases: used,
+    ...(preferredAlias ? { preferredAlias } : {}),
     formattingSource: prettier?.formatting ? 'prettier' : sawCode ? 'sampled' : 'default',
     prettierConfigPath: prettier?.path,
   };
+}
+
+/**
+ * The alias most of the project's own imports use, when they use it more than relative paths:
+ * a wildcard alias onto one folder (`@/*` → `src/*`), the only shape a generated specifier can
+ * be written in unambiguously.
+ */
+function preferredAliasOf(aliases: readonly PathAlias[], evidence: StyleEvidence): PathAlias | undefined {
+  const relative = evidence.relativeJs + evidence.relativeTs + evidence.relativeBare;
+  let best: { alias: PathAlias; count: number } | undefined;
+  for (const alias of aliases) {
+    if (!alias.pattern.endsWith('/*') || alias.pattern.indexOf('*') !== alias.pattern.length - 1) continue;
+    if (alias.targets.length !== 1 || !alias.targets[0].endsWith('/*')) continue;
+    const count = evidence.bareSpecifiers.filter((specifier) => matchesAlias(specifier, alias)).length;
+    if (!best || count > best.count) best = { alias, count };
+  }
+  return best && best.count > relative ? best.alias : undefined;
 }
 
 /** ts-morph settings equivalent to a style, for generators that build code through ts-morph's printers. */

@@ -1,6 +1,6 @@
 import type { FileSystemHost } from '../model/file-system';
 import { dirname, joinPath } from '../model/paths';
-import { parseJsonc } from './jsonc';
+import { parseJsonc } from '../model/jsonc';
 
 /** A path alias: `@/*` → [`/abs/src/*`]. Targets are absolute; `*` is the wildcard. */
 export interface PathAlias {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ScaffoldRefusalError } from '../../../src/core/scaffold/errors';
-import { chooseRange, ensureDependency } from '../../../src/core/scaffold/transforms/ensure-dependency';
+import { chooseRange, declaredRange, ensureDependency, olderMajor } from '../../../src/core/scaffold/transforms/ensure-dependency';
 import { crlf } from '../helpers';
 
 const PACKAGE = `{
@@ -43,18 +43,40 @@ describe('ensureDependency', () => {
     assert.equal(twice('{\n  "name": "x",\n  "dependencies": {}\n}\n', 'zod', '^4.1.0'), '{\n  "name": "x",\n  "dependencies": {\n    "zod": "^4.1.0"\n  }\n}\n');
   });
 
-  it('never downgrades and never changes the major', () => {
+  it('never changes a range the project declares: no downgrade, no other major, no raised floor', () => {
     assert.equal(ensureDependency(PACKAGE, 'express', '^4.18.0'), PACKAGE);
     assert.equal(ensureDependency(PACKAGE, 'express', '^5.1.0'), PACKAGE);
-    assert.equal(twice(PACKAGE, 'express', '^4.22.0'), PACKAGE.replace('^4.21.2', '^4.22.0'));
+    assert.equal(ensureDependency(PACKAGE, 'express', '^4.22.0'), PACKAGE);
     assert.equal(ensureDependency(PACKAGE.replace('^4.21.2', 'workspace:*'), 'express', '^4.22.0'), PACKAGE.replace('^4.21.2', 'workspace:*'));
     assert.equal(chooseRange('^0.2.0', '^0.3.0'), '^0.2.0');
     assert.equal(chooseRange('~1.2.3 || ^2.0.0', '^1.4.0'), '^1.4.0');
   });
 
-  it('counts a runtime dependency as a dev one, and moves a dev-only one the runtime needs', () => {
+  it('keeps an exact pin another package peers on (vitest 3.1.1 beside @vitest/coverage-v8 3.1.1)', () => {
+    const text = '{\n  "devDependencies": {\n    "@vitest/coverage-v8": "3.1.1",\n    "vitest": "3.1.1"\n  }\n}\n';
+    assert.equal(ensureDependency(text, 'vitest', '^3.2.4', true), text);
+    assert.equal(ensureDependency(text, 'supertest', '^7.1.0', true), text.replace('"vitest": "3.1.1"', '"supertest": "^7.1.0",\n    "vitest": "3.1.1"'));
+  });
+
+  it('leaves a package declared as a peer or optional dependency alone', () => {
+    const text = '{\n  "peerDependencies": {\n    "zod": "^3.22.0"\n  },\n  "optionalDependencies": {\n    "pino": "8.0.0"\n  }\n}\n';
+    assert.equal(ensureDependency(text, 'zod', '^4.1.0'), text);
+    assert.equal(ensureDependency(text, 'pino', '^9.7.0'), text);
+    assert.equal(declaredRange(text, 'zod'), '^3.22.0');
+    assert.equal(declaredRange(text, 'pino'), '8.0.0');
+    assert.equal(declaredRange(text, 'express'), undefined);
+  });
+
+  it('tells an older major (kept) from a lower floor on the same major', () => {
+    assert.equal(olderMajor('3.1.1', '^3.2.4'), false);
+    assert.equal(olderMajor('^2.1.0', '^3.2.4'), true);
+    assert.equal(olderMajor('^5.0.0', '^4.1.0'), false);
+    assert.equal(olderMajor('workspace:*', '^4.1.0'), false);
+  });
+
+  it('counts a runtime dependency as a dev one, and moves a dev-only one the runtime needs (with its range)', () => {
     assert.equal(ensureDependency(PACKAGE, 'cors', '^2.8.0', true), PACKAGE);
-    const moved = twice(PACKAGE, 'typescript', '^5.0.0');
+    const moved = twice(PACKAGE, 'typescript', '^5.9.9');
     assert.equal(
       moved,
       PACKAGE.replace('"express": "^4.21.2"\n', '"express": "^4.21.2",\n    "typescript": "^5.9.3"\n').replace('"devDependencies": {\n    "typescript": "^5.9.3"\n  }', '"devDependencies": {}'),

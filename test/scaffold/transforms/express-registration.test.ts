@@ -162,6 +162,27 @@ describe('Express registrations', () => {
       );
     });
 
+    it('goes before a router mounted without a path that closes the route list (Swagger UI at /)', () => {
+      doTest(
+        "const app = express();\napp.use('/users', userRouter);\n\n// Swagger UI\napp.use(openAPIRouter);\n\napp.use(errorHandler());\n",
+        (sf) => ensureExpressRouterMount(app(sf), '/api/v1/products', 'productsRouter'),
+        "const app = express();\napp.use('/users', userRouter);\napp.use('/api/v1/products', productsRouter);\n\n// Swagger UI\napp.use(openAPIRouter);\n\napp.use(errorHandler());\n",
+      );
+    });
+
+    it('stays after a pathless router that prefixed mounts follow, and after a mount whose path is a variable', () => {
+      doTest(
+        "const app = express();\napp.use(routes);\napp.use('/admin', admin);\napp.listen(1);\n",
+        (sf) => ensureExpressRouterMount(app(sf), '/health', 'healthRouter'),
+        "const app = express();\napp.use(routes);\napp.use('/admin', admin);\napp.use('/health', healthRouter);\napp.listen(1);\n",
+      );
+      doTest(
+        "const app = express();\napp.use(config.api.prefix, routes());\napp.listen(1);\n",
+        (sf) => ensureExpressRouterMount(app(sf), '/health', 'healthRouter'),
+        "const app = express();\napp.use(config.api.prefix, routes());\napp.use('/health', healthRouter);\napp.listen(1);\n",
+      );
+    });
+
     it('lets the caller classify statements', () => {
       doTest(
         "const app = express();\napp.use(cors());\napp.use(legacy);\napp.listen(1);\n",

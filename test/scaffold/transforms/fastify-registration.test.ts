@@ -20,6 +20,32 @@ describe('ensureFastifyRegister', () => {
     );
   });
 
+  it("stays above a plugin's \"do not touch the following lines\" comment (fastify-cli's app template)", () => {
+    const before = [
+      'const app: FastifyPluginAsync = async (fastify) => {',
+      '  // Place here your custom code!',
+      '',
+      '  // Do not touch the following lines',
+      '',
+      '  // The routes',
+      "  fastify.get('/', async () => 'ok')",
+      '}',
+      '',
+    ].join('\n');
+    doTest(
+      before,
+      (sf) => ensureFastifyRegister(sf.getFirstDescendantByKindOrThrow(SyntaxKind.Parameter), 'sensible'),
+      before.replace('  // Place here your custom code!\n', '  // Place here your custom code!\n  fastify.register(sensible)\n'),
+    );
+    // The next registration goes below the "place here" heading too, not above it.
+    const once = before.replace('  // Place here your custom code!\n', '  // Place here your custom code!\n  fastify.get(\'/ping\', async () => \'pong\')\n');
+    doTest(
+      once,
+      (sf) => ensureFastifyRegister(sf.getFirstDescendantByKindOrThrow(SyntaxKind.Parameter), 'sensible'),
+      once.replace('  // Place here your custom code!\n', '  // Place here your custom code!\n  fastify.register(sensible)\n'),
+    );
+  });
+
   it('goes before ready/export when there are no routes', () => {
     doTest(
       "const server = fastify();\nexport default server;\n",

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { InMemoryFileSystem } from '../../model/file-system';
-import { parseJsonc } from './jsonc';
+import { parseJsonc } from '../../model/jsonc';
 import { ModuleResolver } from './module-resolver';
 
 describe('ModuleResolver', () => {

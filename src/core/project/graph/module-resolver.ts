@@ -1,6 +1,6 @@
 import type { FileSystemHost } from '../../model/file-system';
 import { basename, dirname, extname, joinPath } from '../../model/paths';
-import { isRecord, parseJsonc } from './jsonc';
+import { isRecord, parseJsonc } from '../../model/jsonc';
 import { TsConfigLoader } from './tsconfig';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];

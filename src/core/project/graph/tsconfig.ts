@@ -1,6 +1,6 @@
 import type { FileSystemHost } from '../../model/file-system';
 import { dirname, joinPath } from '../../model/paths';
-import { isRecord, parseJsonc } from './jsonc';
+import { isRecord, parseJsonc } from '../../model/jsonc';
 
 /** The module-resolution settings of one tsconfig / jsconfig after following its `extends` chain. */
 export interface PathMapping {

@@ -1,6 +1,7 @@
 import type { ProjectInfo } from '../../project/project-info';
 import { ScaffoldError } from '../errors';
 import type { Flavour } from './types';
+import { tsVersionAtLeast } from './typescript-version';
 
 const FRAMEWORK_NAMES = { express: 'Express', fastify: 'Fastify' } as const;
 
@@ -9,7 +10,7 @@ const FRAMEWORK_NAMES = { express: 'Express', fastify: 'Fastify' } as const;
  * detection, and an unknown or unsupported major is refused: generating Express 4 code into an
  * Express 6 app would compile and then misbehave.
  */
-export function flavourOf(project: ProjectInfo, options: Record<string, unknown>): Flavour {
+export function flavourOf(project: ProjectInfo, options: Record<string, unknown>, typescriptVersion?: string): Flavour {
   if (typeof options.framework === 'string' && !project.framework) {
     const framework = options.framework === 'fastify' ? 'fastify' : 'express';
     const major = options.major === 4 ? 4 : 5;
@@ -32,7 +33,7 @@ export function flavourOf(project: ProjectInfo, options: Record<string, unknown>
   if (!project.typescript) {
     throw new ScaffoldError(`Scaffolding writes TypeScript; ${project.root} is a JavaScript project (no typescript dependency or tsconfig.json). Nothing was changed.`);
   }
-  const zodMajor = project.zodMajor ?? defaultZodMajor(framework, major);
+  const zodMajor = project.zodMajor ?? (tsVersionAtLeast(typescriptVersion, ZOD4_MIN_TYPESCRIPT) ? defaultZodMajor(framework, major) : 3);
   if (zodMajor !== 3 && zodMajor !== 4) {
     throw new ScaffoldError(`zod ${zodMajor} is not supported for scaffolding yet (supported: zod 3 and 4). Nothing was changed.`);
   }
@@ -44,7 +45,21 @@ export function flavourOf(project: ProjectInfo, options: Record<string, unknown>
     esm: project.moduleSystem === 'esm',
     typescript: true,
     importExtension: '',
+    ...(typescriptVersion === undefined ? {} : { typescriptVersion }),
   };
+}
+
+/** zod 4's declaration files need TypeScript 5.5; older compilers get zod 3 (see zodRangeFor). */
+export const ZOD4_MIN_TYPESCRIPT = '5.5';
+
+/**
+ * The zod range to add for the project's zod major and TypeScript version. zod 3.23 and later use
+ * TypeScript 4.1+ syntax in their declarations (3.25 needs 4.5+), which even --skipLibCheck does
+ * not let an older compiler parse; 3.22 is the last line TypeScript 4.0 reads.
+ */
+export function zodRangeFor(flavour: Flavour): string {
+  if (flavour.zodMajor === 4) return '^4.1.0';
+  return tsVersionAtLeast(flavour.typescriptVersion, '4.5') ? '^3.25.76' : '~3.22.4';
 }
 
 /**

@@ -11,12 +11,14 @@ import type { RouteGraph } from '../../project/route-graph-types';
 import { AstProject } from '../ast-project';
 import { ScaffoldError } from '../errors';
 import { discoverSourceFiles } from '../source-files';
-import { detectStyle, type Style } from '../style';
-import { ensureDependency } from '../transforms/ensure-dependency';
+import { detectStyle, type PathAlias, type Style } from '../style';
+import { declaredRange, ensureDependency, olderMajor } from '../transforms/ensure-dependency';
 import { ScaffoldTree } from '../tree';
 import { flavourOf } from './flavour';
+import { esLibYearOf, expressTypesHaveLocals, nodeTypesOf, strictNullChecksOf, tsVersionAtLeast, typescriptVersionOf } from './typescript-version';
 import { generatorById, generatorIds } from './registry';
 import { restyle } from './restyle';
+import { downlevelForTypeScript } from './ts-compat';
 import type { DependencyRequest, Flavour, GeneratorContext, GeneratorResult, WriteOptions } from './types';
 
 export interface RunGeneratorRequest {
@@ -51,7 +53,15 @@ export function runGenerator(request: RunGeneratorRequest): GeneratorResult {
   const project = generator.meta.createsProject
     ? unknownProject(joinPath(cwd, typeof options.directory === 'string' ? options.directory : '.'))
     : withZodSubpath(projects.detect(joinPath(cwd, 'package.json')), request.host);
-  const flavour = flavourOf(project, options);
+  const flavour = flavourOf(project, options, generator.meta.createsProject ? undefined : typescriptVersionOf(project, request.host));
+  if (!generator.meta.createsProject) {
+    const nodeTypes = nodeTypesOf(project, request.host);
+    const esLibYear = esLibYearOf(project.root, request.host);
+    if (nodeTypes) flavour.nodeTypes = nodeTypes;
+    if (esLibYear !== undefined) flavour.esLibYear = esLibYear;
+    if (flavour.framework === 'express' && !expressTypesHaveLocals(project.root, request.host)) flavour.expressRequestLocals = false;
+    if (!strictNullChecksOf(project.root, request.host)) flavour.strictNullChecks = false;
+  }
   const style = detectStyle(project.root, request.host);
   if (flavour.esm && style.importExtension === '' && flavour.typescript && !hasRelativeImports(project.root, request.host)) {
     // A new ESM project: NodeNext resolution needs explicit `.js` suffixes.
@@ -100,15 +110,25 @@ class GeneratorSession {
   finish(): GeneratorResult {
     this.astProject?.flush();
     const dependencies = [...this.dependencies.values()];
+    const addedDependencies: DependencyRequest[] = [];
     if (dependencies.length > 0) {
       const packageJsonPath = joinPath(this.project.root, 'package.json');
-      let text = this.tree.read(packageJsonPath);
-      if (text === undefined) throw new ScaffoldError(`No package.json at ${this.project.root}: cannot add dependencies.`);
-      for (const dependency of dependencies) text = ensureDependency(text, dependency.name, dependency.range, dependency.dev);
+      const original = this.tree.read(packageJsonPath);
+      if (original === undefined) throw new ScaffoldError(`No package.json at ${this.project.root}: cannot add dependencies.`);
+      let text = original;
+      for (const dependency of dependencies) {
+        const declared = declaredRange(original, dependency.name);
+        if (declared !== undefined && olderMajor(declared, dependency.range)) {
+          this.notes.push(
+            `${dependency.name} stays at "${declared}" as package.json declares it; the generated code is written for ${dependency.range}. If it does not compile, upgrade ${dependency.name}.`,
+          );
+        }
+        text = ensureDependency(text, dependency.name, dependency.range, dependency.dev);
+      }
       this.tree.write(packageJsonPath, text);
+      addedDependencies.push(...dependencies.filter((dependency) => declaredRange(original, dependency.name) === undefined));
     }
     const changes = this.tree.listChanges();
-    const addedDependencies = dependencies.filter((dependency) => !(dependency.name in this.project.dependencies));
     return { changes, notes: this.notes, dependencies: addedDependencies };
   }
 
@@ -129,7 +149,7 @@ class GeneratorSession {
       },
       render: (template, data) => this.render(template, data),
       writeFile: (relative, content, options) => this.writeFile(relative, content, options),
-      importPath: (from, to) => importSpecifier(from, to, this.flavour.importExtension),
+      importPath: (from, to) => importSpecifier(from, to, this.flavour.importExtension, this.aliasFor(from), root),
       addDependency: (name, range, dev = false) => {
         const existing = this.dependencies.get(name);
         if (!existing || (existing.dev && !dev)) this.dependencies.set(name, { name, range, dev });
@@ -141,24 +161,58 @@ class GeneratorSession {
     };
   }
 
+  /**
+   * The alias imports from `fromRelative` go through: an existing file keeps its own habit (only
+   * relative imports → relative, only aliased ones → the alias); new files follow the project.
+   */
+  private aliasFor(fromRelative: string): PathAlias | undefined {
+    const alias = this.style.preferredAlias ?? this.style.pathAliases[0];
+    if (!alias) return undefined;
+    const text = this.tree.read(joinPath(this.project.root, fromRelative));
+    if (text === undefined) return this.style.preferredAlias;
+    const prefix = alias.pattern.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const aliased = text.match(new RegExp(`(?:from|import\\(|require\\()\\s*['"]${prefix}`, 'g'))?.length ?? 0;
+    const relative = text.match(/(?:from|import\(|require\()\s*['"]\.\.?\//g)?.length ?? 0;
+    if (aliased > 0 && relative === 0) return alias.pattern.endsWith('/*') && alias.targets.length === 1 && alias.targets[0].endsWith('/*') ? alias : undefined;
+    if (relative > 0 && aliased === 0) return undefined;
+    return this.style.preferredAlias;
+  }
+
   private render(template: string, data: Record<string, unknown> = {}): string {
     const path = joinPath(this.request.templatesDir, this.flavour.framework, template);
     const source = this.request.host.readFile(path);
     if (source === undefined) throw new Error(`Template not found: ${path}`);
-    return ejs.render(source, { f: this.flavour, ...data }, { filename: path, async: false });
+    const { typescriptVersion, nodeTypes, esLibYear } = this.flavour;
+    const f = {
+      ...this.flavour,
+      tsAtLeast: (minimum: string) => tsVersionAtLeast(typescriptVersion, minimum),
+      nodeTypesAtLeast: (major: number) => nodeTypes === undefined || nodeTypes.major >= major,
+      esLibAtLeast: (year: number) => esLibYear === undefined || esLibYear >= year,
+    };
+    return ejs.render(source, { f, ...data }, { filename: path, async: false });
   }
 
   private writeFile(relative: string, content: string, options: WriteOptions = {}): void {
     const path = joinPath(this.project.root, relative);
-    const styled = /\.[cm]?[jt]sx?$/.test(path) ? restyle(path, content, this.style) : this.style.eol === '\r\n' ? content.replace(/\r?\n/g, '\r\n') : content;
+    const styled = /\.[cm]?[jt]sx?$/.test(path) ? restyle(path, /\.[cm]?tsx?$/.test(path) ? downlevelForTypeScript(path, content, this.flavour) : content, this.style) : this.style.eol === '\r\n' ? content.replace(/\r?\n/g, '\r\n') : content;
     if (options.ifExists === 'keep' && this.tree.exists(path)) return;
     this.tree.create(path, styled);
   }
 }
 
-/** `./routes/users.js` from `src/app.ts` to `src/routes/users.ts`, honouring the suffix style. */
-export function importSpecifier(fromRelative: string, toRelative: string, extension: Flavour['importExtension']): string {
+/**
+ * `./routes/users.js` from `src/app.ts` to `src/routes/users.ts`, honouring the suffix style; or
+ * `@/routes/users` when the project imports its modules through that alias (`alias`, with the
+ * project `root` its targets are absolute against) and both files are inside the aliased folder.
+ */
+export function importSpecifier(fromRelative: string, toRelative: string, extension: Flavour['importExtension'], alias?: PathAlias, root?: string): string {
   const withoutExtension = toRelative.replace(/\.(ts|mts|cts|js|mjs|cjs)$/, '');
+  if (alias && root !== undefined) {
+    const folder = alias.targets[0].slice(0, -1); // `/abs/src/`
+    const from = joinPath(root, fromRelative);
+    const to = joinPath(root, withoutExtension);
+    if (from.startsWith(folder) && to.startsWith(folder)) return `${alias.pattern.slice(0, -1)}${to.slice(folder.length)}${extension}`;
+  }
   let specifier = relativePath(dirname(`/${fromRelative}`), `/${withoutExtension}`);
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   return `${specifier}${extension}`;

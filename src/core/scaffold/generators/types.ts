@@ -19,6 +19,19 @@ export interface Flavour {
   typescript: boolean;
   /** Suffix for relative imports: `.js` under NodeNext ESM, else none. */
   importExtension: '' | '.js' | '.ts';
+  /**
+   * The project's TypeScript version (`4.0.3`: the installed compiler, else the declared range's
+   * floor); undefined for a new project or when unknown. Templates ask `f.tsAtLeast('4.5')`.
+   */
+  typescriptVersion?: string;
+  /** The project's @types/node (major, `node:` specifiers typed); undefined: current typings. Templates ask `f.nodeTypesAtLeast(17)`. */
+  nodeTypes?: { major: number; nodePrefix: boolean };
+  /** The newest ES library year the tsconfig gives (`lib` / `target`); undefined: current. Templates ask `f.esLibAtLeast(2019)`. */
+  esLibYear?: number;
+  /** False when the installed Express typings predate Request's `Locals` type parameter. */
+  expressRequestLocals?: boolean;
+  /** False when the project compiles without strictNullChecks (narrowing on `result.success` then needs `=== false`). */
+  strictNullChecks?: boolean;
 }
 
 export interface GeneratorMeta<Options extends z.ZodType = z.ZodType> {

@@ -1,4 +1,4 @@
-import { Node, type ParameterDeclaration, type VariableDeclaration } from 'ts-morph';
+import { Node, type BindingElement, type ParameterDeclaration, type VariableDeclaration } from 'ts-morph';
 import { ScaffoldRefusalError } from '../errors';
 import { enclosingStatement, indexOfStatement, isStatementContainer, type StatementContainer } from './statement-insertion';
 
@@ -9,14 +9,15 @@ export interface AppScope {
   container: StatementContainer;
   /** Index of the declaring statement in the container's statements-with-comments; -1 for a parameter. */
   declarationIndex: number;
-  /** The declaring statement, or the parameter of a plugin function. */
+  /** The declaring statement, the parameter of a plugin function, or the binding of a destructured parameter. */
   declaration: Node;
 }
 
 /**
  * Accepts what the route graph points at — the variable, its declaration, the `express()` /
- * `fastify()` call, a later reference, or a plugin function's parameter — and finds the app's
- * declaration and statement list.
+ * `fastify()` call, a later reference, a plugin function's parameter, or the binding of a
+ * destructured parameter (`export default ({ app }: { app: Application }) => { … }`) — and finds
+ * the app's declaration and statement list.
  */
 export function resolveAppScope(node: Node): AppScope {
   const declaration = declarationOf(node);
@@ -28,8 +29,9 @@ export function resolveAppScope(node: Node): AppScope {
       node.getStartLineNumber(),
     );
   }
-  if (Node.isParameterDeclaration(declaration)) {
-    const owner = declaration.getParent() as Node & { getBody?: () => Node | undefined };
+  if (Node.isParameterDeclaration(declaration) || Node.isBindingElement(declaration)) {
+    const parameter = Node.isBindingElement(declaration) ? parameterOf(declaration)! : declaration;
+    const owner = parameter.getParent() as Node & { getBody?: () => Node | undefined };
     const body = owner.getBody?.();
     if (!body || !isStatementContainer(body)) {
       const path = node.getSourceFile().getFilePath();
@@ -46,12 +48,23 @@ export function resolveAppScope(node: Node): AppScope {
   };
 }
 
-function declarationOf(node: Node): VariableDeclaration | ParameterDeclaration | undefined {
+type AppDeclaration = VariableDeclaration | ParameterDeclaration | BindingElement;
+
+/** The parameter a binding is destructured from (`{ app }` in `({ app }) => …`), directly; undefined otherwise. */
+function parameterOf(binding: BindingElement): ParameterDeclaration | undefined {
+  const pattern = binding.getParent();
+  const parameter = pattern.getParent();
+  return Node.isObjectBindingPattern(pattern) && Node.isParameterDeclaration(parameter) ? parameter : undefined;
+}
+
+function declarationOf(node: Node): AppDeclaration | undefined {
   if (Node.isVariableDeclaration(node) || Node.isParameterDeclaration(node)) return named(node);
+  if (Node.isBindingElement(node)) return parameterBinding(node);
   if (Node.isVariableStatement(node)) return node.getDeclarations().find((declaration) => Node.isIdentifier(declaration.getNameNode()));
   if (Node.isIdentifier(node)) {
     const parent = node.getParent();
     if ((Node.isVariableDeclaration(parent) || Node.isParameterDeclaration(parent)) && parent.getNameNode() === node) return named(parent);
+    if (Node.isBindingElement(parent) && parent.getNameNode() === node) return parameterBinding(parent);
     return lookUp(node, node.getText());
   }
   // The initializer (`express()`, `await buildApp()`, `Fastify({ … }) as X`): climb to its variable.
@@ -62,12 +75,17 @@ function declarationOf(node: Node): VariableDeclaration | ParameterDeclaration |
   return undefined;
 }
 
-function named<T extends VariableDeclaration | ParameterDeclaration>(declaration: T): T | undefined {
+function named<T extends AppDeclaration>(declaration: T): T | undefined {
   return Node.isIdentifier(declaration.getNameNode()) ? declaration : undefined;
 }
 
+/** A binding destructured straight from a function parameter, not a nested one or a local variable's. */
+function parameterBinding(binding: BindingElement): BindingElement | undefined {
+  return parameterOf(binding) && !binding.getDotDotDotToken() ? named(binding) : undefined;
+}
+
 /** The closest enclosing declaration of `name`, scope by scope. */
-function lookUp(from: Node, name: string): VariableDeclaration | ParameterDeclaration | undefined {
+function lookUp(from: Node, name: string): AppDeclaration | undefined {
   for (let scope: Node | undefined = from.getParent(); scope; scope = scope.getParent()) {
     if (isStatementContainer(scope)) {
       for (const statement of scope.getStatementsWithComments()) {
@@ -77,8 +95,13 @@ function lookUp(from: Node, name: string): VariableDeclaration | ParameterDeclar
       }
     }
     if (Node.isFunctionLikeDeclaration(scope) || Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) {
-      const parameter = scope.getParameters().find((candidate) => candidate.getName() === name);
-      if (parameter) return named(parameter);
+      for (const parameter of scope.getParameters()) {
+        const nameNode = parameter.getNameNode();
+        if (Node.isIdentifier(nameNode) && nameNode.getText() === name) return parameter;
+        if (!Node.isObjectBindingPattern(nameNode)) continue;
+        const binding = nameNode.getElements().find((element) => Node.isIdentifier(element.getNameNode()) && element.getName() === name);
+        if (binding) return parameterBinding(binding);
+      }
     }
   }
   return undefined;

@@ -7,26 +7,52 @@ import { commaListInsertions } from './comma-list';
 
 const byNpmOrder = (a: string, b: string): number => a.localeCompare(b, 'en');
 
+/** The sections a package can be declared in, in the order npm resolves them for the root project. */
+const SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+
 /**
  * Declares `name@range` in package.json text and returns the new text. Edits only what it must:
  * key order, indentation, line endings and everything else stay as they are. The entry goes in
- * alphabetical position (as npm writes it). An existing entry is never downgraded, and never moved
- * to another major (that is a migration the user decides on); a runtime dependency found only in
- * devDependencies moves to dependencies.
+ * alphabetical position (as npm writes it). A package the project already declares, in any
+ * section, keeps its range: the user's pin is a decision (peer constraints such as
+ * `@vitest/coverage-v8` pinning `vitest` exactly break when it moves), and the generated code
+ * works with the declared major. The one change is a runtime dependency found only in
+ * devDependencies: it moves to dependencies, with its range.
  */
 export function ensureDependency(packageJsonText: string, name: string, range: string, dev = false): string {
   const root = parse(packageJsonText);
   const section = dev ? 'devDependencies' : 'dependencies';
-  const existing = entryIn(root, section, name);
-  if (existing) return setRange(packageJsonText, existing, range);
-
-  const runtime = dev ? entryIn(root, 'dependencies', name) : undefined;
-  if (runtime) return setRange(packageJsonText, runtime, range);
+  if (entryIn(root, section, name)) return packageJsonText;
+  if (dev && entryIn(root, 'dependencies', name)) return packageJsonText;
 
   const devOnly = dev ? undefined : entryIn(root, 'devDependencies', name);
-  const wantedRange = devOnly ? chooseRange(stringValue(devOnly.value) ?? '', range) : range;
-  const withoutDev = devOnly ? removeMember(packageJsonText, memberObject(root, 'devDependencies')!, devOnly) : packageJsonText;
-  return addEntry(withoutDev, section, name, wantedRange);
+  if (devOnly) {
+    const kept = stringValue(devOnly.value) ?? range;
+    return addEntry(removeMember(packageJsonText, memberObject(root, 'devDependencies')!, devOnly), section, name, kept);
+  }
+  // Declared as a peer or optional dependency: the project already decides its version.
+  if (entryIn(root, 'peerDependencies', name) || entryIn(root, 'optionalDependencies', name)) return packageJsonText;
+  return addEntry(packageJsonText, section, name, range);
+}
+
+/** The range `name` is declared with in any dependency section of the package.json text, if any. */
+export function declaredRange(packageJsonText: string, name: string): string | undefined {
+  const root = parse(packageJsonText);
+  for (const section of SECTIONS) {
+    const entry = entryIn(root, section, name);
+    if (entry) return stringValue(entry.value) ?? '';
+  }
+  return undefined;
+}
+
+/**
+ * Whether a declared range is on an older major than the one the generated code is written for
+ * (the range is kept all the same: moving a major is a migration the user decides on).
+ */
+export function olderMajor(declared: string, requested: string): boolean {
+  const current = versionFloor(declared);
+  const wanted = versionFloor(requested);
+  return current !== undefined && wanted !== undefined && compareFloors(current, wanted) < 0 && compatibilityLine(current) !== compatibilityLine(wanted);
 }
 
 /** The range to keep: the requested one only when it raises the floor within the same compatibility line. */
@@ -60,14 +86,6 @@ function entryIn(root: JsonObject, section: string, name: string): JsonMember | 
 
 function stringValue(node: JsonNode): string | undefined {
   return node.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
-}
-
-function setRange(text: string, entry: JsonMember, range: string): string {
-  const current = stringValue(entry.value);
-  if (current === undefined) return text;
-  const chosen = chooseRange(current, range);
-  if (chosen === current) return text;
-  return applyEdits(text, [{ start: entry.value.start, end: entry.value.end, newText: JSON.stringify(chosen) }]);
 }
 
 function addEntry(text: string, section: string, name: string, range: string): string {

@@ -33,16 +33,34 @@ export function indexOfStatement(container: StatementContainer, statement: Node)
   return index;
 }
 
+/** `// Do not touch the following lines` (fastify-cli's app template): what follows is not ours to add to. */
+const KEEP_OUT_MARKER = /\bdo not (?:touch|edit|modify|change)\b/i;
+/** `// Place here your custom code!`: it heads the code added below it, it does not describe one statement. */
+const PLACE_HERE_MARKER = /\bplace (?:here )?your (?:custom )?code\b/i;
+
 /**
  * The index just before `statement` and the comments directly above it (no blank line in
- * between): those comments describe that statement and must stay with it.
+ * between): those comments describe that statement and must stay with it (except a "place here
+ * your code" heading, which stays on top). A "do not touch the following lines" comment further up
+ * the run of comments above it stays below the insertion too.
  */
 export function indexBefore(container: StatementContainer, statement: Node): number {
   const children = container.getStatementsWithComments();
   const text = container.getSourceFile().getFullText();
   let index = indexOfStatement(container, statement);
-  while (index > 0 && Node.isCommentNode(children[index - 1]) && !hasBlankLineBetween(text, children[index - 1].getEnd(), children[index].getStart(true))) {
+  while (
+    index > 0 &&
+    Node.isCommentNode(children[index - 1]) &&
+    !PLACE_HERE_MARKER.test(children[index - 1].getText()) &&
+    !hasBlankLineBetween(text, children[index - 1].getEnd(), children[index].getStart(true))
+  ) {
     index--;
+  }
+  for (let above = index - 1; above >= 0 && Node.isCommentNode(children[above]); above--) {
+    if (KEEP_OUT_MARKER.test(children[above].getText())) {
+      index = above;
+      break;
+    }
   }
   return index;
 }

@@ -21,6 +21,21 @@ describe('auth generator', () => {
     }
   });
 
+  it('brings resource tests kept beside the sources (src/**/x.test.ts) up to date when it protects the routes', function () {
+    this.timeout(120_000);
+    const before = readTree(path.join(GOLDEN_ROOT, 'health', 'express5-esm', 'before'));
+    // An app exported as an instance (no factory): the tests need no hook until they need a token.
+    before.set('src/app.ts', "import express from 'express';\nimport { productsRouter } from './routes/products.js';\n\nexport const app = express();\napp.use(express.json());\napp.use('/api/products', productsRouter);\n");
+    before.set('src/server.ts', "import { app } from './app.js';\n\napp.listen(3000);\n");
+    before.set('src/routes/products.test.ts', "import { expect, it } from 'vitest';\n\nit('works', () => {\n  expect(1).toBe(1);\n});\n");
+    const withResource = run('resource', before, { ...RESOURCE, tests: true });
+    const testFile = 'src/routes/gadgets.test.ts';
+    assert.doesNotMatch(withResource.get(testFile) ?? '', /signAccessToken/, 'the resource tests, written before auth');
+    const withAuth = runGeneratorInMemory('auth', withResource);
+    assert.match(withAuth.files.get(testFile)!, /signAccessToken/, 'the tests send a token once the routes require one');
+    assert.ok(withAuth.result.notes.some((note) => note.includes(`${testFile} was updated`)), withAuth.result.notes.join('\n'));
+  });
+
   for (const project of PROJECTS) {
     describe(project, function () {
       this.timeout(120_000);

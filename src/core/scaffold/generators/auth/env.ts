@@ -1,4 +1,4 @@
-import { ensureEnvVar, KNOWN_ENV_VARS, type ConfigModule, type EnvVarSpec } from '../config/env';
+import { ConfigNotExtensibleError, ensureEnvVar, findConfigModule, KNOWN_ENV_VARS, type ConfigModule, type EnvVarSpec } from '../config/env';
 import type { GeneratorContext } from '../types';
 
 const DURATION = "z.string().regex(/^\\d+[smhd]$/, 'a duration such as 15m, 12h or 7d')";
@@ -27,8 +27,20 @@ export const AUTH_ENV_VARS: ReadonlyArray<readonly [string, EnvVarSpec]> = [
 
 /** Adds auth's variables to the project's config; returns the config module (for imports of `config`). */
 export function ensureAuthEnv(context: GeneratorContext): ConfigModule {
-  // NODE_ENV decides the password-hashing cost (cheap under test).
-  let module = ensureEnvVar(context, 'NODE_ENV', KNOWN_ENV_VARS.NODE_ENV);
-  for (const [name, spec] of AUTH_ENV_VARS) module = ensureEnvVar(context, name, spec);
-  return module;
+  try {
+    // NODE_ENV decides the password-hashing cost (cheap under test).
+    let module = ensureEnvVar(context, 'NODE_ENV', KNOWN_ENV_VARS.NODE_ENV);
+    for (const [name, spec] of AUTH_ENV_VARS) module = ensureEnvVar(context, name, spec);
+    return module;
+  } catch (error) {
+    if (!(error instanceof ConfigNotExtensibleError)) throw error;
+    // Say everything auth needs at once, not one variable per attempt.
+    const relative = findConfigModule(context)?.relative ?? 'The config module';
+    const wanted = [['NODE_ENV', KNOWN_ENV_VARS.NODE_ENV] as const, ...AUTH_ENV_VARS].map(([name, spec]) => `${name}: ${spec.schema}`);
+    throw new ConfigNotExtensibleError(
+      error.path,
+      `${relative} is not a config module Routewise can extend (auth reads its settings from \`export const config\` parsed from a zod env schema, z.object({ … }), with properties named after the variables). ` +
+        `Move your config to that shape with these variables (and list them in .env.example), then run the command again: ${wanted.join('; ')}. Nothing was changed.`,
+    );
+  }
 }

@@ -4,7 +4,7 @@ import { ScaffoldError, ScaffoldRefusalError } from '../../errors';
 import { ensureExpressRouterMount } from '../../transforms/express-registration';
 import { ensureFastifyRegister } from '../../transforms/fastify-registration';
 import { zodRange } from '../config';
-import { autoloadsPlugins, fastifyPluginRange } from '../error-handler';
+import { autoloadsPlugins, fastifyPluginRange, foreignErrorHandler } from '../error-handler';
 import { findAppTarget, type AppTarget } from '../error-handler/app-target';
 import { asyncHandlerModule, errorHandlerModule, errorsModule } from '../error-handler/layout';
 import { ensureStackRegistration, importIntoApp, openApp } from '../middleware/placement';
@@ -13,6 +13,7 @@ import { typeProviderRange } from '../resource/dependencies';
 import { resourceNames } from '../resource/names';
 import { appAccess, type AppAccess } from '../tests/app-access';
 import { TEST_DEPENDENCIES, testFilePath, testSetup } from '../tests/runner';
+import { testFileFor } from '../tests';
 import { defineGenerator, type GeneratorContext } from '../types';
 import { ensureValidateModule } from '../validation/validate-module';
 import { ensureAuthEnv } from './env';
@@ -92,7 +93,9 @@ function writeModules(context: GeneratorContext, files: AuthFiles, config: strin
     const validate = ensureValidateModule(context);
     const asyncHandler = asyncHandlerModule(context);
     if (context.flavour.major === 4) context.writeFile(asyncHandler, context.render('error-handler/async-handler.ts.ejs'), { ifExists: 'keep' });
-    writeModule(context, files.routes, render('router.ts.ejs', files.routes, { ...core, guards: files.guard, validate, asyncHandler }), 'createAuthRouter');
+    // The app's own error handler may not answer 401 / 409 / 422 in the standard shape: the router answers them itself.
+    const scoped: Record<string, string> = foreignErrorHandler(context) ? { scopedErrorHandler: errorHandlerModule(context) } : {};
+    writeModule(context, files.routes, render('router.ts.ejs', files.routes, { ...core, guards: files.guard, validate, asyncHandler, ...scoped }), 'createAuthRouter');
   } else {
     writeModule(context, files.guard, render('plugin.ts.ejs', files.guard, { errors, schemas: files.schemas, tokens: files.tokens }), 'authPlugin');
     writeModule(context, files.routes, render('routes.ts.ejs', files.routes, { ...core, plugin: files.guard }), 'authRoutes');
@@ -137,7 +140,7 @@ function writeTests(context: GeneratorContext, target: AppTarget, files: AuthFil
   const t = testSetup(context);
   const express = context.flavour.framework === 'express';
   const testFile = testFilePath(context, 'auth');
-  const hooks = app.kind === 'factory' ? (express ? ['beforeEach'] : ['afterEach', 'beforeEach']) : express ? [] : [t.afterAllName, t.beforeAllName];
+  const hooks = app.kind === 'factory' || app.kind === 'plugin' ? (express ? ['beforeEach'] : ['afterEach', 'beforeEach']) : express ? [] : [t.afterAllName, t.beforeAllName];
   const specifier = (to: string) => context.importPath(testFile, to);
   const handler = errorHandlerModule(context, !express && autoloadsPlugins(context, target));
   context.writeFile(
@@ -169,7 +172,8 @@ function writeTests(context: GeneratorContext, target: AppTarget, files: AuthFil
  * get 401s: the tests generator brings them up to date (it leaves files edited since alone).
  */
 function refreshResourceTests(context: GeneratorContext, module: ProtectedModule): void {
-  const testFile = testFilePath(context, resourceNames(module.typeName).plural.kebab);
+  // Where the tests generator put them: beside the module when the project's tests live in src/.
+  const testFile = testFileFor(context, resourceNames(module.typeName).plural.kebab, module.relative);
   if (!context.tree.exists(joinPath(context.root, testFile))) return;
   try {
     context.invoke('tests', { target: module.relative });

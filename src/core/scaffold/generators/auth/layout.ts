@@ -40,7 +40,8 @@ export function authFiles(context: GeneratorContext, autoloadsPlugins: boolean):
     refreshTokens: layer('repositories', 'refresh-tokens', 'refresh-tokens.repository'),
     users: layer('repositories', 'users', 'users.repository'),
     service: layer('services', 'auth', 'auth.service'),
-    routes: layer('routes', 'auth', express ? 'auth.router' : 'auth.routes'),
+    // @fastify/autoload would load a module in routes/ on its own: registered explicitly, it stays out.
+    routes: !express && autoloadsPlugins ? `${feature}/auth.routes.ts` : layer('routes', 'auth', express ? 'auth.router' : 'auth.routes'),
     guard: express ? `${middlewareDir(context)}/auth.ts` : `${pluginsDir(context, autoloadsPlugins)}/auth.ts`,
   };
 }

@@ -159,6 +159,36 @@ function insertMember(text: string, object: JsonObject, member: string, eol: str
   );
 }
 
+/**
+ * `node --test -r ts-node/register …` (fastify-cli's TypeScript template), `--loader ts-node/esm` (its ESM
+ * variant) or `--import tsx`:
+ * the setup file is loaded the same way, right after the TypeScript loader, so every test file's
+ * process (node --test passes its flags on) gets the secrets. False when the script is another shape.
+ */
+function nodeTestScript(context: GeneratorContext, setupFile: string): boolean {
+  const path = joinPath(context.root, 'package.json');
+  const text = context.tree.read(path);
+  if (text === undefined) return false;
+  let root: JsonNode;
+  try {
+    root = parseJsonText(text);
+  } catch {
+    return false;
+  }
+  const scripts = root.kind === 'object' ? root.members.find((member) => member.key === 'scripts')?.value : undefined;
+  const test = scripts?.kind === 'object' ? scripts.members.find((member) => member.key === 'test')?.value : undefined;
+  if (test?.kind !== 'scalar' || typeof test.value !== 'string' || !/\bnode\s+(?:[^&|;]*\s)?--test\b/.test(test.value)) return false;
+  const entry = `./${setupFile}`;
+  if (test.value.includes(entry)) return true;
+  const loader = /(\s(?:-r|--require)[\s=]ts-node\/register(?:\/transpile-only)?)(?=\s|$)/.exec(test.value) ?? /(\s(?:--import[\s=]tsx|--(?:experimental-)?loader[\s=]ts-node\/esm))(?=\s|$)/.exec(test.value);
+  if (!loader) return false;
+  const flag = /--import|loader/.test(loader[1]) ? '--import' : '-r';
+  const at = loader.index + loader[1].length;
+  const script = `${test.value.slice(0, at)} ${flag} ${entry}${test.value.slice(at)}`;
+  context.tree.write(path, applyEdits(text, [{ start: test.start, end: test.end, newText: JSON.stringify(script) }]));
+  return true;
+}
+
 function firstExisting(context: GeneratorContext, candidates: readonly string[]): string | undefined {
   return candidates.find((candidate) => context.tree.exists(joinPath(context.root, candidate)));
 }
@@ -201,6 +231,7 @@ export function ensureTestEnvironment(context: GeneratorContext): TestEnvResult 
     return { kind: 'manual', setupFile, why: `add "${entry}" to the setupFiles of your jest config` };
   }
 
+  if (runner === 'node' && nodeTestScript(context, setupFile)) return { kind: 'wired', setupFile, config: 'package.json (scripts.test)' };
   const how = runner === 'mocha' ? `load it before the tests (require / import in .mocharc)` : `load it before the tests (node --import)`;
   return { kind: 'manual', setupFile, why: how };
 }

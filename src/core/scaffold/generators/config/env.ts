@@ -1,9 +1,10 @@
 import { Node, SyntaxKind, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import { applyEdits } from '../../../model/edit';
-import { joinPath } from '../../../model/paths';
+import { joinPath, relativePath } from '../../../model/paths';
 import { ScaffoldRefusalError } from '../../errors';
 import { eolOf, quoteString, type FormattingStyle } from '../../formatting';
 import { commaListInsertions } from '../../transforms/comma-list';
+import { discoverSourceFiles } from '../../source-files';
 import { formattingOf } from '../../transforms/file-style';
 import type { GeneratorContext } from '../types';
 
@@ -60,6 +61,45 @@ export function findConfigModule(context: GeneratorContext): ConfigModule | unde
     if (context.tree.exists(path)) return { path, relative };
   }
   return undefined;
+}
+
+/** A module of the project's own that parses the environment (not in Routewise's `export const config` shape). */
+export interface EnvModule extends ConfigModule {
+  /** The exported name of the parsed environment (`env`). */
+  exportName: string;
+  /** `zod` (a schema parsing process.env) or `envalid` (cleanEnv). */
+  kind: 'zod' | 'envalid';
+  /** The variables it declares (the keys of its schema object). */
+  variables: string[];
+}
+
+const ENV_PARSE = /\.(?:safeParse|parse)\(\s*process\.env\s*\)|\bcleanEnv\(\s*process\.env\b/;
+
+/**
+ * The project's own environment module (`src/common/utils/envConfig.ts` exporting `env` from a
+ * zod schema over process.env, or from envalid's cleanEnv), found among its source files; so a
+ * second config module is not created beside it without saying so.
+ */
+export function findEnvModule(context: GeneratorContext): EnvModule | undefined {
+  for (const path of discoverSourceFiles(context.root, context.tree.host, 400)) {
+    if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(path)) continue;
+    const text = context.tree.read(path);
+    if (text === undefined || !ENV_PARSE.test(text)) continue;
+    const sourceFile = context.ast().getSourceFile(path);
+    const kind = /\bcleanEnv\(/.test(text) ? 'envalid' : 'zod';
+    const exported = sourceFile.getVariableStatements().filter((statement) => statement.isExported()).flatMap((statement) => statement.getDeclarations());
+    const declaration = exported.find((candidate) => /^(env|config|environment)$/i.test(candidate.getName())) ?? exported[0];
+    if (!declaration) continue;
+    const object = kind === 'zod' ? findEnvSchemaObject(sourceFile) : envalidSpecObject(declaration.getInitializer());
+    return { path, relative: relativePath(context.root, path), exportName: declaration.getName(), kind, variables: object ? propertyNames(object) : [] };
+  }
+  return undefined;
+}
+
+function envalidSpecObject(initializer: Node | undefined): ObjectLiteralExpression | undefined {
+  if (!initializer || !Node.isCallExpression(initializer)) return undefined;
+  const argument = initializer.getArguments()[1];
+  return argument && Node.isObjectLiteralExpression(argument) ? argument : undefined;
 }
 
 /** Where a new config module goes: next to an existing `src/config/` folder's files, else `src/config.ts`. */
@@ -129,7 +169,7 @@ export class ConfigNotExtensibleError extends ScaffoldRefusalError {}
 export function ensureEnvVar(context: GeneratorContext, name: string, spec: EnvVarSpec): ConfigModule {
   let module = findConfigModule(context);
   if (!module) {
-    context.invoke('config', {});
+    context.invoke('config', { alongside: true });
     module = findConfigModule(context);
     if (!module) throw new Error('The config generator did not create a config module');
   }

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { ScaffoldError } from '../../errors';
+import { zodRangeFor } from '../flavour';
+import { tsVersionAtLeast } from '../typescript-version';
 import { defineGenerator, type GeneratorContext } from '../types';
 import {
   BASE_ENV_VARS,
   configIsParsedEnv,
   ensureEnvExampleLine,
   findConfigModule,
+  findEnvModule,
   findEnvSchemaObject,
   newConfigModulePath,
   propertyNames,
@@ -13,7 +17,12 @@ import {
 
 export { ensureEnvVar, findConfigModule, KNOWN_ENV_VARS, type ConfigModule, type EnvVarSpec } from './env';
 
-const options = z.object({});
+const options = z.object({
+  alongside: z
+    .boolean()
+    .default(false)
+    .describe('Create the config module even when the project already parses its environment in a module of its own (then without the variables that one declares)'),
+});
 
 /**
  * Adds a dependency the generated code needs unless the project already declares it: its range
@@ -28,8 +37,19 @@ export function ensureNodeTypes(context: GeneratorContext): void {
   requireDependency(context, '@types/node', '^20.19.0', true);
 }
 
+/**
+ * The zod range generated code needs (zod 3 for TypeScript older than 5.5, whose compiler cannot
+ * read zod 4's declarations). TypeScript older than 4.0 cannot read any zod 3.20+ declarations
+ * either: refused, unless the project brings its own zod.
+ */
 export function zodRange(context: GeneratorContext): string {
-  return context.flavour.zodMajor === 3 ? '^3.25.76' : '^4.1.0';
+  const declared = context.project.dependencies.zod;
+  if (declared === undefined && !tsVersionAtLeast(context.flavour.typescriptVersion, '4.0')) {
+    throw new ScaffoldError(
+      `This project compiles with TypeScript ${context.flavour.typescriptVersion ?? ''}; the zod versions generated code uses need TypeScript 4.0 or later (zod 4: 5.5). Upgrade TypeScript, then run the command again. Nothing was changed.`,
+    );
+  }
+  return zodRangeFor(context.flavour);
 }
 
 /**
@@ -45,15 +65,32 @@ export const configGenerator = defineGenerator({
     frameworks: ['express', 'fastify'],
     options,
   },
-  generate(context) {
+  generate(context, { alongside }) {
     const existing = findConfigModule(context);
     if (existing) {
       describeExisting(context, existing.path, existing.relative);
       return;
     }
+    const envModule = findEnvModule(context);
+    if (envModule && !alongside) {
+      const absent = BASE_ENV_VARS.filter(([name]) => !envModule.variables.includes(name));
+      context.note(
+        `${envModule.relative} already parses the environment (${envModule.kind === 'zod' ? 'a zod schema over process.env' : "envalid's cleanEnv"}, exported as \`${envModule.exportName}\`); no second config module was created. ` +
+          (absent.length > 0 ? `Variables Routewise's config has that it does not: ${absent.map(([name, spec]) => `${name} (${spec.schema})`).join('; ')}. ` : '') +
+          'Run with --alongside to create src/config.ts anyway.',
+      );
+      return;
+    }
     const relative = newConfigModulePath(context);
-    context.writeFile(relative, context.render('config/config.ts.ejs', { vars: BASE_ENV_VARS }));
-    for (const [name, spec] of BASE_ENV_VARS) ensureEnvExampleLine(context, name, spec);
+    // Beside the project's own env module it starts with NODE_ENV only (auth and logging read it): the generators that need more add theirs.
+    const vars = envModule ? BASE_ENV_VARS.filter(([name]) => name === 'NODE_ENV') : BASE_ENV_VARS;
+    context.writeFile(relative, context.render('config/config.ts.ejs', { vars }));
+    for (const [name, spec] of vars) ensureEnvExampleLine(context, name, spec);
+    if (envModule) {
+      context.note(
+        `${envModule.relative} already parses the environment (exported as \`${envModule.exportName}\`), but Routewise generators extend only a module exporting \`config\` parsed from a zod env schema: ${relative} was created for the variables they read (\`config.NAME\`). Merge the two when convenient.`,
+      );
+    }
     requireDependency(context, 'zod', zodRange(context));
     ensureNodeTypes(context);
     context.note(`Created ${relative}: import { config } from it; the process stops at start-up when the environment is invalid. Variables are listed in .env.example.`);

@@ -56,6 +56,19 @@ export function applyErrorHandler(context: GeneratorContext): void {
   registerFastify(context, target, handlerModule);
 }
 
+/**
+ * The project's own Express error handler, when the app registers one that is not Routewise's:
+ * generated routers then answer their own client errors (`scopedErrorHandler`), since that handler
+ * may turn a validation error into a 500 or answer in another shape.
+ */
+export function foreignErrorHandler(context: GeneratorContext, target: AppTarget = findAppTarget(context)): Node | undefined {
+  if (target.framework !== 'express') return undefined;
+  const { scope } = openApp(context, target);
+  const existing = classifyScope(scope).find((statement) => statement.kind === 'error-handler');
+  if (!existing) return undefined;
+  return findEquivalentCall(scope, 'use', ['errorHandler']) === undefined ? existing.statement : undefined;
+}
+
 function registerExpress(context: GeneratorContext, target: AppTarget, handlerModule: string): void {
   const { scope } = openApp(context, target);
   const statements = classifyScope(scope);

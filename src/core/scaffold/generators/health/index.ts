@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ensureExpressRouterMount } from '../../transforms/express-registration';
 import { ensureFastifyRegister } from '../../transforms/fastify-registration';
+import { autoloadsPlugins } from '../error-handler';
 import { findAppTarget, type AppTarget } from '../error-handler/app-target';
 import { asyncHandlerModule, routesDir } from '../error-handler/layout';
 import { importIntoApp, openApp } from '../middleware/placement';
@@ -28,7 +29,8 @@ function appFactoryOf(context: GeneratorContext, target: AppTarget): string | un
 
 export function applyHealth(context: GeneratorContext, { path, test }: { path: string; test: boolean }): void {
   const target = findAppTarget(context);
-  const module = `${routesDir(context)}/health.ts`;
+  // @fastify/autoload would load a module in routes/ on its own (and skip one without a default export): keep it out.
+  const module = context.flavour.framework === 'fastify' && autoloadsPlugins(context, target) ? 'src/health/health.routes.ts' : `${routesDir(context)}/health.ts`;
   const express = context.flavour.framework === 'express';
   const asyncModule = asyncHandlerModule(context);
   if (express && context.flavour.major === 4) {

@@ -2,13 +2,14 @@ import { Node } from 'ts-morph';
 import { z } from 'zod';
 import { findEquivalentCall } from '../../transforms/registration';
 import { ensureNodeTypes, requireDependency } from '../config';
+import { tsVersionAtLeast } from '../typescript-version';
 import { ConfigNotExtensibleError, ensureEnvVar, KNOWN_ENV_VARS, type ConfigModule } from '../config/env';
 import { findAppTarget, type AppTarget } from '../error-handler/app-target';
 import { autoloadsPlugins, fastifyPluginRange } from '../error-handler';
 import { middlewareDir, pluginsDir } from '../error-handler/layout';
 import { defineGenerator, type GeneratorContext } from '../types';
 import { creationOptions, ensureCreationOptions } from './creation-options';
-import { ensureStackRegistration, importIntoApp, importPackageDefault, openApp, registeredKinds, type StackKind } from './placement';
+import { classifyScope, ensureStackRegistration, importedModules, importIntoApp, importPackageDefault, openApp, registeredKinds, type StackKind } from './placement';
 
 export const MIDDLEWARE_KINDS = ['request-id', 'logging', 'helmet', 'cors', 'rate-limit', 'compression'] as const;
 export type MiddlewareKind = (typeof MIDDLEWARE_KINDS)[number];
@@ -53,6 +54,14 @@ export function ensureLoggerModule(context: GeneratorContext): string {
   return LOGGER_MODULE;
 }
 
+/**
+ * helmet 6+ declares its types only as `index.d.cts`, which TypeScript before 4.7 cannot resolve;
+ * helmet 5 has the same `helmet()` API with plain `.d.ts` typings.
+ */
+export function helmetRange(context: GeneratorContext): string {
+  return tsVersionAtLeast(context.flavour.typescriptVersion, '4.7') ? '^8.1.0' : '^5.1.1';
+}
+
 function addExpressKind(kind: KindContext, middleware: MiddlewareKind): void {
   const { context, target } = kind;
   const register = (stack: StackKind, expression: string) => ensureStackRegistration(context, target, stack, expression);
@@ -72,7 +81,7 @@ function addExpressKind(kind: KindContext, middleware: MiddlewareKind): void {
       return;
     }
     case 'helmet': {
-      context.addDependency('helmet', '^8.1.0');
+      context.addDependency('helmet', helmetRange(context));
       register('helmet', `${importPackageDefault(context, target, 'helmet', 'helmet')}()`);
       return;
     }
@@ -118,6 +127,14 @@ function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
     case 'request-id': {
       const module = writeModule(kind, 'request-id.ts', 'middleware/request-id.ts.ejs');
       requireDependency(context, 'fastify-plugin', fastifyPluginRange(context));
+      if (target.form === 'plugin') {
+        // fastify-cli creates the instance: server options such as genReqId are not the root plugin's to set.
+        context.note(
+          `${target.relative} exports a root plugin; the Fastify instance (and its genReqId) is created by fastify-cli, so requests keep Fastify's own ids, echoed in X-Request-Id. genRequestId in ${module} accepts callers' ids: pass it as genReqId in the server options (the exported options with \`fastify start --options\`) to use it.`,
+        );
+        register('request-id', importIntoApp(context, target, module, ['requestIdPlugin']).requestIdPlugin);
+        return;
+      }
       const names = importIntoApp(context, target, module, ['genRequestId', 'requestIdPlugin']);
       const state = creationOptions(context, target);
       if (state.kind === 'object' && state.keys.includes('genReqId')) {
@@ -129,6 +146,10 @@ function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
       return;
     }
     case 'logging': {
+      if (target.form === 'plugin') {
+        context.note(`${target.relative} exports a root plugin: fastify-cli creates the instance and its pino logger, which logs every request: its level is set by fastify start -l <level> (or --logging-module), so nothing was added for logging.`);
+        return;
+      }
       const logger = ensureLoggerModule(context);
       const names = importIntoApp(context, target, logger, ['loggerOptions']);
       if (!ensureCreationOptions(context, target, [['logger', names.loggerOptions]])) {
@@ -160,7 +181,7 @@ function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
       dependency('rate-limit');
       requireDependency(context, 'fastify-plugin', fastifyPluginRange(context));
       register('rate-limit', importIntoApp(context, target, module, ['rateLimitPlugin']).rateLimitPlugin);
-      if (!registrationAwaited(context, target, 'rateLimitPlugin')) {
+      if (!registrationAwaited(context, target, 'rateLimitPlugin') && !(target.form === 'plugin' && !registersRoutesDirectly(context, target))) {
         context.note(
           `${target.relative} registers plugins without await: @fastify/rate-limit only limits routes added after it has loaded, so routes declared directly on the app next to it are not limited. Await the registrations (await app.register(…)) or declare those routes in plugins.`,
         );
@@ -168,6 +189,11 @@ function addFastifyKind(kind: KindContext, middleware: MiddlewareKind): void {
       return;
     }
   }
+}
+
+/** Whether the app's own scope declares routes (not only through plugins registered after rate-limit). */
+function registersRoutesDirectly(context: GeneratorContext, target: AppTarget): boolean {
+  return classifyScope(openApp(context, target).scope).some((statement) => statement.kind === 'route');
 }
 
 function registrationAwaited(context: GeneratorContext, target: AppTarget, plugin: string): boolean {
@@ -190,8 +216,24 @@ function isOurs(context: GeneratorContext, target: AppTarget, middleware: Middle
     const property = state.object.getProperty('logger');
     return property !== undefined && Node.isPropertyAssignment(property) && property.getInitializer()?.getText() === expression;
   }
-  const { scope } = openApp(context, target);
-  return findEquivalentCall(scope, target.framework === 'express' ? 'use' : 'register', [expression]) !== undefined;
+  const { sourceFile, scope } = openApp(context, target);
+  if (findEquivalentCall(scope, target.framework === 'express' ? 'use' : 'register', [expression]) === undefined) return false;
+  // `app.use(requestLogger)` with the project's own requestLogger: same text, not ours.
+  const local = /^[A-Za-z_$][\w$]*/.exec(expression)?.[0];
+  const specifier = local === undefined ? undefined : importedModules(sourceFile).get(local);
+  return specifier === undefined || isOurModule(specifier, OUR_MODULES[target.framework][middleware]);
+}
+
+/** Where each kind's registered name comes from: a package, or (`./x`) the generated module's file name. */
+const OUR_MODULES: Record<'express' | 'fastify', Record<MiddlewareKind, string>> = {
+  express: { 'request-id': './request-id', logging: './logging', helmet: 'helmet', cors: './cors', compression: 'compression', 'rate-limit': './rate-limit' },
+  fastify: { 'request-id': './request-id', logging: './logger', helmet: '@fastify/helmet', cors: './cors', compression: '@fastify/compress', 'rate-limit': './rate-limit' },
+};
+
+function isOurModule(specifier: string, ours: string): boolean {
+  if (!ours.startsWith('./')) return specifier === ours;
+  const file = specifier.replace(/\.[cm]?[jt]s$/, '').replace(/^.*\//, '');
+  return file === ours.slice(2);
 }
 
 /** Adds the requested kinds to the app, in the documented order, skipping kinds it already has. */

@@ -3,7 +3,8 @@ import { ScaffoldError } from '../../errors';
 import { ensureExpressRouterMount } from '../../transforms/express-registration';
 import { ensureFastifyRegister } from '../../transforms/fastify-registration';
 import { findAppTarget } from '../error-handler/app-target';
-import { asyncHandlerModule, errorsModule } from '../error-handler/layout';
+import { foreignErrorHandler } from '../error-handler';
+import { asyncHandlerModule, errorHandlerModule, errorsModule } from '../error-handler/layout';
 import { importIntoApp, openApp } from '../middleware/placement';
 import { defineGenerator, type GeneratorContext } from '../types';
 import { ensureValidateModule } from '../validation/validate-module';
@@ -96,6 +97,8 @@ function render(context: GeneratorContext, files: ResourceFiles, model: Resource
           validate: from(files.routes, validate),
           asyncHandler: from(files.routes, asyncHandler),
           guards: auth ? from(files.routes, auth.module) : '',
+          // The app's own error handler may not answer 422 / 404 / 409 in the standard shape.
+          scopedErrorHandler: foreignErrorHandler(context) ? from(files.routes, errorHandlerModule(context)) : '',
         },
       }),
     );

@@ -9,7 +9,12 @@ export type AppAccess =
   /** `export function createApp()` / `export async function buildApp(options)`: a fresh app per test. */
   | { kind: 'factory'; name: string; isDefault: boolean; file: AppTarget; takesOptions: boolean }
   /** `export const app = express()` / `export default app`: one app for the whole file. */
-  | { kind: 'instance'; name: string; isDefault: boolean; file: AppTarget };
+  | { kind: 'instance'; name: string; isDefault: boolean; file: AppTarget }
+  /**
+   * The exported root plugin of a project whose instance fastify-cli creates: a fresh
+   * `fastify()` per test registers it, as `fastify start` does.
+   */
+  | { kind: 'plugin'; name: string; isDefault: boolean; file: AppTarget };
 
 function exportedName(sourceFile: SourceFile, node: Node): { name: string; isDefault: boolean } | undefined {
   for (const [exportName, declarations] of sourceFile.getExportedDeclarations()) {
@@ -25,6 +30,14 @@ function exportedName(sourceFile: SourceFile, node: Node): { name: string; isDef
  */
 export function appAccess(context: GeneratorContext, target: AppTarget): AppAccess {
   const { sourceFile, node } = openApp(context, target);
+  if (target.form === 'plugin') return pluginAccess(sourceFile, node, target);
+  if (target.form === 'configure-function') {
+    throw new ScaffoldRefusalError(
+      target.file,
+      `The app is set up in ${target.relative} by a function that receives it; the app itself is created elsewhere, with the rest of the start-up, so tests cannot build it on its own. ` +
+        `Add an exported factory that creates the app and runs that set-up (export function createApp()), then generate the tests again.`,
+    );
+  }
   const factory = node.getFirstAncestor((ancestor) => Node.isFunctionDeclaration(ancestor) || Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
   if (factory) {
     // `export function createApp()` or `export const buildApp = async () => …`.
@@ -49,6 +62,21 @@ export function appAccess(context: GeneratorContext, target: AppTarget): AppAcce
     `${target.relative} creates the app but does not export it, so tests cannot import it without starting the server. ` +
       `Move the app into an exported factory (export function ${context.flavour.framework === 'express' ? 'createApp(): Express' : 'buildApp(): Promise<FastifyInstance>'}) and call it from the server entry.`,
   );
+}
+
+/** The root plugin's export, the default one first (`export default app` beside `export { app }`). */
+function pluginAccess(sourceFile: SourceFile, parameter: Node, target: AppTarget): AppAccess {
+  const fn = parameter.getParent();
+  const holder = fn && Node.isFunctionDeclaration(fn) ? fn : fn?.getParent();
+  const names: string[] = [];
+  for (const [exportName, declarations] of sourceFile.getExportedDeclarations()) {
+    if (declarations.some((declaration) => declaration === holder)) names.push(exportName);
+  }
+  if (names.length === 0) {
+    throw new ScaffoldRefusalError(target.file, `The root plugin in ${target.relative} is not exported, so tests cannot register it: export it (export default ${target.name === 'fastify' ? 'app' : 'plugin'}).`);
+  }
+  const name = names.includes('default') ? 'default' : names[0];
+  return { kind: 'plugin', name, isDefault: name === 'default', file: target };
 }
 
 function defaultLocal(context: GeneratorContext): string {

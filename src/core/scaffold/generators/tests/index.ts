@@ -32,7 +32,7 @@ function harnessOf(context: GeneratorContext, t: TestSetup, app: AppAccess, appS
 
 /** Hooks the harness uses, for the runner import. */
 function hooksOf(context: GeneratorContext, t: TestSetup, app: AppAccess): string[] {
-  if (app.kind === 'factory') return context.flavour.framework === 'fastify' ? ['afterEach', 'beforeEach'] : ['beforeEach'];
+  if (app.kind === 'factory' || app.kind === 'plugin') return context.flavour.framework === 'fastify' ? ['afterEach', 'beforeEach'] : ['beforeEach'];
   return context.flavour.framework === 'fastify' ? [t.afterAllName, t.beforeAllName] : [];
 }
 
@@ -119,7 +119,7 @@ function resourceTestModel(context: GeneratorContext, spec: ResourceSpec, mounte
     unknownId: spec.idType === 'uuid' ? "'00000000-0000-4000-8000-000000000000'" : '999999999',
     put: spec.put,
     protectedWrites: spec.protectedWrites,
-    freshApp: app.kind === 'factory',
+    freshApp: app.kind === 'factory' || app.kind === 'plugin',
     needsRandomUUID: resolvedFields.some((field) => field.type === 'uuid' && field.unique),
     valueImports: [...new Set(resolvedFields.filter((field) => field.type === 'enum').map((field) => field.valuesName!))].sort(),
     invalidField: resolvedFields[0],
@@ -184,7 +184,16 @@ export function applyTests(context: GeneratorContext, target: string): void {
       );
     }
     const render = (model: ResourceTestModel) =>
-      tidy(context.render('tests/resource.test.ts.ejs', { t, r: model, harness, imports, schemasSpecifier: context.importPath(testFile, relativePath(context.root, spec.schemasFile)) }));
+      tidy(
+        context.render('tests/resource.test.ts.ejs', {
+          t,
+          r: model,
+          harness,
+          // The earlier (unprotected) version imported no token hook.
+          imports: model.auth ? imports : t.imports(hooks),
+          schemasSpecifier: context.importPath(testFile, relativePath(context.root, spec.schemasFile)),
+        }),
+      );
     // Tests this generator wrote before auth protected the routes are brought up to date, unless edited since.
     const before = spec.protectedWrites ? render({ ...r, protectedWrites: false, auth: undefined }) : undefined;
     writeTestFile(context, testFile, render(r), before);
@@ -226,7 +235,7 @@ function tidy(text: string): string {
   return text.replace(/\n{3,}/g, '\n\n');
 }
 
-function testFileFor(context: GeneratorContext, label: string, moduleRelative: string): string {
+export function testFileFor(context: GeneratorContext, label: string, moduleRelative: string): string {
   const placed = testFilePath(context, label);
   // Tests that live beside the sources go beside the module they test.
   return placed.startsWith('src/__tests__/') ? `${dirname(`/${moduleRelative}`).slice(1)}/${placed.slice('src/__tests__/'.length)}` : placed;

@@ -1,6 +1,6 @@
 import { joinPath, relativePath } from '../../../model/paths';
 import type { TestRunner } from '../../../project/project-info';
-import { parseJsonc } from '../../jsonc';
+import { parseJsonc } from '../../../model/jsonc';
 import { discoverSourceFiles } from '../../source-files';
 import type { GeneratorContext } from '../types';
 

@@ -82,3 +82,16 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
   else console.error(`Unhandled error (request ${requestId ?? 'without id'})`, error);
   send(res, 500, { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId });
 };
+
+/**
+ * For routers mounted in an app that has an error handler of its own (`router.use(scopedErrorHandler)`
+ * after the routes): answers the errors the routes raise on purpose — validation (422) and client
+ * errors (4xx) — in the shape above, and passes anything else on to the app's handler.
+ */
+export const scopedErrorHandler: ErrorRequestHandler = (error: unknown, req, res, next) => {
+  if (error instanceof ZodError || (error instanceof HttpError && error.status < 500)) {
+    errorHandler(error, req, res, next);
+    return;
+  }
+  next(error);
+};

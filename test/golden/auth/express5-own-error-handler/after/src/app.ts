@@ -1,0 +1,23 @@
+import express, { type Express } from 'express';
+import { openAPIRouter } from './api-docs/openapi-router.js';
+import errorHandler from './common/error-handler.js';
+import { healthRouter } from './routes/health.js';
+import { createProductsRouter } from './routes/products.js';
+import { createAuthRouter } from './routes/auth.js';
+
+const app: Express = express();
+
+app.use(express.json());
+
+// Routes
+app.use('/health-check', healthRouter);
+app.use('/api/v1/products', createProductsRouter());
+app.use('/api/v1/auth', createAuthRouter());
+
+// Swagger UI
+app.use(openAPIRouter);
+
+// Error handlers
+app.use(errorHandler());
+
+export { app };

@@ -1,0 +1,25 @@
+import { join } from 'node:path'
+import AutoLoad, { AutoloadPluginOptions } from '@fastify/autoload'
+import { FastifyPluginAsync, FastifyServerOptions } from 'fastify'
+
+export interface AppOptions extends FastifyServerOptions, Partial<AutoloadPluginOptions> {}
+
+// Server options, read by `fastify start --options`
+const options: AppOptions = {}
+
+const app: FastifyPluginAsync<AppOptions> = async (fastify, opts): Promise<void> => {
+  // Shared plugins: decorators and utilities every route can use
+  void fastify.register(AutoLoad, {
+    dir: join(__dirname, 'plugins'),
+    options: opts
+  })
+
+  // Route plugins: each folder becomes a URL prefix
+  void fastify.register(AutoLoad, {
+    dir: join(__dirname, 'routes'),
+    options: opts
+  })
+}
+
+export default app
+export { app, options }

@@ -1,0 +1,9 @@
+import express from 'express';
+import requestLogger from './common/request-logger.js';
+import { cartRouter } from './routes/cart.js';
+
+export const app = express();
+
+app.use(express.json());
+app.use(requestLogger);
+app.use('/cart', cartRouter);
