@@ -116,17 +116,22 @@ function sameEntry(a: string, b: string): boolean {
   return normal(a) === normal(b);
 }
 
-function jestInPackageJson(context: GeneratorContext, entry: string): boolean | undefined {
+/** The project's package.json as it stands in the tree, parsed; undefined when missing or not JSON. */
+function packageJson(context: GeneratorContext): { path: string; text: string; root: JsonNode } | undefined {
   const path = joinPath(context.root, 'package.json');
   const text = context.tree.read(path);
   if (text === undefined) return undefined;
-  let root: JsonNode;
   try {
-    root = parseJsonText(text);
+    return { path, text, root: parseJsonText(text) };
   } catch {
     return undefined;
   }
-  if (root.kind !== 'object') return undefined;
+}
+
+function jestInPackageJson(context: GeneratorContext, entry: string): boolean | undefined {
+  const manifest = packageJson(context);
+  if (manifest?.root.kind !== 'object') return undefined;
+  const { path, text, root } = manifest;
   const jest = root.members.find((member) => member.key === 'jest')?.value;
   if (!jest) return undefined;
   if (jest.kind !== 'object') return false;
@@ -166,15 +171,9 @@ function insertMember(text: string, object: JsonObject, member: string, eol: str
  * process (node --test passes its flags on) gets the secrets. False when the script is another shape.
  */
 function nodeTestScript(context: GeneratorContext, setupFile: string): boolean {
-  const path = joinPath(context.root, 'package.json');
-  const text = context.tree.read(path);
-  if (text === undefined) return false;
-  let root: JsonNode;
-  try {
-    root = parseJsonText(text);
-  } catch {
-    return false;
-  }
+  const manifest = packageJson(context);
+  if (!manifest) return false;
+  const { path, text, root } = manifest;
   const scripts = root.kind === 'object' ? root.members.find((member) => member.key === 'scripts')?.value : undefined;
   const test = scripts?.kind === 'object' ? scripts.members.find((member) => member.key === 'test')?.value : undefined;
   if (test?.kind !== 'scalar' || typeof test.value !== 'string' || !/\bnode\s+(?:[^&|;]*\s)?--test\b/.test(test.value)) return false;
