@@ -55,15 +55,6 @@ export function olderMajor(declared: string, requested: string): boolean {
   return current !== undefined && wanted !== undefined && compareFloors(current, wanted) < 0 && compatibilityLine(current) !== compatibilityLine(wanted);
 }
 
-/** The range to keep: the requested one only when it raises the floor within the same compatibility line. */
-export function chooseRange(existing: string, requested: string): string {
-  const current = versionFloor(existing);
-  const wanted = versionFloor(requested);
-  if (!current || !wanted) return existing;
-  if (compatibilityLine(current) !== compatibilityLine(wanted)) return existing;
-  return compareFloors(wanted, current) > 0 ? requested : existing;
-}
-
 function parse(text: string): JsonObject {
   let root: JsonNode;
   try {

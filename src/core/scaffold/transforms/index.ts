@@ -2,7 +2,7 @@ export { ensureImport, type ImportResult, type ImportSpec, type ModuleResolver, 
 export { ensureStatementAfter, ensureStatementBefore, type EnsureResult } from './ensure-statement';
 export { ensureExpressErrorHandler, ensureExpressMiddleware, ensureExpressRouterMount } from './express-registration';
 export { ensureFastifyRegister, type FastifyRegisterOptions } from './fastify-registration';
-export { chooseRange, ensureDependency } from './ensure-dependency';
+export { ensureDependency } from './ensure-dependency';
 export {
   ensureCallRegistered,
   findEquivalentCall,
