@@ -439,7 +439,19 @@ export function serverOf(page: Page): CodeServer {
 /** Makes sure keystrokes reach the workbench (nothing focused → click the editor area). */
 async function ensureWorkbenchFocus(page: Page): Promise<void> {
   const focused = await page.evaluate('!!document.activeElement && document.activeElement !== document.body');
-  if (!focused) await page.locator('.part.editor').click({ position: { x: 20, y: 20 } });
+  if (!focused) await clickEditorBody(page);
+}
+
+/**
+ * Clicks into the active editor group below its tabs (the end of the first visible line, or the empty
+ * group's watermark). The top left corner of the editor part is the first tab: a click there would
+ * switch the active file under the test.
+ */
+async function clickEditorBody(page: Page): Promise<void> {
+  const body = page.locator('.part.editor .editor-group-container.active .editor-container').first();
+  const box = (await body.count()) > 0 ? await body.boundingBox() : null;
+  if (box) await page.mouse.click(box.x + box.width - 30, box.y + 10);
+  else await page.locator('.part.editor').click({ position: { x: 20, y: 20 } });
 }
 
 const QUICK_INPUT = '.quick-input-widget';
@@ -461,7 +473,7 @@ async function openQuickInput(page: Page, key: string): Promise<Locator> {
     } catch (error) {
       if (attempt >= 3) throw error;
       await page.keyboard.press('Escape');
-      if (attempt >= 1) await page.locator('.part.editor').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      if (attempt >= 1) await clickEditorBody(page).catch(() => undefined);
       else await ensureWorkbenchFocus(page);
     }
   }
@@ -731,8 +743,8 @@ export async function cursorPosition(page: Page): Promise<{ line: number; column
 export async function focusEditor(page: Page): Promise<void> {
   const focused = page.locator('.part.editor .editor-instance .monaco-editor.focused');
   if ((await focused.count()) > 0) return;
-  await ensureWorkbenchFocus(page);
-  await page.keyboard.press('Control+1'); // View: Focus First Editor Group
+  await clickEditorBody(page);
+  if ((await focused.count()) === 0) await page.keyboard.press('Control+1'); // View: Focus First Editor Group
   await focused.first().waitFor({ state: 'visible' });
 }
 
