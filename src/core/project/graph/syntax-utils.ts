@@ -1,22 +1,7 @@
 import ts from 'typescript';
 
-/** Strips parentheses, `as`, `satisfies`, `!` and type assertions. */
-export function unwrap(node: ts.Expression): ts.Expression {
-  let current = node;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isTypeAssertionExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
-}
+/** Strips parentheses, `as`, `satisfies`, `!` and type assertions: the analysis' helper, under the graph's name. */
+export { unwrapExpression as unwrap } from '../../analysis/syntax';
 
 export function within(node: ts.Node, container: ts.Node): boolean {
   return node.pos >= container.pos && node.end <= container.end && node.getSourceFile() === container.getSourceFile();
