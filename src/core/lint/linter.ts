@@ -18,6 +18,8 @@ export interface ProjectResolver {
 
 export interface RouteGraphProvider {
   graphFor(project: ProjectInfo): RouteGraph | undefined;
+  /** Import resolution as the graph does it, cached across files until the graph is invalidated. */
+  resolveModule(specifier: string, fromFile: string): string | undefined;
 }
 
 export interface LinterDependencies {
@@ -101,6 +103,7 @@ export class Linter {
         routeGraph,
         sourceFileOf,
         analysisOf,
+        resolveModule: (specifier, from) => this.deps.graphs.resolveModule(specifier, from),
         report: (report) => {
           const finding = this.toFinding(ruleId, severity, sourceFile, report);
           suppressions ??= new Suppressions(sourceFile);

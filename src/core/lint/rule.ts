@@ -37,6 +37,8 @@ export interface RuleContext {
   sourceFileOf(path: string): ts.SourceFile | undefined;
   /** The analysis of another file (with this file's project framework), through the same cache. */
   analysisOf(path: string): FileAnalysis | undefined;
+  /** The project file an import specifier names, through the module resolver the route graph shares; undefined for packages. */
+  resolveModule(specifier: string, fromFile: string): string | undefined;
   report(report: Report): void;
 }
 

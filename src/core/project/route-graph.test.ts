@@ -4,6 +4,7 @@ import { InMemoryFileSystem } from '../model/file-system';
 import { ProjectDetector } from './detect';
 import { buildGraph, projectHost, ROOT, routeLines } from './graph/testing';
 import { RouteGraphBuilder } from './route-graph';
+import type { RouteGraph } from './route-graph-types';
 
 class CountingHost extends InMemoryFileSystem {
   reads = new Map<string, number>();
@@ -53,6 +54,97 @@ app.get('/only-in-tests', (req, res) => res.end());
     assert.notEqual(second, first);
     assert.deepEqual(routeLines(second!), ['GET /users (anonymous) []', 'POST /users (anonymous) []']);
     assert.deepEqual([...host.reads.keys()].filter((path) => path.endsWith('.ts')), [`${ROOT}/src/users.ts`]);
+  });
+
+  describe('after a text edit', () => {
+    const app = `
+import express from 'express';
+import { requireAuth } from './auth';
+const app = express();
+// public routes
+app.get('/health', (req, res) => {
+  res.json({ ok: true });
+});
+app.post('/orders', requireAuth, async (req, res) => {
+  const order = req.body;
+  res.status(201).json(order);
+});
+app.use((err, req, res, next) => res.status(500).end());
+export default app;
+`;
+    const auth = `export function requireAuth(req, res, next) {\n  next();\n}\n`;
+
+    /** Edits app.ts, returns the graph the builder gives then and the graph a fresh build gives. */
+    const edit = (flavour: 'express4' | 'fastify4', files: Record<string, string>, path: string, edited: string) => {
+      const host = projectHost(flavour, files);
+      const projects = new ProjectDetector(host);
+      const builder = new RouteGraphBuilder(host, new SourceCache(), projects);
+      const project = projects.detect(`${ROOT}/${path}`);
+      const before = builder.graphFor(project)!;
+      host.files.set(`${ROOT}/${path}`, edited);
+      builder.invalidate(`${ROOT}/${path}`);
+      const after = builder.graphFor(project)!;
+      return { before, after, fresh: buildGraph(host).graph };
+    };
+    /** Everything a rule can read from a graph: routes with all their positions, and the apps. */
+    const observable = (graph: RouteGraph) => ({
+      routes: graph.routes.map((route) => ({ ...route, app: route.app?.name })),
+      apps: graph.apps.map((graphApp) => ({ ...graphApp, routes: graphApp.routes.length })),
+      at: graph.routes.map((route) => graph.routesAt(route.at.file, route.at.start).length),
+      using: graph.routes.map((route) => (route.handler?.definition ? graph.routesUsing(route.handler.definition.file, route.handler.definition.start).length : -1)),
+    });
+
+    it('typing inside a route handler moves the kept graph instead of rebuilding it, to exactly what a rebuild gives', () => {
+      const edited = app.replace('const order = req.body;', 'const order = req.body;\n  console.log(order.id, "new line");');
+      const { before, after, fresh } = edit('express4', { 'src/app.ts': app, 'src/auth.ts': auth }, 'src/app.ts', edited);
+      assert.equal(after, before);
+      assert.deepEqual(observable(after), observable(fresh));
+      const errorHandler = after.apps[0].errorHandlers[0];
+      assert.equal(errorHandler.at.line, 14);
+      assert.equal(errorHandler.at.start, edited.indexOf('(err, req, res, next)'));
+    });
+
+    it('typing in a comment moves the kept graph too', () => {
+      const edited = app.replace('// public routes', '// public routes, no auth\n// (health checks)');
+      const { before, after, fresh } = edit('express4', { 'src/app.ts': app, 'src/auth.ts': auth }, 'src/app.ts', edited);
+      assert.equal(after, before);
+      assert.deepEqual(observable(after), observable(fresh));
+    });
+
+    it('rebuilds when the edit changes what the graph reads', () => {
+      const cases: [string, string][] = [
+        ['a new route', app.replace('export default app;', "app.delete('/orders/:id', requireAuth, (req, res) => res.end());\nexport default app;")],
+        ['a middleware added to a route', app.replace("app.get('/health',", "app.get('/health', requireAuth,")],
+        ['a registration typed inside a handler', app.replace('const order = req.body;', "const order = req.body;\n  app.get('/late', (q, r) => r.end());")],
+        ['a require typed inside a handler', app.replace('const order = req.body;', "const order = require('./db');")],
+        ['a comment turned into code', app.replace('// public routes', "app.use(requireAuth); // public routes")],
+        ['a line break where there was none', app.replace('export default app;', 'export default\napp;')],
+      ];
+      for (const [what, edited] of cases) {
+        const { before, after, fresh } = edit('express4', { 'src/app.ts': app, 'src/auth.ts': auth }, 'src/app.ts', edited);
+        assert.notEqual(after, before, what);
+        assert.deepEqual(observable(after), observable(fresh), what);
+      }
+    });
+
+    it('rebuilds when the edit is in a Fastify plugin body the graph ran, and moves the graph for an edit in a handler inside it', () => {
+      const plugin = `
+import Fastify from 'fastify';
+const server = Fastify();
+server.register(async (instance) => {
+  instance.get('/items', async (request, reply) => {
+    return [];
+  });
+}, { prefix: '/v1' });
+export default server;
+`;
+      const inPlugin = edit('fastify4', { 'src/server.ts': plugin }, 'src/server.ts', plugin.replace("instance.get('/items'", "instance.addHook('onRequest', async () => {});\n  instance.get('/items'"));
+      assert.notEqual(inPlugin.after, inPlugin.before);
+      assert.deepEqual(routeLines(inPlugin.after), ['GET /v1/items (anonymous) [onRequest:(anonymous)]']);
+      const inHandler = edit('fastify4', { 'src/server.ts': plugin }, 'src/server.ts', plugin.replace('return [];', 'const items = [];\n    return items;'));
+      assert.equal(inHandler.after, inHandler.before);
+      assert.deepEqual(observable(inHandler.after), observable(inHandler.fresh));
+    });
   });
 
   it('sees files created after the first build', () => {

@@ -7,6 +7,8 @@ import type { ProjectDetector } from './detect';
 import type { ClassifiedCall } from './graph/interpreter';
 import { ModuleResolver } from './graph/module-resolver';
 import { ModuleSummary } from './graph/module-summary';
+import { isGraphNeutralEdit, textChange } from './graph/graph-neutral-edit';
+import type { IndexedRouteGraph } from './graph/indexed-route-graph';
 import { buildPackageGraph } from './graph/package-graph';
 import type { ProjectInfo } from './project-info';
 import type { RouteGraph } from './route-graph-types';
@@ -20,7 +22,9 @@ const CONFIG_FILES = new Set(['package.json', 'tsconfig.json', 'jsconfig.json'])
  * a rebuild re-reads only what changed and re-runs the (cheap) registration walk.
  */
 export class RouteGraphBuilder {
-  private readonly graphs = new Map<string, RouteGraph | null>();
+  private readonly graphs = new Map<string, IndexedRouteGraph | null>();
+  /** Graphs set aside by invalidate(file) for text edits, with the summaries of the edited files they were built from. */
+  private readonly edited = new Map<string, { graph: IndexedRouteGraph; before: Map<string, ModuleSummary> }>();
   private readonly failures = new Map<string, Error>();
   private readonly fileLists = new Map<string, string[]>();
   private readonly summaries = new Map<string, ModuleSummary>();
@@ -37,9 +41,9 @@ export class RouteGraphBuilder {
 
   graphFor(project: ProjectInfo): RouteGraph | undefined {
     if (!project.framework) return undefined;
-    const cached = this.graphs.get(project.root);
+    const cached = this.graphs.get(project.root) ?? this.moved(project);
     if (cached !== undefined) return cached ?? undefined;
-    let graph: RouteGraph | null = null;
+    let graph: IndexedRouteGraph | null = null;
     try {
       graph = this.build(project);
       this.failures.delete(project.root);
@@ -51,27 +55,49 @@ export class RouteGraphBuilder {
     return graph ?? undefined;
   }
 
+  resolveModule(specifier: string, fromFile: string): string | undefined {
+    return this.resolver.resolve(specifier, fromFile);
+  }
+
   /** Why the last build for a package root failed, if it did. */
   failureFor(root: string): Error | undefined {
     return this.failures.get(root);
   }
 
-  /** Forgets what a change to `path` can affect; no path forgets everything. */
+  /**
+   * Forgets what a change to `path` can affect; no path forgets everything. A package's graph is
+   * kept aside when only a file's text changed: if the new text turns out to change nothing the
+   * graph read (see isGraphNeutralEdit), the next request moves its positions instead of rebuilding.
+   */
   invalidate(path?: string): void {
     if (path === undefined) {
       this.resolver.clear();
       this.graphs.clear();
+      this.edited.clear();
       this.fileLists.clear();
       this.summaries.clear();
       return;
     }
-    const hadSummary = this.summaries.delete(path);
+    const previous = this.summaries.get(path);
+    this.summaries.delete(path);
     const affects = (root: string): boolean => path === root || path.startsWith(`${root}/`) || root.startsWith(`${path}/`);
-    for (const root of [...this.graphs.keys()]) if (affects(root)) this.graphs.delete(root);
     // A created or deleted file, a folder or a config changes which files exist and how imports resolve.
     const exists = this.host.fileExists(path);
     const listed = [...this.fileLists.values()].some((files) => files.includes(path));
-    const structural = CONFIG_FILES.has(basename(path)) || !isLintable(path) || exists !== (listed || hadSummary);
+    const structural = CONFIG_FILES.has(basename(path)) || !isLintable(path) || exists !== (listed || previous !== undefined);
+    for (const root of new Set([...this.graphs.keys(), ...this.edited.keys()])) {
+      if (!affects(root)) continue;
+      const graph = this.graphs.get(root);
+      this.graphs.delete(root);
+      const edited = this.edited.get(root) ?? (graph ? { graph, before: new Map<string, ModuleSummary>() } : undefined);
+      if (structural || !edited) {
+        this.edited.delete(root);
+        continue;
+      }
+      // The summary the kept graph was built from: the first one seen since.
+      if (previous && !edited.before.has(path)) edited.before.set(path, previous);
+      this.edited.set(root, edited);
+    }
     if (!structural) return;
     this.resolver.clear();
     for (const root of [...this.fileLists.keys()]) if (affects(root)) this.fileLists.delete(root);
@@ -83,11 +109,34 @@ export class RouteGraphBuilder {
    */
   release(root: string): void {
     this.graphs.delete(root);
+    this.edited.delete(root);
     this.fileLists.delete(root);
     for (const path of [...this.summaries.keys()]) if (path.startsWith(`${root}/`)) this.summaries.delete(path);
   }
 
-  private build(project: ProjectInfo): RouteGraph {
+  /** The graph kept aside for a package, its positions moved past each edit, if no edit changed what it read. */
+  private moved(project: ProjectInfo): IndexedRouteGraph | undefined {
+    const edited = this.edited.get(project.root);
+    if (!edited) return undefined;
+    this.edited.delete(project.root);
+    for (const [path, before] of edited.before) {
+      const after = this.summaryOf(path);
+      if (!after) return undefined;
+      const change = textChange(before.sourceFile.text, after.sourceFile.text);
+      if (!change) continue;
+      // The graph ran registrations only in modules that may register, and classified those as it went.
+      const registrations = {
+        before: this.classifiedBySummary.get(before)?.keys() ?? [],
+        after: after.mayRegister ? this.classified(after, project.framework).keys() : [],
+      };
+      if (!isGraphNeutralEdit(before, after, change, registrations)) return undefined;
+      if (!edited.graph.moveFile(path, change, (offset) => after.lineAndColumn(offset))) return undefined;
+    }
+    this.graphs.set(project.root, edited.graph);
+    return edited.graph;
+  }
+
+  private build(project: ProjectInfo): IndexedRouteGraph {
     const framework = project.framework;
     const files = this.filesOf(project.root);
     // Judged inside the package: a whole project can live under a `test/fixtures` folder.

@@ -58,7 +58,13 @@ const rule: Rule = {
         const validation: ValidationContext = { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings };
         let callees: ValidatingCalleeResolver | undefined;
         const classifier = createCallClassifier(validation, (call, index) =>
-          (callees ??= new ValidatingCalleeResolver(ctx.host, ctx.settings, ctx.fileName, ctx.sourceFile, (path) => ctx.sourceFileOf(path))).validatesArgument(call, index),
+          (callees ??= new ValidatingCalleeResolver(
+            ctx.settings,
+            ctx.fileName,
+            ctx.sourceFile,
+            (path) => ctx.sourceFileOf(path),
+            (specifier, from) => ctx.resolveModule(specifier, from),
+          )).validatesArgument(call, index),
         );
         const remotes = new Map<string, RemoteFile | null>();
         let called: ReadonlySet<string> | undefined;

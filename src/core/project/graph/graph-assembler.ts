@@ -1,13 +1,13 @@
 import type { Framework } from '../../model/rule-meta';
-import type { ChainLink, GraphApp, GraphErrorHandler, GraphRoute, RouteGraph } from '../route-graph-types';
+import type { ChainLink, GraphApp, GraphErrorHandler, GraphRoute } from '../route-graph-types';
 import { flattenExpress } from './express-routes';
 import { flattenFastify } from './fastify-routes';
+import { IndexedRouteGraph, type RouteIndex } from './indexed-route-graph';
 import type { Interpreter } from './interpreter';
 import { LinkResolver } from './links';
 import type { ErrorHandlerRecord, RouteSink } from './route-sink';
 import type { Instance, RouteOp } from './values';
 
-type Index = Map<string, Map<number, GraphRoute[]>>;
 
 interface Candidate {
   route: GraphRoute;
@@ -27,14 +27,14 @@ export class GraphAssembler implements RouteSink {
   private readonly candidates: Candidate[] = [];
   private readonly apps = new Map<string, GraphApp>();
   private readonly seenRoutes = new Map<string, GraphRoute>();
-  private readonly using: Index = new Map();
-  private readonly at: Index = new Map();
+  private readonly using: RouteIndex = new Map();
+  private readonly at: RouteIndex = new Map();
 
   constructor(private readonly interpreter: Interpreter) {
     this.links = new LinkResolver(interpreter);
   }
 
-  build(root: string): RouteGraph {
+  build(root: string): IndexedRouteGraph {
     const roots = this.interpreter.instances.filter((instance) => !instance.mounted && !instance.parent);
     // Real apps first, so a router's routes are claimed by its app before any orphan pass sees them.
     roots.sort((a, b) => rank(a) - rank(b));
@@ -44,15 +44,7 @@ export class GraphAssembler implements RouteSink {
       if (app) this.addErrorHandlers(app, handlers);
     }
     const routes = this.keepBestPlacements();
-    const using = this.using;
-    const at = this.at;
-    return {
-      root,
-      apps: [...this.apps.values()],
-      routes,
-      routesUsing: (file, start) => [...(using.get(file)?.get(start) ?? [])],
-      routesAt: (file, start) => [...(at.get(file)?.get(start) ?? [])],
-    };
+    return new IndexedRouteGraph(root, [...this.apps.values()], routes, this.using, this.at);
   }
 
   route(
@@ -128,7 +120,7 @@ function rank(instance: Instance): number {
   return isApp(instance) ? 0 : instance.synthetic ? 2 : 1;
 }
 
-function add(index: Index, file: string, start: number, route: GraphRoute): void {
+function add(index: RouteIndex, file: string, start: number, route: GraphRoute): void {
   let byStart = index.get(file);
   if (!byStart) {
     byStart = new Map();

@@ -66,6 +66,12 @@ export class ModuleSummary {
     return container;
   }
 
+  /** Whether the graph walked any function lying within `[pos, end)` (the file's own top level aside). */
+  walkedWithin(pos: number, end: number): boolean {
+    for (const node of this.containerMap.keys()) if (node !== this.sourceFile && node.pos >= pos && node.end <= end) return true;
+    return false;
+  }
+
   get top(): Container {
     return this.container(this.sourceFile);
   }

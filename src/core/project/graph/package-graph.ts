@@ -1,7 +1,7 @@
 import type ts from 'typescript';
-import type { RouteGraph } from '../route-graph-types';
 import type { ProjectModules } from './evaluator';
 import { GraphAssembler } from './graph-assembler';
+import type { IndexedRouteGraph } from './indexed-route-graph';
 import { Interpreter, type ClassifiedCall } from './interpreter';
 import type { ModuleSummary } from './module-summary';
 
@@ -20,7 +20,7 @@ export interface PackageGraphInput {
  * CommonJS requires when the `require` call is reached — then the functions nothing called,
  * then flattens what was registered into routes.
  */
-export function buildPackageGraph(input: PackageGraphInput): RouteGraph {
+export function buildPackageGraph(input: PackageGraphInput): IndexedRouteGraph {
   const interpreter = new Interpreter(input.modules, {
     classified: (module) => input.classified(module),
     readDirectory: (path) => input.readDirectory(path),

@@ -1,10 +1,7 @@
 import ts from 'typescript';
 import { collectImports, type ImportBinding } from '../../analysis/imports';
 import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
-import { parseSource } from '../../lint/parse';
-import type { FileSystemHost } from '../../model/file-system';
 import type { RoutewiseSettings } from '../../model/settings';
-import { ModuleResolver } from '../../project/graph/module-resolver';
 import { enclosingCallOfArgument } from './request-reads';
 import { createCallClassifier } from './request-validation';
 import type { CallClassifier } from './request-reads';
@@ -25,21 +22,17 @@ const MAX_DEPTH = 2;
  */
 export class ValidatingCalleeResolver {
   private readonly files = new Map<string, ModuleFile | null>();
-  private readonly resolver: ModuleResolver;
   private readonly answers = new Map<string, boolean>();
 
   constructor(
-    host: FileSystemHost,
     private readonly settings: RoutewiseSettings,
     private readonly fileName: string,
     sourceFile: ts.SourceFile,
     /** Parses another file; the linter passes its shared cache, so a module many handlers call is parsed once. */
-    private readonly parse: (path: string) => ts.SourceFile | undefined = (path) => {
-      const text = host.readFile(path);
-      return text === undefined ? undefined : parseSource(path, text);
-    },
+    private readonly parse: (path: string) => ts.SourceFile | undefined,
+    /** Resolves a specifier to a project file; the linter's is shared across files, so directories are listed once. */
+    private readonly resolve: (specifier: string, fromFile: string) => string | undefined,
   ) {
-    this.resolver = new ModuleResolver(host);
     this.files.set(fileName, { path: fileName, sourceFile, imports: importsOf(sourceFile) });
   }
 
@@ -117,7 +110,7 @@ export class ValidatingCalleeResolver {
 
   private load(specifier: string, fromFile: string): ModuleFile | undefined {
     if (!specifier.startsWith('.') && !specifier.startsWith('#') && !specifier.startsWith('@/') && !specifier.startsWith('~/')) return undefined;
-    const path = this.resolver.resolve(specifier, fromFile);
+    const path = this.resolve(specifier, fromFile);
     if (!path) return undefined;
     const cached = this.files.get(path);
     if (cached !== undefined) return cached ?? undefined;
