@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { registerPreorder } from '../analysis/descendants';
 import { extname } from '../model/paths';
 
 export const LINTABLE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']);
@@ -54,6 +55,7 @@ export function parseIndexed(path: string, text: string): IndexedSource {
     parent = saved;
   };
   ts.forEachChild(sourceFile, visit);
+  registerPreorder(sourceFile, nodes);
   return { sourceFile, nodes };
 }
 

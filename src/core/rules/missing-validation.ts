@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { forEachDescendant } from '../analysis/descendants';
 import { functionName, isFunctionLike, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, RouteRegistration } from '../analysis/types';
 import type { Report, Rule, RuleContext } from '../lint/rule';
@@ -102,17 +103,17 @@ function isRequestHandler(handler: HandlerInfo, calledNames: () => ReadonlySet<s
 function isHelper(handler: HandlerInfo, calledNames: () => ReadonlySet<string>): boolean {
   const fn = handler.fn;
   let returnsData = false;
-  const visit = (node: ts.Node): void => {
-    if (returnsData) return;
+  const visit = (node: ts.Node): boolean => {
+    if (returnsData) return false;
     if (ts.isReturnStatement(node) && node.expression) {
       const value = node.expression;
       const isResponse = ts.isCallExpression(value) || ts.isAwaitExpression(value) || value.kind === ts.SyntaxKind.NullKeyword || value.kind === ts.SyntaxKind.UndefinedKeyword || ts.isVoidExpression(value);
       // `return res.json(x)`, `return next(err)`, `return null` after answering: still a handler.
       if (!isResponse || (value.kind === ts.SyntaxKind.NullKeyword && handler.framework === 'express')) returnsData = true;
     }
-    if (!isFunctionLike(node)) ts.forEachChild(node, visit);
+    return !isFunctionLike(node);
   };
-  if (fn.body && ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
+  if (fn.body && ts.isBlock(fn.body)) forEachDescendant(fn.body, visit);
   // Fastify handlers answer by returning the payload.
   if (returnsData && handler.framework === 'express') return true;
   const name = functionName(fn);
@@ -137,9 +138,11 @@ function looksTerminal(handler: HandlerInfo): boolean {
       if (ts.isIdentifier(callee) && callee.text === handler.next && node.arguments.length === 0) passesOn = true;
       if (ts.isPropertyAccessExpression(callee) && RESPONSE_METHODS.test(callee.name.text) && rootName(callee) === handler.res) responds = true;
     }
-    ts.forEachChild(node, visit);
   };
-  if (handler.fn.body) visit(handler.fn.body);
+  if (handler.fn.body) {
+    visit(handler.fn.body);
+    forEachDescendant(handler.fn.body, visit);
+  }
   return responds && !passesOn;
 }
 

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { forEachDescendant } from '../../analysis/descendants';
 import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 
 /** The parts of a request a handler can read that carry client input we expect to be validated. */
@@ -125,12 +126,12 @@ class RequestUseCollector {
   }
 
   private walk(root: ts.Node): void {
-    const visit = (node: ts.Node): void => {
-      if (node !== this.fn && isFunctionLike(node) && this.rebindsRequest(node)) return;
+    const visit = (node: ts.Node): boolean => {
+      if (node !== this.fn && isFunctionLike(node) && this.rebindsRequest(node)) return false;
       if (ts.isIdentifier(node)) this.identifier(node);
-      ts.forEachChild(node, visit);
+      return true;
     };
-    visit(root);
+    if (visit(root)) forEachDescendant(root, visit);
   }
 
   private rebindsRequest(fn: FunctionLike): boolean {

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { forEachDescendant } from '../../analysis/descendants';
 import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { readStatus, type StatusValue } from './http-status';
 
@@ -119,8 +120,8 @@ function shadows(fn: FunctionLike, name: string): boolean {
 export function responseChainsIn(fn: FunctionLike, resName: string): { chains: ResponseChain[]; assignments: StatusAssignment[] } {
   const chains: ResponseChain[] = [];
   const assignments: StatusAssignment[] = [];
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(node) && shadows(node, resName)) return;
+  const visit = (node: ts.Node): boolean => {
+    if (isFunctionLike(node) && shadows(node, resName)) return false;
     if (ts.isCallExpression(node) && isOutermostCall(node)) {
       const chain = readResponseChain(node, resName);
       if (chain) chains.push(chain);
@@ -131,9 +132,9 @@ export function responseChainsIn(fn: FunctionLike, resName: string): { chains: R
         if (ts.isIdentifier(object) && object.text === resName) assignments.push({ receiver: object, assignment: node, status: readStatus(node.right) });
       }
     }
-    ts.forEachChild(node, visit);
+    return true;
   };
-  if (fn.body) ts.forEachChild(fn.body, visit);
+  if (fn.body) forEachDescendant(fn.body, visit);
   return { chains, assignments };
 }
 

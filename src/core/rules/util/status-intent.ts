@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { forEachDescendant } from '../../analysis/descendants';
 import { calleeName, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 
 /**
@@ -362,9 +363,9 @@ export function routeParamNames(handler: FunctionLike, reqName: string | undefin
   };
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && node.initializer && readsParams(node.initializer)) collect(node.name);
-    ts.forEachChild(node, visit);
   };
   visit(handler.body);
+  forEachDescendant(handler.body, visit);
   return names;
 }
 
