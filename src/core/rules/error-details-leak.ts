@@ -48,10 +48,11 @@ const rule: Rule = {
       if (!owner) return;
       // Fastify: reply.send(err) hands the error to the error handler (like `throw err`), which never sends the stack
       if (owner.framework === 'fastify' && isBareError(ctx, payload)) return;
-      const status = effectiveStatus(chain, owner.fn);
+      // The status is read only for payloads that leak something: most responses do not.
+      const status = once(() => effectiveStatus(chain, owner.fn));
       const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status);
       if (flagged.length === 0) return;
-      report(ctx, call, flagged, status, owner, { chain, payload });
+      report(ctx, call, flagged, status(), owner, { chain, payload });
     };
 
     const checkReturn = (statement: ts.ReturnStatement): void => {
@@ -63,10 +64,11 @@ const rule: Rule = {
       if (handler?.framework !== 'fastify' || (handler.role !== 'handler' && handler.role !== 'error-handler')) return;
       // returning an Error from an async handler is the framework's error path too
       if (isBareError(ctx, payload)) return;
-      const status: EffectiveStatus = handler.res ? statusBefore(statement, handler.res, fn) : { kind: 'implicit' };
+      const reply = handler.res;
+      const status = once((): EffectiveStatus => (reply ? statusBefore(statement, reply, fn) : { kind: 'implicit' }));
       const flagged = flaggedLeaks(ctx, payload, statement, fn, status);
       if (flagged.length === 0) return;
-      report(ctx, payload, flagged, status, { fn, framework: 'fastify', requestName: handler.req }, { returnReply: handler.res, payload });
+      report(ctx, payload, flagged, status(), { fn, framework: 'fastify', requestName: handler.req }, { returnReply: handler.res, payload });
     };
 
     return {
@@ -163,12 +165,12 @@ function fallsBackTo5xx(expression: ts.Expression, depth: number): boolean {
  * unless the status is a deliberate 4xx, the branch handles a recognised error, or syntax cannot
  * tell the status.
  */
-function flaggedLeaks(ctx: RuleContext, payload: ts.Expression, send: ts.Node, fn: FunctionLike, status: EffectiveStatus): Leak[] {
+function flaggedLeaks(ctx: RuleContext, payload: ts.Expression, send: ts.Node, fn: FunctionLike, status: () => EffectiveStatus): Leak[] {
   const leaks = findLeaks(payload, ctx.analysis);
   if (leaks.length === 0) return [];
   const path = pathConditions(send, fn, ctx.analysis);
   if (path.devOnly) return [];
-  const statusClass = classifyStatus(status).kind;
+  const statusClass = classifyStatus(status()).kind;
   return leaks
     .filter((leak) => {
       if (leak.devOnly) return false;
@@ -286,3 +288,8 @@ function removePropertyFix(ctx: RuleContext, property: ts.ObjectLiteralElementLi
 }
 
 export default rule;
+
+function once<T>(compute: () => T): () => T {
+  let value: { result: T } | undefined;
+  return () => (value ??= { result: compute() }).result;
+}

@@ -111,14 +111,16 @@ class StatusChecker {
     for (const link of chain.links) {
       if (!(link.name === 'status' || link.name === 'code' || (express && link.name === 'sendStatus')) || !link.args[0]) continue;
       const status = readStatus(link.args[0]);
-      const call = `${chain.receiver.text}.${link.name}(${link.args[0].getText(this.ctx.sourceFile)})`;
+      const argument = link.args[0];
+      // Only the few reported calls need their text.
+      const call = (): string => `${chain.receiver.text}.${link.name}(${argument.getText(this.ctx.sourceFile)})`;
       if (status.kind === 'string' && express) {
         const number = /^\d{3}$/.test(status.value) ? Number(status.value) : undefined;
         const consequence =
           this.major === 5 ? 'Express 5 throws a TypeError for a status that is not an integer' : this.major === 4 ? 'Express 4 deprecates it and Express 5 throws a TypeError' : 'Express 5 throws a TypeError for it';
         this.ctx.report({
           node: link.call,
-          message: `\`${call}\` passes the status as a string; ${consequence}.${number !== undefined && isValidStatus(number) ? ` Pass the number ${number}.` : ''}`,
+          message: `\`${call()}\` passes the status as a string; ${consequence}.${number !== undefined && isValidStatus(number) ? ` Pass the number ${number}.` : ''}`,
           fix: number !== undefined && isValidStatus(number) ? this.replaceFix(`Use the number ${number}`, status.node, String(number)) : undefined,
         });
         return true;
@@ -127,7 +129,7 @@ class StatusChecker {
       if (number !== undefined && !isValidStatus(number)) {
         this.ctx.report({
           node: link.call,
-          message: `\`${call}\` is not a valid HTTP status code; use a code from 100 to 599.`,
+          message: `\`${call()}\` is not a valid HTTP status code; use a code from 100 to 599.`,
         });
         return true;
       }
