@@ -147,6 +147,28 @@ export default server;
     });
   });
 
+  it('keeps a failed build as failed until something is invalidated, instead of retrying on every request', () => {
+    class FailingHost extends InMemoryFileSystem {
+      listings = 0;
+      override readDirectory(path: string): { files: string[]; directories: string[] } {
+        this.listings++;
+        throw new Error(`cannot list ${path}`);
+      }
+    }
+    const host = new FailingHost([...projectHost('express4', files).files]);
+    const projects = new ProjectDetector(host);
+    const builder = new RouteGraphBuilder(host, new SourceCache(), projects);
+    const project = projects.detect(`${ROOT}/src/app.ts`);
+    assert.equal(builder.graphFor(project), undefined);
+    assert.match(builder.failureFor(project.root)?.message ?? '', /cannot list/);
+    const listings = host.listings;
+    assert.equal(builder.graphFor(project), undefined);
+    assert.equal(host.listings, listings);
+    builder.invalidate(`${ROOT}/src/users.ts`);
+    assert.equal(builder.graphFor(project), undefined);
+    assert.ok(host.listings > listings);
+  });
+
   it('sees files created after the first build', () => {
     const host = projectHost('express4', files);
     const { builder, projects } = buildGraph(host);

@@ -41,7 +41,8 @@ export class RouteGraphBuilder {
 
   graphFor(project: ProjectInfo): RouteGraph | undefined {
     if (!project.framework) return undefined;
-    const cached = this.graphs.get(project.root) ?? this.moved(project);
+    // A failed build is cached too (as null): it is not retried until something is invalidated.
+    const cached = this.graphs.has(project.root) ? this.graphs.get(project.root) : this.moved(project);
     if (cached !== undefined) return cached ?? undefined;
     let graph: IndexedRouteGraph | null = null;
     try {
