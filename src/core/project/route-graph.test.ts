@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { SourceCache } from '../lint/source-cache';
 import { InMemoryFileSystem } from '../model/file-system';
 import { ProjectDetector } from './detect';
-import { buildGraph, projectHost, ROOT, routeLines } from './graph/testing';
+import { buildGraph, observableGraph, projectHost, ROOT, routeLines } from './graph/testing';
 import { RouteGraphBuilder } from './route-graph';
-import type { RouteGraph } from './route-graph-types';
 
 class CountingHost extends InMemoryFileSystem {
   reads = new Map<string, number>();
@@ -86,19 +85,11 @@ export default app;
       const after = builder.graphFor(project)!;
       return { before, after, fresh: buildGraph(host).graph };
     };
-    /** Everything a rule can read from a graph: routes with all their positions, and the apps. */
-    const observable = (graph: RouteGraph) => ({
-      routes: graph.routes.map((route) => ({ ...route, app: route.app?.name })),
-      apps: graph.apps.map((graphApp) => ({ ...graphApp, routes: graphApp.routes.length })),
-      at: graph.routes.map((route) => graph.routesAt(route.at.file, route.at.start).length),
-      using: graph.routes.map((route) => (route.handler?.definition ? graph.routesUsing(route.handler.definition.file, route.handler.definition.start).length : -1)),
-    });
-
     it('typing inside a route handler moves the kept graph instead of rebuilding it, to exactly what a rebuild gives', () => {
       const edited = app.replace('const order = req.body;', 'const order = req.body;\n  console.log(order.id, "new line");');
       const { before, after, fresh } = edit('express4', { 'src/app.ts': app, 'src/auth.ts': auth }, 'src/app.ts', edited);
       assert.equal(after, before);
-      assert.deepEqual(observable(after), observable(fresh));
+      assert.deepEqual(observableGraph(after), observableGraph(fresh));
       const errorHandler = after.apps[0].errorHandlers[0];
       assert.equal(errorHandler.at.line, 14);
       assert.equal(errorHandler.at.start, edited.indexOf('(err, req, res, next)'));
@@ -108,7 +99,7 @@ export default app;
       const edited = app.replace('// public routes', '// public routes, no auth\n// (health checks)');
       const { before, after, fresh } = edit('express4', { 'src/app.ts': app, 'src/auth.ts': auth }, 'src/app.ts', edited);
       assert.equal(after, before);
-      assert.deepEqual(observable(after), observable(fresh));
+      assert.deepEqual(observableGraph(after), observableGraph(fresh));
     });
 
     it('rebuilds when the edit changes what the graph reads', () => {
@@ -123,7 +114,7 @@ export default app;
       for (const [what, edited] of cases) {
         const { before, after, fresh } = edit('express4', { 'src/app.ts': app, 'src/auth.ts': auth }, 'src/app.ts', edited);
         assert.notEqual(after, before, what);
-        assert.deepEqual(observable(after), observable(fresh), what);
+        assert.deepEqual(observableGraph(after), observableGraph(fresh), what);
       }
     });
 
@@ -143,7 +134,7 @@ export default server;
       assert.deepEqual(routeLines(inPlugin.after), ['GET /v1/items (anonymous) [onRequest:(anonymous)]']);
       const inHandler = edit('fastify4', { 'src/server.ts': plugin }, 'src/server.ts', plugin.replace('return [];', 'const items = [];\n    return items;'));
       assert.equal(inHandler.after, inHandler.before);
-      assert.deepEqual(observable(inHandler.after), observable(inHandler.fresh));
+      assert.deepEqual(observableGraph(inHandler.after), observableGraph(inHandler.fresh));
     });
   });
 

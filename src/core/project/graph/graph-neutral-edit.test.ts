@@ -9,22 +9,11 @@ import { NodeFileSystem } from '../../../host/node-file-system';
 import { OverlayFileSystem } from '../../../host/overlay-file-system';
 import { ProjectDetector } from '../detect';
 import { RouteGraphBuilder } from '../route-graph';
-import type { RouteGraph } from '../route-graph-types';
 import { listSourceFiles } from '../source-files';
 import { textChange } from './graph-neutral-edit';
+import { observableGraph } from './testing';
 
 const FIXTURES = toPosix(nodePath.resolve(__dirname, '../../../../test/fixtures/projects'));
-
-/** Everything a rule can read from a graph, positions included. */
-function observable(graph: RouteGraph | undefined): string {
-  if (!graph) return 'no graph';
-  return JSON.stringify({
-    routes: graph.routes.map((route) => ({ ...route, app: route.app?.name })),
-    apps: graph.apps.map((app) => ({ ...app, routes: app.routes.length })),
-    at: graph.routes.map((route) => graph.routesAt(route.at.file, route.at.start).length),
-    using: graph.routes.map((route) => (route.handler?.definition ? graph.routesUsing(route.handler.definition.file, route.handler.definition.start).length : -1)),
-  });
-}
 
 /** Places a user might type, a few of each per file: the start of function bodies, comments, blank lines. */
 function editsOf(path: string, text: string): string[] {
@@ -63,7 +52,7 @@ describe('route graph after an edit (edits in function bodies, comments and blan
         const freshProjects = new ProjectDetector(host);
         const fresh = new RouteGraphBuilder(host, new SourceCache(), freshProjects).graphFor(freshProjects.detect(file));
         const change = textChange(original, edited);
-        assert.equal(observable(after), observable(fresh), `${file} edited at ${change?.start}`);
+        assert.deepEqual(observableGraph(after), observableGraph(fresh), `${file} edited at ${change?.start}`);
         edits++;
         if (before && after === before) moved++;
       }

@@ -55,6 +55,17 @@ function linkText(link: ChainLink): string {
   return link.hook ? `${link.hook}:${name}` : name;
 }
 
+/** Everything a rule can read from a graph, every position included: for comparing two graphs. */
+export function observableGraph(graph: RouteGraph | undefined): object | null {
+  if (!graph) return null;
+  return {
+    routes: graph.routes.map((route) => ({ ...route, app: route.app?.name })),
+    apps: graph.apps.map((app) => ({ ...app, routes: app.routes.length })),
+    at: graph.routes.map((route) => graph.routesAt(route.at.file, route.at.start).length),
+    using: graph.routes.map((route) => (route.handler?.definition ? graph.routesUsing(route.handler.definition.file, route.handler.definition.start).length : -1)),
+  };
+}
+
 /** `src/controllers/users.ts:4` for a location, relative to the project root. */
 export function where(location: { file: string; line: number } | undefined): string | undefined {
   return location ? `${relativePath(ROOT, location.file)}:${location.line}` : undefined;
