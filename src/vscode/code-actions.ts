@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { disableNextLineEdit } from '../core/lint/disable-comment';
+import { StaleFixError } from '../core/lint/linter';
 import type { Finding } from '../core/model/finding';
 import { planCodeActions } from './code-action-plan';
 import { DIAGNOSTIC_SOURCE, positionOf, ruleIdOf, toPath, toWorkspaceEdit } from './convert';
@@ -9,6 +10,7 @@ import type { Logger } from './logger';
 
 export const SHOW_DOCS_COMMAND = 'routewise.showRuleDocs';
 export const APPLY_FIX_COMMAND = 'routewise.applyFix';
+const CHANGED_SINCE = 'Routewise: this problem has changed since; try the quick fix again.';
 
 /** Quick fixes for Routewise diagnostics: the fix (preferred), disable for this line, documentation. */
 export class RoutewiseCodeActionProvider implements vscode.CodeActionProvider {
@@ -68,8 +70,11 @@ export class RoutewiseCodeActionProvider implements vscode.CodeActionProvider {
 /** Builds and applies a finding's fix as one WorkspaceEdit (one undo step). */
 export async function applyFix(service: LintService, store: FindingStore, logger: Logger, uri: vscode.Uri, key: string): Promise<boolean> {
   const stored = store.get(uri.toString(), key);
-  if (!stored?.finding.fix) {
-    void vscode.window.showWarningMessage('Routewise: this problem has changed since; try the quick fix again.');
+  const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+  // Findings from a workspace lint carry version -1: they were found in the saved file.
+  const current = stored && (stored.version === -1 || stored.version === document?.version);
+  if (!stored?.finding.fix || !current) {
+    void vscode.window.showWarningMessage(CHANGED_SINCE);
     return false;
   }
   try {
@@ -79,6 +84,10 @@ export async function applyFix(service: LintService, store: FindingStore, logger
     if (!applied) logger.error(`The fix "${stored.finding.fix.title}" could not be applied to ${toPath(uri)}`);
     return applied;
   } catch (error) {
+    if (error instanceof StaleFixError) {
+      void vscode.window.showWarningMessage(CHANGED_SINCE);
+      return false;
+    }
     logger.error(`Building the fix "${stored.finding.fix.title}" failed`, error);
     void vscode.window.showErrorMessage(`Routewise: the fix could not be built: ${error instanceof Error ? error.message : String(error)}`);
     return false;

@@ -1,12 +1,12 @@
 import type ts from 'typescript';
 import type { FileSystemHost } from '../model/file-system';
-import type { Finding, Severity } from '../model/finding';
+import type { Finding, Fix, Severity } from '../model/finding';
 import type { RoutewiseSettings } from '../model/settings';
 import type { ProjectInfo } from '../project/project-info';
 import type { RouteGraph } from '../project/route-graph-types';
 import { analyzeFile } from '../analysis/file-analysis';
 import type { FileAnalysis } from '../analysis/types';
-import { isTestFilePath, parseSource } from './parse';
+import { isConsumedTree, isTestFilePath, parseSource } from './parse';
 import type { NodeHandler, Report, Rule, RuleContext } from './rule';
 import type { ScaffoldBridge } from './scaffold-bridge';
 import type { SourceCache } from './source-cache';
@@ -57,7 +57,10 @@ export class Linter {
     const content = text ?? this.deps.host.readFile(fileName);
     if (content === undefined) return [];
     const { cache, settings, host } = this.deps;
-    const sourceFile = cache.sourceFile(fileName, content);
+    // The file's previous tree is reused when only its text changed: a keystroke re-parses around the edit.
+    const sourceFile = cache.sourceFile(fileName, content, true);
+    // Every tree this lint read, so a fix built later can tell whether one has since been taken apart.
+    const trees: ts.SourceFile[] = [sourceFile];
     const project = this.deps.projects.detect(fileName);
     const analysis = cache.analysis(fileName, content, project.framework);
     const isTestFile = isTestFilePath(pathWithinPackage(fileName, project));
@@ -73,12 +76,16 @@ export class Linter {
       const other = host.readFile(path);
       if (other === undefined) return undefined;
       // The file being linted as read from disk, not its unsaved text: parsed apart, so the cache keeps the editor's version.
-      return path === fileName && other !== content ? parseSource(path, other) : cache.sourceFile(path, other);
+      const tree = path === fileName && other !== content ? parseSource(path, other) : cache.sourceFile(path, other);
+      trees.push(tree);
+      return tree;
     };
     const analysisOf = (path: string): FileAnalysis | undefined => {
       const other = host.readFile(path);
       if (other === undefined) return undefined;
-      return path === fileName && other !== content ? analyzeFile(parseSource(path, other), project.framework) : cache.analysis(path, other, project.framework);
+      const otherAnalysis = path === fileName && other !== content ? analyzeFile(parseSource(path, other), project.framework) : cache.analysis(path, other, project.framework);
+      trees.push(otherAnalysis.sourceFile);
+      return otherAnalysis;
     };
 
     // Handlers indexed by SyntaxKind, each with the rule it reports errors for.
@@ -105,7 +112,7 @@ export class Linter {
         analysisOf,
         resolveModule: (specifier, from) => this.deps.graphs.resolveModule(specifier, from),
         report: (report) => {
-          const finding = this.toFinding(ruleId, severity, sourceFile, report);
+          const finding = this.toFinding(ruleId, severity, sourceFile, report, trees);
           suppressions ??= new Suppressions(sourceFile);
           if (!suppressions.isSuppressed(finding.ruleId, finding.line - 1)) findings.push(finding);
         },
@@ -148,7 +155,7 @@ export class Linter {
     return configured ?? rule.meta.defaultSeverity;
   }
 
-  private toFinding(ruleId: string, severity: Severity, sourceFile: ts.SourceFile, report: Report): Finding {
+  private toFinding(ruleId: string, severity: Severity, sourceFile: ts.SourceFile, report: Report, trees: readonly ts.SourceFile[]): Finding {
     const start = report.node ? report.node.getStart(sourceFile) : (report.start ?? 0);
     const end = report.node ? report.node.getEnd() : (report.end ?? start);
     const startPosition = sourceFile.getLineAndCharacterOfPosition(start);
@@ -164,7 +171,7 @@ export class Linter {
       column: startPosition.character + 1,
       endLine: endPosition.line + 1,
       endColumn: endPosition.character + 1,
-      fix: report.fix,
+      fix: report.fix && unlessStale(report.fix, trees),
     };
   }
 
@@ -176,4 +183,26 @@ export class Linter {
       return undefined;
     }
   }
+}
+
+/** A fix was asked of a finding whose file has been parsed again since: its positions no longer hold. */
+export class StaleFixError extends Error {
+  constructor() {
+    super('the file changed since this problem was found; lint it again and retry the fix');
+    this.name = 'StaleFixError';
+  }
+}
+
+/**
+ * Fixes are built lazily from the trees the lint read; once the incremental parser has taken one
+ * of those apart (the file was linted again with newer text), building would edit the wrong places.
+ */
+function unlessStale(fix: Fix, trees: readonly ts.SourceFile[]): Fix {
+  return {
+    title: fix.title,
+    build: () => {
+      if (trees.some(isConsumedTree)) throw new StaleFixError();
+      return fix.build();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { registerPreorder } from '../analysis/descendants';
 import { extname } from '../model/paths';
+import type { TextChange } from '../model/text-change';
 
 export const LINTABLE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']);
 
@@ -41,7 +42,30 @@ export interface IndexedSource {
  * (not reached by `forEachChild`) get their parents too, as `setParentNodes` gives them.
  */
 export function parseIndexed(path: string, text: string): IndexedSource {
-  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
+  return indexed(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path)));
+}
+
+/** Trees the incremental parser took apart: their nodes now belong to, or were moved for, a newer text. */
+const consumedTrees = new WeakSet<ts.SourceFile>();
+
+/**
+ * `parseIndexed` for the next text of a file parsed before: TypeScript's incremental parser (the
+ * one the language service runs on every keystroke) re-parses around the change and reuses the
+ * previous tree's untouched statements, so a keystroke in a long file costs a fraction of a parse.
+ * The previous tree is consumed: its nodes are moved into the new tree or left with shifted
+ * positions, so nothing may read it afterwards (see isConsumedTree).
+ */
+export function reparseIndexed(previous: ts.SourceFile, text: string, change: TextChange): IndexedSource {
+  consumedTrees.add(previous);
+  const span = { start: change.start, length: change.oldEnd - change.start };
+  return indexed(ts.updateSourceFile(previous, text, { span, newLength: change.newEnd - change.start }));
+}
+
+export function isConsumedTree(sourceFile: ts.SourceFile): boolean {
+  return consumedTrees.has(sourceFile);
+}
+
+function indexed(sourceFile: ts.SourceFile): IndexedSource {
   const nodes: ts.Node[] = [];
   let parent: ts.Node = sourceFile;
   const visit = (node: ts.Node): void => {

@@ -2,7 +2,8 @@ import type ts from 'typescript';
 import { analyzeFile } from '../analysis/file-analysis';
 import type { FileAnalysis } from '../analysis/types';
 import type { Framework } from '../model/rule-meta';
-import { parseIndexed } from './parse';
+import { textChange } from '../model/text-change';
+import { parseIndexed, reparseIndexed, type IndexedSource } from './parse';
 
 interface Entry {
   text: string;
@@ -19,9 +20,20 @@ interface Entry {
  */
 export class SourceCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly reuseListeners: ((path: string, previous: ts.SourceFile, nextText: string) => void)[] = [];
 
-  sourceFile(path: string, text: string): ts.SourceFile {
-    return this.entry(path, text).sourceFile;
+  /**
+   * `reusePrevious`: the file's previous tree may be handed to the incremental parser (which takes
+   * it apart) when the text changed. Only the linter asks, for the file it is about to lint: every
+   * other caller may be holding that previous tree while it asks.
+   */
+  sourceFile(path: string, text: string, reusePrevious = false): ts.SourceFile {
+    return this.entry(path, text, reusePrevious).sourceFile;
+  }
+
+  /** Tells `listener` of a tree just before it is reused, so whoever kept it can take what it still needs. */
+  onTreeReuse(listener: (path: string, previous: ts.SourceFile, nextText: string) => void): void {
+    this.reuseListeners.push(listener);
   }
 
   analysis(path: string, text: string, projectFramework: Framework | undefined): FileAnalysis {
@@ -41,10 +53,18 @@ export class SourceCache {
     this.entries.clear();
   }
 
-  private entry(path: string, text: string): Entry {
+  private entry(path: string, text: string, reusePrevious = false): Entry {
     const existing = this.entries.get(path);
     if (existing && existing.text === text) return existing;
-    const entry: Entry = { text, ...parseIndexed(path, text) };
+    const change = reusePrevious && existing ? textChange(existing.text, text) : undefined;
+    let parsed: IndexedSource;
+    if (existing && change) {
+      for (const listener of this.reuseListeners) listener(path, existing.sourceFile, text);
+      parsed = reparseIndexed(existing.sourceFile, text, change);
+    } else {
+      parsed = parseIndexed(path, text);
+    }
+    const entry: Entry = { text, ...parsed };
     this.entries.set(path, entry);
     return entry;
   }

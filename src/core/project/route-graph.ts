@@ -7,7 +7,8 @@ import type { ProjectDetector } from './detect';
 import type { ClassifiedCall } from './graph/interpreter';
 import { ModuleResolver } from './graph/module-resolver';
 import { ModuleSummary } from './graph/module-summary';
-import { isGraphNeutralEdit, textChange } from './graph/graph-neutral-edit';
+import { forgetResolvedIdentifiers } from './graph/scope';
+import { editBaseline, isGraphNeutralEdit, type EditBaseline } from './graph/graph-neutral-edit';
 import type { IndexedRouteGraph } from './graph/indexed-route-graph';
 import { buildPackageGraph } from './graph/package-graph';
 import type { ProjectInfo } from './project-info';
@@ -23,8 +24,11 @@ const CONFIG_FILES = new Set(['package.json', 'tsconfig.json', 'jsconfig.json'])
  */
 export class RouteGraphBuilder {
   private readonly graphs = new Map<string, IndexedRouteGraph | null>();
-  /** Graphs set aside by invalidate(file) for text edits, with the summaries of the edited files they were built from. */
-  private readonly edited = new Map<string, { graph: IndexedRouteGraph; before: Map<string, ModuleSummary> }>();
+  /**
+   * Graphs set aside by invalidate(file) for text edits, with the summaries of the edited files they
+   * were built from, or what the edit check needs of them once their trees were reused.
+   */
+  private readonly edited = new Map<string, { graph: IndexedRouteGraph; before: Map<string, ModuleSummary | EditBaseline> }>();
   private readonly failures = new Map<string, Error>();
   private readonly fileLists = new Map<string, string[]>();
   private readonly summaries = new Map<string, ModuleSummary>();
@@ -37,6 +41,7 @@ export class RouteGraphBuilder {
     readonly projects: ProjectDetector,
   ) {
     this.resolver = new ModuleResolver(host);
+    cache.onTreeReuse((path, previous, nextText) => this.beforeTreeReuse(path, previous, nextText));
   }
 
   graphFor(project: ProjectInfo): RouteGraph | undefined {
@@ -90,7 +95,7 @@ export class RouteGraphBuilder {
       if (!affects(root)) continue;
       const graph = this.graphs.get(root);
       this.graphs.delete(root);
-      const edited = this.edited.get(root) ?? (graph ? { graph, before: new Map<string, ModuleSummary>() } : undefined);
+      const edited = this.edited.get(root) ?? (graph ? { graph, before: new Map<string, ModuleSummary | EditBaseline>() } : undefined);
       if (structural || !edited) {
         this.edited.delete(root);
         continue;
@@ -123,18 +128,39 @@ export class RouteGraphBuilder {
     for (const [path, before] of edited.before) {
       const after = this.summaryOf(path);
       if (!after) return undefined;
-      const change = textChange(before.sourceFile.text, after.sourceFile.text);
-      if (!change) continue;
+      const text = after.sourceFile.text;
+      const baseline = before instanceof ModuleSummary ? editBaseline(before, text, this.registrationsOf(before)) : before;
+      if (!baseline) continue;
+      // Taken for another text before the tree was reused: the text the graph was built from is gone.
+      if (baseline.nextText !== text) return undefined;
       // The graph ran registrations only in modules that may register, and classified those as it went.
-      const registrations = {
-        before: this.classifiedBySummary.get(before)?.keys() ?? [],
-        after: after.mayRegister ? this.classified(after, project.framework).keys() : [],
-      };
-      if (!isGraphNeutralEdit(before, after, change, registrations)) return undefined;
-      if (!edited.graph.moveFile(path, change, (offset) => after.lineAndColumn(offset))) return undefined;
+      if (!isGraphNeutralEdit(baseline, after, after.mayRegister ? this.classified(after, project.framework).keys() : [])) return undefined;
+      if (!edited.graph.moveFile(path, baseline.change, (offset) => after.lineAndColumn(offset))) return undefined;
     }
     this.graphs.set(project.root, edited.graph);
     return edited.graph;
+  }
+
+  /**
+   * The incremental parser is about to take apart a file's tree for its next text: a summary built
+   * on it must go, and a kept graph's edit check takes what it needs from it now.
+   */
+  private beforeTreeReuse(path: string, previous: ts.SourceFile, nextText: string): void {
+
+    // Identifiers the new tree reuses may resolve to other declarations there.
+    forgetResolvedIdentifiers();
+    if (this.summaries.get(path)?.sourceFile === previous) this.summaries.delete(path);
+    for (const { before } of this.edited.values()) {
+      const summary = before.get(path);
+      if (!(summary instanceof ModuleSummary) || summary.sourceFile !== previous) continue;
+      const baseline = editBaseline(summary, nextText, this.registrationsOf(summary));
+      if (baseline) before.set(path, baseline);
+    }
+  }
+
+  /** The calls of a summary classified as registrations, as far as the graph asked. */
+  private registrationsOf(summary: ModuleSummary): Iterable<ts.Node> {
+    return this.classifiedBySummary.get(summary)?.keys() ?? [];
   }
 
   private build(project: ProjectInfo): IndexedRouteGraph {

@@ -1,22 +1,54 @@
 import ts from 'typescript';
+import { textChange, type TextChange } from '../../model/text-change';
 import { isCallable, type ModuleSummary } from './module-summary';
 
-/** One contiguous replacement turning one text into another: `[start, oldEnd)` became `[start, newEnd)`. */
-export interface TextChange {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
+/**
+ * What the neutral-edit check needs from the text a graph was built from, for an edit to a known
+ * next text: offsets and flags only, so it can be taken before the incremental parser reuses (and
+ * takes apart) the tree it came from.
+ */
+export interface EditBaseline {
+  /** The text this baseline is for: `change` turns the graph's text into it. */
+  nextText: string;
+  change: TextChange;
+  /** Text-level facts the summary takes from the whole file, function bodies included. */
+  mayRegister: boolean;
+  specifiers: string;
+  /** The token whose leading trivia (or itself) holds the start of the edit. */
+  gap: TokenGap | undefined;
+  /** The innermost function body holding the edit, and whether the graph ran or looked into it or it registers something. */
+  body: { functionStart: number; start: number; end: number; readByGraph: boolean } | undefined;
 }
 
-/** The smallest single replacement between two texts (common prefix and suffix); undefined when equal. */
-export function textChange(before: string, after: string): TextChange | undefined {
-  if (before === after) return undefined;
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+interface TokenGap {
+  kind: ts.SyntaxKind;
+  tokenStart: number;
+  lineBreakBefore: boolean;
+}
+
+/**
+ * The baseline for turning `before` (the summary a graph was built from) into `nextText`;
+ * undefined when the text did not change. `registrations` are the calls of `before` the per-file
+ * analysis classified as registrations (the graph runs functions that contain them).
+ */
+export function editBaseline(before: ModuleSummary, nextText: string, registrations: Iterable<ts.Node>): EditBaseline | undefined {
+  const sourceFile = before.sourceFile;
+  const change = textChange(sourceFile.text, nextText);
+  if (!change) return undefined;
+  const body = bodyAround(sourceFile, change.start, change.oldEnd);
+  return {
+    nextText,
+    change,
+    mayRegister: before.mayRegister,
+    specifiers: before.specifiers.join('\0'),
+    gap: tokenGap(sourceFile, change.start),
+    body: body && {
+      functionStart: body.function.getStart(sourceFile),
+      start: body.start,
+      end: body.end,
+      readByGraph: before.walkedWithin(body.function.pos, body.function.end) || [...registrations].some((call) => isInside(call, body)),
+    },
+  };
 }
 
 /**
@@ -24,28 +56,21 @@ export function textChange(before: string, after: string): TextChange | undefine
  * only needs its positions moved: the edit falls in comments or white space (without adding or
  * removing a line break, which can change how a statement ends), or inside the body of a function
  * the graph never ran or looked into and which registers nothing (what typing in a route handler
- * does). `before` must be the summary the graph was built from; `registrations` are the calls the
- * per-file analysis classifies as registrations (the graph runs functions that contain them).
+ * does). `after` is the summary of the baseline's next text, `registrations` its classified calls.
  */
-export function isGraphNeutralEdit(
-  before: ModuleSummary,
-  after: ModuleSummary,
-  change: TextChange,
-  registrations: { before: Iterable<ts.Node>; after: Iterable<ts.Node> },
-): boolean {
-  // Text-level facts the summary takes from the whole file, function bodies included.
-  if (before.mayRegister !== after.mayRegister || before.specifiers.join('\0') !== after.specifiers.join('\0')) return false;
-  if (withinTrivia(before.sourceFile, after.sourceFile, change)) return true;
-  const body = bodyAround(before.sourceFile, change.start, change.oldEnd);
-  if (!body) return false;
-  const delta = change.newEnd - change.oldEnd;
+export function isGraphNeutralEdit(baseline: EditBaseline, after: ModuleSummary, registrations: Iterable<ts.Node>): boolean {
+  if (baseline.mayRegister !== after.mayRegister || baseline.specifiers !== after.specifiers.join('\0')) return false;
+  const { change, body } = baseline;
+  if (withinTrivia(baseline.gap, tokenGap(after.sourceFile, change.start), change)) return true;
+  if (!body || body.readByGraph) return false;
   const moved = bodyAround(after.sourceFile, change.start, change.newEnd);
-  if (!moved || moved.function.getStart(after.sourceFile) !== body.function.getStart(before.sourceFile) || moved.end !== body.end + delta) return false;
-  if (before.walkedWithin(body.function.pos, body.function.end)) return false;
-  const inside = (node: ts.Node, range: { start: number; end: number }): boolean => node.pos >= range.start && node.end <= range.end;
-  for (const call of registrations.before) if (inside(call, body)) return false;
-  for (const call of registrations.after) if (inside(call, moved)) return false;
+  if (!moved || moved.function.getStart(after.sourceFile) !== body.functionStart || moved.end !== body.end + change.newEnd - change.oldEnd) return false;
+  for (const call of registrations) if (isInside(call, moved)) return false;
   return true;
+}
+
+function isInside(node: ts.Node, range: { start: number; end: number }): boolean {
+  return node.pos >= range.start && node.end <= range.end;
 }
 
 /** The innermost function whose block body holds `[start, end)` strictly between its braces. */
@@ -68,18 +93,15 @@ function bodyAround(sourceFile: ts.SourceFile, start: number, end: number): { fu
  * The edit lies in the comments and white space before one token, in both texts, that token is
  * the same kind at the same (moved) place, and whether a line break precedes it did not change.
  */
-function withinTrivia(before: ts.SourceFile, after: ts.SourceFile, change: TextChange): boolean {
-  const old = tokenGap(before, change.start);
-  const next = tokenGap(after, change.start);
+function withinTrivia(old: TokenGap | undefined, next: TokenGap | undefined, change: TextChange): boolean {
   if (!old || !next || old.kind !== next.kind) return false;
   if (change.oldEnd > old.tokenStart || change.newEnd > next.tokenStart) return false;
   if (next.tokenStart - old.tokenStart !== change.newEnd - change.oldEnd) return false;
-  const breaks = (file: ts.SourceFile, gap: { fullStart: number; tokenStart: number }): boolean => /[\n\r\u2028\u2029]/.test(file.text.slice(gap.fullStart, gap.tokenStart));
-  return breaks(before, old) === breaks(after, next);
+  return old.lineBreakBefore === next.lineBreakBefore;
 }
 
 /** The token whose leading trivia (or itself) covers `position`, found by descending the tree's children. */
-function tokenGap(sourceFile: ts.SourceFile, position: number): { kind: ts.SyntaxKind; fullStart: number; tokenStart: number } | undefined {
+function tokenGap(sourceFile: ts.SourceFile, position: number): TokenGap | undefined {
   let node: ts.Node = sourceFile;
   for (;;) {
     const children = node.getChildren(sourceFile);
@@ -87,7 +109,10 @@ function tokenGap(sourceFile: ts.SourceFile, position: number): { kind: ts.Synta
     if (!child) return undefined;
     // JSDoc is parsed into nodes: not plain trivia, so not judged here.
     if (ts.isJSDoc(child)) return undefined;
-    if (child.getChildCount(sourceFile) === 0) return { kind: child.kind, fullStart: child.pos, tokenStart: child.getStart(sourceFile) };
+    if (child.getChildCount(sourceFile) === 0) {
+      const tokenStart = child.getStart(sourceFile);
+      return { kind: child.kind, tokenStart, lineBreakBefore: /[\n\r\u2028\u2029]/.test(sourceFile.text.slice(child.pos, tokenStart)) };
+    }
     node = child;
   }
 }

@@ -1,5 +1,5 @@
 import type { GraphApp, GraphRoute, RouteGraph, SourceLocation } from '../route-graph-types';
-import type { TextChange } from './graph-neutral-edit';
+import type { TextChange } from '../../model/text-change';
 
 /** Routes by file and start offset. */
 export type RouteIndex = Map<string, Map<number, GraphRoute[]>>;

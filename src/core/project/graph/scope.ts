@@ -2,7 +2,12 @@ import ts from 'typescript';
 import { isCallable } from './module-summary';
 
 const blockScopes = new WeakMap<ts.Node, Map<string, ts.Node>>();
-const resolvedIdentifiers = new WeakMap<ts.Node, ts.Node | null>();
+let resolvedIdentifiers = new WeakMap<ts.Node, ts.Node | null>();
+
+/** Forgets every remembered resolution: an incremental parse reuses identifiers under new (possibly shadowing) scopes. */
+export function forgetResolvedIdentifiers(): void {
+  resolvedIdentifiers = new WeakMap();
+}
 
 /**
  * The node that declares `name` as seen from `from`, found by walking the enclosing scopes:

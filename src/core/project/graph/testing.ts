@@ -1,3 +1,6 @@
+import ts from 'typescript';
+import { isFunctionLike } from '../../analysis/syntax';
+import { parseSource } from '../../lint/parse';
 import { SourceCache } from '../../lint/source-cache';
 import { InMemoryFileSystem } from '../../model/file-system';
 import { relativePath } from '../../model/paths';
@@ -69,4 +72,21 @@ export function observableGraph(graph: RouteGraph | undefined): object | null {
 /** `src/controllers/users.ts:4` for a location, relative to the project root. */
 export function where(location: { file: string; line: number } | undefined): string | undefined {
   return location ? `${relativePath(ROOT, location.file)}:${location.line}` : undefined;
+}
+
+/** Places a user might type, a few of each per file: the start of function bodies, comments, blank lines. */
+export function editsOf(path: string, text: string): string[] {
+  const sourceFile = parseSource(path, text);
+  const bodies: number[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionLike(node) && node.body && ts.isBlock(node.body)) bodies.push(node.body.getStart(sourceFile) + 1);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  const points = [
+    ...bodies.slice(0, 4).map((at) => ({ at, insert: '\n  const typed = 1;' })),
+    ...[...text.matchAll(/\/\/[^\n]*/g)].slice(0, 3).map((match) => ({ at: match.index + 2, insert: ' typed' })),
+    ...[...text.matchAll(/\n\n/g)].slice(0, 3).map((match) => ({ at: match.index + 1, insert: '\n' })),
+  ];
+  return points.map((point) => text.slice(0, point.at) + point.insert + text.slice(point.at));
 }
