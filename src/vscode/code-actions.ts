@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { disableNextLineEdit } from '../core/lint/disable-comment';
 import { StaleFixError } from '../core/lint/linter';
-import type { Finding } from '../core/model/finding';
+import type { FileChange } from '../core/model/edit';
+import type { Finding, Fix } from '../core/model/finding';
 import { planCodeActions } from './code-action-plan';
 import { DIAGNOSTIC_SOURCE, positionOf, ruleIdOf, toPath, toWorkspaceEdit } from './convert';
 import { findingKey, type FindingStore } from './finding-store';
@@ -69,27 +70,42 @@ export class RoutewiseCodeActionProvider implements vscode.CodeActionProvider {
 
 /** Builds and applies a finding's fix as one WorkspaceEdit (one undo step). */
 export async function applyFix(service: LintService, store: FindingStore, logger: Logger, uri: vscode.Uri, key: string): Promise<boolean> {
-  const stored = store.get(uri.toString(), key);
   const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+  const stored = store.get(uri.toString(), key);
   // Findings from a workspace lint carry version -1: they were found in the saved file.
-  const current = stored && (stored.version === -1 || stored.version === document?.version);
-  if (!stored?.finding.fix || !current) {
+  const fix = stored && (stored.version === -1 || stored.version === document?.version) ? stored.finding.fix : undefined;
+  if (!fix) {
     void vscode.window.showWarningMessage(CHANGED_SINCE);
     return false;
   }
   try {
-    const changes = stored.finding.fix.build();
-    const edit = toWorkspaceEdit(changes, (path) => service.host.readFile(path));
-    const applied = await vscode.workspace.applyEdit(edit);
-    if (!applied) logger.error(`The fix "${stored.finding.fix.title}" could not be applied to ${toPath(uri)}`);
-    return applied;
-  } catch (error) {
-    if (error instanceof StaleFixError) {
+    const changes = buildFix(fix, () => {
+      // A file the fix reads was parsed again since (edited in another editor): find the problem afresh.
+      const fresh = service.lint(uri, document?.getText());
+      store.set(uri.toString(), document?.version ?? -1, fresh);
+      return fresh.find((finding) => findingKey(finding, finding.ruleId, finding.message) === key)?.fix;
+    });
+    if (!changes) {
       void vscode.window.showWarningMessage(CHANGED_SINCE);
       return false;
     }
-    logger.error(`Building the fix "${stored.finding.fix.title}" failed`, error);
+    const edit = toWorkspaceEdit(changes, (path) => service.host.readFile(path));
+    const applied = await vscode.workspace.applyEdit(edit);
+    if (!applied) logger.error(`The fix "${fix.title}" could not be applied to ${toPath(uri)}`);
+    return applied;
+  } catch (error) {
+    logger.error(`Building the fix "${fix.title}" failed`, error);
     void vscode.window.showErrorMessage(`Routewise: the fix could not be built: ${error instanceof Error ? error.message : String(error)}`);
     return false;
+  }
+}
+
+/** The fix's edits; built once more from `refreshed()` when the trees it was found in have been reused since. */
+function buildFix(fix: Fix, refreshed: () => Fix | undefined): FileChange[] | undefined {
+  try {
+    return fix.build();
+  } catch (error) {
+    if (!(error instanceof StaleFixError)) throw error;
+    return refreshed()?.build();
   }
 }
