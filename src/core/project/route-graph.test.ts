@@ -136,6 +136,38 @@ export default server;
       assert.equal(inHandler.after, inHandler.before);
       assert.deepEqual(observableGraph(inHandler.after), observableGraph(inHandler.fresh));
     });
+
+    it('after keeping the graph for one edit, still rebuilds for the next edit in a function the graph ran', () => {
+      const server = `
+import Fastify from 'fastify';
+const server = Fastify();
+function versionPrefix() {
+  return '/v1';
+}
+server.register(async (instance) => {
+  instance.get('/items', async (request, reply) => {
+    return [];
+  });
+}, { prefix: versionPrefix() });
+export default server;
+`;
+      const path = `${ROOT}/src/server.ts`;
+      const host = projectHost('fastify4', { 'src/server.ts': server });
+      const projects = new ProjectDetector(host);
+      const builder = new RouteGraphBuilder(host, new SourceCache(), projects);
+      const built = builder.graphFor(projects.detect(path));
+      const typeAndLook = (text: string) => {
+        host.files.set(path, text);
+        builder.invalidate(path);
+        return builder.graphFor(projects.detect(path));
+      };
+      const inHandler = server.replace('return [];', 'return [1];');
+      assert.equal(typeAndLook(inHandler), built, 'an edit in the handler keeps the graph');
+      assert.equal(typeAndLook(inHandler), built, 'so does saving the same text');
+      const inPrefix = typeAndLook(inHandler.replace("return '/v1';", "return '/v2';"));
+      assert.notEqual(inPrefix, built);
+      assert.deepEqual(routeLines(inPrefix!), ['GET /v2/items (anonymous) []']);
+    });
   });
 
   it('keeps a failed build as failed until something is invalidated, instead of retrying on every request', () => {

@@ -129,7 +129,7 @@ export class RouteGraphBuilder {
       const after = this.summaryOf(path);
       if (!after) return undefined;
       const text = after.sourceFile.text;
-      const baseline = before instanceof ModuleSummary ? editBaseline(before, text, this.registrationsOf(before)) : before;
+      const baseline = before instanceof ModuleSummary ? editBaseline(before, text, (pos, end) => edited.graph.readWithin(path, pos, end)) : before;
       if (!baseline) continue;
       // Taken for another text before the tree was reused: the text the graph was built from is gone.
       if (baseline.nextText !== text) return undefined;
@@ -150,17 +150,12 @@ export class RouteGraphBuilder {
     // Identifiers the new tree reuses may resolve to other declarations there.
     forgetResolvedIdentifiers();
     if (this.summaries.get(path)?.sourceFile === previous) this.summaries.delete(path);
-    for (const { before } of this.edited.values()) {
+    for (const { graph, before } of this.edited.values()) {
       const summary = before.get(path);
       if (!(summary instanceof ModuleSummary) || summary.sourceFile !== previous) continue;
-      const baseline = editBaseline(summary, nextText, this.registrationsOf(summary));
+      const baseline = editBaseline(summary, nextText, (pos, end) => graph.readWithin(path, pos, end));
       if (baseline) before.set(path, baseline);
     }
-  }
-
-  /** The calls of a summary classified as registrations, as far as the graph asked. */
-  private registrationsOf(summary: ModuleSummary): Iterable<ts.Node> {
-    return this.classifiedBySummary.get(summary)?.keys() ?? [];
   }
 
   private build(project: ProjectInfo): IndexedRouteGraph {
@@ -176,18 +171,29 @@ export class RouteGraphBuilder {
       }
       return test;
     };
-    return buildPackageGraph({
+    const used = new Set<ModuleSummary>();
+    const graph = buildPackageGraph({
       root: project.root,
       entries: files.filter((file) => !isTest(file)),
       modules: {
         root: project.root,
-        summaryOf: (path) => this.summaryOf(path),
+        summaryOf: (path) => {
+          const summary = this.summaryOf(path);
+          if (summary) used.add(summary);
+          return summary;
+        },
         resolve: (specifier, from) => this.resolver.resolve(specifier, from),
       },
       classified: (module) => this.classified(module, framework),
       isEntryCandidate: (path) => !isTest(path) && !path.includes('/node_modules/'),
       readDirectory: (path) => this.host.readDirectory(path),
     });
+    // Kept with the graph as offsets: an edit check after the graph moved cannot ask the summaries it was built from.
+    for (const summary of used) {
+      const classified = [...(this.classifiedBySummary.get(summary)?.keys() ?? [])].map(({ pos, end }) => ({ pos, end }));
+      graph.recordRead(summary.path, [...summary.walkedRanges(), ...classified]);
+    }
+    return graph;
   }
 
   private filesOf(root: string): string[] {

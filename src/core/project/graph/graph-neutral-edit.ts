@@ -27,11 +27,11 @@ interface TokenGap {
 }
 
 /**
- * The baseline for turning `before` (the summary a graph was built from) into `nextText`;
- * undefined when the text did not change. `registrations` are the calls of `before` the per-file
- * analysis classified as registrations (the graph runs functions that contain them).
+ * The baseline for turning `before` (the summary of the text a graph was built from, or moved to)
+ * into `nextText`; undefined when the text did not change. `readByGraph` tells whether the graph
+ * read anything within a range of that text (a function it ran, a registration it classified).
  */
-export function editBaseline(before: ModuleSummary, nextText: string, registrations: Iterable<ts.Node>): EditBaseline | undefined {
+export function editBaseline(before: ModuleSummary, nextText: string, readByGraph: (pos: number, end: number) => boolean): EditBaseline | undefined {
   const sourceFile = before.sourceFile;
   const change = textChange(sourceFile.text, nextText);
   if (!change) return undefined;
@@ -46,7 +46,7 @@ export function editBaseline(before: ModuleSummary, nextText: string, registrati
       functionStart: body.function.getStart(sourceFile),
       start: body.start,
       end: body.end,
-      readByGraph: before.walkedWithin(body.function.pos, body.function.end) || [...registrations].some((call) => isInside(call, body)),
+      readByGraph: readByGraph(body.function.pos, body.function.end),
     },
   };
 }

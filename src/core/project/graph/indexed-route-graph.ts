@@ -1,3 +1,4 @@
+import type ts from 'typescript';
 import type { GraphApp, GraphRoute, RouteGraph, SourceLocation } from '../route-graph-types';
 import type { TextChange } from '../../model/text-change';
 
@@ -10,6 +11,8 @@ export type RouteIndex = Map<string, Map<number, GraphRoute[]>>;
  */
 export class IndexedRouteGraph implements RouteGraph {
   private locations: Map<string, SourceLocation[]> | undefined;
+  /** Per file, what the build read inside function bodies: the functions it ran or looked into, the registrations it classified. */
+  private readonly read = new Map<string, ts.TextRange[]>();
 
   constructor(
     readonly root: string,
@@ -29,6 +32,15 @@ export class IndexedRouteGraph implements RouteGraph {
     return [...(this.at.get(file)?.get(start) ?? [])];
   }
 
+  recordRead(file: string, ranges: ts.TextRange[]): void {
+    this.read.set(file, ranges);
+  }
+
+  /** Whether the build read anything lying within `[pos, end)` of `file`. */
+  readWithin(file: string, pos: number, end: number): boolean {
+    return (this.read.get(file) ?? []).some((range) => range.pos >= pos && range.end <= end);
+  }
+
   /**
    * Moves every position in `file` past `change`, with lines and columns from the edited text.
    * Returns false, changing nothing, when a position lies inside the replaced text.
@@ -39,6 +51,15 @@ export class IndexedRouteGraph implements RouteGraph {
     const indexes = [this.using.get(file), this.at.get(file)];
     if (locations.some((location) => move(location.start) === undefined)) return false;
     if (indexes.some((index) => index !== undefined && [...index.keys()].some((start) => move(start) === undefined))) return false;
+    // A range the edit lies in grows or shrinks with it; one the edit cuts into cannot be moved.
+    const read: ts.TextRange[] = [];
+    for (const range of this.read.get(file) ?? []) {
+      const pos = move(range.pos);
+      const end = range.end <= change.start ? range.end : move(range.end);
+      if (pos === undefined || end === undefined) return false;
+      read.push({ pos, end });
+    }
+    this.read.set(file, read);
     for (const location of locations) {
       location.start = move(location.start) ?? location.start;
       Object.assign(location, lineAndColumn(location.start));

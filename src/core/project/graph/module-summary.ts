@@ -66,10 +66,9 @@ export class ModuleSummary {
     return container;
   }
 
-  /** Whether the graph walked any function lying within `[pos, end)` (the file's own top level aside). */
-  walkedWithin(pos: number, end: number): boolean {
-    for (const node of this.containerMap.keys()) if (node !== this.sourceFile && node.pos >= pos && node.end <= end) return true;
-    return false;
+  /** The functions the graph walked in this module (its own top level aside). */
+  walkedRanges(): ts.TextRange[] {
+    return [...this.containerMap.keys()].filter((node) => node !== this.sourceFile).map(({ pos, end }) => ({ pos, end }));
   }
 
   get top(): Container {

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import * as nodePath from 'node:path';
+import ts from 'typescript';
+import { textChange } from '../model/text-change';
+import { toPosix } from '../model/paths';
+import { listSourceFiles } from '../project/source-files';
+import { NodeFileSystem } from '../../host/node-file-system';
+import { isConsumedTree, parseErrors, parseIndexed, reparseIndexed, type IndexedSource } from './parse';
+import { SourceCache } from './source-cache';
+
+const FIXTURES = toPosix(nodePath.resolve(__dirname, '../../../test/fixtures/projects'));
+
+/** The tree as the rules see it: every listed node's kind, range and parent's position in the list. */
+function shape({ sourceFile, nodes }: IndexedSource): string[] {
+  const index = new Map<ts.Node, number>(nodes.map((node, at) => [node, at]));
+  return [
+    ...nodes.map((node) => `${ts.SyntaxKind[node.kind]} ${node.pos}-${node.end} parent ${node.parent === sourceFile ? 'file' : index.get(node.parent)}`),
+    ...parseErrors(sourceFile).map((error) => `error ${error.start} ${ts.flattenDiagnosticMessageText(error.messageText, "\n")}`),
+  ];
+}
+
+/** Edits of every kind a user makes: keystrokes anywhere, a deleted line, a pasted block, an unclosed call. */
+function editsOf(text: string): string[] {
+  const at = (fraction: number): number => Math.floor(text.length * fraction);
+  const lineStart = text.lastIndexOf('\n', at(0.5)) + 1;
+  return [
+    text.slice(0, at(0.3)) + 'x' + text.slice(at(0.3)),
+    text.slice(0, at(0.6)) + text.slice(at(0.6) + 1),
+    text.slice(0, lineStart) + text.slice(text.indexOf('\n', lineStart) + 1),
+    text.slice(0, lineStart) + "app.get('/pasted', (req, res) => {\n  res.json({ ok: true });\n});\n" + text.slice(lineStart),
+    text.slice(0, lineStart) + 'foo(' + text.slice(lineStart),
+    `// header\n${text}`,
+    '',
+  ];
+}
+
+describe('incremental parsing (reparseIndexed)', () => {
+  it('gives the same tree, node list and syntax errors as a full parse, edit after edit, for every fixture file', () => {
+    const disk = new NodeFileSystem();
+    let edits = 0;
+    for (const file of listSourceFiles(FIXTURES, disk)) {
+      const original = disk.readFile(file) ?? '';
+      let previous = parseIndexed(file, original);
+      let previousText = original;
+      // Each edit applies to the tree of the one before, as typing does; the last ones undo to the original.
+      for (const text of [...editsOf(original), original]) {
+        const change = textChange(previousText, text);
+        if (!change) continue;
+        const reparsed = reparseIndexed(previous.sourceFile, text, change);
+        assert.deepEqual(shape(reparsed), shape(parseIndexed(file, text)), `${file} after edit ${edits}`);
+        assert.ok(isConsumedTree(previous.sourceFile), 'the previous tree is marked as consumed');
+        assert.ok(!isConsumedTree(reparsed.sourceFile));
+        previous = reparsed;
+        previousText = text;
+        edits++;
+      }
+    }
+    assert.ok(edits > 300, `${edits} edits`);
+  });
+});
+
+describe('SourceCache', () => {
+  const file = '/project/src/app.ts';
+  const before = "import express from 'express';\nconst app = express();\napp.get('/', (req, res) => res.send('a'));\n";
+  const after = before.replace("'a'", "'ab'");
+
+  it('reuses a file\'s previous tree only when asked, telling its listeners first', () => {
+    const cache = new SourceCache();
+    const heard: string[] = [];
+    cache.onTreeReuse((path, previous, nextText) => heard.push(`${path} ${isConsumedTree(previous) ? 'consumed' : 'intact'} ${nextText === after}`));
+    const first = cache.sourceFile(file, before);
+    cache.sourceFile(file, after);
+    assert.ok(!isConsumedTree(first), 'a caller that did not ask keeps the old tree intact');
+    assert.deepEqual(heard, []);
+    const second = cache.sourceFile(file, before);
+    const third = cache.sourceFile(file, after, true);
+    assert.deepEqual(heard, [`${file} intact true`]);
+    assert.ok(isConsumedTree(second));
+    assert.equal(third.text, after);
+    assert.equal(cache.sourceFile(file, after, true), third, 'the same text is not parsed again');
+  });
+});
