@@ -60,7 +60,7 @@ export class Linter {
     // The file's previous tree is reused when only its text changed: a keystroke re-parses around the edit.
     const sourceFile = cache.sourceFile(fileName, content, true);
     // Every tree this lint read, so a fix built later can tell whether one has since been taken apart.
-    const trees: ts.SourceFile[] = [sourceFile];
+    const trees = new Set([sourceFile]);
     const project = this.deps.projects.detect(fileName);
     const analysis = cache.analysis(fileName, content, project.framework);
     const isTestFile = isTestFilePath(pathWithinPackage(fileName, project));
@@ -77,14 +77,14 @@ export class Linter {
       if (other === undefined) return undefined;
       // The file being linted as read from disk, not its unsaved text: parsed apart, so the cache keeps the editor's version.
       const tree = path === fileName && other !== content ? parseSource(path, other) : cache.sourceFile(path, other);
-      trees.push(tree);
+      trees.add(tree);
       return tree;
     };
     const analysisOf = (path: string): FileAnalysis | undefined => {
       const other = host.readFile(path);
       if (other === undefined) return undefined;
       const otherAnalysis = path === fileName && other !== content ? analyzeFile(parseSource(path, other), project.framework) : cache.analysis(path, other, project.framework);
-      trees.push(otherAnalysis.sourceFile);
+      trees.add(otherAnalysis.sourceFile);
       return otherAnalysis;
     };
 
@@ -155,7 +155,7 @@ export class Linter {
     return configured ?? rule.meta.defaultSeverity;
   }
 
-  private toFinding(ruleId: string, severity: Severity, sourceFile: ts.SourceFile, report: Report, trees: readonly ts.SourceFile[]): Finding {
+  private toFinding(ruleId: string, severity: Severity, sourceFile: ts.SourceFile, report: Report, trees: ReadonlySet<ts.SourceFile>): Finding {
     const start = report.node ? report.node.getStart(sourceFile) : (report.start ?? 0);
     const end = report.node ? report.node.getEnd() : (report.end ?? start);
     const startPosition = sourceFile.getLineAndCharacterOfPosition(start);
@@ -197,11 +197,11 @@ export class StaleFixError extends Error {
  * Fixes are built lazily from the trees the lint read; once the incremental parser has taken one
  * of those apart (the file was linted again with newer text), building would edit the wrong places.
  */
-function unlessStale(fix: Fix, trees: readonly ts.SourceFile[]): Fix {
+function unlessStale(fix: Fix, trees: ReadonlySet<ts.SourceFile>): Fix {
   return {
     title: fix.title,
     build: () => {
-      if (trees.some(isConsumedTree)) throw new StaleFixError();
+      for (const tree of trees) if (isConsumedTree(tree)) throw new StaleFixError();
       return fix.build();
     },
   };
