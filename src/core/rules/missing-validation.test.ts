@@ -191,6 +191,25 @@ app.get('/orders', async (req, res) => {
 `,
     },
     {
+      name: 'query values only compared with literals (a flag, a sort order), directly and through a destructured name',
+      flavour: 'express4',
+      filename: 'src/user/user.controller.js',
+      code: `const express = require('express');
+const User = require('./user.model');
+
+const router = express.Router();
+
+router.get('/users/:id', async (req, res) => {
+  const query = User.findById(req.params.id);
+  if (req.query.withPosts === 'true') query.populate('posts');
+  const { order } = req.query;
+  res.json(await query.sort({ createdAt: order !== 'asc' ? -1 : 1 }));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'joi schema.validate on the body inside the handler',
       flavour: 'express4',
       filename: 'src/controllers/comments.js',
@@ -1365,12 +1384,11 @@ export const Env = z.object({ PORT: z.coerce.number() });
 const app = express();
 
 app.post('/reports', async (req, res) => {
-  const dryRun = req.query.dryRun === 'true';
-  const report = await reports.generate(req.body.range, { dryRun });
+  const report = await reports.generate({ format: req.query.format }, req.body.range);
   res.status(201).json(report);
 });
 `,
-      errors: [{ line: 9, column: 18, endLine: 9, endColumn: 27, message: '`req.query` and `req.body` reach the handler of POST /reports without validation; validate them with a schema.' }],
+      errors: [{ line: 9, column: 51, endLine: 9, endColumn: 60, message: '`req.query` and `req.body` reach the handler of POST /reports without validation; validate them with a schema.' }],
       output: `import express from 'express';
 import * as z from 'zod';
 import { reports } from './reports';
@@ -1379,7 +1397,7 @@ export const Env = z.object({ PORT: z.coerce.number() });
 const app = express();
 
 const postReportsQuery = z.object({
-  dryRun: z.string().optional(),
+  format: z.string().optional(),
 });
 
 const postReportsBody = z.object({
@@ -1398,8 +1416,7 @@ app.post('/reports', async (req, res) => {
     return;
   }
   req.body = parsedBody.data;
-  const dryRun = req.query.dryRun === 'true';
-  const report = await reports.generate(req.body.range, { dryRun });
+  const report = await reports.generate({ format: req.query.format }, req.body.range);
   res.status(201).json(report);
 });
 `,

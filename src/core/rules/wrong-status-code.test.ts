@@ -4,6 +4,21 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a toggle answering 200 in the branch where nothing was created, 201 where it was',
+      flavour: 'fastify4',
+      filename: 'src/routes/bookmarks.js',
+      code: `const bookmarks = require('../services/bookmarks');
+
+module.exports = async function (fastify) {
+  fastify.post('/bookmarks', async (request, reply) => {
+    const bookmark = await bookmarks.createBookmark(request.user.id, request.body.productId);
+    if (!bookmark) return reply.status(200).send({ message: 'Bookmark removed', data: bookmark });
+    return reply.status(201).send({ message: 'Bookmark added', data: bookmark });
+  });
+};
+`,
+    },
+    {
       name: 'login, token refresh and logout answer 200 although they write records',
       flavour: 'express4',
       filename: 'src/routes/auth.ts',

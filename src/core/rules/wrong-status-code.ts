@@ -26,6 +26,7 @@ import {
   isActionName,
   isCollectionPath,
   isCreateName,
+  missingVariableAt,
   notFoundBranch,
   sendsCreated,
   suggestErrorStatus,
@@ -358,6 +359,9 @@ class StatusChecker {
       if (!intent) return;
       if (enclosingCatch(responseNode, fn)) return;
       if (notFound) return;
+      // `if (!bookmark) return reply.send({ data: bookmark })`: the branch where nothing was created (a toggle that removed).
+      const missing = missingVariableAt(responseNode, fn)?.variable;
+      if (missing !== undefined && intent.facts.created.has(missing)) return;
       const sendsRecord = sendsCreated(body, intent.facts) || (intent.nameOnly && isTail(responseNode, fn));
       if (!sendsRecord) return;
       if (intent.routes?.some((route) => responseSchemaPins200(route.schema))) return;

@@ -206,6 +206,25 @@ export default async function legacy(app: any) { app.get('/ping', async () => 'p
     assert.equal(where(graph.routes[0].chain[0].definition), 'src/guards.ts:3');
   });
 
+  it('finds the autoload folder through path.normalize around the joined path', () => {
+    const graph = graphOf(
+      'fastify5',
+      {
+        'src/server.js': `
+import Fastify from 'fastify';
+import Autoload from '@fastify/autoload';
+import path from 'node:path';
+const app = Fastify();
+await app.register(Autoload, { dir: path.normalize(path.join(import.meta.dirname, 'modules')), options: { prefix: '/api' } });
+export default app;
+`,
+        'src/modules/items/index.js': `export default async (fastify) => { fastify.get('/items', async () => []); };\n`,
+      },
+      { esm: true, dependencies: { '@fastify/autoload': '^6.0.0' } },
+    );
+    assert.deepEqual(routeLines(graph), ['GET /api/items/items (anonymous) []']);
+  });
+
   it('follows autoload options literally: no routeParams keeps `_id`, hooks without cascade stay in their folder, CJS __dirname', () => {
     const graph = graphOf('fastify4', {
       'app.js': `

@@ -19,6 +19,8 @@ export function evaluatePathCall(fn: string, args: readonly Value[], cwd: string
       for (const part of strings) result = part.startsWith('/') ? normalizePath(part) : joinPath(result, part);
       return { kind: 'string', value: result };
     }
+    case 'normalize':
+      return strings.length === 1 ? { kind: 'string', value: normalizePath(strings[0]) } : undefined;
     case 'dirname':
       return strings.length === 1 ? { kind: 'string', value: dirname(strings[0]) } : undefined;
     case 'basename':

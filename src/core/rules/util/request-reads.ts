@@ -33,7 +33,8 @@ export interface FieldNode {
  * How a read is used: `use` reaches the handler's logic; `capture` only binds it to local names
  * (judged through them); `validator` / `guard` are themselves validation; `log` and `write` are harmless.
  */
-export type ReadUsage = 'use' | 'capture' | 'validator' | 'guard' | 'log' | 'write';
+/** `compare`: only compared with a literal (`req.query.flag === 'true'`), so the value decides a branch and reaches nothing. */
+export type ReadUsage = 'use' | 'capture' | 'validator' | 'guard' | 'log' | 'compare' | 'write';
 
 export interface RequestRead {
   part: RequestPart;
@@ -118,7 +119,7 @@ class RequestUseCollector {
     if (this.fn.body) this.walk(this.fn.body);
     for (const [read, uses] of this.captureUses) {
       // Values bound only to be logged are harmless; any other capture is judged like a use.
-      if (uses.length > 0 && uses.every((usage) => usage === 'log')) read.usage = 'log';
+      if (uses.length > 0 && uses.every((usage) => usage === 'log' || usage === 'compare')) read.usage = uses.includes('compare') ? 'compare' : 'log';
       read.namedOnly = read.namedOnly && (this.captureNamedOnly.get(read) ?? true);
     }
     this.reads.sort((a, b) => a.start - b.start);
@@ -365,7 +366,8 @@ class RequestUseCollector {
       if (ts.isStringLiteralLike(value)) this.setType(node, 'string');
       else if (ts.isNumericLiteral(value)) this.setType(node, 'number');
       else if (value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword) this.setType(node, 'boolean');
-      return 'use';
+      else if (value.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(value) && value.text === 'undefined')) return 'use';
+      return 'compare';
     }
     if (
       kind === ts.SyntaxKind.MinusToken || kind === ts.SyntaxKind.AsteriskToken || kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.PercentToken ||

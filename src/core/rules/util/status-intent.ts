@@ -385,6 +385,15 @@ export function usesRouteParams(node: ts.Node, reqName: string | undefined, para
   return found;
 }
 
+/** The variable the innermost enclosing `if` proves missing where `node` runs: `if (!user) …`, or the else of `if (user)`. */
+export function missingVariableAt(node: ts.Node, handler: FunctionLike): { variable: string; statement: ts.IfStatement } | undefined {
+  const branch = innermostIf(node, handler);
+  if (!branch) return undefined;
+  const condition = branch.statement.expression;
+  const variable = branch.branch === 'then' ? missingCheckVariable(condition) : presenceCheckVariable(condition);
+  return variable === undefined ? undefined : { variable, statement: branch.statement };
+}
+
 /**
  * Whether a response sits in a not-found branch: the innermost `if` around it finds a looked-up
  * record missing (`if (!user)` after `findById(req.params.id)`), or the payload says "not found".
@@ -393,12 +402,10 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
   const message = body !== undefined && collectTexts(body).some((text) => NOT_FOUND_TEXT.test(text));
   let lookup = false;
   let keyedByParams = false;
-  let variable: string | undefined;
-  const branch = innermostIf(response, handler);
-  if (branch) {
-    const condition = branch.statement.expression;
-    variable = branch.branch === 'then' ? missingCheckVariable(condition) : presenceCheckVariable(condition);
-    const source = variable ? sourceCallOf(variable, branch.statement, handler) : undefined;
+  const missing = missingVariableAt(response, handler);
+  const variable = missing?.variable;
+  if (missing) {
+    const source = sourceCallOf(missing.variable, missing.statement, handler);
     // a missing reset / verification token or invite code is a bad link (400 / 410), not a missing resource
     if (source && operationNames(source).some((name) => LOOKUP_CALL.test(name)) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '')) {
       lookup = true;
