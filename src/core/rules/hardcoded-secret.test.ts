@@ -4,6 +4,25 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a password field compared with states and methods, not with a password',
+    flavour: 'express4',
+    filename: 'src/routes/account.js',
+    code: `const express = require('express');
+const { User } = require('../models');
+
+const router = express.Router();
+
+router.get('/account/:id', async (req, res) => {
+  const user = await User.findById(req.params.id);
+  if (user.password === 'disabled' || user.password === 'oauth') return res.json({ canChangePassword: false });
+  if (req.query.password === 'password') return res.status(400).json({ message: 'Choose another password' });
+  res.json({ canChangePassword: true });
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: "reads secrets from process.env",
     flavour: 'express4',
     filename: 'src/services/token.service.ts',
@@ -686,6 +705,48 @@ module.exports = { transport, API_KEY };
 `,
     outputFiles: {
       '.env.example': `API_KEY=
+`,
+    },
+  },
+  {
+    name: 'a plain-word password compared with the login input',
+    flavour: 'express4',
+    filename: 'src/routes/admin.js',
+    code: `const express = require('express');
+
+const router = express.Router();
+
+router.post('/admin/login', (req, res) => {
+  if (req.body.password !== 'letmein') return res.status(401).json({ message: 'Wrong password' });
+  res.json({ ok: true });
+});
+
+module.exports = router;
+`,
+    errors: [
+      { line: 6, column: 29, endLine: 6, endColumn: 38, message: 'Hardcoded credential compared with `req.body.password`; compare against a value read from an environment variable (ADMIN_PASSWORD) instead.' },
+    ],
+    output: `const express = require('express');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const ADMIN_PASSWORD = requireEnv('ADMIN_PASSWORD');
+
+const router = express.Router();
+
+router.post('/admin/login', (req, res) => {
+  if (req.body.password !== ADMIN_PASSWORD) return res.status(401).json({ message: 'Wrong password' });
+  res.json({ ok: true });
+});
+
+module.exports = router;
+`,
+    outputFiles: {
+      '.env.example': `ADMIN_PASSWORD=
 `,
     },
   },

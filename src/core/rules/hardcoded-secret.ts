@@ -4,6 +4,7 @@ import type { Report, Rule, RuleContext } from '../lint/rule';
 import {
   findConnectionCredentials,
   findToken,
+  isComparedSecretValue,
   isDefaultDatabasePassword,
   isPlaceholder,
   isSecretValue,
@@ -181,7 +182,8 @@ const rule: Rule = {
       const compared = comparedName(position.outer);
       if (compared && !fixtureFile) {
         const strength = secretNameStrength(compared.name);
-        const secret = strength ? isSecretValue(value, compared.name, strength) : /^authorization$/i.test(compared.name) && authorizationCredential(value);
+        const secret =
+          strength === 'strong' ? isComparedSecretValue(value, compared.name) : strength ? isSecretValue(value, compared.name, strength) : /^authorization$/i.test(compared.name) && authorizationCredential(value);
         if (secret) {
           const envName = envNameFor(compared.name, position.outer);
           offer({

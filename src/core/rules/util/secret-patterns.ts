@@ -273,6 +273,19 @@ function secretishWords(value: string, name: string): boolean {
   return (hasSecretWord || hasKeyWord) && words.length >= 2;
 }
 
+/** States a credential field can be compared with that are not a password: `user.password === 'disabled'`. */
+const CREDENTIAL_STATES = /^(disabled|enabled|pending|expired|revoked|locked|unlocked|invalid|unknown|none|null|undefined|nullable|default|missing|required|optional|temporary|active|inactive|blocked|reset|changed|unchanged|hashed|plain|plaintext|bcrypt|argon|oauth|google|github|facebook|saml|ldap|local|email|magiclink|sso)$/i;
+
+/**
+ * A literal a credential with a strong name is compared with (`req.body.password === 'letmein'`): a
+ * login with a fixed password even when the value is one plain word (`letmein`, `express`), unless
+ * the word is a state or method the field can hold (`'disabled'`, `'oauth'`).
+ */
+export function isComparedSecretValue(value: string, name: string): boolean {
+  if (isSecretValue(value, name, 'strong')) return true;
+  return /^[A-Za-z]{5,}$/.test(value) && !CREDENTIAL_STATES.test(value) && !isPlaceholder(value) && normalized(value) !== normalized(name) && !normalized(name).endsWith(normalized(value));
+}
+
 /** A value given as the secret argument of a known API: anything but a placeholder or an empty string. */
 export function isSinkSecretValue(value: string): boolean {
   return value.trim().length >= 3 && !isPlaceholder(value);
