@@ -314,8 +314,43 @@ const handler = (err, req, res, next) => {
 module.exports = { handler };
 `,
   },
+  {
+    name: 'a local error object whose status is set again to a 4xx before it is sent',
+    flavour: 'express4',
+    filename: 'src/middlewares/error.middleware.js',
+    code: `module.exports = function errorMiddleware(err, req, res, next) {
+  const errorObj = { status: err.status || 500, message: err.message };
+  if (err.name === 'ValidationError') errorObj.status = 422;
+  else delete errorObj.message;
+  res.status(errorObj.status).json({ success: false, message: errorObj.message });
+};
+`,
+  },
   ],
   invalid: [
+  {
+    name: 'status fallback and message held in a local error object',
+    flavour: 'express5',
+    filename: 'src/middlewares/error.middleware.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+
+export function errorMiddleware(err: any, req: Request, res: Response, _next: NextFunction) {
+  const errorObj = { status: err.status || 500, message: err.message || 'Something went wrong.' };
+  res.status(errorObj.status).json({ success: false, message: errorObj.message });
+}
+`,
+    errors: [
+      { line: 5, column: 3, endLine: 5, endColumn: 82, message: 'The message of an unexpected error (`err.message`) is sent to the client with status `errorObj.status`; log the error and send a generic message with a request id instead.' },
+    ],
+    output: `import type { NextFunction, Request, Response } from 'express';
+
+export function errorMiddleware(err: any, req: Request, res: Response, _next: NextFunction) {
+  const errorObj = { status: err.status || 500, message: err.message || 'Something went wrong.' };
+  console.error(err);
+  res.status(errorObj.status).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+}
+`,
+  },
   {
     name: "stack trace from an Express 4 error handler",
     flavour: 'express4',

@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from '../lint/rule';
 import type { Fix } from '../model/finding';
 import type { Framework } from '../model/rule-meta';
 import { readStatus, type StatusValue } from './util/http-status';
-import { resolveLocal } from './util/local-binding';
+import { localPropertyInitializer, resolveLocal } from './util/local-binding';
 import { effectiveStatus, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ResponseChain } from './util/response-calls';
 import { errorRef, findLeaks, pathConditions, type Leak, type LeakLevel } from './util/error-values';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
@@ -155,6 +155,10 @@ function fallsBackTo5xx(expression: ts.Expression, depth: number): boolean {
     const binding = resolveLocal(value);
     if (binding?.kind === 'variable' && binding.declaration.initializer) return fallsBackTo5xx(binding.declaration.initializer, depth + 1);
     if (binding?.kind === 'binding-element' && binding.element.initializer) return fallsBackTo5xx(binding.element.initializer, depth + 1);
+  }
+  if (ts.isPropertyAccessExpression(value)) {
+    const initializer = localPropertyInitializer(value);
+    if (initializer) return fallsBackTo5xx(initializer, depth + 1);
   }
   const read = readStatus(value);
   return (read.kind === 'number' || read.kind === 'constant') && read.value >= 500;

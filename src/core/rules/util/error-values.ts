@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
 import { isFunctionLike, memberPath, parameterTypeName, unwrapExpression } from '../../analysis/syntax';
-import { isReassigned, resolveLocal } from './local-binding';
+import { isReassigned, localPropertyInitializer, resolveLocal } from './local-binding';
 
 /**
  * Which values are caught errors (catch clause variables, error-handler parameters, `.catch(e => …)`
@@ -257,6 +257,12 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
       const whenFalse = classifyCondition(value.condition, false, analysis);
       visit(value.whenTrue, { ...state, devOnly: state.devOnly || whenTrue.devOnly, guarded: state.guarded || whenTrue.guarded }, depth + 1);
       visit(value.whenFalse, { ...state, devOnly: state.devOnly || whenFalse.devOnly, guarded: state.guarded || whenFalse.guarded }, depth + 1);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(value)) {
+      // const errorObj = { message: err.message || 'Failed' }; res.json({ message: errorObj.message })
+      const initializer = localPropertyInitializer(value);
+      if (initializer) visit(initializer, state, depth + 1);
       return;
     }
     if (ts.isIdentifier(value)) {

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { isFunctionLike } from '../../analysis/syntax';
+import { isFunctionLike, unwrapExpression } from '../../analysis/syntax';
 
 /** What a name is bound to in the enclosing scopes of one file. */
 export type LocalBinding =
@@ -122,26 +122,65 @@ export function isReassigned(declaration: ts.VariableDeclaration): boolean {
   if (!ts.isIdentifier(declaration.name)) return false;
   const list = declaration.parent;
   if (ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) return false;
-  let scope: ts.Node = list;
+  return assignedInScopeOf(declaration).has(declaration.name.text);
+}
+
+/**
+ * The initializer of `key` in a local object literal read as `x.key` (`const errorObj = { status:
+ * err.status || 500 }` … `errorObj.status`), when neither `x` nor `x.key` is assigned again.
+ */
+export function localPropertyInitializer(access: ts.PropertyAccessExpression): ts.Expression | undefined {
+  const object = access.expression;
+  if (!ts.isIdentifier(object)) return undefined;
+  const binding = resolveLocal(object);
+  if (binding?.kind !== 'variable' || !binding.declaration.initializer || isReassigned(binding.declaration)) return undefined;
+  const literal = unwrapExpression(binding.declaration.initializer);
+  const key = access.name.text;
+  if (!ts.isObjectLiteralExpression(literal) || assignedInScopeOf(binding.declaration).has(`${object.text}.${key}`)) return undefined;
+  let found: ts.Expression | undefined;
+  for (const property of literal.properties) {
+    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === key) found = property.initializer;
+    else if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) found = property.name;
+    // a spread after it may set the key again
+    else if (ts.isSpreadAssignment(property)) found = undefined;
+  }
+  return found;
+}
+
+/** What is written in the block that declares a variable (see assignedNames). */
+function assignedInScopeOf(declaration: ts.VariableDeclaration): Set<string> {
+  let scope: ts.Node = declaration.parent;
   while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
   let assigned = assignedNamesByScope.get(scope);
   if (!assigned) {
     assigned = assignedNames(scope);
     assignedNamesByScope.set(scope, assigned);
   }
-  return assigned.has(declaration.name.text);
+  return assigned;
 }
 
-/** Names written anywhere inside a block, collected once per block (`=`, compound assignments, `++` / `--`, destructuring targets). */
+/**
+ * Names written anywhere inside a block, collected once per block (`=`, compound assignments, `++` / `--`, destructuring
+ * targets), and properties written or deleted as `name.key` (`x.key = …`, `x['key'] = …`, `delete x.key`).
+ */
 const assignedNamesByScope = new WeakMap<ts.Node, Set<string>>();
 
 function assignedNames(scope: ts.Node): Set<string> {
   const names = new Set<string>();
+  const addProperty = (target: ts.Expression): void => {
+    const value = unwrapExpression(target);
+    const key = ts.isPropertyAccessExpression(value) ? value.name.text : ts.isElementAccessExpression(value) && ts.isStringLiteralLike(value.argumentExpression) ? value.argumentExpression.text : undefined;
+    const object = ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) ? unwrapExpression(value.expression) : undefined;
+    if (key !== undefined && object && ts.isIdentifier(object)) names.add(`${object.text}.${key}`);
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       const left = node.left;
       if (ts.isIdentifier(left)) names.add(left.text);
+      else addProperty(left);
       if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) addAssignedTargets(left, names);
+    } else if (ts.isDeleteExpression(node)) {
+      addProperty(node.expression);
     } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isIncrementOrDecrement(node.operator) && ts.isIdentifier(node.operand)) {
       names.add(node.operand.text);
     }
