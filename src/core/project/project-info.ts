@@ -35,3 +35,8 @@ export function unknownProject(root: string): ProjectInfo {
     dependencies: {},
   };
 }
+
+/** A Fastify project without Express: every response object in it is a Fastify reply, whatever its name. */
+export function isFastifyOnly(project: ProjectInfo): boolean {
+  return project.framework === 'fastify' && project.dependencies.express === undefined;
+}

@@ -315,6 +315,44 @@ module.exports = { handler };
 `,
   },
   {
+    name: 'Fastify: res.send(err) in a decorated hook whose reply parameter is called res',
+    flavour: 'fastify5',
+    filename: 'src/plugins/auth.js',
+    code: `const fp = require('fastify-plugin');
+
+module.exports = fp(async function (fastify) {
+  fastify.decorate('authenticate', async function authenticate(req, res) {
+    try {
+      await req.jwtVerify();
+    } catch (err) {
+      res.send(err);
+    }
+  });
+});
+`,
+  },
+  {
+    name: 'a stack sent by a helper the error handler calls only in development',
+    flavour: 'express4',
+    filename: 'src/middlewares/errorMiddleware.js',
+    code: `const sendErrorDev = (err, res) => {
+  res.status(err.statusCode).json({ status: err.status, message: err.message, stack: err.stack });
+};
+
+function sendErrorProd(err, res) {
+  if (err.isOperational) return res.status(err.statusCode).json({ status: err.status, message: err.message });
+  console.error(err);
+  res.status(500).json({ status: 'error', message: 'Something went wrong' });
+}
+
+module.exports = (err, req, res, next) => {
+  err.statusCode = err.statusCode || 500;
+  if (process.env.NODE_ENV === 'development') sendErrorDev(err, res);
+  else sendErrorProd(err, res);
+};
+`,
+  },
+  {
     name: 'a local error object whose status is set again to a 4xx before it is sent',
     flavour: 'express4',
     filename: 'src/middlewares/error.middleware.js',
@@ -328,6 +366,27 @@ module.exports = { handler };
   },
   ],
   invalid: [
+  {
+    name: 'the 500 fallback written back onto the error before the response',
+    flavour: 'express4',
+    filename: 'src/middlewares/errorMiddleware.js',
+    code: `module.exports = (err, req, res, next) => {
+  err.statusCode = err.statusCode || 500;
+  err.status = err.status || 'error';
+  res.status(err.statusCode).json({ status: err.status, message: err.message });
+};
+`,
+    errors: [
+      { line: 4, column: 3, endLine: 4, endColumn: 80, message: 'The message of an unexpected error (`err.message`) is sent to the client with status `err.statusCode`; log the error and send a generic message with a request id instead.' },
+    ],
+    output: `module.exports = (err, req, res, next) => {
+  err.statusCode = err.statusCode || 500;
+  err.status = err.status || 'error';
+  console.error(err);
+  res.status(err.statusCode).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+};
+`,
+  },
   {
     name: 'status fallback and message held in a local error object',
     flavour: 'express5',

@@ -4,6 +4,7 @@ import type { HandlerInfo } from '../analysis/types';
 import type { Rule, RuleContext } from '../lint/rule';
 import type { Fix } from '../model/finding';
 import type { Framework } from '../model/rule-meta';
+import { isFastifyOnly } from '../project/project-info';
 import { readStatus, type StatusValue } from './util/http-status';
 import { localPropertyInitializer, resolveLocal } from './util/local-binding';
 import { effectiveStatus, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ResponseChain } from './util/response-calls';
@@ -47,7 +48,7 @@ const rule: Rule = {
       const owner = responseOwner(ctx, chain.receiver);
       if (!owner) return;
       // Fastify: reply.send(err) hands the error to the error handler (like `throw err`), which never sends the stack
-      if (owner.framework === 'fastify' && isBareError(ctx, payload)) return;
+      if ((owner.framework === 'fastify' || isFastifyOnly(ctx.project)) && isBareError(ctx, payload)) return;
       // The status is read only for payloads that leak something: most responses do not.
       const status = once(() => effectiveStatus(chain, owner.fn));
       const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status);
@@ -157,11 +158,56 @@ function fallsBackTo5xx(expression: ts.Expression, depth: number): boolean {
     if (binding?.kind === 'binding-element' && binding.element.initializer) return fallsBackTo5xx(binding.element.initializer, depth + 1);
   }
   if (ts.isPropertyAccessExpression(value)) {
-    const initializer = localPropertyInitializer(value);
-    if (initializer) return fallsBackTo5xx(initializer, depth + 1);
+    const assigned = localPropertyInitializer(value) ?? propertySetBefore(value);
+    if (assigned) return fallsBackTo5xx(assigned, depth + 1);
   }
   const read = readStatus(value);
   return (read.kind === 'number' || read.kind === 'constant') && read.value >= 500;
+}
+
+/**
+ * A response helper that the file calls only behind a development check: `const sendErrorDev =
+ * (err, res) => res.status(err.statusCode).json({ stack: err.stack })` with every
+ * `sendErrorDev(err, res)` under `if (process.env.NODE_ENV === 'development')`.
+ */
+function calledOnlyInDevelopment(ctx: RuleContext, fn: FunctionLike): boolean {
+  const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+  if (name === undefined) return false;
+  const calls = ctx.analysis.calls.filter((call) => ts.isIdentifier(call.expression) && call.expression.text === name);
+  return calls.length > 0 && calls.every((call) => {
+    const caller = enclosingFunction(call);
+    return caller !== undefined && caller !== fn && pathConditions(call, caller, ctx.analysis).devOnly;
+  });
+}
+
+/**
+ * The value a property was last set to by a statement of the same block before the one reading it:
+ * `err.statusCode = err.statusCode || 500;` … `res.status(err.statusCode)`. `x.key ||= 500` reads as `x.key || 500`.
+ */
+function propertySetBefore(access: ts.PropertyAccessExpression): ts.Expression | undefined {
+  const object = unwrapExpression(access.expression);
+  if (!ts.isIdentifier(object)) return undefined;
+  let statement: ts.Node = access;
+  while (!ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent)) {
+    if (isFunctionLike(statement.parent)) return undefined;
+    statement = statement.parent;
+  }
+  const block = statement.parent;
+  let value: ts.Expression | undefined;
+  for (const earlier of block.statements) {
+    if (earlier === statement) break;
+    if (!ts.isExpressionStatement(earlier) || !ts.isBinaryExpression(earlier.expression)) continue;
+    const { left, operatorToken, right } = earlier.expression;
+    const target = unwrapExpression(left);
+    if (!ts.isPropertyAccessExpression(target) || target.name.text !== access.name.text) continue;
+    const targetObject = unwrapExpression(target.expression);
+    if (!ts.isIdentifier(targetObject) || targetObject.text !== object.text) continue;
+    const operator = operatorToken.kind;
+    if (operator === ts.SyntaxKind.EqualsToken) value = right;
+    else if (operator === ts.SyntaxKind.BarBarEqualsToken || operator === ts.SyntaxKind.QuestionQuestionEqualsToken) value = right;
+    else value = undefined;
+  }
+  return value;
 }
 
 /**
@@ -173,7 +219,7 @@ function flaggedLeaks(ctx: RuleContext, payload: ts.Expression, send: ts.Node, f
   const leaks = findLeaks(payload, ctx.analysis);
   if (leaks.length === 0) return [];
   const path = pathConditions(send, fn, ctx.analysis);
-  if (path.devOnly) return [];
+  if (path.devOnly || calledOnlyInDevelopment(ctx, fn)) return [];
   const statusClass = classifyStatus(status()).kind;
   return leaks
     .filter((leak) => {

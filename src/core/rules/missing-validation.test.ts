@@ -210,6 +210,56 @@ module.exports = router;
 `,
     },
     {
+      name: 'login and password forms validated: Joi middleware named after the form, a login schema and a change-password request parsed in the handler',
+      flavour: 'express4',
+      filename: 'src/routes/auth.js',
+      code: `const express = require('express');
+const Joi = require('joi');
+const { loginSchema, ChangePasswordRequest } = require('../schemas/auth');
+const auth = require('../services/auth');
+
+const router = express.Router();
+
+function userLoginValidator(req, res, next) {
+  const { error } = Joi.object({ email: Joi.string().email().required(), password: Joi.string().required() }).validate(req.body);
+  if (error) return res.status(400).json({ message: error.message });
+  next();
+}
+const changePasswordValidator = userLoginValidator;
+
+router.post('/login', userLoginValidator, async (req, res) => res.json(await auth.login(req.body.email, req.body.password)));
+router.put('/change-password', changePasswordValidator, async (req, res) => res.json(await auth.changePassword(req.body)));
+router.post('/session', async (req, res) => {
+  const { email, password } = loginSchema.parse(req.body);
+  res.json(await auth.login(email, password));
+});
+router.patch('/password', async (req, res) => {
+  const input = ChangePasswordRequest.parse(req.body);
+  res.json(await auth.changePassword(input));
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a route wrapper given the zod schemas checks the request before the handler runs',
+      flavour: 'express5',
+      files: { 'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^5.1.0', zod: '^3.23.8' } }, null, 2) },
+      filename: 'src/auth/auth.controller.ts',
+      code: `import { Router } from 'express';
+import { z } from 'zod';
+import { openAPIRoute } from '../lib/openapi-route';
+import { authService } from './auth.service';
+
+const PostLogInDto = { body: z.object({ email: z.string().email(), password: z.string().min(8) }) };
+const PostSignUpDto = { body: z.object({ email: z.string().email(), password: z.string().min(8), name: z.string() }) };
+
+export const authRouter = Router();
+authRouter.post('/log-in', openAPIRoute({ ...PostLogInDto }, async (req) => authService.logIn(req.body)));
+authRouter.post('/sign-up', openAPIRoute(PostSignUpDto, async (req) => authService.signUp(req.body)));
+`,
+    },
+    {
       name: 'joi schema.validate on the body inside the handler',
       flavour: 'express4',
       filename: 'src/controllers/comments.js',

@@ -4,6 +4,31 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'Fastify reply.send(err) hands the error to the error handler (in a route and in a decorated hook)',
+      flavour: 'fastify5',
+      filename: 'src/routes/items.js',
+      code: `const { loadItems } = require('../items');
+
+module.exports = async function (fastify) {
+  fastify.decorate('authenticate', async function authenticate(req, res) {
+    try {
+      await req.jwtVerify();
+    } catch (err) {
+      res.send(err);
+    }
+  });
+
+  fastify.get('/items', { onRequest: fastify.authenticate }, async function list(request, reply) {
+    try {
+      return await loadItems();
+    } catch (e) {
+      reply.send(e);
+    }
+  });
+};
+`,
+    },
+    {
       name: 'a toggle answering 200 in the branch where nothing was created, 201 where it was',
       flavour: 'fastify4',
       filename: 'src/routes/bookmarks.js',

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { isFunctionLike, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, HttpMethod } from '../analysis/types';
 import type { Rule, RuleContext } from '../lint/rule';
+import { isFastifyOnly } from '../project/project-info';
 import { safeRouteGraph } from './util/safe-route-graph';
 import type { TextEdit } from '../model/edit';
 import type { Fix } from '../model/finding';
@@ -345,6 +346,8 @@ class StatusChecker {
     if (code >= 200 && code < 300) {
       const context = payloadContext(responseNode, fn);
       const payload = errorPayload(body, context);
+      // Fastify's reply.send(err) hands an Error to the error handler, which answers err.statusCode or 500.
+      if (payload && chain?.terminal?.name === 'send' && (handler.framework === 'fastify' || isFastifyOnly(this.ctx.project)) && isErrorObject(body)) return;
       if (payload) {
         const condition = innermostIf(responseNode, fn)?.statement.expression;
         const suggested = suggestErrorStatus(payload.texts, context.inCatch, condition);
@@ -660,3 +663,9 @@ const rule: Rule = {
 };
 
 export default rule;
+
+/** The error itself, not a body describing it: `err`, `new NotFoundError(…)`. */
+function isErrorObject(body: ts.Expression | undefined): boolean {
+  const value = body && unwrapExpression(body);
+  return value !== undefined && (ts.isIdentifier(value) || (ts.isNewExpression(value) && /Error$/.test(value.expression.getText())));
+}

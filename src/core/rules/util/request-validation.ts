@@ -21,8 +21,17 @@ const VALIDATION_MODULES = new Set([
 
 /** Names of middleware and functions that validate input. */
 const VALIDATION_NAME = /valid|celebrate|checkSchema|schema/i;
-/** …unless the name says they check credentials rather than input. */
+/** …unless the name says they check credentials rather than input: `validateToken`, `validatePassword(plain, hash)`. */
 const CREDENTIAL_NAME = /token|jwt|session|auth|api_?key|captcha|csrf|signature|otp|permission|role|access|login|password|credential/i;
+/** Always a credential check, whatever else the name says. */
+const CREDENTIAL_CHECK_NAME = /token|jwt|session|auth|api_?key|captcha|csrf|signature|otp|permission|role|access/i;
+/** Names of a login or password *form* being validated: `userLoginValidator`, `loginSchema`, `ChangePasswordRequest`, `validateLoginInput`. */
+const INPUT_FORM_NAME = /schema|validator|validation|dto|input|body|form|payload|request|rules/i;
+
+/** A name that says it checks credentials, not the shape of a login or password form. */
+function isCredentialName(name: string): boolean {
+  return CREDENTIAL_NAME.test(name) && (CREDENTIAL_CHECK_NAME.test(name) || !INPUT_FORM_NAME.test(name));
+}
 
 /** zod-style methods that parse a value against a schema. */
 const SCHEMA_PARSE_METHODS = new Set(['deserializeBinary', 'fromBinary', 'parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa', 'validate', 'validateSync', 'validateAsync', 'isValid', 'isValidSync', 'cast', 'decode', 'assert', 'check', 'Check', 'Parse', 'Decode', 'attempt', 'is']);
@@ -52,7 +61,7 @@ export function isValidationName(name: string | undefined, settings: RoutewiseSe
   if (!name) return false;
   const last = name.slice(name.lastIndexOf('.') + 1);
   if (settings.validationMiddleware.some((configured) => configured === name || configured === last)) return true;
-  return VALIDATION_NAME.test(name) && !CREDENTIAL_NAME.test(name);
+  return VALIDATION_NAME.test(name) && !isCredentialName(name);
 }
 
 /**
@@ -89,7 +98,7 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext): b
   const module = context.analysis.moduleOf(root);
   if (module && VALIDATION_MODULES.has(module)) return true;
   if (isValidationName(text, context.settings)) return true;
-  if (CREDENTIAL_NAME.test(text)) return false;
+  if (isCredentialName(text)) return false;
   // A sanitizer applied to the value itself (`sanitizeRegistrationDTO(req.body)`) vets it; an
   // app-wide sanitizing middleware does not (so this is not part of the middleware names).
   if (/sanitiz/i.test(name)) return true;
@@ -129,10 +138,10 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   if (binding && binding.module === 'celebrate' && innermost) return celebrateCoverage(innermost);
   if (binding && VALIDATION_MODULES.has(binding.module)) return ALL_PARTS;
   // Imported from the project's own validation code: `../validators/user`, `./middleware/validation`.
-  if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !CREDENTIAL_NAME.test(binding.local)) return ALL_PARTS;
+  if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !isCredentialName(binding.local)) return ALL_PARTS;
   const name = ref.name ?? (innermost ? memberPath(innermost.expression)?.join('.') : undefined);
   if (isValidationName(name, context.settings)) return ALL_PARTS;
-  if (name && CREDENTIAL_NAME.test(name)) return undefined;
+  if (name && isCredentialName(name)) return undefined;
   if (innermost && innermost.arguments.some((argument) => isSchemaLike(argument, context))) return ALL_PARTS;
   // A middleware written in this file that validates the request itself.
   if (ref.fn && ref.fn.parameters.length >= 2) {
@@ -189,13 +198,22 @@ function partOfSchemaKey(key: string): RequestPart | undefined {
 function isSchemaLike(argument: ts.Expression, context: ClassifierContext): boolean {
   const value = unwrapExpression(argument);
   const path = memberPath(value);
-  if (path) return /(schema|validation|validator|dto)$/i.test(path[path.length - 1]) && !CREDENTIAL_NAME.test(path.join('.'));
+  if (path) return /(schema|validation|validator|dto)$/i.test(path[path.length - 1]) && !isCredentialName(path.join('.'));
   if (ts.isCallExpression(value)) {
     const root = rootIdentifier(value.expression);
     const module = root ? context.analysis.moduleOf(root) : undefined;
     return module !== undefined && VALIDATION_MODULES.has(module);
   }
   return false;
+}
+
+/** A schema, or an object of schemas (`{ body: CreateUser }`, `{ ...LogInDto }`), given to a wrapper. */
+function isSchemaArgument(argument: ts.Expression, context: ClassifierContext): boolean {
+  const value = unwrapExpression(argument);
+  if (!ts.isObjectLiteralExpression(value)) return isSchemaLike(value, context);
+  return value.properties.some((property) =>
+    ts.isSpreadAssignment(property) ? isSchemaLike(property.expression, context) : ts.isPropertyAssignment(property) && isSchemaLike(property.initializer, context),
+  );
 }
 
 /**
@@ -232,6 +250,9 @@ export function routeCoverage(route: RouteRegistration, context: ValidationConte
   };
   for (const ref of route.middleware) add(middlewareCoverage(ref, context));
   if (route.schema) add(fastifySchemaCoverage(route.schema));
+  // `openAPIRoute({ ...LogInDto }, async (req) => …)`: a wrapper given a schema checks the request before the handler runs.
+  const wrapper = route.handler?.fn?.parent;
+  if (wrapper && ts.isCallExpression(wrapper) && wrapper.parent === route.call && wrapper.arguments.some((argument) => isSchemaArgument(argument, context))) add(ALL_PARTS);
   if (route.framework === 'fastify' && !route.options) add(indirectFastifyOptionsCoverage(route, context));
   // `{ ...baseOptions, handler }`: the spread may carry the schema.
   if (route.options && !route.schema && route.options.properties.some((property) => ts.isSpreadAssignment(property))) add(ALL_PARTS);
