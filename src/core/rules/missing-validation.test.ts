@@ -1421,6 +1421,59 @@ app.put('/notes/legacy', saveNote);
 `,
     },
     {
+      name: 'exported controllers that answer through a response helper and pass errors to next(err)',
+      flavour: 'express4',
+      filename: 'src/controllers/author.controller.ts',
+      files: {
+        'src/app.ts': `import express from 'express';
+import { createAuthor } from './controllers/author.controller';
+
+const app = express();
+app.use(express.json());
+app.post('/authors', createAuthor);
+export default app;
+`,
+      },
+      code: `import type { NextFunction, Request, Response } from 'express';
+import { db } from '../db';
+
+const sendSuccess = (res: Response, data: unknown, status = 200) => res.status(status).json({ data });
+
+export const createAuthor = async (req: Request, res: Response, next: NextFunction) => {
+  try {
+    const author = await db.author.create({ data: req.body });
+    sendSuccess(res, author, 201);
+  } catch (err) {
+    next(err);
+  }
+};
+`,
+      errors: [{ line: 8, column: 51, endLine: 8, endColumn: 59, message: '`req.body` reaches the handler of POST /authors without validation; validate it with a schema.' }],
+      output: `import type { NextFunction, Request, Response } from 'express';
+import { db } from '../db';
+import { z } from 'zod';
+
+const sendSuccess = (res: Response, data: unknown, status = 200) => res.status(status).json({ data });
+
+const createAuthorBody = z.looseObject({});
+
+export const createAuthor = async (req: Request, res: Response, next: NextFunction) => {
+  const parsedBody = createAuthorBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  try {
+    const author = await db.author.create({ data: req.body });
+    sendSuccess(res, author, 201);
+  } catch (err) {
+    next(err);
+  }
+};
+`,
+    },
+    {
       name: 'body and query both unvalidated; zod already imported',
       flavour: 'express4',
       files: {

@@ -41,6 +41,8 @@ interface RemoteRoute {
 }
 
 const RESPONSE_METHODS = /^(json|send|status|sendStatus|render|redirect|end|sendFile|download|jsonp|code|header|type)$/;
+/** Project helpers that answer with the response they are given: `sendSuccess(res, data, 201)`, `res.customSuccess(…)`, `apiResponse.ok(res, x)`. */
+const RESPONSE_HELPER = /send|respond|reply|success|response|render/i;
 
 const rule: Rule = {
   meta: {
@@ -128,7 +130,7 @@ function directlyCalledNames(calls: readonly ts.CallExpression[]): Set<string> {
   return names;
 }
 
-/** A standalone `(req, res, next)` is a controller when it answers and never passes the request on with a bare `next()`. */
+/** A standalone `(req, res, next)` is a controller when it answers (itself or through a response helper) and never passes the request on with a bare `next()`. */
 function looksTerminal(handler: HandlerInfo): boolean {
   let passesOn = false;
   let responds = false;
@@ -136,7 +138,10 @@ function looksTerminal(handler: HandlerInfo): boolean {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       if (ts.isIdentifier(callee) && callee.text === handler.next && node.arguments.length === 0) passesOn = true;
-      if (ts.isPropertyAccessExpression(callee) && RESPONSE_METHODS.test(callee.name.text) && rootName(callee) === handler.res) responds = true;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (ts.isPropertyAccessExpression(callee) && rootName(callee) === handler.res && name !== undefined && (RESPONSE_METHODS.test(name) || RESPONSE_HELPER.test(name))) responds = true;
+      const handsOverResponse = node.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === handler.res);
+      if (handsOverResponse && name !== undefined && RESPONSE_HELPER.test(name)) responds = true;
     }
   };
   if (handler.fn.body) {
