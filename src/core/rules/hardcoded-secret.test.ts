@@ -4,6 +4,18 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'publishable client keys in browser code: a Mapbox public token, a Stripe publishable key',
+    flavour: 'express4',
+    filename: 'src/public/js/mapbox.js',
+    code: `export const displayMap = (locations) => {
+  mapboxgl.accessToken =
+    'pk.eyJ1Ijoiam9uYXNzY2htZWR0bWFubiIsImEiOiJjam54ZmM5N3gwNjAzM3dtZDNxYTVlMnd2In0.ytpI7V7w7cyT1Kq5rT9Z1A';
+  const stripeKey = 'pk_live_51HfR2kLx8Yq3bN0aZ7vP9wT4';
+  return { map: new mapboxgl.Map({ container: 'map' }), stripe: Stripe(stripeKey), locations };
+};
+`,
+  },
+  {
     name: 'a password field compared with states and methods, not with a password',
     flavour: 'express4',
     filename: 'src/routes/account.js',

@@ -260,6 +260,43 @@ authRouter.post('/sign-up', openAPIRoute(PostSignUpDto, async (req) => authServi
 `,
     },
     {
+      name: 'schemas named after tokens, roles and authentication still validate; a key tested with in',
+      flavour: 'express4',
+      filename: 'src/routes/users.js',
+      code: `const express = require('express');
+const Joi = require('joi');
+const { z } = require('zod');
+const { Orchestra, Member, sessions } = require('../models');
+
+const router = express.Router();
+const refreshTokenSchema = z.object({ refreshToken: z.string().min(1) });
+const MemberRoleUpdateSchema = z.object({ role: z.enum(['admin', 'user']) });
+
+function authenticateSchema(req, res, next) {
+  const { error, value } = Joi.object({ username: Joi.string().required(), password: Joi.string().required() }).validate(req.body);
+  if (error) return next(error);
+  req.body = value;
+  next();
+}
+
+router.post('/authenticate', authenticateSchema, async (req, res) => res.json(await sessions.open(req.body.username, req.body.password)));
+router.post('/logout', async (req, res) => {
+  const { refreshToken } = refreshTokenSchema.parse(req.body);
+  res.json(await sessions.close(refreshToken));
+});
+router.put('/members/:memberId/role', async (req, res) => {
+  const parsed = MemberRoleUpdateSchema.safeParse(req.body);
+  if (!parsed.success) return res.status(400).json({ errors: parsed.error.issues });
+  res.json(await Member.updateRole(req.params.memberId, parsed.data.role));
+});
+router.get('/orchestras', async (req, res) => {
+  res.json('includeInstruments' in req.query ? await Orchestra.findAll({ include: 'instruments' }) : await Orchestra.findAll());
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'joi schema.validate on the body inside the handler',
       flavour: 'express4',
       filename: 'src/controllers/comments.js',

@@ -13,6 +13,26 @@ function packageJson(framework: 'express4' | 'express5' | 'fastify4' | 'fastify5
 runRuleTests(rule, {
   valid: [
     {
+      name: 'Fastify: any origin for a public API whose OpenAPI document only describes an Authorization header',
+      flavour: 'fastify4',
+      filename: 'src/server.ts',
+      code: `import fastify from 'fastify';
+import fastifyCors from '@fastify/cors';
+import fastifySwagger from '@fastify/swagger';
+
+const server = fastify();
+await server.register(fastifyCors, { origin: '*' });
+await server.register(fastifySwagger, {
+  swagger: {
+    info: { title: 'API', version: '0.1.0' },
+    securityDefinitions: { apiKey: { type: 'apiKey', name: 'Authorization', in: 'header' } },
+  },
+});
+server.get('/api/v1/people', async () => [{ name: 'Ada' }]);
+export default server;
+`,
+    },
+    {
       name: 'explicit origin list with credentials',
       flavour: 'express4',
       code: `import express from 'express';

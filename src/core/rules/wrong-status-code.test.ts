@@ -4,6 +4,21 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an HTML help page that mentions a missing table answers 200',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+
+const app = express();
+app.get('/', (req, res) => {
+  res.send(\`<h2>Hello!</h2>
+    <p>Run <b>npm run setup-db</b> first. Otherwise, you will get <i>'no such table'</i> errors.</p>\`);
+});
+app.use((err, req, res, next) => res.status(500).json({ message: 'Internal error' }));
+module.exports = app;
+`,
+    },
+    {
       name: 'Fastify reply.send(err) hands the error to the error handler (in a route and in a decorated hook)',
       flavour: 'fastify5',
       filename: 'src/routes/items.js',

@@ -14,6 +14,9 @@ const CREDENTIAL_PACKAGE_PREFIXES = ['passport-'];
 /** Cookie and auth-header reads and writes in code: `req.cookies`, `req.session`, `res.cookie(`, `reply.setCookie(`, `Authorization`. */
 const CREDENTIAL_CODE = /\b(req|request)\.(cookies|signedCookies|session)\b|\.(cookie|clearCookie|setCookie|signCookie)\(|\bauthorization\b/i;
 
+/** An OpenAPI document describing a header (`{ type: 'apiKey', name: 'Authorization', in: 'header' }`) says nothing about what requests carry. */
+const OPENAPI_SECURITY_SCHEME = /name:\s*['"]authorization['"]\s*,\s*in:\s*['"]header['"]|in:\s*['"]header['"]\s*,\s*name:\s*['"]authorization['"]/gi;
+
 /** Middleware names on route chains that say requests carry credentials. */
 const AUTH_CHAIN_NAME = /auth|jwt|passport|session|protect|guard|requireUser|isLoggedIn|ensureLoggedIn|verifyToken|currentUser/i;
 
@@ -34,7 +37,7 @@ export function appUsesCredentials(
 ): boolean {
   for (const binding of analysis.imports.values()) if (isCredentialPackage(binding.module)) return true;
   if (Object.keys(dependencies).some(isCredentialPackage)) return true;
-  if (CREDENTIAL_CODE.test(sourceFile.text)) return true;
+  if (CREDENTIAL_CODE.test(sourceFile.text.replace(OPENAPI_SECURITY_SCHEME, ''))) return true;
   const isAuth = (name: string): boolean => AUTH_CHAIN_NAME.test(name) || authMiddleware.includes(name) || authMiddleware.includes(name.slice(name.lastIndexOf('.') + 1));
   return graph !== undefined && graph.routes.some((route) => route.chain.some((link) => link.name !== undefined && isAuth(link.name)));
 }

@@ -33,7 +33,7 @@ export interface FieldNode {
  * How a read is used: `use` reaches the handler's logic; `capture` only binds it to local names
  * (judged through them); `validator` / `guard` are themselves validation; `log` and `write` are harmless.
  */
-/** `compare`: only compared with a literal (`req.query.flag === 'true'`), so the value decides a branch and reaches nothing. */
+/** `compare`: only compared with a literal (`req.query.flag === 'true'`) or tested for a key (`'x' in req.query`), so the value decides a branch and reaches nothing. */
 export type ReadUsage = 'use' | 'capture' | 'validator' | 'guard' | 'log' | 'compare' | 'write';
 
 export interface RequestRead {
@@ -377,10 +377,8 @@ class RequestUseCollector {
       this.setType(node, 'number');
       return 'use';
     }
-    if (kind === ts.SyntaxKind.InKeyword && binary.right === expression) {
-      node.whole = true;
-      return 'use';
-    }
+    // `'includeInstruments' in req.query` only tests presence
+    if (kind === ts.SyntaxKind.InKeyword && binary.right === expression) return 'compare';
     if (kind === ts.SyntaxKind.EqualsToken && binary.right === expression && ts.isIdentifier(binary.left)) {
       node.whole = true;
     }

@@ -28,9 +28,13 @@ const CREDENTIAL_CHECK_NAME = /token|jwt|session|auth|api_?key|captcha|csrf|sign
 /** Names of a login or password *form* being validated: `userLoginValidator`, `loginSchema`, `ChangePasswordRequest`, `validateLoginInput`. */
 const INPUT_FORM_NAME = /schema|validator|validation|dto|input|body|form|payload|request|rules/i;
 
+/** A schema is never a credential check, whatever it describes: `refreshTokenSchema`, `authenticateSchema`, `MemberRoleUpdateSchema`. */
+const SCHEMA_NAME = /schema|dto/i;
+
 /** A name that says it checks credentials, not the shape of a login or password form. */
 function isCredentialName(name: string): boolean {
-  return CREDENTIAL_NAME.test(name) && (CREDENTIAL_CHECK_NAME.test(name) || !INPUT_FORM_NAME.test(name));
+  if (!CREDENTIAL_NAME.test(name) || SCHEMA_NAME.test(name)) return false;
+  return CREDENTIAL_CHECK_NAME.test(name) || !INPUT_FORM_NAME.test(name);
 }
 
 /** zod-style methods that parse a value against a schema. */

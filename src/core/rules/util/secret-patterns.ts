@@ -241,12 +241,18 @@ export function looksGenerated(value: string): boolean {
   return (digits >= 2 && letters >= 2) || caseSwitches(value) >= 3;
 }
 
+/** Keys made to be shipped to browsers: Mapbox public tokens (`pk.eyJ…`, the secret ones are `sk.`), Stripe publishable keys. */
+function isPublishableKey(value: string): boolean {
+  return /^pk\.eyJ[\w-]+\.[\w-]+$/.test(value) || /^pk_(live|test)_\w+$/.test(value);
+}
+
 /**
  * Whether a literal assigned to a secret-like name is a credential. Strong names accept short and
  * hand-made secrets (`P@ssw0rd1`, `supersecret`) but not words that describe the field (`refresh_token`,
  * `INVALID_PASSWORD`, `/reset-password`, `Invalid password`); weak names need a generated-looking value.
  */
 export function isSecretValue(value: string, name: string, strength: SecretNameStrength): boolean {
+  if (isPublishableKey(value)) return false;
   if (strength === 'weak') return looksGenerated(value);
   if (value.length < 6 || isPlaceholder(value) || isDescriptive(value)) return false;
   if (normalized(value) === normalized(name) || normalized(name).endsWith(normalized(value))) return false;

@@ -399,7 +399,8 @@ export function missingVariableAt(node: ts.Node, handler: FunctionLike): { varia
  * record missing (`if (!user)` after `findById(req.params.id)`), or the payload says "not found".
  */
 export function notFoundBranch(response: ts.Node, body: ts.Expression | undefined, handler: FunctionLike, reqName: string | undefined): NotFoundBranch | undefined {
-  const message = body !== undefined && collectTexts(body).some((text) => NOT_FOUND_TEXT.test(text));
+  // A message, not a page: an HTML document that mentions "no such table" in its help text says nothing about this response.
+  const message = body !== undefined && collectTexts(body).some((text) => NOT_FOUND_TEXT.test(text) && !/<[a-z][^>]*>/i.test(text));
   let lookup = false;
   let keyedByParams = false;
   const missing = missingVariableAt(response, handler);
