@@ -31,9 +31,10 @@ export interface FieldNode {
 
 /**
  * How a read is used: `use` reaches the handler's logic; `capture` only binds it to local names
- * (judged through them); `validator` / `guard` are themselves validation; `log` and `write` are harmless.
+ * (judged through them); `validator` / `guard` are themselves validation; `log` and `write` are harmless;
+ * `compare` only compares it with a literal (`req.query.flag === 'true'`) or tests it for a key
+ * (`'x' in req.query`), so the value picks a branch and reaches nothing.
  */
-/** `compare`: only compared with a literal (`req.query.flag === 'true'`) or tested for a key (`'x' in req.query`), so the value decides a branch and reaches nothing. */
 export type ReadUsage = 'use' | 'capture' | 'validator' | 'guard' | 'log' | 'compare' | 'write';
 
 export interface RequestRead {

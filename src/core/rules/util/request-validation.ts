@@ -25,8 +25,8 @@ const VALIDATION_NAME = /valid|celebrate|checkSchema|schema/i;
 const CREDENTIAL_NAME = /token|jwt|session|auth|api_?key|captcha|csrf|signature|otp|permission|role|access|login|password|credential/i;
 /** Always a credential check, whatever else the name says. */
 const CREDENTIAL_CHECK_NAME = /token|jwt|session|auth|api_?key|captcha|csrf|signature|otp|permission|role|access/i;
-/** Names of a login or password *form* being validated: `userLoginValidator`, `loginSchema`, `ChangePasswordRequest`, `validateLoginInput`. */
-const INPUT_FORM_NAME = /schema|validator|validation|dto|input|body|form|payload|request|rules/i;
+/** Names of a login or password *form* being validated: `userLoginValidator`, `ChangePasswordRequest`, `validateLoginInput`. */
+const INPUT_FORM_NAME = /validator|validation|input|body|form|payload|request|rules/i;
 
 /** A schema is never a credential check, whatever it describes: `refreshTokenSchema`, `authenticateSchema`, `MemberRoleUpdateSchema`. */
 const SCHEMA_NAME = /schema|dto/i;
