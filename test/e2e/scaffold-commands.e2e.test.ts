@@ -147,8 +147,19 @@ describe('e2e: scaffolding commands', function () {
     await answer(page, /^Add Middleware \(1\/1\)$/);
     // compression and @types/compression: the fixture has every other package the kinds need.
     await waitFor(async () => (await notifications(page)).includes('Routewise: Install 2 dependencies with npm?'), { what: 'the install offer' });
-    await runCommand(page, 'File: Save All Files');
-    await waitFor(() => read(workspace, 'package.json')?.includes('"compression"'), { what: 'compression in package.json' });
+    // On a loaded machine the palette's Save All can land before the edited package.json is dirty: save again until it is on disk.
+    let savedAt = 0;
+    await waitFor(
+      async () => {
+        if (read(workspace, 'package.json')?.includes('"compression"')) return true;
+        if (Date.now() - savedAt > 5000) {
+          await runCommand(page, 'File: Save All Files');
+          savedAt = Date.now();
+        }
+        return false;
+      },
+      { what: 'compression in package.json' },
+    );
   });
 
   it('with routewise.scaffold.preview on, the changes wait in the refactor preview until applied', async function () {
