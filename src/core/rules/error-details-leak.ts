@@ -203,9 +203,8 @@ function propertySetBefore(access: ts.PropertyAccessExpression): ts.Expression |
     const targetObject = unwrapExpression(target.expression);
     if (!ts.isIdentifier(targetObject) || targetObject.text !== object.text) continue;
     const operator = operatorToken.kind;
-    if (operator === ts.SyntaxKind.EqualsToken) value = right;
-    else if (operator === ts.SyntaxKind.BarBarEqualsToken || operator === ts.SyntaxKind.QuestionQuestionEqualsToken) value = right;
-    else value = undefined;
+    const sets = operator === ts.SyntaxKind.EqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken || operator === ts.SyntaxKind.QuestionQuestionEqualsToken;
+    value = sets ? right : undefined;
   }
   return value;
 }
