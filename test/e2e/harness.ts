@@ -767,12 +767,19 @@ export async function typeInEditor(page: Page, text: string, options: TypeOption
 }
 
 /** Ctrl+S on the active editor; resolves when its tab is no longer dirty. */
+const DIRTY_ACTIVE_TAB = '.part.editor .tabs-container .tab.active.dirty';
+
 export async function save(page: Page): Promise<void> {
   await focusEditor(page);
   await page.keyboard.press('Control+S');
-  await waitFor(async () => (await page.locator('.part.editor .tabs-container .tab.active.dirty').count()) === 0, {
+  await waitFor(async () => (await page.locator(DIRTY_ACTIVE_TAB).count()) === 0, {
     what: 'the active editor to be saved',
   });
+}
+
+/** Waits until the active editor holds an unsaved edit: a quick fix applies through a command, after the menu closes. */
+export async function waitForUnsavedEdit(page: Page, what: string): Promise<void> {
+  await waitFor(async () => (await page.locator(DIRTY_ACTIVE_TAB).count()) === 1, { what });
 }
 
 export interface QuickFixMenu {

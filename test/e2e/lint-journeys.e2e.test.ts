@@ -18,6 +18,7 @@ import {
   quickFix,
   runCommand,
   save,
+  waitForUnsavedEdit,
   screenshot,
   startCodeServer,
   typeInEditor,
@@ -127,6 +128,8 @@ describe('e2e: lint journeys', function () {
     assert.equal(menu.selected, 'Answer 404 Not Found', JSON.stringify(menu));
     assert.ok(menu.titles.includes('Disable wrong-status-code for this line'), JSON.stringify(menu.titles));
     assert.ok(menu.titles.includes('Show documentation for wrong-status-code'), JSON.stringify(menu.titles));
+    // Saving before the fix lands would save the old text and leave the fix unsaved.
+    await waitForUnsavedEdit(page, 'the fix applied in the editor');
     await save(page);
     await waitFor(() => read('src/routes/users.ts').includes("res.status(404).json({ error: 'User not found' });"), { what: 'the fixed text on disk' });
     await waitForProblems(page, (current) => !has(current, 'src/routes/users.ts', 'wrong-status-code') && has(current, 'src/routes/users.ts', 'hardcoded-secret'), 'the finding to disappear');
