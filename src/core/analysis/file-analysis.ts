@@ -238,7 +238,7 @@ class FileAnalyzer {
   }
 
   private receiverKind(receiver: ts.Expression): { text: string; kind?: AppKind } | undefined {
-    const path = memberPath(receiver);
+    const path = memberPath(chainStart(receiver));
     if (!path) return undefined;
     const text = path.join('.');
     const declared = this.apps.get(text);
@@ -586,4 +586,21 @@ export function propertyValue(object: ts.ObjectLiteralExpression, key: string): 
     }
   }
   return undefined;
+}
+
+/** Registration methods that return the app or router they were called on, so calls can chain. */
+const CHAINABLE_METHODS = new Set(['use', 'register', 'addHook', ...EXPRESS_METHODS.keys()]);
+
+/**
+ * The app or router a chain of registrations starts at: `router` in `router.use(auth).route('/:id')`
+ * or `app.get('/a', a).post('/b', b)`. A one-argument `app.get('setting')` reads a setting instead.
+ */
+function chainStart(receiver: ts.Expression): ts.Expression {
+  let current = receiver;
+  while (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && CHAINABLE_METHODS.has(current.expression.name.text)) {
+    const method = current.expression.name.text;
+    if (current.arguments.length < (EXPRESS_METHODS.has(method) ? 2 : 1)) break;
+    current = unwrapExpression(current.expression.expression);
+  }
+  return current;
 }

@@ -367,6 +367,76 @@ module.exports = (err, req, res, next) => {
   ],
   invalid: [
   {
+    name: 'the message handed to a helper that builds the response body',
+    flavour: 'express5',
+    filename: 'src/controllers/tasks.controller.js',
+    code: `const { formatResponse } = require('../utils/response');
+const Task = require('../models/task');
+
+exports.list = async (req, res) => {
+  try {
+    res.json(formatResponse(200, 'All tasks', await Task.findAll()));
+  } catch (error) {
+    res.status(500).json(formatResponse(500, 'Failed to get tasks', null, error.message));
+  }
+};
+`,
+    errors: [
+      { line: 8, column: 5, endLine: 8, endColumn: 90, message: 'The message of an unexpected error (`error.message`) is sent to the client with status 500; log the error and send a generic message with a request id instead.' },
+    ],
+    output: `const { formatResponse } = require('../utils/response');
+const Task = require('../models/task');
+
+exports.list = async (req, res) => {
+  try {
+    res.json(formatResponse(200, 'All tasks', await Task.findAll()));
+  } catch (error) {
+    console.error(error);
+    res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  }
+};
+`,
+  },
+  {
+    name: 'the message of a destructured catch parameter',
+    flavour: 'express4',
+    filename: 'src/routes/tasks.js',
+    code: `const express = require('express');
+const db = require('../db');
+
+const router = express.Router();
+
+router.get('/tasks', async (req, res) => {
+  try {
+    res.json(await db.tasks.all());
+  } catch ({ message }) {
+    return res.status(500).json({ error: message });
+  }
+});
+
+module.exports = router;
+`,
+    errors: [
+      { line: 10, column: 12, endLine: 10, endColumn: 52, message: 'The message of an unexpected error (`message`) is sent to the client with status 500; log the error and send a generic message with a request id instead.' },
+    ],
+    output: `const express = require('express');
+const db = require('../db');
+
+const router = express.Router();
+
+router.get('/tasks', async (req, res) => {
+  try {
+    res.json(await db.tasks.all());
+  } catch ({ message }) {
+    console.error(message);
+    return res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  }
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'the 500 fallback written back onto the error before the response',
     flavour: 'express4',
     filename: 'src/middlewares/errorMiddleware.js',

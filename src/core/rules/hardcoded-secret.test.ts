@@ -16,6 +16,43 @@ runRuleTests(rule, {
 `,
   },
   {
+    name: 'a mail account address as the fallback of the user and of the password',
+    flavour: 'express4',
+    filename: 'src/mail/transport.ts',
+    code: `import nodemailer from 'nodemailer';
+
+export function makeTransport(config: { emailUser?: string; emailPassword?: string }) {
+  return nodemailer.createTransport({
+    host: 'localhost',
+    auth: {
+      user: config.emailUser || 'no-reply@localhost',
+      pass: config.emailPassword || 'no-reply@localhost',
+    },
+  });
+}
+`,
+  },
+  {
+    name: "a local database's default login as env fallbacks, Prisma's documented example URL, a change-password placeholder",
+    flavour: 'fastify5',
+    filename: 'drizzle.config.ts',
+    code: `import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  dbCredentials: {
+    host: process.env.DATABASE_HOST || 'localhost',
+    user: process.env.DATABASE_USER || 'postgres',
+    password: process.env.DATABASE_PASSWORD || 'postgres',
+    database: process.env.DATABASE_NAME || 'app_db',
+  },
+});
+
+export const prismaUrl = process.env.DATABASE_URL || 'postgresql://johndoe:randompassword@localhost:5432/mydb?schema=public';
+export const defaultPassword = 'changepassword';
+`,
+  },
+  {
     name: 'a password field compared with states and methods, not with a password',
     flavour: 'express4',
     filename: 'src/routes/account.js',

@@ -138,7 +138,7 @@ const rule: Rule = {
         const secretName = names.find((name) => secretNameStrength(name) === 'strong') ?? names.find((name) => secretNameStrength(name) === 'weak');
         const fromEnv = position.fallback.envName !== undefined && secretName !== undefined;
         const secret = fromEnv ? isSinkSecretValue(value) && value.length >= 4 : secretName !== undefined && isSecretValue(value, secretName, 'strong');
-        if (secretName && secret) {
+        if (secretName && secret && !isLocalDatabaseDefault(position.outer, value)) {
           const envName = position.fallback.envName ?? envNameFor(secretName, position.outer);
           offer({
             node,
@@ -363,6 +363,31 @@ function isPasswordNextToUser(value: ts.Expression): boolean {
   const property = value.parent;
   if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== 'pass' || !ts.isObjectLiteralExpression(property.parent)) return false;
   return property.parent.properties.some((sibling) => sibling.name !== undefined && /^(user|username|login)$/.test(propertyNameText(sibling.name) ?? ''));
+}
+
+/**
+ * `password: process.env.DB_PASSWORD || 'postgres'` next to `user: process.env.DB_USER || 'postgres'`
+ * and `host`: a local database's default login, as the literal form `{ user: 'root', password: 'root' }` is.
+ */
+function isLocalDatabaseDefault(value: ts.Expression, password: string): boolean {
+  const property = value.parent;
+  if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent)) return false;
+  let user: string | undefined;
+  let database = false;
+  for (const sibling of property.parent.properties) {
+    if (!ts.isPropertyAssignment(sibling)) continue;
+    const name = propertyNameText(sibling.name) ?? '';
+    if (/^(host|hostname|port|database|db|dbName|dialect)$/.test(name)) database = true;
+    if (/^(user|username)$/.test(name)) user = fallbackText(sibling.initializer);
+  }
+  return database && user !== undefined && isDefaultDatabasePassword(password, user);
+}
+
+/** `'postgres'` in `'postgres'` or `process.env.DB_USER || 'postgres'`. */
+function fallbackText(expression: ts.Expression): string | undefined {
+  const value = unwrapExpression(expression);
+  const isFallback = ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+  return stringValue(unwrapExpression(isFallback ? value.right : value));
 }
 
 /** `if (password === 'literal')`, `req.headers['x-api-key'] !== 'literal'`. */

@@ -335,6 +335,60 @@ export default orderRoutes;
   ],
   invalid: [
     {
+      name: "middleware named errorHandler that takes (err, res): Express never passes it an error",
+      flavour: 'express4',
+      filename: 'src/app.ts',
+      files: {
+        'src/error_handler.ts': `import { Response } from 'express';
+
+const errorHandler = (err: any, res: Response) => {
+  if (err.error === 'NotFound') return res.status(404).json({ error: 'NOT_FOUND' });
+  return res.status(500).json({ error: 'SERVER_ERROR' });
+};
+export default errorHandler;
+`,
+      },
+      code: `import express from 'express';
+import handleError from './error_handler';
+import { users } from './users';
+
+const app = express();
+app.use(express.json());
+app.get('/users/:id', async (req, res, next) => {
+  users.find(req.params.id).then((user) => res.json(user)).catch(next);
+});
+app.use(handleError);
+
+export default app;
+`,
+      errors: [
+        { line: 5, column: 13, endLine: 5, endColumn: 22, message: "The Express app `app` has no error-handling middleware (a function with four parameters `(err, req, res, next)`), so errors reach Express's default handler, which answers with an HTML page and prints the stack outside production; add one after the routes." },
+      ],
+      output: `import express, { type NextFunction, type Request, type Response } from 'express';
+import handleError from './error_handler';
+import { users } from './users';
+
+const app = express();
+app.use(express.json());
+app.get('/users/:id', async (req, res, next) => {
+  users.find(req.params.id).then((user) => res.json(user)).catch(next);
+});
+app.use(handleError);
+
+// Errors from every route above end here: log them and answer a generic 500.
+app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  console.error(err);
+  if (res.headersSent) {
+    _next(err);
+    return;
+  }
+  res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+});
+
+export default app;
+`,
+    },
+    {
       name: "an app with routes and no error middleware",
       flavour: 'express4',
       filename: 'src/server.ts',

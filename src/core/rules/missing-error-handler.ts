@@ -17,6 +17,7 @@ import {
 } from './util/error-handler-detect';
 import { buildErrorHandlerFix, errorHandlerInsertionPoint } from './util/error-handler-fix';
 import { planExpressTypes, supportsInlineTypeModifiers } from './util/express-type-imports';
+import { exportedValue } from './util/module-values';
 import { indentationAt, sourceStyle } from './util/source-style';
 
 /** Calls that take the app without adding middleware to it. */
@@ -59,7 +60,7 @@ class ErrorHandlerChecker {
     const creation = app.creation;
     if (!creation) return;
     const uses = this.ctx.analysis.uses.filter((use) => use.receiver === app.name && use.kind === 'use');
-    if (uses.some((use) => use.args.some((ref) => isErrorHandlerRef(ref, this.ctx.analysis) || isMisdeclaredErrorHandler(ref)))) return;
+    if (uses.some((use) => use.args.some((ref) => (isErrorHandlerRef(ref, this.ctx.analysis) && !this.importsPlainMiddleware(ref)) || isMisdeclaredErrorHandler(ref)))) return;
     const routes = this.ctx.analysis.routes.filter((route) => route.receiver === app.name);
     const mounts = uses.filter((use) => use.path !== undefined || use.args.some((ref) => this.isRouterRef(ref)));
     // `app.use(...middlewares)`, `list.forEach((mw) => app.use(mw))`: what is registered cannot be told
@@ -94,6 +95,21 @@ class ErrorHandlerChecker {
       message: `The Express app \`${app.name}\` has no error-handling middleware (a function with four parameters \`(err, req, res, next)\`), so errors reach Express's default handler, which answers with an HTML page and prints the stack outside production; add one after the routes.`,
       fix,
     });
+  }
+
+  /**
+   * `app.use(handleError)` with a name of error middleware, importing a project function of two or
+   * three parameters (`(err, res) => …`): Express runs it as ordinary middleware, never with an error.
+   */
+  private importsPlainMiddleware(ref: HandlerRef): boolean {
+    const expression = unwrapExpression(ref.expression);
+    if (ref.fn || !ts.isIdentifier(expression)) return false;
+    const binding = this.ctx.analysis.imports.get(expression.text);
+    const path = binding ? this.ctx.resolveModule(binding.module, this.ctx.fileName) : undefined;
+    const sourceFile = path ? this.ctx.sourceFileOf(path) : undefined;
+    if (!binding || !sourceFile) return false;
+    const value = exportedValue(sourceFile, binding.imported === '*' ? 'default' : binding.imported);
+    return value !== undefined && isFunctionLike(value) && value.parameters.length >= 2 && value.parameters.length < 4;
   }
 
   private missingHandlerFix(appName: string, appStatement: ts.Statement): Fix | undefined {

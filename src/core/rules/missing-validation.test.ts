@@ -77,6 +77,65 @@ export default router;
 `,
     },
     {
+      name: 'validation middleware on a route chain that starts with router.use(auth)',
+      flavour: 'express4',
+      filename: 'src/routes/notes.js',
+      code: `const { Router } = require('express');
+const { z } = require('zod');
+const { V } = require('../middleware/validate');
+const { authGuard } = require('../middleware/auth');
+const Note = require('../models/note');
+
+const noteSchema = z.object({ content: z.string().max(500) });
+const router = Router();
+
+router
+  .use(authGuard)
+  .route('/:id')
+  .patch(V({ body: noteSchema }), async (req, res) => {
+    const { content } = req.body;
+    res.json(await Note.findByIdAndUpdate(req.params.id, { content }, { new: true }));
+  });
+
+module.exports = router;
+`,
+      files: {
+        'src/app.js': `const express = require('express');
+const app = express();
+app.use(express.json());
+app.use('/notes', require('./routes/notes'));
+module.exports = app;
+`,
+      },
+    },
+    {
+      name: 'celebrate validators kept in a module named after the feature (SessionValidation.post())',
+      flavour: 'express4',
+      filename: 'src/routes.js',
+      files: {
+        'src/validators/SessionValidation.js': `const { celebrate, Segments, Joi } = require('celebrate');
+
+module.exports = {
+  post() {
+    return celebrate({ [Segments.BODY]: Joi.object().keys({ id: Joi.string().required() }) });
+  },
+};
+`,
+      },
+      code: `const express = require('express');
+const SessionValidation = require('./validators/SessionValidation');
+const SessionController = require('./controllers/SessionController');
+
+const routes = express.Router();
+routes.post('/session', SessionValidation.post(), async (req, res) => {
+  const { id } = req.body;
+  res.json(await SessionController.create(id));
+});
+
+module.exports = routes;
+`,
+    },
+    {
       name: 'zod safeParse before the reads; reads after the parse are fine',
       flavour: 'express5',
       code: `import express from 'express';
@@ -573,6 +632,41 @@ usersRouter.post('/users', async (req, res) => {
 `,
     },
     {
+      name: 'body fields handed, in a new object, to a service that parses its argument',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      files: {
+        'src/accounts.service.js': `const { z } = require('zod');
+const db = require('./db');
+
+const accountInsertSchema = z.object({ fullName: z.string().min(1), email: z.string().email(), phone: z.string().optional() });
+
+exports.createAccount = async (account) => {
+  const data = accountInsertSchema.parse(account);
+  return db.insert(data);
+};
+`,
+      },
+      code: `const express = require('express');
+const { createAccount } = require('./accounts.service');
+
+const app = express();
+app.use(express.json());
+
+app.post('/accounts', async (req, res, next) => {
+  try {
+    const { fullName, phone, email } = req.body;
+    const id = await createAccount({ fullName, phone, email });
+    res.status(201).json({ id });
+  } catch (err) {
+    next(err);
+  }
+});
+
+module.exports = app;
+`,
+    },
+    {
       name: 'body handed to a local helper that validates it',
       flavour: 'express4',
       code: `import express from 'express';
@@ -729,6 +823,50 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'celebrate that validates only the headers leaves the body unvalidated',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      files: { 'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^4.21.2', celebrate: '^15.0.3' } }, null, 2) },
+      code: `const express = require('express');
+const { celebrate, errors, Segments, Joi } = require('celebrate');
+const db = require('./db');
+
+const app = express();
+app.use(express.json());
+app.put('/notes/:id', celebrate({ [Segments.HEADERS]: Joi.object({ authorization: Joi.string().required() }).unknown() }), async (req, res) => {
+  const patch = req.body;
+  res.json(await db.notes.update(req.params.id, patch));
+});
+app.use(errors());
+
+module.exports = app;
+`,
+      errors: [{ line: 8, column: 17, endLine: 8, endColumn: 25, message: '`req.body` reaches the handler of PUT /notes/:id without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const { celebrate, errors, Segments, Joi } = require('celebrate');
+const db = require('./db');
+const { z } = require('zod');
+
+const app = express();
+app.use(express.json());
+const putNotesIdBody = z.looseObject({});
+
+app.put('/notes/:id', celebrate({ [Segments.HEADERS]: Joi.object({ authorization: Joi.string().required() }).unknown() }), async (req, res) => {
+  const parsedBody = putNotesIdBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const patch = req.body;
+  res.json(await db.notes.update(req.params.id, patch));
+});
+app.use(errors());
+
+module.exports = app;
+`,
+    },
     {
       name: 'router POST destructuring the body: zod schema, check, zod added to package.json',
       flavour: 'express4',

@@ -3,7 +3,7 @@ import { forEachDescendant } from '../analysis/descendants';
 import { functionName, isFunctionLike, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, RouteRegistration } from '../analysis/types';
 import type { Report, Rule, RuleContext } from '../lint/rule';
-import type { GraphRoute } from '../project/route-graph-types';
+import type { ChainLink, GraphRoute } from '../project/route-graph-types';
 import { buildFastifySchemaChanges } from './util/fastify-schema-fix';
 import { collectRequestUse, REQUEST_PARTS, type FieldNode, type RequestPart, type RequestRead, type RequestUse } from './util/request-reads';
 import {
@@ -198,7 +198,7 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
     if (inGraph) {
       usedGraphRoutes.add(inGraph);
       // The local registration tells which parts its schema covers; the graph adds chains from other files.
-      for (const part of graphCoverage(inGraph, ctx, false)) covered.add(part);
+      for (const part of graphCoverage(inGraph, ctx, false, (link) => link.scope === 'route' && link.at.file === ctx.fileName)) covered.add(part);
       label = `${inGraph.method} ${inGraph.path}`;
     }
     contexts.push({ label, covered, local: route });
@@ -245,8 +245,9 @@ function graphRoutesOf(ctx: RuleContext, fn: FunctionLike, routesUsing: (file: s
   return [...found];
 }
 
-function graphCoverage(route: GraphRoute, ctx: RuleContext, trustSchema: boolean): Set<RequestPart> {
-  const validated = (trustSchema && route.framework === 'fastify' && route.hasSchema) || route.chain.some((link) => isValidationName(link.name, ctx.settings));
+/** All parts when the route's chain has a validation-named link; `judged` links were already read part by part (a `celebrate({ headers })` of this registration). */
+function graphCoverage(route: GraphRoute, ctx: RuleContext, trustSchema: boolean, judged: (link: ChainLink) => boolean = () => false): Set<RequestPart> {
+  const validated = (trustSchema && route.framework === 'fastify' && route.hasSchema) || route.chain.some((link) => !judged(link) && isValidationName(link.name, ctx.settings));
   return new Set(validated ? REQUEST_PARTS : []);
 }
 

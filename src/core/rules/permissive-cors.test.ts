@@ -210,6 +210,23 @@ app.use(passport.initialize());
 `,
     },
     {
+      name: 'cors registered only while developing',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+const passport = require('passport');
+const config = require('./config');
+
+const app = express();
+app.use(passport.initialize());
+if (config.environment === 'development') {
+  app.use(cors({ origin: true, credentials: true }));
+}
+if (process.env.NODE_ENV !== 'production') app.use(cors());
+`,
+    },
+    {
       name: 'origin restricted by a specific pattern',
       flavour: 'fastify5',
       filename: 'src/app.js',

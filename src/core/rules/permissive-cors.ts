@@ -6,6 +6,7 @@ import type { TextEdit } from '../model/edit';
 import { findAllowOriginHeaders, setsAllowCredentials, type AllowOriginHeader } from './util/cors-headers';
 import { allowedOriginsSource, findCorsUses, type CorsUse } from './util/cors-options';
 import { appUsesCredentials } from './util/credentialed-app';
+import { pathConditions } from './util/error-values';
 import { insertPropertiesEdit } from './util/object-literal-edit';
 import { indentationAt, semi, sourceStyle } from './util/source-style';
 import { uniqueName } from './util/unique-name';
@@ -26,6 +27,8 @@ const rule: Rule = {
         let credentialedApp: boolean | undefined;
         const usesCredentials = (): boolean => (credentialedApp ??= appUsesCredentials(ctx.sourceFile, ctx.analysis, ctx.project.dependencies, ctx.routeGraph(), ctx.settings.authMiddleware));
         for (const use of findCorsUses(ctx.analysis)) {
+          // `if (process.env.NODE_ENV !== 'production') app.use(cors())`: a dev server on another port, not the deployed app.
+          if (pathConditions(use.call, ctx.sourceFile, ctx.analysis).devOnly) continue;
           const message = corsMessage(use, usesCredentials);
           if (!message) continue;
           // `server.register(cors, …)` may close a long chain: underline the `register(…)` part.

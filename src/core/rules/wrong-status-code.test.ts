@@ -44,6 +44,25 @@ module.exports = async function (fastify) {
 `,
     },
     {
+      name: 'Fastify reply.send of a hook error or an @fastify/error instance',
+      flavour: 'fastify5',
+      filename: 'src/routes/forms.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import createError from '@fastify/error';
+import { runAfterEdit } from '../hooks';
+
+const AFTER_FN_ERR = createError('AFTER_FN_ERR', '%s', 500);
+
+export default async function forms(fastify: FastifyInstance) {
+  fastify.put('/forms/:id', async (req, res) => {
+    const result = await runAfterEdit(req.params);
+    if (!result.ok) return res.send(result.error || new AFTER_FN_ERR("Form's afterEditFn error"));
+    return res.send({ ok: true });
+  });
+}
+`,
+    },
+    {
       name: 'a toggle answering 200 in the branch where nothing was created, 201 where it was',
       flavour: 'fastify4',
       filename: 'src/routes/bookmarks.js',

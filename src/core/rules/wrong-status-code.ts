@@ -667,5 +667,12 @@ export default rule;
 /** The error itself, not a body describing it: `err`, `new NotFoundError(…)`. */
 function isErrorObject(body: ts.Expression | undefined): boolean {
   const value = body && unwrapExpression(body);
-  return value !== undefined && (ts.isIdentifier(value) || (ts.isNewExpression(value) && /Error$/.test(value.expression.getText())));
+  if (value === undefined) return false;
+  if (ts.isIdentifier(value)) return true;
+  // `result.error`, and `new AFTER_FN_ERR(…)` of an `@fastify/error` class
+  if (ts.isPropertyAccessExpression(value)) return /^(err|error)$/i.test(value.name.text);
+  if (ts.isNewExpression(value)) return /(error|err|exception)$/i.test(value.expression.getText());
+  // `result.error || new AFTER_FN_ERR('…')`
+  const fallback = ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+  return fallback && isErrorObject(value.left) && isErrorObject(value.right);
 }

@@ -121,9 +121,15 @@ export function errorRef(expression: ts.Expression, analysis: FileAnalysis): Err
       const element = binding.element;
       const pattern = element.parent;
       const declaration = pattern.parent;
+      const key = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : value.text;
+      // catch ({ message }) { … }
+      if (ts.isObjectBindingPattern(pattern) && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) {
+        if (key === 'stack') return { level: 'stack', error: value, text: value.text };
+        if (key === 'message') return { level: 'message', error: value, text: value.text };
+        return undefined;
+      }
       if (ts.isObjectBindingPattern(pattern) && ts.isVariableDeclaration(declaration) && declaration.initializer && !isReassignedBinding(declaration, value.text)) {
         const init = unwrapExpression(declaration.initializer);
-        const key = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : value.text;
         if (ts.isIdentifier(init) && errorOrigin(init, analysis)) {
           if (key === 'stack') return { level: 'stack', error: init, text: `${init.text}.stack` };
           if (key === 'message') return { level: 'message', error: init, text: `${init.text}.message` };
@@ -265,6 +271,15 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
       if (initializer) visit(initializer, state, depth + 1);
       return;
     }
+    if (ts.isCallExpression(value) && isResponseBuilder(value)) {
+      // formatResponse(500, 'Failed to get tasks', null, error.message) builds the payload from what it is given
+      const before = leaks.length;
+      for (const argument of value.arguments) if (!ts.isSpreadElement(argument)) visit(argument, state, depth + 1);
+      // a whole error handed over may be reduced to safe fields by the helper
+      const added = leaks.splice(before);
+      leaks.push(...added.filter((leak) => leak.level !== 'raw'));
+      return;
+    }
     if (ts.isIdentifier(value)) {
       // const body = { message: err.message }; res.json(body)
       const binding = resolveLocal(value);
@@ -285,6 +300,17 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
   };
   visit(payload, { devOnly: false, guarded: false }, 0);
   return leaks;
+}
+
+/** Project helpers that wrap values in a response body: `formatResponse(…)`, `ApiResponse.error(…)`, `errorResponse({ … })`. */
+const RESPONSE_BUILDER = /response|result|reply|payload|format|envelope|body|fail|json/i;
+
+function isResponseBuilder(call: ts.CallExpression): boolean {
+  const callee = unwrapExpression(call.expression);
+  const path = memberPath(callee);
+  if (!path) return false;
+  // `createError(500, err.message)` builds an error, whose message JSON leaves out
+  return path.some((segment) => RESPONSE_BUILDER.test(segment)) && !/(Error|Exception)$/.test(path[path.length - 1]);
 }
 
 function propertyKey(name: ts.PropertyName): string | undefined {

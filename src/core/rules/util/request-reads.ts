@@ -319,7 +319,8 @@ class RequestUseCollector {
         return 'validator';
       }
       if (this.classifier.isLogger(call)) return 'log';
-      if (direct && this.classifier.validatesArgument?.(call, call.arguments.indexOf(handed))) {
+      // A service that parses its argument vets what the argument holds: `createAccount({ fullName, email })`.
+      if (this.classifier.validatesArgument?.(call, argumentIndexHolding(call, handed))) {
         this.markValidated(part, call.getStart());
         return 'validator';
       }
@@ -552,6 +553,13 @@ export function enclosingCallOfArgument(expression: ts.Expression): ts.CallExpre
     else if ((ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current)) && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) current = parent;
     else return undefined;
   }
+}
+
+/** Which of the call's arguments holds `expression`, itself or inside object and array literals (see enclosingCallOfArgument). */
+function argumentIndexHolding(call: ts.CallExpression, expression: ts.Node): number {
+  let current = expression;
+  while (current.parent !== call) current = current.parent;
+  return call.arguments.indexOf(current as ts.Expression);
 }
 
 /** `value || fallback`, `value ?? fallback` with `value` on the left. */

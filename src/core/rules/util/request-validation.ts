@@ -34,6 +34,9 @@ const SCHEMA_NAME = /schema|dto/i;
 /** A name that says it checks credentials, not the shape of a login or password form. */
 function isCredentialName(name: string): boolean {
   if (!CREDENTIAL_NAME.test(name) || SCHEMA_NAME.test(name)) return false;
+  // A module of validators named after a feature: `SessionValidation.post()`, `AuthValidator.register` (not `.verifyToken`).
+  const segments = name.split('.');
+  if (segments.length >= 2 && /validat(ion|or)s?$/i.test(segments[segments.length - 2]) && !CREDENTIAL_CHECK_NAME.test(segments[segments.length - 1])) return false;
   return CREDENTIAL_CHECK_NAME.test(name) || !INPUT_FORM_NAME.test(name);
 }
 

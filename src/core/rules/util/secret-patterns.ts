@@ -173,7 +173,9 @@ export function secretNameStrength(name: string): SecretNameStrength | undefined
 const PLACEHOLDER_WORDS = new Set([
   'changeme', 'changeit', 'replaceme', 'todo', 'tbd', 'fixme', 'placeholder', 'example', 'sample', 'dummy', 'test', 'testing', 'secret',
   'secrets', 'password', 'passwd', 'pass', 'token', 'key', 'apikey', 'null', 'undefined', 'none', 'nil', 'default', 'foo', 'bar', 'foobar',
-  'baz', 'value', 'string', 'empty', 'unset', 'required', 'missing', 'redacted', 'hidden', 'notset',
+  'baz', 'value', 'string', 'empty', 'unset', 'required', 'missing', 'redacted', 'hidden', 'notset', 'changepassword', 'changethis',
+  // Prisma's documented example URL: postgresql://johndoe:randompassword@localhost:5432/mydb
+  'randompassword',
 ]);
 const PLACEHOLDER_TOKENS = new Set(['your', 'changeme', 'replace', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'insert', 'enter', 'redacted', 'invalid', 'wrong']);
 
@@ -203,6 +205,7 @@ function isDescriptive(value: string): boolean {
   if (/\.(pem|key|crt|cert|cer|der|p12|pfx|jks|json|txt|env|ya?ml|js|ts|html?)$/i.test(value)) return true; // key files
   if (/^x-[a-z0-9-]+$/i.test(value) || /^(authorization|bearer|basic|cookie|set-cookie)$/i.test(value)) return true; // header names and schemes
   if (/^[a-z]+\/[a-z0-9.+-]+$/i.test(value)) return true; // MIME types
+  if (/^[\w.+-]+@(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$/i.test(value)) return true; // email addresses: an account, not its password
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/[0-9]{3,}/.test(value)) return true; // env var names and error codes
   if (/^(?:[a-z]+[-_]?)?(?:(?:sha|md|hs|rs|es|ps)[0-9]+|aes-[0-9]+-[a-z]+|utf-?8|base64(?:url)?|hex|latin1|ascii)$/i.test(value)) return true;
   if (/^v?[0-9]+(?:\.[0-9]+){1,3}$/.test(value) || /^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(value) || /^[0-9]+[smhdwy]$/i.test(value)) return true;
