@@ -50,6 +50,7 @@ export default defineConfig({
 
 export const prismaUrl = process.env.DATABASE_URL || 'postgresql://johndoe:randompassword@localhost:5432/mydb?schema=public';
 export const defaultPassword = 'changepassword';
+export const ai = { anthropicApiKey: process.env.ANTHROPIC_API_KEY || 'demo-key' };
 `,
   },
   {

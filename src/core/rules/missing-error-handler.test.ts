@@ -1,6 +1,19 @@
 import { runRuleTests } from '../../../test/helpers/rule-tester';
 import rule from './missing-error-handler';
 
+/** A router → controller → service module for each feature: a realistic app of 3 × `count` files. */
+function featureModules(count: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let index = 1; index <= count; index++) {
+    files[`src/routes/r${index}.ts`] = `import { Router } from 'express';\nimport controller from '../controllers/c${index}';\n\nconst router = Router();\nrouter.get('/', controller.list);\nexport default router;\n`;
+    files[`src/controllers/c${index}.ts`] = `import type { Request, Response } from 'express';\nimport service from '../services/s${index}';\n\nexport default {\n  list: async (_req: Request, res: Response) => res.json(await service.list()),\n};\n`;
+    files[`src/services/s${index}.ts`] = `export default {\n  async list() {\n    return [];\n  },\n};\n`;
+  }
+  return files;
+}
+
+const FEATURES = 12;
+
 runRuleTests(rule, {
   valid: [
     {
@@ -334,6 +347,87 @@ export default orderRoutes;
     },
   ],
   invalid: [
+    {
+      name: 'an app mounting twelve feature routers (36 modules) with no error middleware anywhere',
+      flavour: 'express5',
+      filename: 'src/app.ts',
+      files: featureModules(FEATURES),
+      code: `import express from 'express';
+import r1 from './routes/r1';
+import r2 from './routes/r2';
+import r3 from './routes/r3';
+import r4 from './routes/r4';
+import r5 from './routes/r5';
+import r6 from './routes/r6';
+import r7 from './routes/r7';
+import r8 from './routes/r8';
+import r9 from './routes/r9';
+import r10 from './routes/r10';
+import r11 from './routes/r11';
+import r12 from './routes/r12';
+
+const app = express();
+app.use(express.json());
+app.use('/api/r1', r1);
+app.use('/api/r2', r2);
+app.use('/api/r3', r3);
+app.use('/api/r4', r4);
+app.use('/api/r5', r5);
+app.use('/api/r6', r6);
+app.use('/api/r7', r7);
+app.use('/api/r8', r8);
+app.use('/api/r9', r9);
+app.use('/api/r10', r10);
+app.use('/api/r11', r11);
+app.use('/api/r12', r12);
+
+app.listen(5000);
+`,
+      errors: [
+        { line: 15, column: 13, endLine: 15, endColumn: 22, message: "The Express app `app` has no error-handling middleware (a function with four parameters `(err, req, res, next)`), so errors reach Express's default handler, which answers with an HTML page and prints the stack outside production; add one after the routes." },
+      ],
+      output: `import express, { type NextFunction, type Request, type Response } from 'express';
+import r1 from './routes/r1';
+import r2 from './routes/r2';
+import r3 from './routes/r3';
+import r4 from './routes/r4';
+import r5 from './routes/r5';
+import r6 from './routes/r6';
+import r7 from './routes/r7';
+import r8 from './routes/r8';
+import r9 from './routes/r9';
+import r10 from './routes/r10';
+import r11 from './routes/r11';
+import r12 from './routes/r12';
+
+const app = express();
+app.use(express.json());
+app.use('/api/r1', r1);
+app.use('/api/r2', r2);
+app.use('/api/r3', r3);
+app.use('/api/r4', r4);
+app.use('/api/r5', r5);
+app.use('/api/r6', r6);
+app.use('/api/r7', r7);
+app.use('/api/r8', r8);
+app.use('/api/r9', r9);
+app.use('/api/r10', r10);
+app.use('/api/r11', r11);
+app.use('/api/r12', r12);
+
+// Errors from every route above end here: log them and answer a generic 500.
+app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  console.error(err);
+  if (res.headersSent) {
+    _next(err);
+    return;
+  }
+  res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+});
+
+app.listen(5000);
+`,
+    },
     {
       name: "middleware named errorHandler that takes (err, res): Express never passes it an error",
       flavour: 'express4',

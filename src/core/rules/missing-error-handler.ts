@@ -85,7 +85,11 @@ class ErrorHandlerChecker {
       if (routes.length === 0 && mounts.length === 0 && escape.relativeConsumers.length === 0) return;
     }
     const specifiers = [...escape.relativeConsumers, ...this.mountedRelativeModules(mounts)];
-    if (specifiers.length > 0 && reachableModulesDeclareErrorHandler(this.ctx.host, this.ctx.fileName, specifiers)) return;
+    // Modules the app's routers come from may add package error handlers the graph does not model
+    // (`router.use(errors())`). Past the limit, unseen modules count as declaring one; with a graph
+    // that saw the whole app the search can go further, through the shared parse cache.
+    const limit = graphApp ? 200 : 25;
+    if (specifiers.length > 0 && reachableModulesDeclareErrorHandler(this.ctx.host, this.ctx.fileName, specifiers, { limit, parse: (path) => this.ctx.sourceFileOf(path) })) return;
     if (escape.namedErrorConsumer) return;
 
     const statement = statementOf(app.node);

@@ -136,6 +136,61 @@ module.exports = routes;
 `,
     },
     {
+      name: 'query validated by middleware in another project file whose name does not say validation',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      files: {
+        'src/middlewares/parsePage.js': `const Joi = require('joi');
+
+const schema = Joi.object({ limit: Joi.number().min(1).default(10), offset: Joi.number().min(0).default(0) });
+
+module.exports = (req, res, next) => {
+  const { error, value } = schema.validate(req.query);
+  if (error) return res.status(400).json({ error: { message: error.details[0].message } });
+  req.query.limit = value.limit;
+  req.query.offset = value.offset;
+  next();
+};
+`,
+      },
+      code: `const express = require('express');
+const parsePage = require('./middlewares/parsePage');
+const pets = require('./pets');
+
+const app = express();
+app.get('/pets', parsePage, async (req, res) => {
+  const { limit, offset } = req.query;
+  res.json(await pets.list(limit, offset));
+});
+
+module.exports = app;
+`,
+    },
+    {
+      name: 'hand-written DTO factories that check their input: CreateCategoryDto.create(req.body), PaginationDto.create(+page, +limit)',
+      flavour: 'express5',
+      filename: 'src/presentation/categories/controller.ts',
+      code: `import { Router, type Request, type Response } from 'express';
+import { CreateCategoryDto, PaginationDto } from '../../domain/dtos';
+import { categories } from '../../data/categories';
+
+export const categoriesRouter = Router();
+
+categoriesRouter.post('/categories', async (req: Request, res: Response) => {
+  const [error, dto] = CreateCategoryDto.create(req.body);
+  if (error) return res.status(400).json({ error });
+  res.status(201).json(await categories.insert(dto!));
+});
+
+categoriesRouter.get('/categories', async (req: Request, res: Response) => {
+  const { page = 1, limit = 10 } = req.query;
+  const [error, pagination] = PaginationDto.create(+page, +limit);
+  if (error) return res.status(400).json({ error });
+  res.json(await categories.list(pagination!));
+});
+`,
+    },
+    {
       name: 'zod safeParse before the reads; reads after the parse are fine',
       flavour: 'express5',
       code: `import express from 'express';

@@ -11,6 +11,8 @@ import {
   isValidationName,
   projectHasValidationLibrary,
   routeCoverage,
+  selfValidatedParts,
+  type PartCoverage,
   type ValidationContext,
 } from './util/request-validation';
 import { ValidatingCalleeResolver } from './util/validating-callee';
@@ -198,7 +200,7 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
     if (inGraph) {
       usedGraphRoutes.add(inGraph);
       // The local registration tells which parts its schema covers; the graph adds chains from other files.
-      for (const part of graphCoverage(inGraph, ctx, false, (link) => link.scope === 'route' && link.at.file === ctx.fileName)) covered.add(part);
+      for (const part of graphCoverage(ctx, inGraph, remotes, { trustSchema: false, judgedIn: ctx.fileName })) covered.add(part);
       label = `${inGraph.method} ${inGraph.path}`;
     }
     contexts.push({ label, covered, local: route });
@@ -207,8 +209,8 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
     if (usedGraphRoutes.has(route)) continue;
     // Read the registration in its own file: which parts its schema / middleware cover.
     const remote = remoteRegistration(ctx, route, remotes);
-    const covered = remote ? routeCoverage(remote.route, remote.validation) : graphCoverage(route, ctx, true);
-    if (remote) for (const part of graphCoverage(route, ctx, false)) covered.add(part);
+    const covered = remote ? routeCoverage(remote.route, remote.validation) : graphCoverage(ctx, route, remotes, { trustSchema: true });
+    if (remote) for (const part of graphCoverage(ctx, route, remotes, { trustSchema: false, judgedIn: remote.file })) covered.add(part);
     contexts.push({ label: `${route.method} ${route.path}`, covered, graphRoute: route, remote });
   }
   if (contexts.length === 0 && handler.standalone && handler.framework === 'express' && !projectHasValidationLibrary(ctx.project.dependencies) && ctx.settings.validationMiddleware.length === 0) {
@@ -221,12 +223,7 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
 function remoteRegistration(ctx: RuleContext, route: GraphRoute, remotes: Map<string, RemoteFile | null>): RemoteRoute | undefined {
   const file = route.at.file;
   if (file === ctx.fileName) return undefined;
-  let remote = remotes.get(file);
-  if (remote === undefined) {
-    const analysis = ctx.analysisOf(file);
-    remote = analysis ? { sourceFile: analysis.sourceFile, validation: { sourceFile: analysis.sourceFile, analysis, settings: ctx.settings } } : null;
-    remotes.set(file, remote);
-  }
+  const remote = remoteFile(ctx, file, remotes);
   if (!remote) return undefined;
   const registration = remote.validation.analysis.routes.find((candidate) => candidate.call.getStart(remote.sourceFile) === route.at.start && candidate.method === route.method)
     ?? remote.validation.analysis.routes.find((candidate) => candidate.call.getStart(remote.sourceFile) === route.at.start);
@@ -246,9 +243,43 @@ function graphRoutesOf(ctx: RuleContext, fn: FunctionLike, routesUsing: (file: s
 }
 
 /** All parts when the route's chain has a validation-named link; `judged` links were already read part by part (a `celebrate({ headers })` of this registration). */
-function graphCoverage(route: GraphRoute, ctx: RuleContext, trustSchema: boolean, judged: (link: ChainLink) => boolean = () => false): Set<RequestPart> {
-  const validated = (trustSchema && route.framework === 'fastify' && route.hasSchema) || route.chain.some((link) => !judged(link) && isValidationName(link.name, ctx.settings));
-  return new Set(validated ? REQUEST_PARTS : []);
+/** Another project file analysed for this lint, once. */
+function remoteFile(ctx: RuleContext, file: string, remotes: Map<string, RemoteFile | null>): RemoteFile | undefined {
+  let remote = remotes.get(file);
+  if (remote === undefined) {
+    const analysis = ctx.analysisOf(file);
+    remote = analysis ? { sourceFile: analysis.sourceFile, validation: { sourceFile: analysis.sourceFile, analysis, settings: ctx.settings } } : null;
+    remotes.set(file, remote);
+  }
+  return remote ?? undefined;
+}
+
+/**
+ * The parts a route's chain validates as the route graph sees it: every part behind a link named like
+ * validation, and what middleware defined in a project file checks itself (`parsePage` running
+ * `schema.validate(req.query)`). The names of route-level links of the registration in `judgedIn` were
+ * already read part by part from the registration itself (a `celebrate({ headers })` covers no body).
+ */
+function graphCoverage(ctx: RuleContext, route: GraphRoute, remotes: Map<string, RemoteFile | null>, options: { trustSchema: boolean; judgedIn?: string }): Set<RequestPart> {
+  if (options.trustSchema && route.framework === 'fastify' && route.hasSchema) return new Set(REQUEST_PARTS);
+  const covered = new Set<RequestPart>();
+  for (const link of route.chain) {
+    const judged = link.scope === 'route' && link.at.file === options.judgedIn;
+    if (!judged && isValidationName(link.name, ctx.settings)) return new Set(REQUEST_PARTS);
+    for (const part of definedMiddlewareCoverage(ctx, link, remotes) ?? []) covered.add(part);
+  }
+  return covered;
+}
+
+function definedMiddlewareCoverage(ctx: RuleContext, link: ChainLink, remotes: Map<string, RemoteFile | null>): PartCoverage | undefined {
+  const definition = link.definition;
+  const remote = definition ? remoteFile(ctx, definition.file, remotes) : undefined;
+  if (!definition || !remote) return undefined;
+  for (const handler of remote.validation.analysis.handlers) {
+    if (handler.fn.getStart(remote.sourceFile) !== definition.start || handler.role !== 'middleware') continue;
+    return selfValidatedParts(handler.fn, remote.validation);
+  }
+  return undefined;
 }
 
 function routeLabel(route: RouteRegistration): string {

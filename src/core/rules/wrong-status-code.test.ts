@@ -63,6 +63,96 @@ export default async function forms(fastify: FastifyInstance) {
 `,
     },
     {
+      name: 'a payment webhook acknowledges with 200 whatever happened, so the provider stops retrying',
+      flavour: 'express4',
+      filename: 'src/routes/payments.js',
+      code: `const express = require('express');
+const { payments, provider } = require('../store');
+
+const router = express.Router();
+
+router.post('/payments/webhook', async (req, res) => {
+  try {
+    const info = await provider.getPayment(String(req.body.data.id));
+    const payment = await payments.findByExternalReference(info.externalReference);
+    if (!payment) return res.status(200).json({ message: 'Payment not found, notification ignored' });
+    await payments.updateStatus(payment.id, info.status);
+    res.status(200).json({ received: true });
+  } catch (error) {
+    console.error(error);
+    res.status(200).json({ status: 'error', message: 'Error processing webhook' });
+  }
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'Fastify response schema declaring 200, imported from a documentation module',
+      flavour: 'fastify5',
+      filename: 'src/routes/accounts.ts',
+      files: {
+        'src/app.ts': `import Fastify from 'fastify';
+import accountsRoutes from './routes/accounts';
+
+const app = Fastify();
+app.register(accountsRoutes, { prefix: '/api/accounts' });
+export default app;
+`,
+        'src/docs/account.documentation.ts': `import type { FastifySchema } from 'fastify';
+
+export const createAccountDocumentation: FastifySchema = {
+  tags: ['Account'],
+  body: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+  response: { 200: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } },
+};
+`,
+      },
+      code: `import type { FastifyPluginAsync } from 'fastify';
+import { accountUseCase } from '../usecases/account';
+import { createAccountDocumentation } from '../docs/account.documentation';
+
+const accountsRoutes: FastifyPluginAsync = async (fastify) => {
+  fastify.post('/', { schema: createAccountDocumentation }, async (request) => {
+    return accountUseCase.addAccount(request.body as { name: string });
+  });
+};
+export default accountsRoutes;
+`,
+    },
+    {
+      name: 'Fastify response schema declaring 200 on the registration of a controller method in another file',
+      flavour: 'fastify5',
+      filename: 'src/controllers/account.controller.ts',
+      files: {
+        'src/app.ts': `import Fastify from 'fastify';
+import accountsRoutes from './routes/accounts';
+
+const app = Fastify();
+app.register(accountsRoutes, { prefix: '/api/accounts' });
+export default app;
+`,
+        'src/routes/accounts.ts': `import type { FastifyPluginAsync } from 'fastify';
+import { AccountController } from '../controllers/account.controller';
+
+const accountsRoutes: FastifyPluginAsync = async (fastify) => {
+  const accountController = new AccountController();
+  fastify.post('/', { schema: { body: { type: 'object' }, response: { 200: { type: 'object' } } } }, accountController.createAccount);
+};
+export default accountsRoutes;
+`,
+      },
+      code: `import type { FastifyReply, FastifyRequest } from 'fastify';
+import { accountUseCase } from '../usecases/account';
+
+export class AccountController {
+  createAccount = async (request: FastifyRequest, reply: FastifyReply) => {
+    return accountUseCase.addAccount(request.body as { name: string });
+  };
+}
+`,
+    },
+    {
       name: 'a toggle answering 200 in the branch where nothing was created, 201 where it was',
       flavour: 'fastify4',
       filename: 'src/routes/bookmarks.js',

@@ -1,8 +1,10 @@
 import ts from 'typescript';
-import { isFunctionLike, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
+import { functionName, isFunctionLike, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, HttpMethod } from '../analysis/types';
 import type { Rule, RuleContext } from '../lint/rule';
 import { isFastifyOnly } from '../project/project-info';
+import type { GraphRoute } from '../project/route-graph-types';
+import { exportedValue, topLevelValue } from './util/module-values';
 import { safeRouteGraph } from './util/safe-route-graph';
 import type { TextEdit } from '../model/edit';
 import type { Fix } from '../model/finding';
@@ -64,6 +66,7 @@ type StatusSite =
 class StatusChecker {
   private readonly checked = new Set<ts.Node>();
   private readonly intents = new Map<FunctionLike, CreateIntent | null>();
+  private readonly webhooks = new Map<FunctionLike, boolean>();
   private readonly major: number | undefined;
 
   constructor(private readonly ctx: RuleContext) {
@@ -322,6 +325,8 @@ class StatusChecker {
       return;
     }
     if (!body || isEmptyBody(body)) return;
+    // A webhook acknowledges with 2xx whatever happened, or the provider retries the notification.
+    if (code >= 200 && code < 300 && this.isWebhook(handler)) return;
 
     const notFound = notFoundBranch(responseNode, body, fn, handler.req);
     if (notFound && code !== 404) {
@@ -367,7 +372,7 @@ class StatusChecker {
       if (missing !== undefined && intent.facts.created.has(missing)) return;
       const sendsRecord = sendsCreated(body, intent.facts) || (intent.nameOnly && isTail(responseNode, fn));
       if (!sendsRecord) return;
-      if (intent.routes?.some((route) => responseSchemaPins200(route.schema))) return;
+      if (intent.routes?.some((route) => responseSchemaPins200(this.schemaObject(route.schema)))) return;
       const route = intent.routes?.[0];
       const subject = route?.path !== undefined ? `POST ${route.path}` : 'This handler';
       this.reportStatus(siteFor(201), `${subject} creates a record (${intent.evidence}) but answers ${describeStatus(200)}; answer 201 Created.`, 201, describeStatus(201));
@@ -499,6 +504,40 @@ class StatusChecker {
     return undefined;
   }
 
+  /** The `schema` option of a route registered in another file (`fastify.post('/', { schema }, controller.create)`). */
+  private registeredSchema(route: GraphRoute): ts.Expression | undefined {
+    if (route.at.file === this.ctx.fileName) return undefined;
+    const analysis = this.ctx.analysisOf(route.at.file);
+    return analysis?.routes.find((candidate) => candidate.method === route.method && candidate.call.getStart(analysis.sourceFile) === route.at.start)?.schema;
+  }
+
+  /** A route schema as an object: written inline, held in a variable of its file, or imported from a project module. */
+  private schemaObject(schema: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+    const value = schema && unwrapExpression(schema);
+    if (!value || ts.isObjectLiteralExpression(value)) return value;
+    if (!ts.isIdentifier(value)) return undefined;
+    const sourceFile = value.getSourceFile();
+    const imports = sourceFile === this.ctx.sourceFile ? this.ctx.analysis.imports : this.ctx.analysisOf(sourceFile.fileName)?.imports;
+    const binding = imports?.get(value.text);
+    let found: ts.Node | undefined;
+    if (!binding) found = topLevelValue(sourceFile, value.text);
+    else {
+      const path = this.ctx.resolveModule(binding.module, sourceFile.fileName);
+      const target = path ? this.ctx.sourceFileOf(path) : undefined;
+      found = target ? exportedValue(target, binding.imported === '*' ? 'default' : binding.imported) : undefined;
+    }
+    return found && ts.isObjectLiteralExpression(found) ? found : undefined;
+  }
+
+  private isWebhook(handler: HandlerInfo): boolean {
+    let webhook = this.webhooks.get(handler.fn);
+    if (webhook === undefined) {
+      webhook = /webhook/i.test(functionName(handler.fn) ?? '') || (this.routesOf(handler)?.some((route) => /webhook/i.test(route.path ?? '')) ?? false);
+      this.webhooks.set(handler.fn, webhook);
+    }
+    return webhook;
+  }
+
   /** The routes a function is the handler of: from the route graph when there is one, else this file's registrations. */
   private routesOf(handler: HandlerInfo): RouteFacts[] | undefined {
     const start = handler.fn.getStart(this.ctx.sourceFile);
@@ -507,7 +546,7 @@ class StatusChecker {
     if (graph) {
       const routes = graph.routesUsing(this.ctx.fileName, start).filter((route) => !route.handler?.definition || route.handler.definition.start === start);
       if (routes.length > 0) {
-        return routes.map((route) => ({ method: route.method, path: route.path, schema: local.find((candidate) => candidate.method === route.method)?.schema }));
+        return routes.map((route) => ({ method: route.method, path: route.path, schema: local.find((candidate) => candidate.method === route.method)?.schema ?? this.registeredSchema(route) }));
       }
     }
     if (local.length > 0) return local.map((route) => ({ method: route.method, path: route.path, schema: route.schema }));
@@ -580,11 +619,9 @@ function isTail(node: ts.Node, fn: FunctionLike): boolean {
 }
 
 /** A Fastify route schema whose `response` declares 200 (and not 201): the contract says 200. */
-function responseSchemaPins200(schema: ts.Expression | undefined): boolean {
+function responseSchemaPins200(schema: ts.ObjectLiteralExpression | undefined): boolean {
   if (!schema) return false;
-  const value = unwrapExpression(schema);
-  if (!ts.isObjectLiteralExpression(value)) return false;
-  for (const property of value.properties) {
+  for (const property of schema.properties) {
     if (!ts.isPropertyAssignment(property) || !property.name || property.name.getText() !== 'response') continue;
     const response = unwrapExpression(property.initializer);
     if (!ts.isObjectLiteralExpression(response)) return false;

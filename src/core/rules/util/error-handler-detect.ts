@@ -150,7 +150,14 @@ export function relativeSpecifiers(sourceFile: ts.SourceFile): string[] {
  * so a lint stays cheap: past `limit` files it gives up and answers true, since "not seen" must
  * not become a finding.
  */
-export function reachableModulesDeclareErrorHandler(host: FileSystemHost, fromFile: string, specifiers: readonly string[], depth = 3, limit = 25): boolean {
+export function reachableModulesDeclareErrorHandler(
+  host: FileSystemHost,
+  fromFile: string,
+  specifiers: readonly string[],
+  options: { limit: number; parse: (path: string) => ts.SourceFile | undefined },
+  depth = 3,
+): boolean {
+  const { limit, parse } = options;
   const seen = new Set<string>([fromFile]);
   let frontier: { file: string; specifier: string }[] = specifiers.map((specifier) => ({ file: fromFile, specifier }));
   for (let level = 0; level < depth && frontier.length > 0; level++) {
@@ -160,9 +167,8 @@ export function reachableModulesDeclareErrorHandler(host: FileSystemHost, fromFi
       if (!resolved || seen.has(resolved)) continue;
       if (seen.size > limit) return true;
       seen.add(resolved);
-      const text = host.readFile(resolved);
-      if (text === undefined) continue;
-      const sourceFile = parseSource(resolved, text);
+      const sourceFile = parse(resolved);
+      if (sourceFile === undefined) continue;
       if (moduleDeclaresErrorHandler(sourceFile)) return true;
       for (const child of relativeSpecifiers(sourceFile)) next.push({ file: resolved, specifier: child });
     }

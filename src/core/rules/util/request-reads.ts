@@ -291,6 +291,12 @@ class RequestUseCollector {
     if (ts.isBinaryExpression(parent) && !(isFallback(parent, expression) && enclosingCallOfArgument(expression))) return this.binaryUsage(parent, expression, node);
     if (ts.isPrefixUnaryExpression(parent)) {
       if (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken) this.setType(node, 'number');
+      // `PaginationDto.create(+page, +limit)`: the number goes straight to a validator
+      const call = enclosingCallOfArgument(parent);
+      if (call && this.classifier.isValidator(call)) {
+        this.markValidated(part, call.getStart());
+        return 'validator';
+      }
       return 'use';
     }
     if (ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) {

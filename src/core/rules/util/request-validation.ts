@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { memberPath, unwrapExpression } from '../../analysis/syntax';
+import { memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import type { FileAnalysis, HandlerRef, RouteRegistration } from '../../analysis/types';
 import type { RoutewiseSettings } from '../../model/settings';
 import { localInitializer } from './local-binding';
@@ -42,6 +42,8 @@ function isCredentialName(name: string): boolean {
 
 /** zod-style methods that parse a value against a schema. */
 const SCHEMA_PARSE_METHODS = new Set(['deserializeBinary', 'fromBinary', 'parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa', 'validate', 'validateSync', 'validateAsync', 'isValid', 'isValidSync', 'cast', 'decode', 'assert', 'check', 'Check', 'Parse', 'Decode', 'attempt', 'is']);
+/** Static factories of a DTO class that check what they are given before building it. */
+const DTO_FACTORIES = /^(create|from\w*|of|validate\w*|parse|build|make)$/;
 /** Receivers whose `parse` / `decode` is not schema validation. */
 const NON_SCHEMA_RECEIVERS = /^(JSON|Number|qs|querystring|url|URL|path|Date|BigInt|Math|Buffer|YAML|yaml|cookie|cookies|csv|Papa|moment|dayjs|xml|xml2js|parser|jwt|jsonwebtoken|jose|base64|atob|he|marked|mime|ms|semver|bytes|contentType|mailparser|simpleParser|chrono|util|assert|console)$/;
 /** Standalone functions that validate: superstruct `assert` / `is`, express-validator results, class-validator flows. */
@@ -109,6 +111,8 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext): b
   // A sanitizer applied to the value itself (`sanitizeRegistrationDTO(req.body)`) vets it; an
   // app-wide sanitizing middleware does not (so this is not part of the middleware names).
   if (/sanitiz/i.test(name)) return true;
+  // A DTO's checking factory: `const [error, dto] = CreateUserDto.create(req.body)`, `PaginationDto.from(req.query)`.
+  if (segments.length >= 2 && /dto$/i.test(segments[segments.length - 2]) && DTO_FACTORIES.test(name)) return true;
   if (segments.length >= 2 && SCHEMA_PARSE_METHODS.has(name)) {
     const receiver = segments[segments.length - 2];
     return !NON_SCHEMA_RECEIVERS.test(receiver) && !NON_SCHEMA_RECEIVERS.test(root);
@@ -151,11 +155,14 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   if (name && isCredentialName(name)) return undefined;
   if (innermost && innermost.arguments.some((argument) => isSchemaLike(argument, context))) return ALL_PARTS;
   // A middleware written in this file that validates the request itself.
-  if (ref.fn && ref.fn.parameters.length >= 2) {
-    const use = collectRequestUse(ref.fn, ref.fn.parameters[0], createCallClassifier(context));
-    if (use.validatedAt.size > 0) return new Set(use.validatedAt.keys());
-  }
-  return undefined;
+  return ref.fn ? selfValidatedParts(ref.fn, context) : undefined;
+}
+
+/** The parts a `(req, res, next)` middleware validates itself (`schema.validate(req.query)`), if any. */
+export function selfValidatedParts(fn: FunctionLike, context: ValidationContext): PartCoverage | undefined {
+  if (fn.parameters.length < 2) return undefined;
+  const use = collectRequestUse(fn, fn.parameters[0], createCallClassifier(context));
+  return use.validatedAt.size > 0 ? new Set(use.validatedAt.keys()) : undefined;
 }
 
 function expressValidatorCoverage(imported: string | undefined): PartCoverage {

@@ -177,7 +177,7 @@ const PLACEHOLDER_WORDS = new Set([
   // Prisma's documented example URL: postgresql://johndoe:randompassword@localhost:5432/mydb
   'randompassword',
 ]);
-const PLACEHOLDER_TOKENS = new Set(['your', 'changeme', 'replace', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'insert', 'enter', 'redacted', 'invalid', 'wrong']);
+const PLACEHOLDER_TOKENS = new Set(['your', 'changeme', 'replace', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'insert', 'enter', 'redacted', 'invalid', 'wrong', 'demo']);
 
 /** `changeme`, `your-secret-here`, `xxxx`, `<token>`, `${JWT_SECRET}`, `test-secret`, `example`, `secret`. */
 export function isPlaceholder(value: string): boolean {
