@@ -4,6 +4,39 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'error middleware registered only in development, in this file and by the name of the usual template',
+    flavour: 'express4',
+    filename: 'src/app.js',
+    code: `const express = require('express');
+const errorHandlers = require('./handlers/errorHandlers');
+
+const app = express();
+app.get('/items', async (req, res, next) => next(new Error('boom')));
+const showStack = (err, req, res, next) => {
+  res.status(err.status || 500).json({ message: err.message, stack: err.stack });
+};
+if (app.get('env') === 'development') {
+  app.use(showStack);
+}
+app.use(errorHandlers.productionErrors);
+module.exports = app;
+`,
+  },
+  {
+    name: 'the developmentErrors handler of the usual errorHandlers module',
+    flavour: 'express4',
+    filename: 'src/handlers/errorHandlers.js',
+    code: `exports.developmentErrors = (err, req, res, next) => {
+  err.stack = err.stack || '';
+  res.status(err.status || 500).json({ message: err.message, stack: err.stack });
+};
+
+exports.productionErrors = (err, req, res, next) => {
+  res.status(err.status || 500).json({ message: 'Internal error' });
+};
+`,
+  },
+  {
     name: "message of a deliberate 4xx response",
     flavour: 'express4',
     filename: 'src/routes/users.ts',
@@ -366,6 +399,27 @@ module.exports = (err, req, res, next) => {
   },
   ],
   invalid: [
+  {
+    name: 'the message taken out by a getErrorMessage helper and sent with 500',
+    flavour: 'fastify5',
+    filename: 'src/shared/error-handler.ts',
+    code: `import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { getErrorMessage } from './errors';
+
+export async function errorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  reply.status(500).send({ statusCode: 500, data: { message: getErrorMessage(error) || 'An error occurred' } });
+}
+`,
+    errors: [{ line: 5, column: 3, endLine: 5, endColumn: 112, message: 'The message of an unexpected error (`getErrorMessage(error)`) is sent to the client with status 500; log the error and send a generic message with a request id instead.' }],
+    output: `import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { getErrorMessage } from './errors';
+
+export async function errorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  console.error(error);
+  reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+}
+`,
+  },
   {
     name: 'the message handed to a helper that builds the response body',
     flavour: 'express5',

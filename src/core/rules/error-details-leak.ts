@@ -170,13 +170,27 @@ function fallsBackTo5xx(expression: ts.Expression, depth: number): boolean {
  * (err, res) => res.status(err.statusCode).json({ stack: err.stack })` with every
  * `sendErrorDev(err, res)` under `if (process.env.NODE_ENV === 'development')`.
  */
+/** `function name`, `const name = …`, `{ name: … }`, `exports.name = …`. */
+function declaredName(fn: FunctionLike): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) return fn.name?.text;
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isBinaryExpression(parent) && parent.right === fn && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
+  return undefined;
+}
+
 function calledOnlyInDevelopment(ctx: RuleContext, fn: FunctionLike): boolean {
-  const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name) ? fn.parent.name.text : undefined;
+  const name = declaredName(fn);
   if (name === undefined) return false;
-  const calls = ctx.analysis.calls.filter((call) => ts.isIdentifier(call.expression) && call.expression.text === name);
-  return calls.length > 0 && calls.every((call) => {
+  // the development handler of the widely copied `errorHandlers.developmentErrors` / `productionErrors` pair, registered from another file
+  if (/^dev(elopment)?_?errors?(_?handler)?$/i.test(name)) return true;
+  const isName = (node: ts.Expression): boolean => ts.isIdentifier(node) && node.text === name;
+  // called (`sendErrorDev(err, res)`) or registered (`app.use(developmentErrors)`) by name
+  const uses = ctx.analysis.calls.filter((call) => isName(call.expression) || call.arguments.some(isName));
+  return uses.length > 0 && uses.every((call) => {
     const caller = enclosingFunction(call);
-    return caller !== undefined && caller !== fn && pathConditions(call, caller, ctx.analysis).devOnly;
+    return caller !== fn && pathConditions(call, caller ?? ctx.sourceFile, ctx.analysis).devOnly;
   });
 }
 

@@ -50,7 +50,8 @@ export default defineConfig({
 
 export const prismaUrl = process.env.DATABASE_URL || 'postgresql://johndoe:randompassword@localhost:5432/mydb?schema=public';
 export const defaultPassword = 'changepassword';
-export const ai = { anthropicApiKey: process.env.ANTHROPIC_API_KEY || 'demo-key' };
+export const ai = { anthropicApiKey: process.env.ANTHROPIC_API_KEY || 'demo-key', ollamaKey: process.env.OLLAMA_AUTH_TOKEN || 'ollama', lmStudioKey: process.env.LMSTUDIO_API_KEY ?? 'not-needed' };
+export const sample = { email: 'john@example.com', token: '550e8400-e29b-41d4-a716-446655440000' };
 `,
   },
   {

@@ -191,6 +191,30 @@ categoriesRouter.get('/categories', async (req: Request, res: Response) => {
 `,
     },
     {
+      name: 'express-validator 5: the handler checks the body with req.checkBody and req.validationErrors',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      files: { 'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '4.17.1', 'express-validator': '5.3.1' } }, null, 2) },
+      code: `const express = require('express');
+const expressValidator = require('express-validator');
+const Store = require('./models/store');
+
+const app = express();
+app.use(express.json());
+app.use(expressValidator());
+
+app.post('/stores', async (req, res) => {
+  req.checkBody('name', 'You must supply a name!').notEmpty();
+  req.sanitizeBody('name');
+  const errors = req.validationErrors();
+  if (errors) return res.status(400).json({ errors });
+  res.status(201).json(await new Store(req.body).save());
+});
+
+module.exports = app;
+`,
+    },
+    {
       name: 'zod safeParse before the reads; reads after the parse are fine',
       flavour: 'express5',
       code: `import express from 'express';
@@ -321,6 +345,22 @@ router.get('/users/:id', async (req, res) => {
 });
 
 module.exports = router;
+`,
+    },
+    {
+      name: 'query values only tested for truthiness pick a branch',
+      flavour: 'express5',
+      filename: 'src/routes/users.ts',
+      code: `import { Router } from 'express';
+import { users } from '../services/users';
+
+export const usersRouter = Router();
+
+usersRouter.get('/users', async (req, res) => {
+  if (req.query.current) return res.json({ data: await users.current() });
+  const archived = !req.query.all ? await users.active() : await users.all();
+  res.json({ data: archived });
+});
 `,
     },
     {
@@ -878,6 +918,52 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'express-validator 5: app.use(expressValidator()) only installs helpers, so the body is not validated',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      files: { 'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '4.17.1', 'express-validator': '5.3.1', zod: '^3.23.8' } }, null, 2) },
+      code: `const express = require('express');
+const expressValidator = require('express-validator');
+const Store = require('./models/store');
+
+const app = express();
+app.use(express.json());
+app.use(expressValidator());
+
+app.post('/stores', async (req, res) => {
+  const store = await new Store(req.body).save();
+  res.status(201).json(store);
+});
+
+module.exports = app;
+`,
+      errors: [{ line: 10, column: 33, endLine: 10, endColumn: 41, message: '`req.body` reaches the handler of POST /stores without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const expressValidator = require('express-validator');
+const Store = require('./models/store');
+const { z } = require('zod');
+
+const app = express();
+app.use(express.json());
+app.use(expressValidator());
+
+const postStoresBody = z.object({}).passthrough();
+
+app.post('/stores', async (req, res) => {
+  const parsedBody = postStoresBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const store = await new Store(req.body).save();
+  res.status(201).json(store);
+});
+
+module.exports = app;
+`,
+    },
     {
       name: 'celebrate that validates only the headers leaves the body unvalidated',
       flavour: 'express4',

@@ -42,6 +42,9 @@ interface RemoteRoute {
   validation: ValidationContext;
 }
 
+/** `app.use(expressValidator())` of express-validator 5 and older only adds `req.checkBody()` helpers; it validates nothing itself. */
+const LEGACY_EXPRESS_VALIDATOR = 'expressValidator';
+
 const RESPONSE_METHODS = /^(json|send|status|sendStatus|render|redirect|end|sendFile|download|jsonp|code|header|type)$/;
 /** Project helpers that answer with the response they are given: `sendSuccess(res, data, 201)`, `res.customSuccess(…)`, `apiResponse.ok(res, x)`. */
 const RESPONSE_HELPER = /send|respond|reply|success|response|render/i;
@@ -265,7 +268,7 @@ function graphCoverage(ctx: RuleContext, route: GraphRoute, remotes: Map<string,
   const covered = new Set<RequestPart>();
   for (const link of route.chain) {
     const judged = link.scope === 'route' && link.at.file === options.judgedIn;
-    if (!judged && isValidationName(link.name, ctx.settings)) return new Set(REQUEST_PARTS);
+    if (!judged && link.name !== LEGACY_EXPRESS_VALIDATOR && isValidationName(link.name, ctx.settings)) return new Set(REQUEST_PARTS);
     for (const part of definedMiddlewareCoverage(ctx, link, remotes) ?? []) covered.add(part);
   }
   return covered;

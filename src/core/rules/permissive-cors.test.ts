@@ -210,6 +210,19 @@ app.use(passport.initialize());
 `,
     },
     {
+      name: "origin ['*'] as a list: each request origin is compared with the string '*', so no other site gets in",
+      flavour: 'fastify4',
+      filename: 'src/app.ts',
+      code: `import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import jwt from '@fastify/jwt';
+
+const app = Fastify();
+app.register(jwt, { secret: process.env.JWT_SECRET! });
+app.register(cors, { origin: ['*'], allowedHeaders: ['Content-Type', 'Authorization'], credentials: true });
+`,
+    },
+    {
       name: 'cors registered only while developing',
       flavour: 'express4',
       filename: 'src/app.js',

@@ -153,6 +153,29 @@ export class AccountController {
 `,
     },
     {
+      name: 'Fastify: a response schema spreading its 200 entry in, and a handler returning an Error (sent as a 500)',
+      flavour: 'fastify5',
+      filename: 'src/routes/items.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { items } from '../services/items';
+
+const ok200 = { 200: { type: 'object', properties: { id: { type: 'number' } } } };
+const createItemSchema = { body: { type: 'object', properties: { name: { type: 'string' } } }, response: { ...ok200 } };
+
+export default async function itemRoutes(fastify: FastifyInstance) {
+  fastify.post('/items', { schema: createItemSchema }, async (request, reply) => {
+    const item = await items.createItem(request.body as { name: string });
+    return reply.code(200).send(item);
+  });
+  fastify.get('/items/:id', async (request) => {
+    const item = await items.findById((request.params as { id: string }).id);
+    if (!item) return new Error('none products found!');
+    return item;
+  });
+}
+`,
+    },
+    {
       name: 'a toggle answering 200 in the branch where nothing was created, 201 where it was',
       flavour: 'fastify4',
       filename: 'src/routes/bookmarks.js',
@@ -617,6 +640,70 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'sendMessage storing a Message on POST /messages answers 200',
+      flavour: 'express4',
+      filename: 'src/routes/messages.js',
+      code: `const express = require('express');
+const Message = require('../models/message');
+
+const router = express.Router();
+
+const sendMessage = async (req, res) => {
+  const { content } = req.body;
+  if (typeof content !== 'string') return res.sendStatus(400);
+  const message = await Message.create({ content, sender: req.user.id });
+  res.json(message);
+};
+
+router.post('/messages', sendMessage);
+module.exports = router;
+`,
+      errors: [{ line: 10, column: 3, endLine: 10, endColumn: 20, message: 'POST /messages creates a record (`Message.create`) but answers 200 OK; answer 201 Created.' }],
+      output: `const express = require('express');
+const Message = require('../models/message');
+
+const router = express.Router();
+
+const sendMessage = async (req, res) => {
+  const { content } = req.body;
+  if (typeof content !== 'string') return res.sendStatus(400);
+  const message = await Message.create({ content, sender: req.user.id });
+  res.status(201).json(message);
+};
+
+router.post('/messages', sendMessage);
+module.exports = router;
+`,
+    },
+    {
+      name: "a create answered with the project's own SUCCESS constant; the fix writes 201 (the table may have no CREATED)",
+      flavour: 'fastify4',
+      filename: 'src/routes/projects.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { Project } from '../models/project';
+import { STATUS_CODES } from '../common/constants';
+
+export default async function projects(fastify: FastifyInstance) {
+  fastify.post('/projects', { schema: { body: { type: 'object', properties: { name: { type: 'string' } } } } }, async (request, reply) => {
+    const project = await Project.create(request.body);
+    return reply.status(STATUS_CODES.SUCCESS).send({ data: project });
+  });
+}
+`,
+      errors: [{ line: 8, column: 12, endLine: 8, endColumn: 46, message: 'POST /projects creates a record (`Project.create`) but answers 200 OK; answer 201 Created.' }],
+      output: `import type { FastifyInstance } from 'fastify';
+import { Project } from '../models/project';
+import { STATUS_CODES } from '../common/constants';
+
+export default async function projects(fastify: FastifyInstance) {
+  fastify.post('/projects', { schema: { body: { type: 'object', properties: { name: { type: 'string' } } } } }, async (request, reply) => {
+    const project = await Project.create(request.body);
+    return reply.status(201).send({ data: project });
+  });
+}
+`,
+    },
     {
       name: "a POST handler that creates a record answers 200 implicitly",
       flavour: 'express4',

@@ -372,7 +372,7 @@ class StatusChecker {
       if (missing !== undefined && intent.facts.created.has(missing)) return;
       const sendsRecord = sendsCreated(body, intent.facts) || (intent.nameOnly && isTail(responseNode, fn));
       if (!sendsRecord) return;
-      if (intent.routes?.some((route) => responseSchemaPins200(this.schemaObject(route.schema)))) return;
+      if (intent.routes?.some((route) => this.responseSchemaPins200(route.schema))) return;
       const route = intent.routes?.[0];
       const subject = route?.path !== undefined ? `POST ${route.path}` : 'This handler';
       this.reportStatus(siteFor(201), `${subject} creates a record (${intent.evidence}) but answers ${describeStatus(200)}; answer 201 Created.`, 201, describeStatus(201));
@@ -461,6 +461,8 @@ class StatusChecker {
       if (ts.isAwaitExpression(value)) value = unwrapExpression(value.expression);
       if (reply && mentionsAny(value, new Set([reply]))) continue;
       if (ts.isCallExpression(value) && /^(send|reply)$/.test((value.expression as ts.PropertyAccessExpression).name?.text ?? '')) continue;
+      // `return new Error('…')`: Fastify sends a returned Error through its error handler, like a thrown one
+      if (ts.isNewExpression(value) && isErrorObject(value)) continue;
       const effective = statement && reply ? statusBefore(statement, reply, fn) : ({ kind: 'implicit' } as EffectiveStatus);
       const report: ts.Node = expression;
       this.checkResponse(handler, effective, expression, statement ?? expression, () => {
@@ -486,7 +488,8 @@ class StatusChecker {
   private computeCreateIntent(handler: HandlerInfo): CreateIntent | undefined {
     if (handler.role === 'error-handler') return undefined;
     const name = handlerName(handler.fn);
-    if (isActionName(name)) return undefined;
+    // `sendMessage` on POST /messages stores a Message; `sendEmail`, `sendOtp` store nothing
+    if (isActionName(name) && !(name !== undefined && /^send[A-Z]/.test(name) && this.createsNamedModel(handler, name.slice(4)))) return undefined;
     const routes = this.routesOf(handler);
     const routed = routes !== undefined && routes.length > 0;
     // only a POST to a collection creates; reading the body for creation calls is the costly part
@@ -504,6 +507,23 @@ class StatusChecker {
     return undefined;
   }
 
+  /** A Fastify route schema whose `response` declares 200 (or 2xx) and not 201: the route's contract is 200. */
+  private responseSchemaPins200(schema: ts.Expression | undefined): boolean {
+    const response = this.schemaObject(this.schemaObject(schema)?.properties.find((property) => property.name?.getText() === 'response'));
+    if (!response) return false;
+    const keys = this.objectKeys(response, 0);
+    return (keys.includes('200') || keys.includes('2xx')) && !keys.includes('201');
+  }
+
+  /** Keys of an object literal, with those of objects spread into it (`{ ...ok200, ...errors }`). */
+  private objectKeys(object: ts.ObjectLiteralExpression, depth: number): string[] {
+    return object.properties.flatMap((entry) => {
+      if (!ts.isSpreadAssignment(entry)) return entry.name ? [entry.name.getText().replace(/['"]/g, '')] : [];
+      const spread = depth < 3 ? this.schemaObject(entry.expression) : undefined;
+      return spread ? this.objectKeys(spread, depth + 1) : [];
+    });
+  }
+
   /** The `schema` option of a route registered in another file (`fastify.post('/', { schema }, controller.create)`). */
   private registeredSchema(route: GraphRoute): ts.Expression | undefined {
     if (route.at.file === this.ctx.fileName) return undefined;
@@ -512,8 +532,9 @@ class StatusChecker {
   }
 
   /** A route schema as an object: written inline, held in a variable of its file, or imported from a project module. */
-  private schemaObject(schema: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
-    const value = schema && unwrapExpression(schema);
+  private schemaObject(schema: ts.Node | undefined): ts.ObjectLiteralExpression | undefined {
+    if (schema && ts.isPropertyAssignment(schema)) return this.schemaObject(schema.initializer);
+    const value = schema && ts.isExpression(schema) ? unwrapExpression(schema) : undefined;
     if (!value || ts.isObjectLiteralExpression(value)) return value;
     if (!ts.isIdentifier(value)) return undefined;
     const sourceFile = value.getSourceFile();
@@ -527,6 +548,11 @@ class StatusChecker {
       found = target ? exportedValue(target, binding.imported === '*' ? 'default' : binding.imported) : undefined;
     }
     return found && ts.isObjectLiteralExpression(found) ? found : undefined;
+  }
+
+  /** Whether the handler calls a creation on the model its name sends: `Message.create` in `sendMessage`. */
+  private createsNamedModel(handler: HandlerInfo, model: string): boolean {
+    return creationFacts(handler.fn).calls.some((call) => calleeText(call, this.ctx.sourceFile).toLowerCase().startsWith(`${model.toLowerCase()}.`));
   }
 
   private isWebhook(handler: HandlerInfo): boolean {
@@ -619,17 +645,6 @@ function isTail(node: ts.Node, fn: FunctionLike): boolean {
 }
 
 /** A Fastify route schema whose `response` declares 200 (and not 201): the contract says 200. */
-function responseSchemaPins200(schema: ts.ObjectLiteralExpression | undefined): boolean {
-  if (!schema) return false;
-  for (const property of schema.properties) {
-    if (!ts.isPropertyAssignment(property) || !property.name || property.name.getText() !== 'response') continue;
-    const response = unwrapExpression(property.initializer);
-    if (!ts.isObjectLiteralExpression(response)) return false;
-    const keys = response.properties.map((entry) => (entry.name ? entry.name.getText().replace(/['"]/g, '') : ''));
-    return (keys.includes('200') || keys.includes('2xx')) && !keys.includes('201');
-  }
-  return false;
-}
 
 function calleeText(call: ts.CallExpression, sourceFile: ts.SourceFile): string {
   const text = call.expression.getText(sourceFile).replace(/\s+/g, '');

@@ -109,8 +109,10 @@ export function originPolicy(expression: ts.Expression, depth: number): OriginPo
   if (ts.isStringLiteralLike(value)) return value.text === '*' ? 'any' : 'restricted';
   if (value.kind === ts.SyntaxKind.TrueKeyword) return 'reflect';
   if (ts.isRegularExpressionLiteral(value)) return /^\/\^?\.[*+]\$?\/[a-z]*$/.test(value.text) ? 'reflect' : 'restricted';
+  // `cors` and `@fastify/cors` compare each request origin with the list's strings, so `['*']` lets no
+  // other site in; only a match-all pattern in the list reflects every origin.
   if (ts.isArrayLiteralExpression(value)) {
-    return value.elements.some((element) => ts.isStringLiteralLike(element) && element.text === '*') ? 'any' : 'restricted';
+    return value.elements.some((element) => ts.isRegularExpressionLiteral(element) && originPolicy(element, depth) === 'reflect') ? 'reflect' : 'restricted';
   }
   if (isFunctionLike(value)) return allowsEveryOrigin(value) ? 'reflect' : 'restricted';
   if (ts.isIdentifier(value) && depth < 3) {

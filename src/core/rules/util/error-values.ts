@@ -109,6 +109,9 @@ const INTERNAL_PROPERTIES = new Set(['sql', 'sqlMessage', 'sqlState', 'original'
 /** String methods that keep the text they are called on. */
 const TEXT_METHODS = new Set(['toString', 'split', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'trim', 'toUpperCase', 'toLowerCase', 'concat', 'join', 'at', 'padStart', 'padEnd', 'valueOf']);
 
+/** Helpers that turn an error into its message: `getErrorMessage(err)`, `utils.errorMessage(e)`, `extractErrorMessage(error)`. */
+const ERROR_MESSAGE_HELPER = /(^|\.)(get|extract|to|read)?Error(Message|Msg|Text)$/i;
+
 /** How an expression exposes a caught error, if it does. */
 export function errorRef(expression: ts.Expression, analysis: FileAnalysis): ErrorRef | undefined {
   const value = unwrapExpression(expression);
@@ -165,6 +168,11 @@ export function errorRef(expression: ts.Expression, analysis: FileAnalysis): Err
       if (inner.level !== 'raw') return { ...inner, text: `${path}(${inner.text})` };
       const level: LeakLevel = path === 'String' ? 'message' : path === 'JSON.stringify' || path === 'Object.assign' ? 'raw' : 'stack';
       return { level, error: inner.error, text: `${path}(${inner.text})` };
+    }
+    // getErrorMessage(error): a helper that returns the error's message
+    if (first && path !== undefined && ERROR_MESSAGE_HELPER.test(path)) {
+      const inner = errorRef(first, analysis);
+      if (inner?.level === 'raw') return { level: 'message', error: inner.error, text: `${path}(${inner.text})` };
     }
     if (ts.isPropertyAccessExpression(callee) && TEXT_METHODS.has(callee.name.text)) {
       const inner = errorRef(callee.expression, analysis);

@@ -48,6 +48,9 @@ const CONSTANT_CODES: Record<string, number> = {
   GATEWAY_TIMEOUT: 504,
 };
 
+/** Names projects give their own status tables (`STATUS_CODES = { SUCCESS: 200, SERVER_ERROR: 500 }`). */
+const PROJECT_CONSTANT_CODES: Record<string, number> = { SUCCESS: 200, SERVER_ERROR: 500, INTERNAL_ERROR: 500, UNAUTHORISED: 401 };
+
 /** The constant name to write for a code, preferring the spelling `http-status-codes` and `http-status` share. */
 const PREFERRED_NAMES: Record<number, string> = {
   200: 'OK',
@@ -97,7 +100,7 @@ export function describeStatus(code: number): string {
 export type StatusValue =
   | { kind: 'number'; value: number; node: ts.Expression }
   /** `StatusCodes.NOT_FOUND`: resolved through the constant table; `object` is the dotted receiver. */
-  | { kind: 'constant'; value: number; node: ts.Expression; object: string }
+  | { kind: 'constant'; value: number; node: ts.Expression; object: string; /** A project's own name (`STATUS_CODES.SUCCESS`): its object may lack the package spellings. */ projectName?: boolean }
   | { kind: 'string'; value: string; node: ts.Expression }
   | { kind: 'dynamic'; node: ts.Expression };
 
@@ -115,6 +118,9 @@ export function readStatus(node: ts.Expression): StatusValue {
     const objectName = objectPath?.[objectPath.length - 1];
     if (name !== undefined && objectPath && objectName && STATUS_OBJECT.test(objectName) && name in CONSTANT_CODES) {
       return { kind: 'constant', value: CONSTANT_CODES[name], node: value, object: objectPath.join('.') };
+    }
+    if (name !== undefined && objectPath && objectName && STATUS_OBJECT.test(objectName) && name in PROJECT_CONSTANT_CODES) {
+      return { kind: 'constant', value: PROJECT_CONSTANT_CODES[name], node: value, object: objectPath.join('.'), projectName: true };
     }
     return { kind: 'dynamic', node: value };
   }
@@ -135,7 +141,7 @@ export function statusNumber(status: StatusValue | undefined): number | undefine
  * literal stays a literal, `StatusCodes.OK` becomes `StatusCodes.CREATED`.
  */
 export function statusText(code: number, like: StatusValue | undefined): string {
-  if (like?.kind === 'constant') {
+  if (like?.kind === 'constant' && !like.projectName) {
     const name = PREFERRED_NAMES[code];
     if (name) return `${like.object}.${name}`;
   }

@@ -73,6 +73,14 @@ interface Alias {
   declaredAt: number;
 }
 
+/** The request methods express-validator 5 and older installed, with the parts each checks. */
+const LEGACY_VALIDATORS = new Map<string, readonly RequestPart[]>([
+  ['checkBody', ['body']], ['assertBody', ['body']], ['sanitizeBody', ['body']],
+  ['checkQuery', ['query']], ['assertQuery', ['query']], ['sanitizeQuery', ['query']],
+  ['checkParams', ['params']], ['assertParams', ['params']], ['sanitizeParams', ['params']],
+  ['check', REQUEST_PARTS], ['assert', REQUEST_PARTS], ['validate', REQUEST_PARTS], ['sanitize', REQUEST_PARTS],
+]);
+
 const NUMBER_CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Number.parseInt', 'Number.parseFloat', 'Math.min', 'Math.max', 'Math.abs', 'Math.floor', 'Math.ceil', 'Math.round']);
 const NUMBER_GUARDS = new Set(['isNaN', 'Number.isNaN', 'Number.isInteger', 'Number.isFinite', 'Number.isSafeInteger', 'isFinite']);
 const STRING_METHODS = new Set([
@@ -165,6 +173,12 @@ class RequestUseCollector {
     }
     if (ts.isElementAccessExpression(parent) && parent.expression === node && ts.isStringLiteralLike(parent.argumentExpression) && isRequestPart(parent.argumentExpression.text)) {
       this.partAccess(parent, parent.argumentExpression.text);
+      return;
+    }
+    // express-validator before v6: `req.checkBody('email').isEmail()`, `req.assert(…)`, then `req.validationErrors()`
+    const legacy = ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent ? LEGACY_VALIDATORS.get(parent.name.text) : undefined;
+    if (legacy) {
+      for (const part of legacy) this.markValidated(part, parent.getStart());
       return;
     }
     const top = climbWrappers(node);
@@ -263,6 +277,8 @@ class RequestUseCollector {
 
   /** What the code around `expression` (the request value at `path`) does with it. */
   private usageAt(expression: ts.Expression, part: RequestPart, path: string[], node: FieldNode, read: RequestRead): ReadUsage {
+    // `if (req.query.current)`, `!req.query.all ? a : b`: like a comparison with a literal, the value only picks a branch
+    if (path.length > 0 && isTruthinessTest(expression)) return 'compare';
     const parent = expression.parent;
     if (ts.isVariableDeclaration(parent) && parent.initializer === expression) {
       if (ts.isIdentifier(parent.name)) {
@@ -566,6 +582,20 @@ function argumentIndexHolding(call: ts.CallExpression, expression: ts.Node): num
   let current = expression;
   while (current.parent !== call) current = current.parent;
   return call.arguments.indexOf(current as ts.Expression);
+}
+
+/** Whether a value is only tested for truthiness: an `if` / loop / ternary condition, through `!`, `&&`, `||` and parentheses. */
+function isTruthinessTest(expression: ts.Expression): boolean {
+  let current: ts.Node = expression;
+  for (;;) {
+    const parent: ts.Node = current.parent;
+    if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return parent.expression === current;
+    if (ts.isConditionalExpression(parent)) return parent.condition === current;
+    const logical = ts.isBinaryExpression(parent) && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken);
+    const negation = ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken;
+    if (!logical && !negation && !ts.isParenthesizedExpression(parent)) return false;
+    current = parent;
+  }
 }
 
 /** `value || fallback`, `value ?? fallback` with `value` on the left. */

@@ -143,6 +143,8 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   const innermost = innermostCall(expression);
   const rootName = innermost ? rootIdentifier(innermost.expression) : rootIdentifier(expression);
   const binding = rootName ? context.analysis.imports.get(rootName) : undefined;
+  // `app.use(expressValidator())` (before v6) only adds `req.checkBody()` and the like: the handler validates, or nothing does
+  if (binding && binding.module === 'express-validator' && (binding.imported === 'default' || binding.imported === '*') && innermost && ts.isIdentifier(unwrapExpression(innermost.expression))) return NO_PARTS;
   if (binding && (binding.module === 'express-validator' || binding.module === 'express-validator/check')) {
     return expressValidatorCoverage(binding.imported === 'default' || binding.imported === '*' ? lastSegment(innermost ? memberPath(innermost.expression) : undefined) : binding.imported);
   }

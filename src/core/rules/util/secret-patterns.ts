@@ -174,10 +174,15 @@ const PLACEHOLDER_WORDS = new Set([
   'changeme', 'changeit', 'replaceme', 'todo', 'tbd', 'fixme', 'placeholder', 'example', 'sample', 'dummy', 'test', 'testing', 'secret',
   'secrets', 'password', 'passwd', 'pass', 'token', 'key', 'apikey', 'null', 'undefined', 'none', 'nil', 'default', 'foo', 'bar', 'foobar',
   'baz', 'value', 'string', 'empty', 'unset', 'required', 'missing', 'redacted', 'hidden', 'notset', 'changepassword', 'changethis',
+  // the non-empty key local OpenAI-compatible servers ignore
+  'notused', 'notneeded', 'unused', 'nokey', 'ollama', 'lmstudio',
   // Prisma's documented example URL: postgresql://johndoe:randompassword@localhost:5432/mydb
   'randompassword',
 ]);
 const PLACEHOLDER_TOKENS = new Set(['your', 'changeme', 'replace', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'insert', 'enter', 'redacted', 'invalid', 'wrong', 'demo']);
+
+/** The UUIDs documentation uses as examples (Wikipedia's, and the one in many API docs). */
+const EXAMPLE_UUIDS = new Set(['550e8400-e29b-41d4-a716-446655440000', '123e4567-e89b-12d3-a456-426614174000', '123e4567-e89b-12d3-a456-426655440000']);
 
 /** `changeme`, `your-secret-here`, `xxxx`, `<token>`, `${JWT_SECRET}`, `test-secret`, `example`, `secret`. */
 export function isPlaceholder(value: string): boolean {
@@ -189,6 +194,7 @@ export function isPlaceholder(value: string): boolean {
   if (/^<.*>$/.test(trimmed) || /^\[.*\]$/.test(trimmed) || /^\{\{.*\}\}$/.test(trimmed) || /^%.*%$/.test(trimmed) || /^\$[A-Z_][A-Z0-9_]*$/.test(trimmed)) return true;
   if (/\$\{[^}]*\}/.test(trimmed) || /x{4,}/i.test(trimmed)) return true;
   if (/example|placeholder|changeme|change[-_ ]me|your[-_ ]/i.test(trimmed)) return true;
+  if (EXAMPLE_UUIDS.has(lower)) return true;
   return nameWords(trimmed).some((word) => PLACEHOLDER_TOKENS.has(word));
 }
 
