@@ -33,6 +33,8 @@ interface RouteContext {
 interface RemoteFile {
   sourceFile: ts.SourceFile;
   validation: ValidationContext;
+  /** What the middleware defined at each offset validates itself (null: nothing). */
+  middleware: Map<number, PartCoverage | null>;
 }
 
 interface RemoteRoute {
@@ -251,7 +253,7 @@ function remoteFile(ctx: RuleContext, file: string, remotes: Map<string, RemoteF
   let remote = remotes.get(file);
   if (remote === undefined) {
     const analysis = ctx.analysisOf(file);
-    remote = analysis ? { sourceFile: analysis.sourceFile, validation: { sourceFile: analysis.sourceFile, analysis, settings: ctx.settings } } : null;
+    remote = analysis ? { sourceFile: analysis.sourceFile, validation: { sourceFile: analysis.sourceFile, analysis, settings: ctx.settings }, middleware: new Map() } : null;
     remotes.set(file, remote);
   }
   return remote ?? undefined;
@@ -278,11 +280,17 @@ function definedMiddlewareCoverage(ctx: RuleContext, link: ChainLink, remotes: M
   const definition = link.definition;
   const remote = definition ? remoteFile(ctx, definition.file, remotes) : undefined;
   if (!definition || !remote) return undefined;
+  // Every route behind the same auth or parsing middleware asks about it: judged once per lint.
+  const known = remote.middleware.get(definition.start);
+  if (known !== undefined) return known ?? undefined;
+  let coverage: PartCoverage | undefined;
   for (const handler of remote.validation.analysis.handlers) {
     if (handler.fn.getStart(remote.sourceFile) !== definition.start || handler.role !== 'middleware') continue;
-    return selfValidatedParts(handler.fn, remote.validation);
+    coverage = selfValidatedParts(handler.fn, remote.validation);
+    break;
   }
-  return undefined;
+  remote.middleware.set(definition.start, coverage ?? null);
+  return coverage;
 }
 
 function routeLabel(route: RouteRegistration): string {

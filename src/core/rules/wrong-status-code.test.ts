@@ -641,6 +641,42 @@ export default router;
   ],
   invalid: [
     {
+      name: 'the API that manages webhooks is not a webhook receiver: a missing one is a 404',
+      flavour: 'express4',
+      filename: 'src/routes/webhooks.js',
+      code: `const express = require('express');
+const webhookService = require('../services/webhooks');
+
+const router = express.Router();
+
+router.put('/webhooks/:id/status', async (req, res) => {
+  const item = await webhookService.findById(req.params.id);
+  if (!item) {
+    return res.status(200).json({ error: 'Webhook not found' });
+  }
+  res.json(await webhookService.setStatus(item, req.body.status));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 12, endLine: 9, endColumn: 27, message: "This branch answers a missing `item` (looked up from the route parameters) with 200 OK; answer 404 Not Found." }],
+      output: `const express = require('express');
+const webhookService = require('../services/webhooks');
+
+const router = express.Router();
+
+router.put('/webhooks/:id/status', async (req, res) => {
+  const item = await webhookService.findById(req.params.id);
+  if (!item) {
+    return res.status(404).json({ error: 'Webhook not found' });
+  }
+  res.json(await webhookService.setStatus(item, req.body.status));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'sendMessage storing a Message on POST /messages answers 200',
       flavour: 'express4',
       filename: 'src/routes/messages.js',

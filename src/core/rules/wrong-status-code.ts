@@ -326,7 +326,7 @@ class StatusChecker {
     }
     if (!body || isEmptyBody(body)) return;
     // A webhook acknowledges with 2xx whatever happened, or the provider retries the notification.
-    if (code >= 200 && code < 300 && this.isWebhook(handler)) return;
+    const acknowledges = (): boolean => code >= 200 && code < 300 && this.isWebhook(handler);
 
     const notFound = notFoundBranch(responseNode, body, fn, handler.req);
     if (notFound && code !== 404) {
@@ -335,6 +335,7 @@ class StatusChecker {
         (code >= 200 && code < 300 && !data) ||
         (notFound.keyedByParams && (code === 400 || code === 422 || code >= 500)) ||
         (notFound.message && notFound.lookup && code >= 500);
+      if (wrong && acknowledges()) return;
       if (wrong) {
         const site = siteFor(404);
         const what = notFound.keyedByParams && notFound.variable
@@ -353,6 +354,7 @@ class StatusChecker {
       const payload = errorPayload(body, context);
       // Fastify's reply.send(err) hands an Error to the error handler, which answers err.statusCode or 500.
       if (payload && chain?.terminal?.name === 'send' && (handler.framework === 'fastify' || isFastifyOnly(this.ctx.project)) && isErrorObject(body)) return;
+      if (payload && acknowledges()) return;
       if (payload) {
         const condition = innermostIf(responseNode, fn)?.statement.expression;
         const suggested = suggestErrorStatus(payload.texts, context.inCatch, condition);
@@ -558,7 +560,8 @@ class StatusChecker {
   private isWebhook(handler: HandlerInfo): boolean {
     let webhook = this.webhooks.get(handler.fn);
     if (webhook === undefined) {
-      webhook = /webhook/i.test(functionName(handler.fn) ?? '') || (this.routesOf(handler)?.some((route) => /webhook/i.test(route.path ?? '')) ?? false);
+      const routes = this.routesOf(handler) ?? [];
+      webhook = routes.length > 0 ? routes.every(isWebhookReceiver) : /webhook/i.test(functionName(handler.fn) ?? '');
       this.webhooks.set(handler.fn, webhook);
     }
     return webhook;
@@ -645,6 +648,13 @@ function isTail(node: ts.Node, fn: FunctionLike): boolean {
 }
 
 /** A Fastify route schema whose `response` declares 200 (and not 201): the contract says 200. */
+
+/** `POST /payments/webhook`, `POST /webhooks/stripe`: a provider's callback, not the API managing webhooks (`PUT /webhooks/:id`). */
+function isWebhookReceiver(route: RouteFacts): boolean {
+  const segments = (route.path ?? '').split('/');
+  const at = segments.findIndex((segment) => /webhook/i.test(segment));
+  return route.method === 'POST' && at >= 0 && !segments.slice(at).some((segment) => segment.startsWith(':') || segment.startsWith('{'));
+}
 
 function calleeText(call: ts.CallExpression, sourceFile: ts.SourceFile): string {
   const text = call.expression.getText(sourceFile).replace(/\s+/g, '');
