@@ -348,6 +348,35 @@ export default orderRoutes;
   ],
   invalid: [
     {
+      name: 'a class App mounting the routers it is given, with no error middleware',
+      flavour: 'express4',
+      filename: 'src/app.ts',
+      code: `import express from 'express';
+
+export interface Routes {
+  path?: string;
+  router: express.Router;
+}
+
+class App {
+  public app: express.Application;
+
+  constructor(routes: Routes[]) {
+    this.app = express();
+    this.app.use(express.json());
+    routes.forEach((route) => this.app.use('/', route.router));
+  }
+
+  public listen(port: number) {
+    this.app.listen(port);
+  }
+}
+
+export default App;
+`,
+      errors: [{ line: 12, column: 16, endLine: 12, endColumn: 25, message: "The Express app `this.app` has no error-handling middleware (a function with four parameters `(err, req, res, next)`), so errors reach Express's default handler, which answers with an HTML page and prints the stack outside production; add one after the routes." }],
+    },
+    {
       name: 'an app mounting twelve feature routers (36 modules) with no error middleware anywhere',
       flavour: 'express5',
       filename: 'src/app.ts',

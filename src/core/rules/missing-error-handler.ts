@@ -64,7 +64,8 @@ class ErrorHandlerChecker {
     const routes = this.ctx.analysis.routes.filter((route) => route.receiver === app.name);
     const mounts = uses.filter((use) => use.path !== undefined || use.args.some((ref) => this.isRouterRef(ref)));
     // `app.use(...middlewares)`, `list.forEach((mw) => app.use(mw))`: what is registered cannot be told
-    if (uses.some((use) => use.args.some((ref) => this.isOpaqueRef(ref)))) return;
+    // …but `routes.forEach((route) => app.use('/', route.router))` mounts routers, whose errors still reach the app
+    if (uses.some((use) => use.args.some((ref) => this.isOpaqueRef(ref) && !(use.path !== undefined && this.isRouterRef(ref))))) return;
     const escape = this.escapes(app);
     if (escape.subApp) return;
     // a redirect or ping app whose handlers cannot fail has nothing to hand an error handler

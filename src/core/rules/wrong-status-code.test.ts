@@ -641,6 +641,50 @@ export default router;
   ],
   invalid: [
     {
+      name: "an error message under the 'mssg' key sent with 200 after a failed check",
+      flavour: 'express4',
+      filename: 'src/routes/user.js',
+      code: `const express = require('express');
+const bcrypt = require('bcrypt');
+const db = require('../db');
+
+const router = express.Router();
+
+router.post('/user/change-password', async (req, res) => {
+  const user = await db.getUser(req.session.id);
+  const same = await bcrypt.compare(req.body.old, user.password);
+  if (!same) {
+    res.json({ mssg: 'Incorrect password!!' });
+  } else {
+    await db.setPassword(user.id, await bcrypt.hash(req.body.new_, 10));
+    res.json({ mssg: 'Password changed!!', success: true });
+  }
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 11, column: 5, endLine: 11, endColumn: 47, message: 'An error payload (an error message) is sent with 200 OK; answer 401 Unauthorized.' }],
+      output: `const express = require('express');
+const bcrypt = require('bcrypt');
+const db = require('../db');
+
+const router = express.Router();
+
+router.post('/user/change-password', async (req, res) => {
+  const user = await db.getUser(req.session.id);
+  const same = await bcrypt.compare(req.body.old, user.password);
+  if (!same) {
+    res.status(401).json({ mssg: 'Incorrect password!!' });
+  } else {
+    await db.setPassword(user.id, await bcrypt.hash(req.body.new_, 10));
+    res.json({ mssg: 'Password changed!!', success: true });
+  }
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'the API that manages webhooks is not a webhook receiver: a missing one is a 404',
       flavour: 'express4',
       filename: 'src/routes/webhooks.js',

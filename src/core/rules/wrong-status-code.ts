@@ -39,7 +39,7 @@ import {
 } from './util/status-intent';
 
 /** Keys an object body has when it only carries a message, not data. */
-const MESSAGE_ONLY_KEYS = new Set(['message', 'msg', 'detail', 'details', 'reason', 'error', 'errors', 'success', 'ok', 'status', 'statusCode', 'code', 'found']);
+const MESSAGE_ONLY_KEYS = new Set(['message', 'msg', 'mssg', 'detail', 'details', 'reason', 'error', 'errors', 'success', 'ok', 'status', 'statusCode', 'code', 'found']);
 
 interface RouteFacts {
   method: HttpMethod;
