@@ -4,6 +4,25 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'the old { err: err, data } answer after if (err) return: the error is empty there',
+    flavour: 'express4',
+    filename: 'routes/token.js',
+    code: `var tokens = require('../lib/tokens');
+
+module.exports = function (app) {
+  app.get('/api/token/:openid', function (req, res) {
+    tokens.getToken(req.params.openid, function (err, data) {
+      if (err) {
+        console.error(err);
+        return res.status(500).send({ err: 'token service failed', token: null });
+      }
+      return res.send({ err: err, token: data });
+    });
+  });
+};
+`,
+  },
+  {
     name: 'error middleware registered only in development, in this file and by the name of the usual template',
     flavour: 'express4',
     filename: 'src/app.js',
@@ -399,6 +418,57 @@ module.exports = (err, req, res, next) => {
   },
   ],
   invalid: [
+  {
+    name: 'a nested callback names its own error err: the outer if (err) return does not empty it',
+    flavour: 'express4',
+    filename: 'app/controllers/auth.controller.js',
+    code: `exports.signup = (req, res) => {
+  user.save((err, saved) => {
+    if (err) return res.status(500).send({ message: 'Could not save' });
+    Role.find({ name: 'user' }, (err, roles) => {
+      if (err) {
+        res.status(500).send({ message: err });
+        return;
+      }
+      res.send({ message: 'User was registered successfully!', id: saved.id, roles });
+    });
+  });
+};
+`,
+    errors: [{ line: 6, column: 9, endLine: 6, endColumn: 47, message: 'The raw error `err` is sent to the client, exposing its internals; log it and send a generic message with a request id instead.' }],
+    output: `exports.signup = (req, res) => {
+  user.save((err, saved) => {
+    if (err) return res.status(500).send({ message: 'Could not save' });
+    Role.find({ name: 'user' }, (err, roles) => {
+      if (err) {
+        console.error(err);
+        res.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+        return;
+      }
+      res.send({ message: 'User was registered successfully!', id: saved.id, roles });
+    });
+  });
+};
+`,
+  },
+  {
+    name: 'the message handed, with the reply and a 500, to a helper that sends it',
+    flavour: 'fastify5',
+    filename: 'src/modules/users/users.controller.ts',
+    code: `import type { FastifyReply, FastifyRequest } from 'fastify';
+import { responseError, responseSuccess } from '../../utils/response';
+import { users } from './users.service';
+
+export async function bulkCreate(req: FastifyRequest, reply: FastifyReply) {
+  try {
+    return responseSuccess(reply, await users.insertMany(req.body as object[]), 'Users created');
+  } catch (err: any) {
+    return responseError(reply, err.message || 'Failed to create users', 500, err);
+  }
+}
+`,
+    errors: [{ line: 9, column: 12, endLine: 9, endColumn: 83, message: 'The message of an unexpected error (`err.message`) is sent to the client with status 500; log the error and send a generic message with a request id instead.' }],
+  },
   {
     name: 'the message taken out by a getErrorMessage helper and sent with 500',
     flavour: 'fastify5',

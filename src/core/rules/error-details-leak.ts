@@ -1,14 +1,14 @@
 import ts from 'typescript';
-import { isFunctionLike, parameterTypeName, unwrapExpression, type FunctionLike } from '../analysis/syntax';
+import { isFunctionLike, memberPath, parameterTypeName, unwrapExpression, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo } from '../analysis/types';
 import type { Rule, RuleContext } from '../lint/rule';
 import type { Fix } from '../model/finding';
 import type { Framework } from '../model/rule-meta';
 import { isFastifyOnly } from '../project/project-info';
-import { readStatus, type StatusValue } from './util/http-status';
+import { isValidStatus, readStatus, statusNumber, type StatusValue } from './util/http-status';
 import { localPropertyInitializer, resolveLocal } from './util/local-binding';
 import { effectiveStatus, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ResponseChain } from './util/response-calls';
-import { errorRef, findLeaks, pathConditions, type Leak, type LeakLevel } from './util/error-values';
+import { errorRef, findLeaks, isEmptiedBefore, pathConditions, type Leak, type LeakLevel } from './util/error-values';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
 import { skipsTestFile } from './util/test-context';
 
@@ -17,6 +17,8 @@ type StatusClass = 'client' | 'server' | 'server-fallback' | 'success' | 'none' 
 
 const PAYLOAD_METHODS = new Set(['send', 'json', 'jsonp', 'end']);
 const RESPONSE_NAMES = /^(res|response|resp|reply|rep)$/;
+/** Names of project helpers that send a response they are given: `sendError`, `responseError`, `apiResponse.fail`, `handleError`. */
+const SEND_HELPER = /send|respon|reply|error|fail|json/i;
 const LEVEL_RANK: Record<LeakLevel, number> = { stack: 0, raw: 1, message: 2 };
 
 interface ResponseOwner {
@@ -40,7 +42,10 @@ const rule: Rule = {
     const checkCall = (call: ts.CallExpression): void => {
       if (!isOutermostCall(call)) return;
       const receiver = chainReceiver(call);
-      if (!receiver) return;
+      if (!receiver) {
+        checkSendHelper(call);
+        return;
+      }
       const chain = readResponseChain(call, receiver.text);
       if (!chain?.terminal || !chain.recognised || !PAYLOAD_METHODS.has(chain.terminal.name)) return;
       const payload = chain.terminal.args[0];
@@ -54,6 +59,25 @@ const rule: Rule = {
       const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status);
       if (flagged.length === 0) return;
       report(ctx, call, flagged, status(), owner, { chain, payload });
+    };
+
+    /**
+     * A project helper given the response and what to send: `responseError(reply, err.message, 500, err)`.
+     * It answers with what it is handed; a whole error it may reduce to safe fields, so only messages and stacks count.
+     */
+    const checkSendHelper = (call: ts.CallExpression): void => {
+      const name = memberPath(unwrapExpression(call.expression))?.join('.');
+      if (!name || !SEND_HELPER.test(name) || /(^|\.)(log|logger|console)(\.|$)/i.test(name) || call.arguments.length < 2) return;
+      const response = call.arguments.find((argument) => ts.isIdentifier(argument) && RESPONSE_NAMES.test(argument.text));
+      const owner = response && ts.isIdentifier(response) ? responseOwner(ctx, response) : undefined;
+      if (!owner) return;
+      const code = call.arguments.map((argument) => readStatus(argument)).find((value) => statusNumber(value) !== undefined && isValidStatus(statusNumber(value) ?? 0));
+      const status = (): EffectiveStatus => (code ? { kind: 'chain', status: code, node: call } : { kind: 'unknown' });
+      const flagged = call.arguments
+        .filter((argument) => argument !== response)
+        .flatMap((argument) => flaggedLeaks(ctx, argument, call, owner.fn, status))
+        .filter((leak) => leak.level !== 'raw');
+      if (flagged.length > 0) report(ctx, call, flagged, status(), owner, undefined);
     };
 
     const checkReturn = (statement: ts.ReturnStatement): void => {
@@ -237,6 +261,8 @@ function flaggedLeaks(ctx: RuleContext, payload: ts.Expression, send: ts.Node, f
   return leaks
     .filter((leak) => {
       if (leak.devOnly) return false;
+      // the old `{ err: err, data }` answer, sent after `if (err) return …`: the error is empty there
+      if (leak.level === 'raw' && ts.isIdentifier(leak.node) && isEmptiedBefore(leak.node, send, fn)) return false;
       if (leak.level === 'stack') return true;
       if (leak.guarded) return false;
       switch (statusClass) {
@@ -259,7 +285,8 @@ interface SendShape {
   payload: ts.Expression;
 }
 
-function report(ctx: RuleContext, node: ts.Expression, leaks: Leak[], status: EffectiveStatus, owner: ResponseOwner, shape: SendShape): void {
+/** A finding; a send through a project helper (no `shape`) gets no fix: the helper's own body decides what is sent. */
+function report(ctx: RuleContext, node: ts.Expression, leaks: Leak[], status: EffectiveStatus, owner: ResponseOwner, shape: SendShape | undefined): void {
   const leak = leaks[0];
   const statusInfo = classifyStatus(status);
   let message: string;
@@ -274,7 +301,7 @@ function report(ctx: RuleContext, node: ts.Expression, leaks: Leak[], status: Ef
       statusInfo.kind === 'server' ? `with status ${statusInfo.text}` : statusInfo.kind === 'server-fallback' ? `with status \`${statusInfo.text}\`` : 'without a 4xx status';
     message = `The message of an unexpected error (\`${leak.text}\`) is sent to the client ${where}; log the error and send a generic message with a request id instead.`;
   }
-  ctx.report({ node, message, fix: buildFix(ctx, leaks, statusInfo.kind, status, owner, shape) });
+  ctx.report({ node, message, fix: shape && buildFix(ctx, leaks, statusInfo.kind, status, owner, shape) });
 }
 
 function buildFix(ctx: RuleContext, leaks: Leak[], statusClass: StatusClass, status: EffectiveStatus, owner: ResponseOwner, shape: SendShape): Fix | undefined {

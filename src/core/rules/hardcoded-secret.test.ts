@@ -52,6 +52,7 @@ export const prismaUrl = process.env.DATABASE_URL || 'postgresql://johndoe:rando
 export const defaultPassword = 'changepassword';
 export const ai = { anthropicApiKey: process.env.ANTHROPIC_API_KEY || 'demo-key', ollamaKey: process.env.OLLAMA_AUTH_TOKEN || 'ollama', lmStudioKey: process.env.LMSTUDIO_API_KEY ?? 'not-needed' };
 export const sample = { email: 'john@example.com', token: '550e8400-e29b-41d4-a716-446655440000' };
+export const facebook = { clientSecret: process.env.FACEBOOK_SECRET || 'APP_SECRET', mailerPass: process.env.MAILER_PASSWORD || 'MAILER_PASSWORD' };
 `,
   },
   {
@@ -211,6 +212,17 @@ export const signed = sign('document-body', 'sha256-with-rsa');
 export const pdf = { sign: (body: string, key: string) => body + key };
 pdf.sign('abc', 'some-random-literal-1234');
 export const digest = createHash('sha256').update('payload-value-1234').digest('hex');
+`,
+  },
+  {
+    name: "a seed script named seed-db.js",
+    flavour: 'express4',
+    filename: 'server/core/seed-db.js',
+    code: `const User = require('../models/user');
+
+module.exports = async function seedDb() {
+  await new User({ username: 'admin', password: 'admin1234', roles: ['admin'] }).save();
+};
 `,
   },
   {

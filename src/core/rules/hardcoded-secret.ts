@@ -50,7 +50,12 @@ function isExampleFile(fileName: string): boolean {
  * instance: their passwords are fixtures, not credentials of a deployment.
  */
 function isFixtureFile(fileName: string): boolean {
-  return /\/(seeds?|seeders?)\//.test(fileName) || /(^|[/._-])(seeds?(er)?|dev|development|local)\.[cm]?[jt]s$/i.test(fileName);
+  return /\/(seeds?|seeders?)\//.test(fileName) || /(^|[/._-])(seeds?(er)?|dev|development|local)\.[cm]?[jt]s$/i.test(fileName) || /(^|\/)seed[-_.]?(db|data)\.[cm]?[jt]s$/i.test(fileName) || /(^|\/)seed(Db|Data|Database)\.[cm]?[jt]s$/.test(fileName);
+}
+
+/** `APP_SECRET`, `MAILER_PASSWORD`: an environment variable's name written where its value belongs. */
+function isVariableName(value: string): boolean {
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/[0-9]{3,}/.test(value);
 }
 
 const rule: Rule = {
@@ -137,7 +142,8 @@ const rule: Rule = {
         // another value (`token || 'offline'`) must at least look like a hand-made secret
         const secretName = names.find((name) => secretNameStrength(name) === 'strong') ?? names.find((name) => secretNameStrength(name) === 'weak');
         const fromEnv = position.fallback.envName !== undefined && secretName !== undefined;
-        const secret = fromEnv ? isSinkSecretValue(value) && value.length >= 4 : secretName !== undefined && isSecretValue(value, secretName, 'strong');
+        // `process.env.FACEBOOK_SECRET || 'APP_SECRET'` names what belongs there, like a placeholder
+        const secret = fromEnv ? isSinkSecretValue(value) && value.length >= 4 && !isVariableName(value) : secretName !== undefined && isSecretValue(value, secretName, 'strong');
         if (secretName && secret && !isLocalDatabaseDefault(position.outer, value)) {
           const envName = position.fallback.envName ?? envNameFor(secretName, position.outer);
           offer({

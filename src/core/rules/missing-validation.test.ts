@@ -364,6 +364,29 @@ usersRouter.get('/users', async (req, res) => {
 `,
     },
     {
+      name: 'a query value checked against a pattern before use',
+      flavour: 'express4',
+      filename: 'src/routes/editor.js',
+      code: `const express = require('express');
+const pages = require('../models/pages');
+
+const router = express.Router();
+const templateRegex = /^[0-9]+(,[0-9]+)?$/;
+
+router.get('/e', async (req, res) => {
+  let template = null;
+  if (req.query.from && templateRegex.test(req.query.from)) {
+    const [pageId, versionId] = req.query.from.split(',');
+    template = await pages.getTemplate(Number(pageId), Number(versionId || 0));
+  }
+  if (/^[a-z-]+$/.test(req.query.locale)) res.set('Content-Language', req.query.locale);
+  res.json({ template });
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'login and password forms validated: Joi middleware named after the form, a login schema and a change-password request parsed in the handler',
       flavour: 'express4',
       filename: 'src/routes/auth.js',

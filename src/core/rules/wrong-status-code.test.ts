@@ -176,6 +176,26 @@ export default async function itemRoutes(fastify: FastifyInstance) {
 `,
     },
     {
+      name: 'TypeORM save of a record loaded by findOne is an update, not a create',
+      flavour: 'express5',
+      filename: 'src/routes/settings.ts',
+      code: `import { Router } from 'express';
+import { AppDataSource } from '../datasource';
+import { User } from '../entity/User';
+
+export const settingsRouter = Router();
+const userRepository = AppDataSource.getRepository(User);
+
+settingsRouter.post('/users', async (req, res) => {
+  const user = await userRepository.findOne({ where: { id: req.session.userId } });
+  if (!user) return res.status(404).json({ message: 'User not found' });
+  user.locale = String(req.body.locale);
+  await userRepository.save(user);
+  return res.status(200).json({ locale: user.locale });
+});
+`,
+    },
+    {
       name: 'a toggle answering 200 in the branch where nothing was created, 201 where it was',
       flavour: 'fastify4',
       filename: 'src/routes/bookmarks.js',
@@ -369,6 +389,11 @@ router.get('/profiles', async (req, res) => {
 router.get('/profiles/:id', async (req, res) => {
   const profile = await Profile.findByPk(req.params.id);
   res.json({ data: profile, error: null, errors: [] });
+});
+
+router.get('/fans/:id', async (req, res) => {
+  const fan = await Profile.findFans(req.params.id);
+  res.send({ error: '0', msg: '', result: fan });
 });
 
 router.put('/profiles/:id', async (req, res) => {

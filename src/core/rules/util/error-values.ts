@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
 import { isFunctionLike, memberPath, parameterTypeName, unwrapExpression } from '../../analysis/syntax';
-import { isReassigned, localPropertyInitializer, resolveLocal } from './local-binding';
+import { isReassigned, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
 
 /**
  * Which values are caught errors (catch clause variables, error-handler parameters, `.catch(e => …)`
@@ -534,6 +534,45 @@ function statusComparison(comparison: ts.BinaryExpression): boolean | undefined 
 }
 
 /** Whether a statement always leaves its block: `return`, `throw`, `next(err); return`, a block ending in one. */
+/**
+ * Whether an earlier `if (err) { …; return }` in the blocks around `node` (inside `boundary`) leaves
+ * `err` empty where `node` runs: `if (err) return res.status(500)…; res.send({ err: err, data })`.
+ */
+export function isEmptiedBefore(error: ts.Identifier, node: ts.Node, boundary: ts.Node): boolean {
+  let declaration: ts.Node | undefined;
+  const declared = (): ts.Node | undefined => (declaration ??= bindingNode(resolveLocal(error)));
+  let child: ts.Node = node;
+  for (let current = node.parent; current && current !== boundary; child = current, current = current.parent) {
+    if (!ts.isBlock(current)) continue;
+    const index = current.statements.indexOf(child as ts.Statement);
+    for (const previous of current.statements.slice(0, Math.max(index, 0))) {
+      if (!ts.isIfStatement(previous) || previous.elseStatement || !exits(previous.thenStatement)) continue;
+      const condition = unwrapExpression(previous.expression);
+      // the same binding: nested callbacks often name their own error `err` too
+      if (ts.isIdentifier(condition) && condition.text === error.text && declared() !== undefined && bindingNode(resolveLocal(condition)) === declared()) return true;
+    }
+  }
+  return false;
+}
+
+function bindingNode(binding: LocalBinding | undefined): ts.Node | undefined {
+  if (!binding) return undefined;
+  switch (binding.kind) {
+    case 'parameter':
+      return binding.parameter;
+    case 'catch':
+      return binding.clause;
+    case 'variable':
+      return binding.declaration;
+    case 'binding-element':
+      return binding.element;
+    case 'function':
+      return binding.declaration;
+    default:
+      return binding.node;
+  }
+}
+
 function exits(statement: ts.Statement): boolean {
   if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
   if (ts.isBlock(statement)) return statement.statements.length > 0 && exits(statement.statements[statement.statements.length - 1]);

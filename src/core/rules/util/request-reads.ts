@@ -341,6 +341,12 @@ class RequestUseCollector {
         return 'validator';
       }
       if (this.classifier.isLogger(call)) return 'log';
+      // `/^[0-9]+(,[0-9]+)?$/.test(req.query.from)`: a pattern check is validation of that value
+      if (direct && isPatternTest(call)) {
+        this.setType(node, 'string');
+        this.markValidated(part, call.getStart());
+        return 'guard';
+      }
       // A service that parses its argument vets what the argument holds: `createAccount({ fullName, email })`.
       if (this.classifier.validatesArgument?.(call, argumentIndexHolding(call, handed))) {
         this.markValidated(part, call.getStart());
@@ -582,6 +588,16 @@ function argumentIndexHolding(call: ts.CallExpression, expression: ts.Node): num
   let current = expression;
   while (current.parent !== call) current = current.parent;
   return call.arguments.indexOf(current as ts.Expression);
+}
+
+/** `regex.test(value)` on a regular expression literal, `new RegExp(…)` or a name like `emailPattern` / `idRegex`. */
+function isPatternTest(call: ts.CallExpression): boolean {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'test') return false;
+  const receiver = unwrapExpression(callee.expression);
+  if (ts.isRegularExpressionLiteral(receiver) || (ts.isNewExpression(receiver) && receiver.expression.getText() === 'RegExp')) return true;
+  const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : '';
+  return /(regex|regexp|pattern)$/i.test(name) || /^re$|[a-z]Re$|_RE$/.test(name);
 }
 
 /** Whether a value is only tested for truthiness: an `if` / loop / ternary condition, through `!`, `&&`, `||` and parentheses. */

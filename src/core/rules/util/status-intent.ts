@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
 import { calleeName, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { localInitializer } from './local-binding';
 
 /**
  * What a response means, read from the code around it: an error payload, a not-found branch, a
@@ -169,7 +170,9 @@ function isNoError(value: ts.Expression): boolean {
   if (node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return true;
   if (ts.isIdentifier(node) && node.text === 'undefined') return true;
   if (ts.isArrayLiteralExpression(node) && node.elements.length === 0) return true;
-  return (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text === '';
+  if (ts.isNumericLiteral(node) && node.text === '0') return true;
+  // `{ error: '0', msg: '', result }`: an error code of zero means success
+  return (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && (node.text === '' || node.text === '0');
 }
 
 /**
@@ -511,6 +514,9 @@ export function isCreationCall(call: ts.CallExpression, newModelNames: ReadonlyS
       return isStoreReceiver(path) || (path !== undefined && path[0].startsWith('new '));
     case 'save': {
       if (!ts.isPropertyAccessExpression(callee)) return false;
+      // `const user = await repo.findOne(…)` … `repo.save(user)` updates a loaded record
+      const saved = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+      if (saved && ts.isIdentifier(saved) && isLoadedRecord(saved)) return false;
       const object = unwrapExpression(callee.expression);
       if (ts.isNewExpression(object)) return /^[A-Z]/.test(calleeName(object) ?? '');
       if (ts.isIdentifier(object) && newModelNames.has(object.text)) return true;
@@ -659,4 +665,12 @@ export function handlerName(fn: FunctionLike): string | undefined {
   if (ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
   if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
   return undefined;
+}
+
+/** A variable holding a record read from the store: `await repo.findOne(…)`, `await User.findById(id)`. */
+function isLoadedRecord(identifier: ts.Identifier): boolean {
+  let value = localInitializer(identifier);
+  value = value && unwrapExpression(value);
+  if (value && ts.isAwaitExpression(value)) value = unwrapExpression(value.expression);
+  return value !== undefined && ts.isCallExpression(value) && /^(find|get|load|fetch)/.test(calleeName(value) ?? '');
 }
