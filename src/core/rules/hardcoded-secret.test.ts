@@ -320,6 +320,39 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
   {
+    name: "a made-up secret in capitals as an env fallback; a deployed database's login as defaults",
+    flavour: 'express4',
+    filename: 'src/config.js',
+    code: `module.exports = {
+  jwtSecret: process.env.JWT_SECRET || 'MY_SUPER_SECRET_JWT_KEY',
+  db: {
+    host: process.env.DB_HOST || 'prod-db.internal.acme.io',
+    user: process.env.DB_USER || 'acme_app',
+    password: process.env.DB_PASSWORD || 'acme_app',
+  },
+};
+`,
+    errors: [
+      { line: 2, column: 40, endLine: 2, endColumn: 65, message: 'Hardcoded fallback secret for `process.env.JWT_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require JWT_SECRET instead.' },
+      { line: 6, column: 42, endLine: 6, endColumn: 52, message: 'Hardcoded fallback secret for `process.env.DB_PASSWORD`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require DB_PASSWORD instead.' },
+    ],
+    output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+module.exports = {
+  jwtSecret: requireEnv('JWT_SECRET'),
+  db: {
+    host: process.env.DB_HOST || 'prod-db.internal.acme.io',
+    user: process.env.DB_USER || 'acme_app',
+    password: process.env.DB_PASSWORD || 'acme_app',
+  },
+};
+`,
+  },
+  {
     name: "jwt.sign with a literal key inside a controller",
     flavour: 'express4',
     filename: 'src/controllers/auth.controller.ts',

@@ -53,10 +53,18 @@ function isFixtureFile(fileName: string): boolean {
   return /\/(seeds?|seeders?)\//.test(fileName) || /(^|[/._-])(seeds?(er)?|dev|development|local)\.[cm]?[jt]s$/i.test(fileName) || /(^|\/)seed[-_.]?(db|data)\.[cm]?[jt]s$/i.test(fileName) || /(^|\/)seed(Db|Data|Database)\.[cm]?[jt]s$/.test(fileName);
 }
 
-/** `APP_SECRET`, `MAILER_PASSWORD`: an environment variable's name written where its value belongs. */
-function isVariableName(value: string): boolean {
-  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/[0-9]{3,}/.test(value);
+/**
+ * `MAILER_PASSWORD` for `process.env.MAILER_PASSWORD`, `APP_SECRET` / `CONSUMER_KEY` for a provider's
+ * secret: a variable's name written where its value belongs. `MY_SUPER_SECRET_JWT_KEY` is a made-up secret.
+ */
+function namesTheSlot(value: string, envName: string | undefined): boolean {
+  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return false;
+  if (value === envName) return true;
+  const words = value.split('_');
+  return words.length === 2 && words.every((word) => SLOT_WORDS.has(word));
 }
+
+const SLOT_WORDS = new Set(['APP', 'API', 'CLIENT', 'CONSUMER', 'ACCESS', 'SECRET', 'KEY', 'TOKEN', 'ID', 'PASSWORD', 'PASS', 'USER', 'AUTH', 'PRIVATE', 'PUBLIC']);
 
 const rule: Rule = {
   meta: {
@@ -143,7 +151,7 @@ const rule: Rule = {
         const secretName = names.find((name) => secretNameStrength(name) === 'strong') ?? names.find((name) => secretNameStrength(name) === 'weak');
         const fromEnv = position.fallback.envName !== undefined && secretName !== undefined;
         // `process.env.FACEBOOK_SECRET || 'APP_SECRET'` names what belongs there, like a placeholder
-        const secret = fromEnv ? isSinkSecretValue(value) && value.length >= 4 && !isVariableName(value) : secretName !== undefined && isSecretValue(value, secretName, 'strong');
+        const secret = fromEnv ? isSinkSecretValue(value) && value.length >= 4 && !namesTheSlot(value, position.fallback.envName) : secretName !== undefined && isSecretValue(value, secretName, 'strong');
         if (secretName && secret && !isLocalDatabaseDefault(position.outer, value)) {
           const envName = position.fallback.envName ?? envNameFor(secretName, position.outer);
           offer({
@@ -380,14 +388,21 @@ function isLocalDatabaseDefault(value: ts.Expression, password: string): boolean
   if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent)) return false;
   let user: string | undefined;
   let database = false;
+  let remote = false;
   for (const sibling of property.parent.properties) {
     if (!ts.isPropertyAssignment(sibling)) continue;
     const name = propertyNameText(sibling.name) ?? '';
     if (/^(host|hostname|port|database|db|dbName|dialect)$/.test(name)) database = true;
     if (/^(user|username)$/.test(name)) user = fallbackText(sibling.initializer);
+    // a default that points at a deployed server is that server's login
+    const host = /^(host|hostname)$/.test(name) ? fallbackText(sibling.initializer) : undefined;
+    if (host !== undefined && !LOCAL_HOST.test(host)) remote = true;
   }
-  return database && user !== undefined && isDefaultDatabasePassword(password, user);
+  return database && !remote && user !== undefined && isDefaultDatabasePassword(password, user);
 }
+
+/** Hosts of a developer's machine or of a docker-compose service. */
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|::1|host\.docker\.internal|db|database|postgres|postgresql|mysql|mariadb|mongo|mongodb|redis)$/;
 
 /** `'postgres'` in `'postgres'` or `process.env.DB_USER || 'postgres'`. */
 function fallbackText(expression: ts.Expression): string | undefined {

@@ -364,23 +364,19 @@ usersRouter.get('/users', async (req, res) => {
 `,
     },
     {
-      name: 'a query value checked against a pattern before use',
+      name: 'query values only tested against a pattern',
       flavour: 'express4',
       filename: 'src/routes/editor.js',
       code: `const express = require('express');
 const pages = require('../models/pages');
 
 const router = express.Router();
-const templateRegex = /^[0-9]+(,[0-9]+)?$/;
+const legacyAgent = /Trident|MSIE/;
 
-router.get('/e', async (req, res) => {
-  let template = null;
-  if (req.query.from && templateRegex.test(req.query.from)) {
-    const [pageId, versionId] = req.query.from.split(',');
-    template = await pages.getTemplate(Number(pageId), Number(versionId || 0));
-  }
-  if (/^[a-z-]+$/.test(req.query.locale)) res.set('Content-Language', req.query.locale);
-  res.json({ template });
+router.get('/e/:id', async (req, res) => {
+  const page = await pages.findById(req.params.id);
+  const legacy = legacyAgent.test(req.query.ua) || /^1$/.test(req.query.legacy);
+  res.render(legacy ? 'legacy/editor' : 'editor', { page });
 });
 
 module.exports = router;
@@ -941,6 +937,49 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'a pattern check of one field does not vet the rest of the body',
+      flavour: 'express4',
+      filename: 'src/routes/users.js',
+      files: { 'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^4.21.2', zod: '^3.23.8' } }, null, 2) },
+      code: `const express = require('express');
+const User = require('../models/user');
+
+const router = express.Router();
+const emailRegex = /^[^@\\s]+@[^@\\s]+$/;
+
+router.post('/users', async (req, res) => {
+  if (!emailRegex.test(req.body.email)) return res.status(400).json({ message: 'Invalid email' });
+  res.status(201).json(await User.create(req.body));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 42, endLine: 9, endColumn: 50, message: '`req.body` reaches the handler of POST /users without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const User = require('../models/user');
+const { z } = require('zod');
+
+const router = express.Router();
+const emailRegex = /^[^@\\s]+@[^@\\s]+$/;
+
+const postUsersBody = z.object({
+  email: z.string(),
+}).passthrough();
+
+router.post('/users', async (req, res) => {
+  const parsedBody = postUsersBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  if (!emailRegex.test(req.body.email)) return res.status(400).json({ message: 'Invalid email' });
+  res.status(201).json(await User.create(req.body));
+});
+
+module.exports = router;
+`,
+    },
     {
       name: 'express-validator 5: app.use(expressValidator()) only installs helpers, so the body is not validated',
       flavour: 'express4',

@@ -276,6 +276,34 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
   ],
   invalid: [
     {
+      name: 'cors behind a condition that another switch can satisfy in production',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+const session = require('express-session');
+
+const app = express();
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+if (process.env.NODE_ENV !== 'production' || process.env.ALLOW_ALL_ORIGINS === 'true') {
+  app.use(cors({ origin: true, credentials: true }));
+}
+module.exports = app;
+`,
+      errors: [{ line: 8, column: 11, endLine: 8, endColumn: 52, message: 'CORS reflects any request origin with `credentials: true`; any site can make authenticated requests and read the responses. Allow a list of origins read from config.' }],
+      output: `const express = require('express');
+const cors = require('cors');
+const session = require('express-session');
+
+const app = express();
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+if (process.env.NODE_ENV !== 'production' || process.env.ALLOW_ALL_ORIGINS === 'true') {
+  app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [], credentials: true }));
+}
+module.exports = app;
+`,
+    },
+    {
       name: 'origin: true with credentials',
       flavour: 'express4',
       code: `import express from 'express';

@@ -649,11 +649,16 @@ function isTail(node: ts.Node, fn: FunctionLike): boolean {
 
 /** A Fastify route schema whose `response` declares 200 (and not 201): the contract says 200. */
 
-/** `POST /payments/webhook`, `POST /webhooks/stripe`: a provider's callback, not the API managing webhooks (`PUT /webhooks/:id`). */
+/**
+ * `POST /payments/webhook`, `POST /telegram-payment-webhook`, `POST /webhooks/stripe`: a provider's
+ * callback. Not the API managing webhooks: `POST /api/webhooks`, `PUT /webhooks/:id`.
+ */
 function isWebhookReceiver(route: RouteFacts): boolean {
-  const segments = (route.path ?? '').split('/');
-  const at = segments.findIndex((segment) => /webhook/i.test(segment));
-  return route.method === 'POST' && at >= 0 && !segments.slice(at).some((segment) => segment.startsWith(':') || segment.startsWith('{'));
+  const segments = (route.path ?? '').split('/').filter((segment) => segment.length > 0);
+  const last = segments[segments.length - 1] ?? '';
+  const previous = segments[segments.length - 2] ?? '';
+  const isParameter = (segment: string): boolean => segment.startsWith(':') || segment.startsWith('{');
+  return route.method === 'POST' && (/webhook$/i.test(last) || (/^webhooks?$/i.test(previous) && !isParameter(last)));
 }
 
 function calleeText(call: ts.CallExpression, sourceFile: ts.SourceFile): string {

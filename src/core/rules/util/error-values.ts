@@ -373,6 +373,15 @@ export function isDevelopmentCheck(condition: ts.Expression): boolean {
  */
 export function classifyCondition(condition: ts.Expression, positive: boolean, analysis: FileAnalysis): ConditionMeaning {
   const value = unwrapExpression(condition);
+  // `a && b` / `a || b` first: `isDev || process.env.ALLOW_ALL` mentions the environment but is not dev-only
+  if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || value.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    // `a && b` holding means both hold; `a || b` failing means both fail
+    const both = (value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) === positive;
+    const left = classifyCondition(value.left, positive, analysis);
+    const right = classifyCondition(value.right, positive, analysis);
+    if (both) return { devOnly: left.devOnly || right.devOnly, guarded: left.guarded || right.guarded };
+    return { devOnly: left.devOnly && right.devOnly, guarded: left.guarded && right.guarded };
+  }
   if (isDevelopmentCheck(value)) {
     const holdsInDevelopment = developmentPolarity(value);
     // an environment check whose direction syntax cannot tell gates both branches
@@ -388,14 +397,6 @@ export function classifyCondition(condition: ts.Expression, positive: boolean, a
   }
   if (ts.isBinaryExpression(value)) {
     const operator = value.operatorToken.kind;
-    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
-      // `a && b` holding means both hold; `a || b` failing means both fail
-      const both = (operator === ts.SyntaxKind.AmpersandAmpersandToken) === positive;
-      const left = classifyCondition(value.left, positive, analysis);
-      const right = classifyCondition(value.right, positive, analysis);
-      if (both) return { devOnly: left.devOnly || right.devOnly, guarded: left.guarded || right.guarded };
-      return { devOnly: left.devOnly && right.devOnly, guarded: left.guarded && right.guarded };
-    }
     if (operator === ts.SyntaxKind.InstanceOfKeyword) {
       const right = memberPath(value.right)?.join('.') ?? '';
       const generic = /^(Error|TypeError|RangeError|SyntaxError|Object)$/.test(right);

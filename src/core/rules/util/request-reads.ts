@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
 import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { localInitializer } from './local-binding';
 
 /** The parts of a request a handler can read that carry client input we expect to be validated. */
 export type RequestPart = 'body' | 'query' | 'params';
@@ -75,11 +76,13 @@ interface Alias {
 
 /** The request methods express-validator 5 and older installed, with the parts each checks. */
 const LEGACY_VALIDATORS = new Map<string, readonly RequestPart[]>([
-  ['checkBody', ['body']], ['assertBody', ['body']], ['sanitizeBody', ['body']],
-  ['checkQuery', ['query']], ['assertQuery', ['query']], ['sanitizeQuery', ['query']],
-  ['checkParams', ['params']], ['assertParams', ['params']], ['sanitizeParams', ['params']],
-  ['check', REQUEST_PARTS], ['assert', REQUEST_PARTS], ['validate', REQUEST_PARTS], ['sanitize', REQUEST_PARTS],
+  ['checkBody', ['body']], ['assertBody', ['body']],
+  ['checkQuery', ['query']], ['assertQuery', ['query']],
+  ['checkParams', ['params']], ['assertParams', ['params']],
+  ['check', REQUEST_PARTS], ['assert', REQUEST_PARTS],
 ]);
+/** How a handler reads the outcome of those checks; without it the checks reject nothing. */
+const LEGACY_RESULT = /\.(validationErrors|asyncValidationErrors|getValidationResult)\(/;
 
 const NUMBER_CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Number.parseInt', 'Number.parseFloat', 'Math.min', 'Math.max', 'Math.abs', 'Math.floor', 'Math.ceil', 'Math.round']);
 const NUMBER_GUARDS = new Set(['isNaN', 'Number.isNaN', 'Number.isInteger', 'Number.isFinite', 'Number.isSafeInteger', 'isFinite']);
@@ -178,7 +181,7 @@ class RequestUseCollector {
     // express-validator before v6: `req.checkBody('email').isEmail()`, `req.assert(…)`, then `req.validationErrors()`
     const legacy = ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent ? LEGACY_VALIDATORS.get(parent.name.text) : undefined;
     if (legacy) {
-      for (const part of legacy) this.markValidated(part, parent.getStart());
+      if (LEGACY_RESULT.test(this.fn.getText())) for (const part of legacy) this.markValidated(part, parent.getStart());
       return;
     }
     const top = climbWrappers(node);
@@ -341,11 +344,11 @@ class RequestUseCollector {
         return 'validator';
       }
       if (this.classifier.isLogger(call)) return 'log';
-      // `/^[0-9]+(,[0-9]+)?$/.test(req.query.from)`: a pattern check is validation of that value
+      // `/^[0-9]+(,[0-9]+)?$/.test(req.query.from)` only tests the value, like a comparison; it vets
+      // neither the other fields nor what is done with this one afterwards
       if (direct && isPatternTest(call)) {
         this.setType(node, 'string');
-        this.markValidated(part, call.getStart());
-        return 'guard';
+        return 'compare';
       }
       // A service that parses its argument vets what the argument holds: `createAccount({ fullName, email })`.
       if (this.classifier.validatesArgument?.(call, argumentIndexHolding(call, handed))) {
@@ -590,11 +593,13 @@ function argumentIndexHolding(call: ts.CallExpression, expression: ts.Node): num
   return call.arguments.indexOf(current as ts.Expression);
 }
 
-/** `regex.test(value)` on a regular expression literal, `new RegExp(…)` or a name like `emailPattern` / `idRegex`. */
+/** `regex.test(value)` on a regular expression (written there or held in a local), or a name like `emailPattern` / `idRegex`. */
 function isPatternTest(call: ts.CallExpression): boolean {
   const callee = unwrapExpression(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'test') return false;
-  const receiver = unwrapExpression(callee.expression);
+  let receiver = unwrapExpression(callee.expression);
+  const initializer = ts.isIdentifier(receiver) ? localInitializer(receiver) : undefined;
+  if (initializer) receiver = unwrapExpression(initializer);
   if (ts.isRegularExpressionLiteral(receiver) || (ts.isNewExpression(receiver) && receiver.expression.getText() === 'RegExp')) return true;
   const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : '';
   return /(regex|regexp|pattern)$/i.test(name) || /^re$|[a-z]Re$|_RE$/.test(name);

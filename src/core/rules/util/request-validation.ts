@@ -44,6 +44,15 @@ function isCredentialName(name: string): boolean {
 const SCHEMA_PARSE_METHODS = new Set(['deserializeBinary', 'fromBinary', 'parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa', 'validate', 'validateSync', 'validateAsync', 'isValid', 'isValidSync', 'cast', 'decode', 'assert', 'check', 'Check', 'Parse', 'Decode', 'attempt', 'is']);
 /** Static factories of a DTO class that check what they are given before building it. */
 const DTO_FACTORIES = /^(create|from\w*|of|validate\w*|parse|build|make)$/;
+/** `const [error, dto] = …`, `const [paginationError, page] = …` (awaited or not): a result that reports what failed. */
+function returnsErrorFirst(call: ts.CallExpression): boolean {
+  let node: ts.Node = call.parent;
+  while (ts.isAwaitExpression(node) || ts.isParenthesizedExpression(node)) node = node.parent;
+  if (!ts.isVariableDeclaration(node) || !ts.isArrayBindingPattern(node.name)) return false;
+  const first = node.name.elements[0];
+  return first !== undefined && ts.isBindingElement(first) && ts.isIdentifier(first.name) && /err/i.test(first.name.text);
+}
+
 /** Receivers whose `parse` / `decode` is not schema validation. */
 const NON_SCHEMA_RECEIVERS = /^(JSON|Number|qs|querystring|url|URL|path|Date|BigInt|Math|Buffer|YAML|yaml|cookie|cookies|csv|Papa|moment|dayjs|xml|xml2js|parser|jwt|jsonwebtoken|jose|base64|atob|he|marked|mime|ms|semver|bytes|contentType|mailparser|simpleParser|chrono|util|assert|console)$/;
 /** Standalone functions that validate: superstruct `assert` / `is`, express-validator results, class-validator flows. */
@@ -111,8 +120,8 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext): b
   // A sanitizer applied to the value itself (`sanitizeRegistrationDTO(req.body)`) vets it; an
   // app-wide sanitizing middleware does not (so this is not part of the middleware names).
   if (/sanitiz/i.test(name)) return true;
-  // A DTO's checking factory: `const [error, dto] = CreateUserDto.create(req.body)`, `PaginationDto.from(req.query)`.
-  if (segments.length >= 2 && /dto$/i.test(segments[segments.length - 2]) && DTO_FACTORIES.test(name)) return true;
+  // A DTO's checking factory: `const [error, dto] = CreateUserDto.create(req.body)` — the error it hands back says it checks
+  if (segments.length >= 2 && /dto$/i.test(segments[segments.length - 2]) && DTO_FACTORIES.test(name) && returnsErrorFirst(call)) return true;
   if (segments.length >= 2 && SCHEMA_PARSE_METHODS.has(name)) {
     const receiver = segments[segments.length - 2];
     return !NON_SCHEMA_RECEIVERS.test(receiver) && !NON_SCHEMA_RECEIVERS.test(root);

@@ -179,7 +179,7 @@ const PLACEHOLDER_WORDS = new Set([
   // Prisma's documented example URL: postgresql://johndoe:randompassword@localhost:5432/mydb
   'randompassword',
 ]);
-const PLACEHOLDER_TOKENS = new Set(['your', 'changeme', 'replace', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'insert', 'enter', 'redacted', 'invalid', 'wrong', 'demo']);
+const PLACEHOLDER_TOKENS = new Set(['your', 'changeme', 'replace', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'insert', 'enter', 'redacted', 'invalid', 'wrong']);
 
 /** The UUIDs documentation uses as examples (Wikipedia's, and the one in many API docs). */
 const EXAMPLE_UUIDS = new Set(['550e8400-e29b-41d4-a716-446655440000', '123e4567-e89b-12d3-a456-426614174000', '123e4567-e89b-12d3-a456-426655440000']);
@@ -195,6 +195,8 @@ export function isPlaceholder(value: string): boolean {
   if (/\$\{[^}]*\}/.test(trimmed) || /x{4,}/i.test(trimmed)) return true;
   if (/example|placeholder|changeme|change[-_ ]me|your[-_ ]/i.test(trimmed)) return true;
   if (EXAMPLE_UUIDS.has(lower)) return true;
+  // `demo-key`, `demo_secret`; `demo-app-refresh-9f8Kq2` is a real secret of a demo app
+  if (/demo/i.test(trimmed) && isWordLike(trimmed)) return true;
   return nameWords(trimmed).some((word) => PLACEHOLDER_TOKENS.has(word));
 }
 

@@ -672,5 +672,8 @@ function isLoadedRecord(identifier: ts.Identifier): boolean {
   let value = localInitializer(identifier);
   value = value && unwrapExpression(value);
   if (value && ts.isAwaitExpression(value)) value = unwrapExpression(value.expression);
-  return value !== undefined && ts.isCallExpression(value) && /^(find|get|load|fetch)/.test(calleeName(value) ?? '');
+  if (value === undefined || !ts.isCallExpression(value)) return false;
+  const name = calleeName(value) ?? '';
+  // `repo.get(id)` reads the store; a plain `getProductFromBody(req.body)` may build a new one
+  return /^(find|load|fetch)/.test(name) || (/^get/.test(name) && ts.isPropertyAccessExpression(unwrapExpression(value.expression)));
 }
