@@ -17,7 +17,7 @@ import {
 } from './util/error-handler-detect';
 import { buildErrorHandlerFix, errorHandlerInsertionPoint } from './util/error-handler-fix';
 import { planExpressTypes, supportsInlineTypeModifiers } from './util/express-type-imports';
-import { exportedValue } from './util/module-values';
+import { importedValue } from './util/imported-value';
 import { indentationAt, sourceStyle } from './util/source-style';
 
 /** Calls that take the app without adding middleware to it. */
@@ -110,10 +110,7 @@ class ErrorHandlerChecker {
     const expression = unwrapExpression(ref.expression);
     if (ref.fn || !ts.isIdentifier(expression)) return false;
     const binding = this.ctx.analysis.imports.get(expression.text);
-    const path = binding ? this.ctx.resolveModule(binding.module, this.ctx.fileName) : undefined;
-    const sourceFile = path ? this.ctx.sourceFileOf(path) : undefined;
-    if (!binding || !sourceFile) return false;
-    const value = exportedValue(sourceFile, binding.imported === '*' ? 'default' : binding.imported);
+    const value = binding ? importedValue(this.ctx, binding, this.ctx.fileName) : undefined;
     return value !== undefined && isFunctionLike(value) && value.parameters.length >= 2 && value.parameters.length < 4;
   }
 

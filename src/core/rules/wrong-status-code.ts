@@ -4,7 +4,8 @@ import type { HandlerInfo, HttpMethod } from '../analysis/types';
 import type { Rule, RuleContext } from '../lint/rule';
 import { isFastifyOnly } from '../project/project-info';
 import type { GraphRoute } from '../project/route-graph-types';
-import { exportedValue, topLevelValue } from './util/module-values';
+import { importedValue } from './util/imported-value';
+import { topLevelValue } from './util/module-values';
 import { safeRouteGraph } from './util/safe-route-graph';
 import type { TextEdit } from '../model/edit';
 import type { Fix } from '../model/finding';
@@ -542,13 +543,7 @@ class StatusChecker {
     const sourceFile = value.getSourceFile();
     const imports = sourceFile === this.ctx.sourceFile ? this.ctx.analysis.imports : this.ctx.analysisOf(sourceFile.fileName)?.imports;
     const binding = imports?.get(value.text);
-    let found: ts.Node | undefined;
-    if (!binding) found = topLevelValue(sourceFile, value.text);
-    else {
-      const path = this.ctx.resolveModule(binding.module, sourceFile.fileName);
-      const target = path ? this.ctx.sourceFileOf(path) : undefined;
-      found = target ? exportedValue(target, binding.imported === '*' ? 'default' : binding.imported) : undefined;
-    }
+    const found = binding ? importedValue(this.ctx, binding, sourceFile.fileName) : topLevelValue(sourceFile, value.text);
     return found && ts.isObjectLiteralExpression(found) ? found : undefined;
   }
 
