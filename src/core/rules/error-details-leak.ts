@@ -8,7 +8,7 @@ import { isFastifyOnly } from '../project/project-info';
 import { isValidStatus, readStatus, statusNumber, type StatusValue } from './util/http-status';
 import { localPropertyInitializer, resolveLocal } from './util/local-binding';
 import { effectiveStatus, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ResponseChain } from './util/response-calls';
-import { errorRef, findLeaks, isEmptiedBefore, pathConditions, type Leak, type LeakLevel } from './util/error-values';
+import { errorRef, findLeaks, helperPassesOn, isEmptiedBefore, pathConditions, type Leak, type LeakLevel } from './util/error-values';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
 import { skipsTestFile } from './util/test-context';
 
@@ -74,7 +74,7 @@ const rule: Rule = {
       const code = call.arguments.map((argument) => readStatus(argument)).find((value) => statusNumber(value) !== undefined && isValidStatus(statusNumber(value) ?? 0));
       const status = (): EffectiveStatus => (code ? { kind: 'chain', status: code, node: call } : { kind: 'unknown' });
       const flagged = call.arguments
-        .filter((argument) => argument !== response)
+        .filter((argument) => argument !== response && helperPassesOn(call, argument) !== false)
         .flatMap((argument) => flaggedLeaks(ctx, argument, call, owner.fn, status))
         .filter((leak) => leak.level !== 'raw');
       if (flagged.length > 0) report(ctx, call, flagged, status(), owner, undefined);

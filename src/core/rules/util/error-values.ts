@@ -282,7 +282,7 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
     if (ts.isCallExpression(value) && isResponseBuilder(value)) {
       // formatResponse(500, 'Failed to get tasks', null, error.message) builds the payload from what it is given
       const before = leaks.length;
-      for (const argument of value.arguments) if (!ts.isSpreadElement(argument)) visit(argument, state, depth + 1);
+      for (const argument of value.arguments) if (!ts.isSpreadElement(argument) && helperPassesOn(value, argument) !== false) visit(argument, state, depth + 1);
       // a whole error handed over may be reduced to safe fields by the helper
       const added = leaks.splice(before);
       leaks.push(...added.filter((leak) => leak.level !== 'raw'));
@@ -308,6 +308,34 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
   };
   visit(payload, { devOnly: false, guarded: false }, 0);
   return leaks;
+}
+
+/**
+ * Whether a helper defined in this file passes the argument on: into what it returns or into a
+ * `json` / `send` it makes. Undefined when the helper is not written here (an import is judged by name).
+ */
+export function helperPassesOn(call: ts.CallExpression, argument: ts.Expression): boolean | undefined {
+  const callee = unwrapExpression(call.expression);
+  const binding = ts.isIdentifier(callee) ? resolveLocal(callee) : undefined;
+  const initializer = binding?.kind === 'variable' && binding.declaration.initializer ? unwrapExpression(binding.declaration.initializer) : undefined;
+  const declared = binding?.kind === 'function' ? binding.declaration : initializer;
+  const fn = declared && isFunctionLike(declared) ? declared : undefined;
+  const parameter = fn?.parameters[call.arguments.indexOf(argument)];
+  if (!fn?.body || !parameter || !ts.isIdentifier(parameter.name)) return undefined;
+  const name = parameter.name.text;
+  const isReference = (node: ts.Node): boolean =>
+    ts.isIdentifier(node) && node.text === name && !((ts.isPropertyAssignment(node.parent) || ts.isPropertyAccessExpression(node.parent)) && node.parent.name === node);
+  const mentions = (node: ts.Node): boolean => isReference(node) || (ts.forEachChild(node, (child) => (mentions(child) ? true : undefined)) ?? false);
+  if (!ts.isBlock(fn.body)) return mentions(fn.body);
+  let passes = false;
+  const visit = (node: ts.Node): void => {
+    if (passes) return;
+    if (ts.isReturnStatement(node) && node.expression && mentions(node.expression)) passes = true;
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(json|jsonp|send|end|render|write)$/.test(node.expression.name.text) && node.arguments.some(mentions)) passes = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return passes;
 }
 
 /** Project helpers that wrap values in a response body: `formatResponse(…)`, `ApiResponse.error(…)`, `errorResponse({ … })`. */
