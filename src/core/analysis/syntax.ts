@@ -111,3 +111,8 @@ export function isStringLike(node: ts.Node): node is ts.StringLiteral | ts.NoSub
 export function nodeStart(node: ts.Node, sourceFile: ts.SourceFile): number {
   return node.getStart(sourceFile);
 }
+
+/** `a || b` / `a ?? b`: the right side is the value used when the left is missing. */
+export function isFallbackExpression(node: ts.Node): node is ts.BinaryExpression {
+  return ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+}

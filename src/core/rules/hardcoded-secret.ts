@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { memberPath, stringValue, unwrapExpression } from '../analysis/syntax';
+import { isFallbackExpression, memberPath, stringValue, unwrapExpression } from '../analysis/syntax';
 import type { Report, Rule, RuleContext } from '../lint/rule';
 import {
   findConnectionCredentials,
@@ -309,7 +309,7 @@ function climb(literal: ts.Expression): Position {
     const parent = current.parent;
     if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent)) {
       current = parent;
-    } else if (ts.isBinaryExpression(parent) && parent.right === current && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    } else if (isFallbackExpression(parent) && parent.right === current) {
       fallback ??= { expression: parent, envName: envReadName(parent.left), leftName: operandName(parent.left)?.name };
       current = parent;
     } else if (ts.isConditionalExpression(parent) && parent.condition !== current) {
@@ -407,8 +407,7 @@ const LOCAL_HOST = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|::1|host\.docker\.intern
 /** `'postgres'` in `'postgres'` or `process.env.DB_USER || 'postgres'`. */
 function fallbackText(expression: ts.Expression): string | undefined {
   const value = unwrapExpression(expression);
-  const isFallback = ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
-  return stringValue(unwrapExpression(isFallback ? value.right : value));
+  return stringValue(unwrapExpression(isFallbackExpression(value) ? value.right : value));
 }
 
 /** `if (password === 'literal')`, `req.headers['x-api-key'] !== 'literal'`. */

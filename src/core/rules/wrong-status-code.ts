@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { functionName, isFunctionLike, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
+import { functionName, isFallbackExpression, isFunctionLike, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, HttpMethod } from '../analysis/types';
 import type { Rule, RuleContext } from '../lint/rule';
 import { isFastifyOnly } from '../project/project-info';
@@ -491,14 +491,16 @@ class StatusChecker {
   private computeCreateIntent(handler: HandlerInfo): CreateIntent | undefined {
     if (handler.role === 'error-handler') return undefined;
     const name = handlerName(handler.fn);
+    let found: CreationFacts | undefined;
+    const factsOf = (): CreationFacts => (found ??= creationFacts(handler.fn));
     // `sendMessage` on POST /messages stores a Message; `sendEmail`, `sendOtp` store nothing
-    if (isActionName(name) && !(name !== undefined && /^send[A-Z]/.test(name) && this.createsNamedModel(handler, name.slice(4)))) return undefined;
+    if (isActionName(name) && !(name !== undefined && /^send[A-Z]/.test(name) && this.createsNamedModel(factsOf(), name.slice(4)))) return undefined;
     const routes = this.routesOf(handler);
     const routed = routes !== undefined && routes.length > 0;
     // only a POST to a collection creates; reading the body for creation calls is the costly part
     if (routed && !routes.every((route) => route.method === 'POST' && isCollectionPath(route.path))) return undefined;
     if (!routed && !isCreateName(name)) return undefined;
-    const facts = creationFacts(handler.fn);
+    const facts = factsOf();
     const evidence = facts.calls.length > 0 ? `\`${calleeText(facts.calls[0], this.ctx.sourceFile)}\`` : `\`${name ?? 'handler'}\``;
     if (routed) {
       if (facts.calls.length > 0) return { facts, nameOnly: false, routes, evidence };
@@ -548,8 +550,8 @@ class StatusChecker {
   }
 
   /** Whether the handler calls a creation on the model its name sends: `Message.create` in `sendMessage`. */
-  private createsNamedModel(handler: HandlerInfo, model: string): boolean {
-    return creationFacts(handler.fn).calls.some((call) => calleeText(call, this.ctx.sourceFile).toLowerCase().startsWith(`${model.toLowerCase()}.`));
+  private createsNamedModel(facts: CreationFacts, model: string): boolean {
+    return facts.calls.some((call) => calleeText(call, this.ctx.sourceFile).toLowerCase().startsWith(`${model.toLowerCase()}.`));
   }
 
   private isWebhook(handler: HandlerInfo): boolean {
@@ -735,6 +737,5 @@ function isErrorObject(body: ts.Expression | undefined): boolean {
   if (ts.isPropertyAccessExpression(value)) return /^(err|error)$/i.test(value.name.text);
   if (ts.isNewExpression(value)) return /(error|err|exception)$/i.test(value.expression.getText());
   // `result.error || new AFTER_FN_ERR('…')`
-  const fallback = ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
-  return fallback && isErrorObject(value.left) && isErrorObject(value.right);
+  return isFallbackExpression(value) && isErrorObject(value.left) && isErrorObject(value.right);
 }

@@ -573,9 +573,7 @@ export function isEmptiedBefore(error: ts.Identifier, node: ts.Node, boundary: t
   let child: ts.Node = node;
   for (let current = node.parent; current && current !== boundary; child = current, current = current.parent) {
     if (!ts.isBlock(current)) continue;
-    const index = current.statements.indexOf(child as ts.Statement);
-    for (const previous of current.statements.slice(0, Math.max(index, 0))) {
-      if (!ts.isIfStatement(previous) || previous.elseStatement || !exits(previous.thenStatement)) continue;
+    for (const previous of exitingIfsBefore(current.statements, child)) {
       const condition = unwrapExpression(previous.expression);
       // the same binding: nested callbacks often name their own error `err` too
       if (ts.isIdentifier(condition) && condition.text === error.text && declared() !== undefined && bindingNode(resolveLocal(condition)) === declared()) return true;
@@ -600,6 +598,12 @@ function bindingNode(binding: LocalBinding | undefined): ts.Node | undefined {
     default:
       return binding.node;
   }
+}
+
+/** The `if (…) return` statements (no `else`) a block runs before `child`: the code after them runs only when they did not. */
+function exitingIfsBefore(statements: ts.NodeArray<ts.Statement>, child: ts.Node): ts.IfStatement[] {
+  const index = statements.indexOf(child as ts.Statement);
+  return statements.slice(0, Math.max(index, 0)).filter((previous): previous is ts.IfStatement => ts.isIfStatement(previous) && !previous.elseStatement && exits(previous.thenStatement));
 }
 
 function exits(statement: ts.Statement): boolean {
@@ -634,13 +638,7 @@ export function pathConditions(node: ts.Node, boundary: ts.Node, analysis: FileA
       else if (mentionsErrorProperty(subject, analysis) || statusSubject(subject)) add({ devOnly: false, guarded: statusCaseIsClientError(current) });
     }
     if (ts.isBlock(current) || ts.isCaseClause(current) || ts.isDefaultClause(current)) {
-      const statements = current.statements;
-      const index = statements.indexOf(child as ts.Statement);
-      for (const previous of statements.slice(0, Math.max(index, 0))) {
-        if (ts.isIfStatement(previous) && !previous.elseStatement && exits(previous.thenStatement)) {
-          add(classifyCondition(previous.expression, false, analysis));
-        }
-      }
+      for (const previous of exitingIfsBefore(current.statements, child)) add(classifyCondition(previous.expression, false, analysis));
     }
   }
   return { devOnly, guarded };

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
-import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { isFallbackExpression, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { localInitializer } from './local-binding';
 
 /** The parts of a request a handler can read that carry client input we expect to be validated. */
@@ -554,7 +554,7 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 function isDefaulted(call: ts.CallExpression): boolean {
   const top = climbWrappers(call);
   const parent = top.parent;
-  return ts.isBinaryExpression(parent) && parent.left === top && (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+  return isFallback(parent, top);
 }
 
 function climbWrappers(node: ts.Expression): ts.Expression {
@@ -621,8 +621,7 @@ function isTruthinessTest(expression: ts.Expression): boolean {
 
 /** `value || fallback`, `value ?? fallback` with `value` on the left. */
 function isFallback(parent: ts.Node, value: ts.Node): parent is ts.BinaryExpression {
-  return ts.isBinaryExpression(parent) && parent.left === value &&
-    (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken || parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+  return isFallbackExpression(parent) && parent.left === value;
 }
 
 /** Dotted callee of a call: `bcrypt.hash`, `Number`, `schema.parse`; calls in the chain are skipped: `z.object(…).parse` → `z.object.parse`. */
