@@ -4,6 +4,22 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
   {
+    name: '@fastify/sensible: a client error helper may carry the message',
+    flavour: 'fastify5',
+    filename: 'src/routes/users.js',
+    code: `module.exports = async function (fastify) {
+  fastify.post('/users', async (request, reply) => {
+    try {
+      return await fastify.users.create(request.body);
+    } catch (err) {
+      if (err.code === 'P2002') return reply.conflict(err.message);
+      return reply.badRequest(err.message);
+    }
+  });
+};
+`,
+  },
+  {
     name: 'a helper written in this file that logs the message and sends a generic body',
     flavour: 'express4',
     filename: 'src/routes/reports.js',
@@ -443,6 +459,41 @@ module.exports = (err, req, res, next) => {
   },
   ],
   invalid: [
+  {
+    name: '@fastify/sensible: the message of an unexpected error sent by reply.internalServerError',
+    flavour: 'fastify4',
+    filename: 'src/routes/orders/index.ts',
+    code: `import type { FastifyPluginAsync } from 'fastify';
+
+const orders: FastifyPluginAsync = async (fastify) => {
+  fastify.get('/:id', async (request, reply) => {
+    try {
+      return await fastify.db.orders.findById((request.params as { id: string }).id);
+    } catch (error) {
+      return reply.internalServerError((error as Error).message);
+    }
+  });
+};
+
+export default orders;
+`,
+    errors: [{ line: 8, column: 14, endLine: 8, endColumn: 65, message: 'The message of an unexpected error (`error.message`) is sent to the client with status 500; log the error and send a generic message with a request id instead.' }],
+    output: `import type { FastifyPluginAsync } from 'fastify';
+
+const orders: FastifyPluginAsync = async (fastify) => {
+  fastify.get('/:id', async (request, reply) => {
+    try {
+      return await fastify.db.orders.findById((request.params as { id: string }).id);
+    } catch (error) {
+      request.log.error(error);
+      return reply.internalServerError('Internal server error');
+    }
+  });
+};
+
+export default orders;
+`,
+  },
   {
     name: 'a nested callback names its own error err: the outer if (err) return does not empty it',
     flavour: 'express4',

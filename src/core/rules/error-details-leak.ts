@@ -7,7 +7,7 @@ import type { Framework } from '../model/rule-meta';
 import { isFastifyOnly } from '../project/project-info';
 import { isValidStatus, readStatus, statusNumber, type StatusValue } from './util/http-status';
 import { localPropertyInitializer, resolveLocal } from './util/local-binding';
-import { effectiveStatus, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ResponseChain } from './util/response-calls';
+import { effectiveStatus, errorReplyOf, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
 import { errorRef, findLeaks, helperPassesOn, isEmptiedBefore, pathConditions, type Leak, type LeakLevel } from './util/error-values';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
 import { skipsTestFile } from './util/test-context';
@@ -47,6 +47,11 @@ const rule: Rule = {
         return;
       }
       const chain = readResponseChain(call, receiver.text);
+      const errorReply = chain && errorReplyOf(chain);
+      if (chain && errorReply) {
+        checkErrorReply(call, chain, errorReply);
+        return;
+      }
       if (!chain?.terminal || !chain.recognised || !PAYLOAD_METHODS.has(chain.terminal.name)) return;
       const payload = chain.terminal.args[0];
       if (!payload) return;
@@ -80,6 +85,16 @@ const rule: Rule = {
       if (flagged.length > 0) report(ctx, call, flagged, status(), owner, undefined);
     };
 
+    /** `reply.internalServerError(err.message)`: @fastify/sensible sends the message it is given with the helper's status. */
+    const checkErrorReply = (call: ts.CallExpression, chain: ResponseChain, errorReply: ErrorReply): void => {
+      const payload = errorReply.message;
+      const owner = payload && responseOwner(ctx, chain.receiver);
+      if (!payload || !owner) return;
+      const status = (): EffectiveStatus => ({ kind: 'chain', status: errorReply.status, node: errorReply.link.call });
+      const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status);
+      if (flagged.length > 0) report(ctx, call, flagged, status(), owner, { chain, payload, messageOnly: true });
+    };
+
     const checkReturn = (statement: ts.ReturnStatement): void => {
       const payload = statement.expression;
       if (!payload) return;
@@ -89,6 +104,8 @@ const rule: Rule = {
       if (handler?.framework !== 'fastify' || (handler.role !== 'handler' && handler.role !== 'error-handler')) return;
       // returning an Error from an async handler is the framework's error path too
       if (isBareError(ctx, payload)) return;
+      // `return reply.code(500).send(x)`, `return reply.badRequest(x)`: the send itself is judged
+      if (ts.isCallExpression(unwrapExpression(payload)) && chainReceiver(unwrapExpression(payload) as ts.CallExpression)?.text === handler.res) return;
       const reply = handler.res;
       const status = once((): EffectiveStatus => (reply ? statusBefore(statement, reply, fn) : { kind: 'implicit' }));
       const flagged = flaggedLeaks(ctx, payload, statement, fn, status);
@@ -157,7 +174,8 @@ function classifyStatus(status: EffectiveStatus): { kind: StatusClass; text?: st
 }
 
 function classifyStatusValue(status: StatusValue): { kind: StatusClass; text?: string } {
-  const text = status.node.getText();
+  // a reply helper's status is implied by its name (`reply.internalServerError(…)`): say the number
+  const text = status.kind === 'number' && ts.isCallExpression(status.node) ? String(status.value) : status.node.getText();
   if (status.kind === 'number' || status.kind === 'constant') {
     if (status.value >= 500) return { kind: 'server', text };
     if (status.value >= 400) return { kind: 'client', text };
@@ -283,6 +301,8 @@ interface SendShape {
   /** Fastify `return payload`: the reply parameter. */
   returnReply?: string;
   payload: ts.Expression;
+  /** The payload is a message a reply helper wraps in its error body (`reply.internalServerError(message)`). */
+  messageOnly?: boolean;
 }
 
 /** A finding; a send through a project helper (no `shape`) gets no fix: the helper's own body decides what is sent. */
@@ -320,6 +340,7 @@ function buildFix(ctx: RuleContext, leaks: Leak[], statusClass: StatusClass, sta
     addStatusAfter: chain && status.kind === 'implicit' ? chain.receiver : undefined,
     replaceStatus: chain?.statusLink && statusClass === 'success' ? chain.statusLink.args[0] : undefined,
     returnStatusReply: !chain && shape.returnReply && status.kind === 'implicit' ? shape.returnReply : undefined,
+    messageOnly: shape.messageOnly,
     owner,
     error: leaks[0].error,
   });
@@ -333,6 +354,7 @@ function makeFix(
     addStatusAfter?: ts.Identifier;
     replaceStatus?: ts.Expression;
     returnStatusReply?: string;
+    messageOnly?: boolean;
     owner: ResponseOwner;
     error: ts.Identifier;
   },
@@ -347,6 +369,7 @@ function makeFix(
     addStatusAfter: plan.addStatusAfter,
     replaceStatus: plan.replaceStatus,
     returnStatusReply: plan.returnStatusReply,
+    messageOnly: plan.messageOnly,
     requestName: plan.owner.requestName,
     error: plan.error,
     handler: plan.owner.fn,

@@ -7,6 +7,23 @@ const ZOD3_PROJECT = {
   'node_modules/zod/package.json': JSON.stringify({ name: 'zod', version: '3.23.8' }),
 };
 
+const AUTH_SETTING_USER_ON_BODY = `const jwt = require('jsonwebtoken');
+
+const auth = (req, res, next) => {
+  const token = req.headers.authorization?.split(' ')[1];
+  if (!token) return res.status(401).send({ msg: 'Please login first' });
+  try {
+    const decoded = jwt.verify(token, process.env.JWT_KEY);
+    req.body.userID = decoded.userID;
+    next();
+  } catch (err) {
+    res.status(401).send({ msg: 'Please login first' });
+  }
+};
+
+module.exports = { auth };
+`;
+
 const ORDERS_CONTROLLER = `import type { Request, Response } from 'express';
 import { orders } from '../services/orders';
 
@@ -56,6 +73,57 @@ export default app;
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a body field set by the auth middleware of the router, read back by the handler',
+      flavour: 'express4',
+      filename: 'src/routes/notes.js',
+      files: {
+        'src/middleware/auth.js': AUTH_SETTING_USER_ON_BODY,
+        'src/index.js': `const express = require('express');
+const { notesRouter } = require('./routes/notes');
+const app = express();
+app.use(express.json());
+app.use('/notes', notesRouter);
+app.listen(8080);
+`,
+      },
+      code: `const express = require('express');
+const Note = require('../models/note');
+const { auth } = require('../middleware/auth');
+
+const notesRouter = express.Router();
+notesRouter.use(auth);
+
+notesRouter.get('/', async (req, res) => {
+  const notes = await Note.find({ userID: req.body.userID });
+  res.send(notes);
+});
+
+module.exports = { notesRouter };
+`,
+    },
+    {
+      name: 'a body field set by a middleware of the same file in front of the route',
+      flavour: 'express5',
+      filename: 'src/routes/orders.ts',
+      code: `import { Router, type Request, type Response, type NextFunction } from 'express';
+import { verifySession } from '../auth/session';
+import { orders } from '../services/orders';
+
+const router = Router();
+
+function attachUser(req: Request, res: Response, next: NextFunction) {
+  req.body.userId = verifySession(req.headers.cookie);
+  next();
+}
+
+router.get('/orders', attachUser, async (req: Request, res: Response) => {
+  res.json(await orders.listFor(req.body.userId));
+});
+
+export default router;
+`,
+    },
     {
       name: 'validation middleware on the route (validate(schema))',
       flavour: 'express4',
@@ -937,6 +1005,67 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'client fields read next to the one the auth middleware set on the body',
+      flavour: 'express4',
+      filename: 'src/routes/notes.js',
+      files: {
+        'src/middleware/auth.js': AUTH_SETTING_USER_ON_BODY,
+        'src/index.js': `const express = require('express');
+const { notesRouter } = require('./routes/notes');
+const app = express();
+app.use(express.json());
+app.use('/notes', notesRouter);
+app.listen(8080);
+`,
+      },
+      code: `const express = require('express');
+const Note = require('../models/note');
+const { auth } = require('../middleware/auth');
+
+const notesRouter = express.Router();
+notesRouter.use(auth);
+
+notesRouter.post('/create', async (req, res) => {
+  const { title, body, userID } = req.body;
+  const note = new Note({ title, body, userID });
+  await note.save();
+  res.status(201).send({ msg: 'Note created' });
+});
+
+module.exports = { notesRouter };
+`,
+      errors: [{ line: 9, column: 35, endLine: 9, endColumn: 43, message: '`req.body` reaches the handler of POST /notes/create without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const Note = require('../models/note');
+const { auth } = require('../middleware/auth');
+const { z } = require('zod');
+
+const notesRouter = express.Router();
+notesRouter.use(auth);
+
+const postCreateBody = z.object({
+  title: z.string(),
+  body: z.unknown(),
+  userID: z.unknown(),
+});
+
+notesRouter.post('/create', async (req, res) => {
+  const parsedBody = postCreateBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const { title, body, userID } = req.body;
+  const note = new Note({ title, body, userID });
+  await note.save();
+  res.status(201).send({ msg: 'Note created' });
+});
+
+module.exports = { notesRouter };
+`,
+    },
     {
       name: 'a pattern check of one field does not vet the rest of the body',
       flavour: 'express4',

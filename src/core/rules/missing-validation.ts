@@ -11,8 +11,8 @@ import {
   isValidationName,
   projectHasValidationLibrary,
   routeCoverage,
-  selfValidatedParts,
-  type PartCoverage,
+  middlewareEffect,
+  type MiddlewareEffect,
   type ValidationContext,
 } from './util/request-validation';
 import { ValidatingCalleeResolver } from './util/validating-callee';
@@ -28,13 +28,15 @@ interface RouteContext {
   graphRoute?: GraphRoute;
   /** The registration of a route in another file, read from that file. */
   remote?: RemoteRoute;
+  /** Body fields the chain's middleware set before the handler runs (`req.body.userId = decoded.id`). */
+  bodySetBy: ReadonlySet<string>;
 }
 
 interface RemoteFile {
   sourceFile: ts.SourceFile;
   validation: ValidationContext;
-  /** What the middleware defined at each offset validates itself (null: nothing). */
-  middleware: Map<number, PartCoverage | null>;
+  /** What the middleware defined at each offset does to the request (null: not a middleware). */
+  middleware: Map<number, MiddlewareEffect | null>;
 }
 
 interface RemoteRoute {
@@ -85,7 +87,8 @@ const rule: Rule = {
           const candidates = use.reads.filter((read) => isUnvalidated(read, use));
           if (candidates.length === 0) continue;
           for (const route of routeContexts(ctx, handler, validation, remotes)) {
-            const unvalidated = candidates.filter((read) => !route.covered.has(read.part));
+            const bodySetByChain = readsOnlyFields(use, 'body', route.bodySetBy);
+            const unvalidated = candidates.filter((read) => !route.covered.has(read.part) && !(read.part === 'body' && bodySetByChain));
             if (unvalidated.length === 0) continue;
             ctx.report(finding(ctx, handler, use, unvalidated, route));
             break;
@@ -176,6 +179,16 @@ function isUnvalidated(read: RequestRead, use: RequestUse): boolean {
 }
 
 /** `if (!req.body) …` before the schema check only tests presence. */
+/**
+ * Whether the handler reads only named fields of a part that the chain's middleware set there itself:
+ * `Note.find({ owner: req.body.userId })` behind an auth middleware doing `req.body.userId = decoded.id`.
+ */
+function readsOnlyFields(use: RequestUse, part: RequestPart, fields: ReadonlySet<string>): boolean {
+  const read = use.fields.get(part);
+  if (fields.size === 0 || !read || read.whole || read.children.size === 0) return false;
+  return [...read.children.keys()].every((field) => fields.has(field)) && use.reads.every((candidate) => candidate.part !== part || candidate.namedOnly);
+}
+
 function inCondition(node: ts.Node): boolean {
   for (let current: ts.Node = node; !ts.isBlock(current) && !ts.isSourceFile(current); current = current.parent) {
     const parent = current.parent;
@@ -199,6 +212,8 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
   for (const route of handler.routes) {
     if (route.handler?.fn !== handler.fn) continue;
     const covered = routeCoverage(route, validation);
+    const bodySetBy = new Set<string>();
+    for (const middleware of route.middleware) if (middleware.fn) for (const field of middlewareEffect(middleware.fn, validation).bodyFields) bodySetBy.add(field);
     const line = ctx.sourceFile.getLineAndCharacterOfPosition(route.call.getStart(ctx.sourceFile)).line + 1;
     const inGraph = graphRoutes.find((candidate) => candidate.at.file === ctx.fileName && candidate.at.line === line && candidate.method === route.method);
     let label = routeLabel(route);
@@ -206,9 +221,10 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
       usedGraphRoutes.add(inGraph);
       // The local registration tells which parts its schema covers; the graph adds chains from other files.
       for (const part of graphCoverage(ctx, inGraph, remotes, { trustSchema: false, judgedIn: ctx.fileName })) covered.add(part);
+      for (const field of chainBodyFields(ctx, inGraph, remotes)) bodySetBy.add(field);
       label = `${inGraph.method} ${inGraph.path}`;
     }
-    contexts.push({ label, covered, local: route });
+    contexts.push({ label, covered, local: route, bodySetBy });
   }
   for (const route of graphRoutes) {
     if (usedGraphRoutes.has(route)) continue;
@@ -216,10 +232,10 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
     const remote = remoteRegistration(ctx, route, remotes);
     const covered = remote ? routeCoverage(remote.route, remote.validation) : graphCoverage(ctx, route, remotes, { trustSchema: true });
     if (remote) for (const part of graphCoverage(ctx, route, remotes, { trustSchema: false, judgedIn: remote.file })) covered.add(part);
-    contexts.push({ label: `${route.method} ${route.path}`, covered, graphRoute: route, remote });
+    contexts.push({ label: `${route.method} ${route.path}`, covered, graphRoute: route, remote, bodySetBy: chainBodyFields(ctx, route, remotes) });
   }
   if (contexts.length === 0 && handler.standalone && handler.framework === 'express' && !projectHasValidationLibrary(ctx.project.dependencies) && ctx.settings.validationMiddleware.length === 0) {
-    contexts.push({ covered: new Set() });
+    contexts.push({ covered: new Set(), bodySetBy: new Set() });
   }
   return contexts;
 }
@@ -271,26 +287,33 @@ function graphCoverage(ctx: RuleContext, route: GraphRoute, remotes: Map<string,
   for (const link of route.chain) {
     const judged = link.scope === 'route' && link.at.file === options.judgedIn;
     if (!judged && link.name !== LEGACY_EXPRESS_VALIDATOR && isValidationName(link.name, ctx.settings)) return new Set(REQUEST_PARTS);
-    for (const part of definedMiddlewareCoverage(ctx, link, remotes) ?? []) covered.add(part);
+    for (const part of definedMiddlewareEffect(ctx, link, remotes)?.validated ?? []) covered.add(part);
   }
   return covered;
 }
 
-function definedMiddlewareCoverage(ctx: RuleContext, link: ChainLink, remotes: Map<string, RemoteFile | null>): PartCoverage | undefined {
+/** Body fields set by the middleware of a route's chain as the route graph sees it. */
+function chainBodyFields(ctx: RuleContext, route: GraphRoute, remotes: Map<string, RemoteFile | null>): Set<string> {
+  const fields = new Set<string>();
+  for (const link of route.chain) for (const field of definedMiddlewareEffect(ctx, link, remotes)?.bodyFields ?? []) fields.add(field);
+  return fields;
+}
+
+function definedMiddlewareEffect(ctx: RuleContext, link: ChainLink, remotes: Map<string, RemoteFile | null>): MiddlewareEffect | undefined {
   const definition = link.definition;
   const remote = definition ? remoteFile(ctx, definition.file, remotes) : undefined;
   if (!definition || !remote) return undefined;
   // Every route behind the same auth or parsing middleware asks about it: judged once per lint.
   const known = remote.middleware.get(definition.start);
   if (known !== undefined) return known ?? undefined;
-  let coverage: PartCoverage | undefined;
+  let effect: MiddlewareEffect | undefined;
   for (const handler of remote.validation.analysis.handlers) {
     if (handler.fn.getStart(remote.sourceFile) !== definition.start || handler.role !== 'middleware') continue;
-    coverage = selfValidatedParts(handler.fn, remote.validation);
+    effect = middlewareEffect(handler.fn, remote.validation);
     break;
   }
-  remote.middleware.set(definition.start, coverage ?? null);
-  return coverage;
+  remote.middleware.set(definition.start, effect ?? null);
+  return effect;
 }
 
 function routeLabel(route: RouteRegistration): string {

@@ -28,6 +28,8 @@ export interface GenericErrorResponseRequest {
   replaceStatus?: ts.Expression;
   /** Fastify `return payload`: the reply to set `.code(500)` on before returning. */
   returnStatusReply?: string;
+  /** The payload is a message that a reply helper wraps in its own error body: replace it by a generic message. */
+  messageOnly?: boolean;
   /** The request parameter, for `requestId` and `request.log`. */
   requestName?: string;
   /** The caught error to log. */
@@ -42,7 +44,9 @@ export function genericErrorResponseEdits(request: GenericErrorResponseRequest):
   const style = sourceStyle(sourceFile);
   const q = (text: string): string => quoted(text, style);
   const requestId = request.requestName && hasRequestId(request, request.requestName) ? `, requestId: ${request.requestName}.id` : '';
-  const body = `{ error: { code: ${q('INTERNAL_ERROR')}, message: ${q('Internal server error')}${requestId} } }`;
+  const body = request.messageOnly
+    ? q('Internal server error')
+    : `{ error: { code: ${q('INTERNAL_ERROR')}, message: ${q('Internal server error')}${requestId} } }`;
 
   const inner: TextEdit[] = [{ start: request.payload.getStart(sourceFile), end: request.payload.getEnd(), newText: body }];
   if (request.addStatusAfter) {

@@ -56,6 +56,8 @@ export interface RequestUse {
   validatedAt: Map<RequestPart, number>;
   /** How code at the top of the handler can name each part (`req.body`, or a destructured `body`). */
   partExpression: Map<RequestPart, string>;
+  /** Fields the function sets on each part itself (`req.body.userId = decoded.id` in an auth middleware). */
+  written: Map<RequestPart, Set<string>>;
 }
 
 /** Decides what a call does with the request values given to it. */
@@ -109,6 +111,7 @@ class RequestUseCollector {
   private readonly validatedAt = new Map<RequestPart, number>();
   private readonly aliases = new Map<string, Alias>();
   private readonly partExpression = new Map<RequestPart, string>();
+  private readonly written = new Map<RequestPart, Set<string>>();
   /** Uses seen through each capture's aliases. */
   private readonly captureUses = new Map<RequestRead, ReadUsage[]>();
   private readonly captureNamedOnly = new Map<RequestRead, boolean>();
@@ -135,7 +138,7 @@ class RequestUseCollector {
       read.namedOnly = read.namedOnly && (this.captureNamedOnly.get(read) ?? true);
     }
     this.reads.sort((a, b) => a.start - b.start);
-    return { reads: this.reads, fields: this.fields, validatedAt: this.validatedAt, partExpression: this.partExpression };
+    return { reads: this.reads, fields: this.fields, validatedAt: this.validatedAt, partExpression: this.partExpression, written: this.written };
   }
 
   private walk(root: ts.Node): void {
@@ -225,6 +228,7 @@ class RequestUseCollector {
     const read: RequestRead = { part, node: access, start: access.getStart(), usage: 'use', namedOnly: false };
     const result = this.followValue(access, part, [], read);
     if (result.usage === 'write' && result.path.length === 0) return;
+    if (result.usage === 'write' && !this.written.get(part)?.add(result.path[0])) this.written.set(part, new Set([result.path[0]]));
     read.usage = result.usage;
     read.namedOnly = result.named;
     this.reads.push(read);

@@ -169,11 +169,24 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   return ref.fn ? selfValidatedParts(ref.fn, context) : undefined;
 }
 
-/** The parts a `(req, res, next)` middleware validates itself (`schema.validate(req.query)`), if any. */
-export function selfValidatedParts(fn: FunctionLike, context: ValidationContext): PartCoverage | undefined {
-  if (fn.parameters.length < 2) return undefined;
+/** What a `(req, res, next)` middleware does to the request for the handlers after it. */
+export interface MiddlewareEffect {
+  /** The parts it validates itself (`schema.validate(req.query)`), if any. */
+  validated?: PartCoverage;
+  /** Body fields it sets from server-side facts (`req.body.userId = decoded.id`): not client input when read after it. */
+  bodyFields: ReadonlySet<string>;
+}
+
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+export function middlewareEffect(fn: FunctionLike, context: ValidationContext): MiddlewareEffect {
+  if (fn.parameters.length < 2) return { bodyFields: NO_FIELDS };
   const use = collectRequestUse(fn, fn.parameters[0], createCallClassifier(context));
-  return use.validatedAt.size > 0 ? new Set(use.validatedAt.keys()) : undefined;
+  return { validated: use.validatedAt.size > 0 ? new Set(use.validatedAt.keys()) : undefined, bodyFields: use.written.get('body') ?? NO_FIELDS };
+}
+
+export function selfValidatedParts(fn: FunctionLike, context: ValidationContext): PartCoverage | undefined {
+  return middlewareEffect(fn, context).validated;
 }
 
 function expressValidatorCoverage(imported: string | undefined): PartCoverage {

@@ -22,6 +22,21 @@ export const HEADER_METHODS: ReadonlySet<string> = new Set([
   'attachment', 'removeHeader', 'setCookie', 'serializer', 'charset',
 ]);
 
+/**
+ * @fastify/sensible's reply helpers: each answers with its error status and the message it is
+ * given (`reply.internalServerError(message)`), so it both sets the status and sends.
+ */
+const ERROR_REPLY_STATUS: ReadonlyMap<string, number> = new Map([
+  ['badRequest', 400], ['unauthorized', 401], ['paymentRequired', 402], ['forbidden', 403], ['notFound', 404], ['methodNotAllowed', 405],
+  ['notAcceptable', 406], ['proxyAuthenticationRequired', 407], ['requestTimeout', 408], ['conflict', 409], ['gone', 410], ['lengthRequired', 411],
+  ['preconditionFailed', 412], ['payloadTooLarge', 413], ['uriTooLong', 414], ['unsupportedMediaType', 415], ['rangeNotSatisfiable', 416],
+  ['expectationFailed', 417], ['imateapot', 418], ['misdirectedRequest', 421], ['unprocessableEntity', 422], ['locked', 423], ['failedDependency', 424],
+  ['tooEarly', 425], ['upgradeRequired', 426], ['preconditionRequired', 428], ['tooManyRequests', 429], ['requestHeaderFieldsTooLarge', 431],
+  ['unavailableForLegalReasons', 451], ['internalServerError', 500], ['notImplemented', 501], ['badGateway', 502], ['serviceUnavailable', 503],
+  ['gatewayTimeout', 504], ['httpVersionNotSupported', 505], ['variantAlsoNegotiates', 506], ['insufficientStorage', 507], ['loopDetected', 508],
+  ['bandwidthLimitExceeded', 509], ['notExtended', 510], ['networkAuthenticationRequired', 511],
+]);
+
 export interface ResponseLink {
   name: string;
   call: ts.CallExpression;
@@ -94,6 +109,23 @@ export function readResponseChain(call: ts.CallExpression, receiverName: string)
     chain.status = undefined;
   }
   return chain;
+}
+
+/** A chain ending in a reply helper that sends an HTTP error: `reply.internalServerError(message)`, `reply.getHttpError(500, message)`. */
+export interface ErrorReply {
+  link: ResponseLink;
+  status: StatusValue;
+  /** The message the helper sends, when given. */
+  message?: ts.Expression;
+}
+
+export function errorReplyOf(chain: ResponseChain): ErrorReply | undefined {
+  const last = chain.links[chain.links.length - 1];
+  if (chain.terminal || chain.links.slice(0, -1).some((link) => !HEADER_METHODS.has(link.name) && !STATUS_METHODS.has(link.name))) return undefined;
+  const code = ERROR_REPLY_STATUS.get(last.name);
+  if (code !== undefined) return { link: last, status: { kind: 'number', value: code, node: last.call }, message: last.args[0] };
+  if (last.name === 'getHttpError' && last.args[0]) return { link: last, status: readStatus(last.args[0]), message: last.args[1] };
+  return undefined;
 }
 
 /** Whether a name is rebound by a function's parameters or declarations (so the outer response is shadowed). */
