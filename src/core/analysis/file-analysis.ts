@@ -526,7 +526,7 @@ class FileAnalyzer {
       }
     }
     for (const fn of this.candidateFunctions) {
-      if (this.handlers.has(fn)) continue;
+      if (this.handlers.has(fn) || isPluginOption(fn)) continue;
       const framework = handlerFrameworkBySignature(fn, this.framework);
       if (!framework) continue;
       const count = fn.parameters.length;
@@ -534,6 +534,18 @@ class FileAnalyzer {
       this.handlers.set(fn, { ...describeParameters(fn, framework, role), fn, framework, routes: [], standalone: true });
     }
   }
+}
+
+/**
+ * A callback in the options of a Fastify plugin registration: `register(rateLimit, { errorResponseBuilder:
+ * (req, reply) => ({ statusCode: 429, … }) })`. The plugin calls it and sends what it returns itself.
+ */
+function isPluginOption(fn: FunctionLike): boolean {
+  const property = fn.parent;
+  if (!ts.isPropertyAssignment(property) || property.initializer !== fn) return false;
+  const options = property.parent;
+  const call = options.parent;
+  return ts.isCallExpression(call) && call.arguments.indexOf(options) > 0 && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'register';
 }
 
 const EXPRESS_REQUEST_TYPES = new Set(['Request', 'ExpressRequest']);

@@ -42,6 +42,7 @@ describe('linting while typing (the previous tree reused by the incremental pars
     const settings = withDefaults({});
     let steps = 0;
     let kept = 0;
+    let handlerOnly = 0;
     for (const file of listSourceFiles(FIXTURES, disk)) {
       const original = disk.readFile(file) ?? '';
       let current = original;
@@ -71,9 +72,12 @@ describe('linting while typing (the previous tree reused by the incremental pars
         for (const text of sequence) type(text);
         type(original);
       }
+      handlerOnly += editor.linter.handlerOnlyLints;
     }
     assert.ok(steps > 300, `${steps} edits`);
     assert.ok(kept > steps / 3, `the route graph was kept for ${kept} of ${steps} edits`);
+    // typing inside a route handler re-judges that handler only; the other findings are kept and moved
+    assert.ok(handlerOnly > 80, `${handlerOnly} of ${steps} lints judged only the handler typed in`);
   });
 
   it('refuses to build a fix once its file was linted again with newer text, and builds it until then', () => {

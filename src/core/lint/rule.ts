@@ -31,6 +31,12 @@ export interface RuleContext {
   readonly scaffold?: ScaffoldBridge;
   /** Whether the file is a test file (`*.test.ts`, `__tests__/`, `test/`). */
   readonly isTestFile: boolean;
+  /**
+   * Set for rules with `scope: 'handler'` while the user types inside one route handler: only the
+   * findings inside this range are wanted (the file's other findings of the rule are kept from the
+   * previous lint), so handlers outside it need not be judged.
+   */
+  readonly within?: TextRange;
   /** The cross-file route graph of the owning package; built on first use, then cached. */
   routeGraph(): RouteGraph | undefined;
   /** Another file as the host reads it, parsed once per text through the cache the route graph shares; undefined when unreadable. */
@@ -40,6 +46,16 @@ export interface RuleContext {
   /** The project file an import specifier names, through the module resolver the route graph shares; undefined for packages. */
   resolveModule(specifier: string, fromFile: string): string | undefined;
   report(report: Report): void;
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** Whether a node lies inside a range. */
+export function isWithin(node: ts.Node, range: TextRange): boolean {
+  return node.end <= range.end && node.getStart() >= range.start;
 }
 
 export type NodeHandler = (node: ts.Node) => void;
@@ -52,5 +68,13 @@ export interface RuleVisitor {
 
 export interface Rule {
   meta: RuleMeta;
+  /**
+   * `'handler'`: the rule judges request handlers one by one; each finding lies inside the handler
+   * it judges, and judging one handler reads other handlers only through what the file analysis
+   * lists of them (the names they call, the functions and imports they declare, what they register).
+   * Its node handlers then see only the nodes inside `context.within` when that is set, and its
+   * `end` hook skips handlers outside it.
+   */
+  scope?: 'handler';
   create(context: RuleContext): RuleVisitor;
 }

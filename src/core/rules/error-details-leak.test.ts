@@ -460,6 +460,54 @@ module.exports = (err, req, res, next) => {
   ],
   invalid: [
   {
+    name: 'the status read from a local error body whose statusCode falls back to 500',
+    flavour: 'express5',
+    filename: 'src/middlewares/errors/index.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+import { StatusCodes } from 'http-status-codes';
+
+export function errorHandler(err: { statusCode?: number; message: string }, req: Request, res: Response, next: NextFunction) {
+  const statusCode = err.statusCode || StatusCodes.INTERNAL_SERVER_ERROR;
+  const displayedError = { statusCode, success: false, message: err.message };
+  res.status(displayedError.statusCode).json(displayedError);
+}
+`,
+    errors: [{ line: 7, column: 3, endLine: 7, endColumn: 61, message: 'The message of an unexpected error (`err.message`) is sent to the client with status `displayedError.statusCode`; log the error and send a generic message with a request id instead.' }],
+    output: `import type { NextFunction, Request, Response } from 'express';
+import { StatusCodes } from 'http-status-codes';
+
+export function errorHandler(err: { statusCode?: number; message: string }, req: Request, res: Response, next: NextFunction) {
+  const statusCode = err.statusCode || StatusCodes.INTERNAL_SERVER_ERROR;
+  const displayedError = { statusCode, success: false, message: err.message };
+  console.error(err);
+  res.status(displayedError.statusCode).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+}
+`,
+  },
+  {
+    name: 'the message sent when it has text, a fallback otherwise',
+    flavour: 'express4',
+    filename: 'src/util/handle-error.js',
+    code: `module.exports = function handleError(fn) {
+  return (req, res) => {
+    fn(req, res).catch((err) => {
+      res.send({ status: 'ok', data: { error_code: 'INTERNAL_ERROR', error_type: err.message ? err.message : 'internal-error' } });
+    });
+  };
+};
+`,
+    errors: [{ line: 4, column: 7, endLine: 4, endColumn: 131, message: 'The message of an unexpected error (`err.message`) is sent to the client without a 4xx status; log the error and send a generic message with a request id instead.' }],
+    output: `module.exports = function handleError(fn) {
+  return (req, res) => {
+    fn(req, res).catch((err) => {
+      console.error(err);
+      res.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+    });
+  };
+};
+`,
+  },
+  {
     name: '@fastify/sensible: the message of an unexpected error sent by reply.internalServerError',
     flavour: 'fastify4',
     filename: 'src/routes/orders/index.ts',

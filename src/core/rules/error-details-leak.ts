@@ -36,6 +36,7 @@ const rule: Rule = {
     frameworks: ['express', 'fastify'],
     fixable: true,
   },
+  scope: 'handler',
   create(ctx) {
     // mock servers in tests answer with whatever helps debugging
     if (skipsTestFile(ctx)) return {};
@@ -187,7 +188,8 @@ function classifyStatusValue(status: StatusValue): { kind: StatusClass; text?: s
 
 /** `err.status || 500`, `err.statusCode ?? 500`, `statusCode` from `const statusCode = err.statusCode || 500`. */
 function fallsBackTo5xx(expression: ts.Expression, depth: number): boolean {
-  if (depth > 2) return false;
+  // a property of a local object, its initializer, the `||` in it: `displayedError.statusCode` ← `{ statusCode }` ← `err.statusCode || 500`
+  if (depth > 4) return false;
   const value = unwrapExpression(expression);
   if (ts.isNumericLiteral(value)) return Number(value.text) >= 500;
   if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {

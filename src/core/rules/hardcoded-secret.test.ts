@@ -4,6 +4,51 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'message keys and setting names under the weak name key, compared or assigned',
+    flavour: 'express4',
+    filename: 'server/controllers/SettingsController.js',
+    code: `function taskTitle(name) {
+  return [{ text: 'Encoding audio', key: 'MessageTaskEncodingM4b' }, { text: 'Failed', key: 'MessageTaskFailedToWriteMetadataFile' }, name];
+}
+
+function updateSettings(settings, updates) {
+  for (const key of Object.keys(updates)) {
+    if (key === 'markAsFinishedPercentComplete') settings[key] = Number(updates[key]);
+    else if (key !== 'authOpenIDSubfolderForRedirectURLs') settings[key] = updates[key];
+  }
+  return { settings, title: taskTitle('save') };
+}
+
+module.exports = { updateSettings };
+`,
+  },
+  {
+    name: 'credentials compared with states and with the shipped default, and a design token fallback',
+    flavour: 'express4',
+    filename: 'src/startup.js',
+    code: `const config = require('./config');
+
+function checkAccess(secrets, log) {
+  const accessKey = secrets.get('bank_accessKey');
+  if (accessKey == null || accessKey === 'Forbidden') return false;
+  if (config.api.keySecret === 'acme_default_api_secret') log.warn('API key secret is still the default; change it');
+  return true;
+}
+
+function roomPasswordFrom(params) {
+  const roomPassword = params.get('roomPassword');
+  return roomPassword === 'false' ? false : roomPassword;
+}
+
+function chipColor(status) {
+  const token = config.statusColors[status] ?? 'grey.500';
+  return token;
+}
+
+module.exports = { checkAccess, roomPasswordFrom, chipColor };
+`,
+  },
+  {
     name: 'publishable client keys in browser code: a Mapbox public token, a Stripe publishable key',
     flavour: 'express4',
     filename: 'src/public/js/mapbox.js',

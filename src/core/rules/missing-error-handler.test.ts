@@ -149,6 +149,33 @@ await app.listen({ port: 3000 });
 `,
     },
     {
+      name: "Fastify: setErrorHandler in a plugin marked with Symbol.for('skip-override'), as fastify-plugin marks it",
+      flavour: 'fastify4',
+      filename: 'src/plugins/errors.js',
+      files: {
+        'src/app.js': `const Fastify = require('fastify');
+const errors = require('./plugins/errors');
+
+const app = Fastify({ logger: true });
+app.register(errors);
+app.get('/items', async () => [{ id: 1 }]);
+module.exports = app;
+`,
+      },
+      code: `'use strict';
+
+async function errors(fastify) {
+  fastify.setErrorHandler(function (error, request, reply) {
+    request.log.error(error);
+    reply.code(500).send({ message: 'Internal Server Error' });
+  });
+}
+
+errors[Symbol.for('skip-override')] = true;
+module.exports = errors;
+`,
+    },
+    {
       name: 'Fastify: setErrorHandler in a plugin wrapped with fastify-plugin',
       flavour: 'fastify4',
       filename: 'src/plugins/errors.ts',

@@ -466,6 +466,11 @@ class ErrorHandlerChecker {
         const callee = memberPath(child.expression)?.join('.') ?? '';
         if (wrappers.has(callee) || /^(fp|fastifyPlugin)$/.test(callee)) wrapped = true;
       }
+      // what fastify-plugin does itself: `plugin[Symbol.for('skip-override')] = true`
+      if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(child.left)) {
+        const target = child.left;
+        if (ts.isIdentifier(target.expression) && target.expression.text === name && /skip-override/.test(target.argumentExpression.getText())) wrapped = true;
+      }
       ts.forEachChild(child, visit);
     };
     visit(this.ctx.sourceFile);

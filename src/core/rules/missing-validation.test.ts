@@ -74,6 +74,88 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a body field set by a middleware that a factory of the same file returns',
+      flavour: 'express4',
+      filename: 'src/routes/cards.js',
+      code: `const express = require('express');
+const { Card } = require('../models');
+const security = require('../lib/security');
+
+const appendUserId = () => (req, res, next) => {
+  req.body = req.body || {};
+  req.body.UserId = security.authenticatedUserId(req);
+  next();
+};
+
+const router = express.Router();
+
+router.get('/api/Cards', appendUserId(), async (req, res) => {
+  res.json({ data: await Card.findAll({ where: { UserId: req.body.UserId } }) });
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a sanitizer named after cross-site scripting, applied to the body in the handler',
+      flavour: 'express4',
+      filename: 'app/src/Server.js',
+      code: `const express = require('express');
+const checkXSS = require('./XSS');
+const rooms = require('./rooms');
+
+const app = express();
+app.use(express.json());
+
+app.post('/api/v1/join', (req, res) => {
+  const { room, name } = checkXSS(req.body);
+  res.json(rooms.join(room, name));
+});
+
+app.listen(3000);
+`,
+    },
+    {
+      name: 'a query flag negated into a boolean for the template',
+      flavour: 'express4',
+      filename: 'src/routes/index.js',
+      code: `const express = require('express');
+
+const router = express.Router();
+
+router.get('/', (req, res) => {
+  res.render('desktop', { isMainWindow: !req.query.extraWindow, compact: !!req.query.compact });
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a query value converted to a number and rejected unless it is an integer (or a number at all)',
+      flavour: 'fastify5',
+      filename: 'src/routes/jobs.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { jobs } from '../services/jobs';
+
+export default async function jobRoutes(app: FastifyInstance) {
+  app.get<{ Querystring: { cursor?: string } }>('/jobs/failed', async (req, reply) => {
+    let offset = 0;
+    if (req.query.cursor !== undefined) {
+      const cursor = Number(req.query.cursor);
+      if (!Number.isInteger(cursor) || cursor < 0) return reply.code(400).send({ message: 'Invalid cursor' });
+      offset = cursor;
+    }
+    return jobs.listFailed(offset, 50);
+  });
+
+  app.get<{ Querystring: { minutes: string } }>('/jobs/recent', async (req, reply) => {
+    if (isNaN(Number(req.query.minutes))) return reply.code(400).send({ error: 'Invalid minutes' });
+    return jobs.recent(Number(req.query.minutes));
+  });
+}
+`,
+    },
+    {
       name: 'a body field set by the auth middleware of the router, read back by the handler',
       flavour: 'express4',
       filename: 'src/routes/notes.js',
@@ -1005,6 +1087,116 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'an app-wide request logger that redacts a copy of the body validates nothing',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      files: {
+        'src/logger.js': `function sanitizeObject(obj) {
+  if (!obj || typeof obj !== 'object') return obj;
+  const copy = { ...obj };
+  for (const key of Object.keys(copy)) if (/password|token/i.test(key)) copy[key] = '********';
+  return copy;
+}
+
+function requestLogger(req, res, next) {
+  const body = sanitizeObject(req.body);
+  console.info(JSON.stringify({ method: req.method, url: req.url, body }));
+  next();
+}
+
+module.exports = { requestLogger };
+`,
+      },
+      code: `const express = require('express');
+const { requestLogger } = require('./logger');
+const tools = require('./tools');
+
+const app = express();
+app.use(express.json());
+app.use(requestLogger);
+
+app.post('/api/tools', async (req, res, next) => {
+  try {
+    res.status(201).json(await tools.create({ name: req.body.name, func: req.body.func }));
+  } catch (err) {
+    next(err);
+  }
+});
+
+module.exports = app;
+`,
+      errors: [{ line: 11, column: 53, endLine: 11, endColumn: 61, message: '`req.body` reaches the handler of POST /api/tools without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const { requestLogger } = require('./logger');
+const tools = require('./tools');
+const { z } = require('zod');
+
+const app = express();
+app.use(express.json());
+app.use(requestLogger);
+
+const postApiToolsBody = z.object({
+  name: z.string(),
+  func: z.unknown(),
+});
+
+app.post('/api/tools', async (req, res, next) => {
+  const parsedBody = postApiToolsBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  try {
+    res.status(201).json(await tools.create({ name: req.body.name, func: req.body.func }));
+  } catch (err) {
+    next(err);
+  }
+});
+
+module.exports = app;
+`,
+    },
+    {
+      name: 'a query value converted to a number that nothing checks',
+      flavour: 'fastify5',
+      filename: 'src/routes/jobs.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { jobs } from '../services/jobs';
+
+export default async function jobRoutes(app: FastifyInstance) {
+  app.get<{ Querystring: { cursor?: string } }>('/jobs/failed', async (req) => {
+    const cursor = Number(req.query.cursor);
+    const limit = 50;
+    if (Number.isInteger(limit)) return jobs.listFailed(cursor, limit);
+    return [];
+  });
+}
+`,
+      errors: [{ line: 6, column: 27, endLine: 6, endColumn: 36, message: '`req.query` reaches the handler of GET /jobs/failed without validation; validate it with a schema.' }],
+      output: `import type { FastifyInstance } from 'fastify';
+import { jobs } from '../services/jobs';
+
+export default async function jobRoutes(app: FastifyInstance) {
+  app.get<{ Querystring: { cursor?: string } }>('/jobs/failed', {
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: {
+          cursor: { type: 'number' },
+        },
+      },
+    },
+  }, async (req) => {
+    const cursor = Number(req.query.cursor);
+    const limit = 50;
+    if (Number.isInteger(limit)) return jobs.listFailed(cursor, limit);
+    return [];
+  });
+}
+`,
+    },
     {
       name: 'client fields read next to the one the auth middleware set on the body',
       flavour: 'express4',

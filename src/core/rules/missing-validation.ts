@@ -1,8 +1,8 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../analysis/descendants';
-import { functionName, isFunctionLike, type FunctionLike } from '../analysis/syntax';
+import { functionName, isFunctionLike, unwrapExpression, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, RouteRegistration } from '../analysis/types';
-import type { Report, Rule, RuleContext } from '../lint/rule';
+import { isWithin, type Report, type Rule, type RuleContext } from '../lint/rule';
 import type { ChainLink, GraphRoute } from '../project/route-graph-types';
 import { buildFastifySchemaChanges } from './util/fastify-schema-fix';
 import { collectRequestUse, REQUEST_PARTS, type FieldNode, type RequestPart, type RequestRead, type RequestUse } from './util/request-reads';
@@ -62,6 +62,7 @@ const rule: Rule = {
     frameworks: ['express', 'fastify'],
     fixable: true,
   },
+  scope: 'handler',
   create(ctx) {
     // Test files, and files of projects that are neither Express nor Fastify (Next.js API routes look alike).
     if (ctx.isTestFile || (!ctx.project.framework && !ctx.analysis.framework)) return {};
@@ -82,6 +83,7 @@ const rule: Rule = {
         let called: ReadonlySet<string> | undefined;
         const calledNames = (): ReadonlySet<string> => (called ??= directlyCalledNames(ctx.analysis.calls));
         for (const handler of ctx.analysis.handlers) {
+          if (ctx.within && !isWithin(handler.fn, ctx.within)) continue;
           if (!isRequestHandler(handler, calledNames)) continue;
           const use = collectRequestUse(handler.fn, handler.fn.parameters[0], classifier);
           const candidates = use.reads.filter((read) => isUnvalidated(read, use));
@@ -306,14 +308,24 @@ function definedMiddlewareEffect(ctx: RuleContext, link: ChainLink, remotes: Map
   // Every route behind the same auth or parsing middleware asks about it: judged once per lint.
   const known = remote.middleware.get(definition.start);
   if (known !== undefined) return known ?? undefined;
-  let effect: MiddlewareEffect | undefined;
-  for (const handler of remote.validation.analysis.handlers) {
-    if (handler.fn.getStart(remote.sourceFile) !== definition.start || handler.role !== 'middleware') continue;
-    effect = middlewareEffect(handler.fn, remote.validation);
-    break;
-  }
+  const analysis = remote.validation.analysis;
+  const defined = analysis.functions.find((fn) => fn.getStart(remote.sourceFile) === definition.start);
+  // a factory (`const appendUserId = () => (req, res, next) => …`) stands for the middleware it returns
+  const middleware = defined && (analysis.handlerOf(defined) ? defined : returnedFunction(defined));
+  const handler = middleware && analysis.handlerOf(middleware);
+  const effect = handler?.role === 'middleware' ? middlewareEffect(handler.fn, remote.validation) : undefined;
   remote.middleware.set(definition.start, effect ?? null);
   return effect;
+}
+
+/** The function a factory returns: `() => (req, res, next) => …`, `function f() { return function (req, res, next) { … }; }`. */
+function returnedFunction(factory: FunctionLike): FunctionLike | undefined {
+  const body = factory.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return isFunctionLike(unwrapExpression(body)) ? (unwrapExpression(body) as FunctionLike) : undefined;
+  const last = body.statements[body.statements.length - 1];
+  const value = last && ts.isReturnStatement(last) && last.expression ? unwrapExpression(last.expression) : undefined;
+  return value && isFunctionLike(value) ? value : undefined;
 }
 
 function routeLabel(route: RouteRegistration): string {

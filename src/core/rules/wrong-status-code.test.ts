@@ -4,6 +4,65 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a not-found message answered 500 when the server\'s own configuration is missing',
+      flavour: 'fastify5',
+      filename: 'src/routes/sso.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { getOidcSettings, Settings } from '../settings';
+
+export default async function ssoRoutes(app: FastifyInstance) {
+  app.get('/auth/sso/start', async (request, reply) => {
+    const settings = await getOidcSettings();
+    if (!settings) return reply.code(500).send({ error: 'OIDC configuration not found' });
+    const smtp = await Settings.findOne({ key: 'smtp' });
+    if (!smtp) return reply.code(500).send({ error: 'Mail settings not found' });
+    return reply.send({ url: settings.authorizeUrl });
+  });
+}
+`,
+    },
+    {
+      name: 'a callback in a plugin\'s options named (req, reply): the plugin sends what it returns with its own status',
+      flavour: 'fastify4',
+      code: `import Fastify from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+
+const app = Fastify();
+
+await app.register(rateLimit, {
+  max: 100,
+  timeWindow: '1 minute',
+  errorResponseBuilder: (req, reply) => ({ statusCode: 429, error: 'Too Many Requests', message: 'Slow down' }),
+});
+
+app.get('/health', async () => ({ ok: true }));
+`,
+    },
+    {
+      name: 'a controller named after making a value (a billing portal session), not a record',
+      flavour: 'fastify5',
+      filename: 'src/api/billing/portal.ts',
+      files: {
+        'src/api/billing/routes.ts': `import type { FastifyInstance } from 'fastify';
+import { createPortalSession } from './portal';
+
+export async function billingRoutes(app: FastifyInstance) {
+  app.post('/billing/portal-sessions', createPortalSession);
+}
+`,
+      },
+      code: `import type { FastifyReply, FastifyRequest } from 'fastify';
+import Stripe from 'stripe';
+
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? '');
+
+export async function createPortalSession(request: FastifyRequest<{ Body: { customerId: string } }>, reply: FastifyReply) {
+  const portal = await stripe.billingPortal.sessions.create({ customer: request.body.customerId });
+  return reply.send({ url: portal.url });
+}
+`,
+    },
+    {
       name: 'an HTML help page that mentions a missing table answers 200',
       flavour: 'express4',
       filename: 'src/app.js',
@@ -665,6 +724,40 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'a not-found message answered 500 after a lookup keyed by the request',
+      flavour: 'express4',
+      filename: 'src/routes/orders.js',
+      code: `const express = require('express');
+const Order = require('../models/order');
+
+const router = express.Router();
+
+router.get('/orders/track', async (req, res) => {
+  const number = String(req.query.number);
+  const order = await Order.findOne({ number });
+  if (!order) return res.status(500).json({ message: 'Order not found' });
+  res.json(order);
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 22, endLine: 9, endColumn: 37, message: 'This response says the resource was not found but answers 500 Internal Server Error; answer 404 Not Found.' }],
+      output: `const express = require('express');
+const Order = require('../models/order');
+
+const router = express.Router();
+
+router.get('/orders/track', async (req, res) => {
+  const number = String(req.query.number);
+  const order = await Order.findOne({ number });
+  if (!order) return res.status(404).json({ message: 'Order not found' });
+  res.json(order);
+});
+
+module.exports = router;
+`,
+    },
     {
       name: "an error message under the 'mssg' key sent with 200 after a failed check",
       flavour: 'express4',

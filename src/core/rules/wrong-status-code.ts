@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { functionName, isFallbackExpression, isFunctionLike, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, HttpMethod } from '../analysis/types';
-import type { Rule, RuleContext } from '../lint/rule';
+import { isWithin, type Rule, type RuleContext } from '../lint/rule';
 import { isFastifyOnly } from '../project/project-info';
 import type { GraphRoute } from '../project/route-graph-types';
 import { importedValue } from './util/imported-value';
@@ -30,6 +30,7 @@ import {
   isActionName,
   isCollectionPath,
   isCreateName,
+  namesMadeValue,
   missingVariableAt,
   notFoundBranch,
   sendsCreated,
@@ -75,9 +76,10 @@ class StatusChecker {
   }
 
   run(): void {
+    const within = this.ctx.within;
     for (const handler of this.ctx.analysis.handlers) {
       const res = handler.res;
-      if (!handler.fn.body) continue;
+      if (!handler.fn.body || (within && !isWithin(handler.fn, within))) continue;
       if (res) {
         const { chains } = responseChainsIn(handler.fn, res);
         for (const chain of chains) {
@@ -335,7 +337,7 @@ class StatusChecker {
       const wrong =
         (code >= 200 && code < 300 && !data) ||
         (notFound.keyedByParams && (code === 400 || code === 422 || code >= 500)) ||
-        (notFound.message && notFound.lookup && code >= 500);
+        (notFound.message && notFound.lookup && notFound.keyed && code >= 500);
       if (wrong && acknowledges()) return;
       if (wrong) {
         const site = siteFor(404);
@@ -504,7 +506,7 @@ class StatusChecker {
     const evidence = facts.calls.length > 0 ? `\`${calleeText(facts.calls[0], this.ctx.sourceFile)}\`` : `\`${name ?? 'handler'}\``;
     if (routed) {
       if (facts.calls.length > 0) return { facts, nameOnly: false, routes, evidence };
-      if (isCreateName(name)) return { facts, nameOnly: true, routes, evidence };
+      if (isCreateName(name) && !namesMadeValue(name)) return { facts, nameOnly: true, routes, evidence };
       return undefined;
     }
     // registered nowhere we can see: the name and a creation call must both say so
@@ -720,6 +722,7 @@ const rule: Rule = {
     frameworks: ['express', 'fastify'],
     fixable: true,
   },
+  scope: 'handler',
   create(context) {
     if (context.isTestFile && !context.settings.lintTestFiles) return {};
     return { end: () => new StatusChecker(context).run() };

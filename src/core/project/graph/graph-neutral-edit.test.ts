@@ -8,7 +8,7 @@ import { ProjectDetector } from '../detect';
 import { RouteGraphBuilder } from '../route-graph';
 import { listSourceFiles } from '../source-files';
 import { textChange } from '../../model/text-change';
-import { editsOf, observableGraph } from './testing';
+import { buildGraph, editsOf, observableGraph, projectHost, ROOT, routeLines } from './testing';
 
 const FIXTURES = toPosix(nodePath.resolve(__dirname, '../../../../test/fixtures/projects'));
 
@@ -47,4 +47,36 @@ describe('route graph after an edit (edits in function bodies, comments and blan
       assert.ok(moved > edits / 2, `${moved} of ${edits} edits kept the graph`);
     });
   }
+});
+
+describe('route graph after an edit inside a function whose return value the graph read', () => {
+  it('builds again when the edit changes what an IIFE controller module returns', () => {
+    const host = projectHost('express4', {
+      'src/app.js': `const express = require('express');
+const comments = require('./comments');
+const app = express();
+app.post('/comments', comments.create);
+module.exports = app;
+`,
+      'src/comments.js': `const comments = (() => {
+  const create = async (req, res) => {
+    res.status(201).json(await save(req.body));
+  };
+  return { create };
+})();
+module.exports = comments;
+`,
+    });
+    const { builder, projects } = buildGraph(host);
+    const file = `${ROOT}/src/comments.js`;
+    const before = builder.graphFor(projects.detect(file));
+    assert.deepEqual(before && routeLines(before).map((line) => line.split(/\s+/).slice(0, 3).join(' ')), ['POST /comments comments.create']);
+    // typing `return` at the top of the IIFE: it now returns nothing, and the route has no known handler
+    host.files.set(file, (host.files.get(file) ?? '').replace('(() => {\n', '(() => {\n  return\n'));
+    builder.invalidate(file);
+    const after = builder.graphFor(projects.detect(file));
+    const fresh = buildGraph(host).graph;
+    assert.deepEqual(observableGraph(after), observableGraph(fresh));
+    assert.notDeepEqual(observableGraph(after), observableGraph(before));
+  });
 });

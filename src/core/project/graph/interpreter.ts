@@ -184,6 +184,7 @@ export class Interpreter extends Evaluator {
         this.executedContainers.add(fn.fn);
         this.runEvents(container.events, frame);
       }
+      fn.module.noteReturnRead(fn.fn);
       return this.returnValue(fn.fn, frame);
     } finally {
       this.active.pop();

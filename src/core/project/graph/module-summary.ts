@@ -66,9 +66,18 @@ export class ModuleSummary {
     return container;
   }
 
-  /** The functions the graph walked in this module (its own top level aside). */
+  /** Functions whose return value the graph read (`(() => { …; return { create } })()`), walked or not. */
+  private readonly returnsRead = new Set<Callable>();
+
+  noteReturnRead(fn: Callable): void {
+    this.returnsRead.add(fn);
+  }
+
+  /** The functions the graph walked or read the return value of in this module (its own top level aside). */
   walkedRanges(): ts.TextRange[] {
-    return [...this.containerMap.keys()].filter((node) => node !== this.sourceFile).map(({ pos, end }) => ({ pos, end }));
+    const read = new Set<ts.Node>([...this.containerMap.keys(), ...this.returnsRead]);
+    read.delete(this.sourceFile);
+    return [...read].map(({ pos, end }) => ({ pos, end }));
   }
 
   get top(): Container {

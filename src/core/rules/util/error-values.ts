@@ -435,7 +435,9 @@ export function classifyCondition(condition: ts.Expression, positive: boolean, a
     if (isEquality(operator) && positive && (mentionsErrorProperty(value.left, analysis) || mentionsErrorProperty(value.right, analysis))) return { devOnly: false, guarded: true };
     return { devOnly: false, guarded: false };
   }
-  if (positive && (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) && mentionsErrorProperty(value, analysis)) return { devOnly: false, guarded: true };
+  // `err.isOperational`, `err.expose`, `err.statusCode` mark an expected error; `err.message ? err.message : '…'` only tests for text
+  const testsText = ts.isPropertyAccessExpression(value) && /^(message|stack|msg)$/.test(value.name.text);
+  if (positive && !testsText && (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) && mentionsErrorProperty(value, analysis)) return { devOnly: false, guarded: true };
   if (positive && ts.isCallExpression(value)) {
     const callee = memberPath(value.expression);
     const name = callee?.[callee.length - 1] ?? '';

@@ -364,6 +364,12 @@ class RequestUseCollector {
         if (NUMBER_CONVERSIONS.has(callee)) {
           this.setType(node, 'number');
           if (isDefaulted(call)) node.optional = true;
+          // `isNaN(Number(req.query.t))`, or `const cursor = Number(req.query.cursor)` then `Number.isInteger(cursor)`
+          const guard = this.numberGuardOf(call);
+          if (guard) {
+            this.markValidated(part, guard.getStart());
+            return 'guard';
+          }
           return 'use';
         }
         if (NUMBER_GUARDS.has(callee)) {
@@ -384,6 +390,25 @@ class RequestUseCollector {
     }
     node.whole = true;
     return 'use';
+  }
+
+  /** A number check of a converted value: the conversion handed straight to it, or the `const` holding the conversion handed to it later. */
+  private numberGuardOf(conversion: ts.CallExpression): ts.CallExpression | undefined {
+    const outer = enclosingCallOfArgument(conversion);
+    if (outer && NUMBER_GUARDS.has(calleeText(outer) ?? '')) return outer;
+    const declaration = climbWrappers(conversion).parent;
+    if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.fn.body) return undefined;
+    const name = declaration.name.text;
+    let guard: ts.CallExpression | undefined;
+    forEachDescendant(this.fn.body, (node) => {
+      if (guard) return false;
+      if (ts.isCallExpression(node) && node.pos > declaration.end && NUMBER_GUARDS.has(calleeText(node) ?? '')) {
+        const argument = node.arguments[0] && unwrapExpression(node.arguments[0]);
+        if (argument && ts.isIdentifier(argument) && argument.text === name) guard = node;
+      }
+      return true;
+    });
+    return guard;
   }
 
   private binaryUsage(binary: ts.BinaryExpression, expression: ts.Expression, node: FieldNode): ReadUsage {
@@ -618,7 +643,9 @@ function isTruthinessTest(expression: ts.Expression): boolean {
     if (ts.isConditionalExpression(parent)) return parent.condition === current;
     const logical = ts.isBinaryExpression(parent) && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken);
     const negation = ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken;
-    if (!logical && !negation && !ts.isParenthesizedExpression(parent)) return false;
+    // `isMainWindow: !req.query.extraWindow`: what goes on is a boolean, not the value
+    if (negation) return true;
+    if (!logical && !ts.isParenthesizedExpression(parent)) return false;
     current = parent;
   }
 }

@@ -86,13 +86,17 @@ export function isValidationName(name: string | undefined, settings: RoutewiseSe
  * Decides for calls inside handlers: does this call validate its arguments, or log them?
  * `validatesArgument` can look into the called function (a service that parses its input).
  */
-export function createCallClassifier(context: ClassifierContext, validatesArgument?: (call: ts.CallExpression, index: number) => boolean): CallClassifier {
+export function createCallClassifier(
+  context: ClassifierContext,
+  validatesArgument?: (call: ts.CallExpression, index: number) => boolean,
+  options: { sanitizersValidate: boolean } = { sanitizersValidate: true },
+): CallClassifier {
   const cache = new Map<ts.CallExpression, boolean>();
   return {
     isValidator(call) {
       let answer = cache.get(call);
       if (answer === undefined) {
-        answer = isValidatorCall(call, context);
+        answer = isValidatorCall(call, context, options.sanitizersValidate);
         cache.set(call, answer);
       }
       return answer;
@@ -105,7 +109,7 @@ export function createCallClassifier(context: ClassifierContext, validatesArgume
   };
 }
 
-function isValidatorCall(call: ts.CallExpression, context: ClassifierContext): boolean {
+function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sanitizersValidate: boolean): boolean {
   const text = calleeText(call);
   if (!text) return false;
   const segments = text.split('.');
@@ -117,9 +121,9 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext): b
   if (module && VALIDATION_MODULES.has(module)) return true;
   if (isValidationName(text, context.settings)) return true;
   if (isCredentialName(text)) return false;
-  // A sanitizer applied to the value itself (`sanitizeRegistrationDTO(req.body)`) vets it; an
-  // app-wide sanitizing middleware does not (so this is not part of the middleware names).
-  if (/sanitiz/i.test(name)) return true;
+  // A sanitizer applied to the value itself (`sanitizeRegistrationDTO(req.body)`, `checkXSS(req.body)`)
+  // vets it; an app-wide sanitizing middleware does not (nor a request logger redacting a copy).
+  if (/sanitiz|xss/i.test(name)) return sanitizersValidate;
   // A DTO's checking factory: `const [error, dto] = CreateUserDto.create(req.body)` — the error it hands back says it checks
   if (segments.length >= 2 && /dto$/i.test(segments[segments.length - 2]) && DTO_FACTORIES.test(name) && returnsErrorFirst(call)) return true;
   if (segments.length >= 2 && SCHEMA_PARSE_METHODS.has(name)) {
@@ -181,7 +185,7 @@ const NO_FIELDS: ReadonlySet<string> = new Set();
 
 export function middlewareEffect(fn: FunctionLike, context: ValidationContext): MiddlewareEffect {
   if (fn.parameters.length < 2) return { bodyFields: NO_FIELDS };
-  const use = collectRequestUse(fn, fn.parameters[0], createCallClassifier(context));
+  const use = collectRequestUse(fn, fn.parameters[0], createCallClassifier(context, undefined, { sanitizersValidate: false }));
   return { validated: use.validatedAt.size > 0 ? new Set(use.validatedAt.keys()) : undefined, bodyFields: use.written.get('body') ?? NO_FIELDS };
 }
 

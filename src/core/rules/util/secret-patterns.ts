@@ -216,6 +216,7 @@ function isDescriptive(value: string): boolean {
   if (/^[\w.+-]+@(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$/i.test(value)) return true; // email addresses: an account, not its password
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/[0-9]{3,}/.test(value)) return true; // env var names and error codes
   if (/^(?:[a-z]+[-_]?)?(?:(?:sha|md|hs|rs|es|ps)[0-9]+|aes-[0-9]+-[a-z]+|utf-?8|base64(?:url)?|hex|latin1|ascii)$/i.test(value)) return true;
+  if (/^[a-z]+(?:\.[a-z0-9]+)+$/i.test(value) && /[a-z]{3,}/i.test(value.split('.')[0])) return true; // dotted names: `grey.500`, `palette.primary.main`
   if (/^v?[0-9]+(?:\.[0-9]+){1,3}$/.test(value) || /^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(value) || /^[0-9]+[smhdwy]$/i.test(value)) return true;
   return false;
 }
@@ -229,6 +230,18 @@ function isWordSequence(value: string): boolean {
   if (/[0-9]/.test(value)) return false;
   const segments = value.split(/[^A-Za-z]+/).flatMap((part) => part.split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)).filter((part) => part.length > 0);
   return segments.length > 0 && segments.every((segment) => /^[A-Z]?[a-z]{2,}$/.test(segment) || /^[A-Z]{2,}$/.test(segment));
+}
+
+/**
+ * Identifiers made mostly of words, a short code among them: i18n message keys and setting names
+ * (`MessageTaskEncodingM4b`, `markAsFinishedPercentComplete`). Generated strings split into short
+ * runs (`Hc8x2e`, `Zv`, `KYlo2`), so words cover little of them.
+ */
+function isIdentifierLike(value: string): boolean {
+  const segments = value.split(/[^A-Za-z0-9]+/).flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)).filter((part) => part.length > 0);
+  const words = segments.filter((segment) => /^[A-Z]?[a-z]{2,}$/.test(segment) && /[aeiou]/i.test(segment) && !/[^aeiou]{4,}/i.test(segment));
+  const wordCharacters = words.reduce((sum, segment) => sum + segment.length, 0);
+  return segments.length >= 3 && wordCharacters >= 0.75 * value.replace(/[^A-Za-z0-9]/g, '').length && wordCharacters >= 4 * words.length;
 }
 
 /** Lower-to-upper case switches: many in generated strings (`L_YaBPzrBy`), one per word in identifiers. */
@@ -246,7 +259,7 @@ export const HIGH_ENTROPY_THRESHOLD = 3.3;
 /** A long string that looks machine-generated: hex, base64, random alphanumerics. */
 export function looksGenerated(value: string): boolean {
   if (value.length < 16 || /\s/.test(value) || isDescriptive(value) || isPlaceholder(value)) return false;
-  if (shannonEntropy(value) < HIGH_ENTROPY_THRESHOLD || isWordSequence(value)) return false;
+  if (shannonEntropy(value) < HIGH_ENTROPY_THRESHOLD || isWordSequence(value) || isIdentifierLike(value)) return false;
   const digits = (value.match(/[0-9]/g) ?? []).length;
   const letters = (value.match(/[A-Za-z]/g) ?? []).length;
   return (digits >= 2 && letters >= 2) || caseSwitches(value) >= 3;
@@ -291,7 +304,7 @@ function secretishWords(value: string, name: string): boolean {
 }
 
 /** States a credential field can be compared with that are not a password: `user.password === 'disabled'`. */
-const CREDENTIAL_STATES = /^(disabled|enabled|pending|expired|revoked|locked|unlocked|invalid|unknown|none|null|undefined|nullable|default|missing|required|optional|temporary|active|inactive|blocked|reset|changed|unchanged|hashed|plain|plaintext|bcrypt|argon|oauth|google|github|facebook|saml|ldap|local|email|magiclink|sso)$/i;
+const CREDENTIAL_STATES = /^(true|false|yes|no|on|off|forbidden|unauthorized|denied|error|failed|unavailable|unset|empty|disabled|enabled|pending|expired|revoked|locked|unlocked|invalid|unknown|none|null|undefined|nullable|default|missing|required|optional|temporary|active|inactive|blocked|reset|changed|unchanged|hashed|plain|plaintext|bcrypt|argon|oauth|google|github|facebook|saml|ldap|local|email|magiclink|sso)$/i;
 
 /**
  * A literal a credential with a strong name is compared with (`req.body.password === 'letmein'`): a
@@ -299,6 +312,8 @@ const CREDENTIAL_STATES = /^(disabled|enabled|pending|expired|revoked|locked|unl
  * the word is a state or method the field can hold (`'disabled'`, `'oauth'`).
  */
 export function isComparedSecretValue(value: string, name: string): boolean {
+  // a check that the shipped default was changed (`if (secret === 'acme_default_secret') warn(…)`) accepts no credential
+  if (nameWords(value).includes('default')) return false;
   if (isSecretValue(value, name, 'strong')) return true;
   return /^[A-Za-z]{5,}$/.test(value) && !CREDENTIAL_STATES.test(value) && !isPlaceholder(value) && normalized(value) !== normalized(name) && !normalized(name).endsWith(normalized(value));
 }

@@ -256,6 +256,8 @@ export interface NotFoundBranch {
   lookup: boolean;
   /** …and that lookup is keyed by the route parameters: the URL names a resource that is not there. */
   keyedByParams: boolean;
+  /** …and that lookup is handed a value at all: `getOidcSettings()` or `Settings.findOne({ key: 'smtp' })` read the server's own configuration. */
+  keyed: boolean;
   /** The payload says "not found" / "does not exist". */
   message: boolean;
 }
@@ -406,6 +408,7 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
   const message = body !== undefined && collectTexts(body).some((text) => NOT_FOUND_TEXT.test(text) && !/<[a-z][^>]*>/i.test(text));
   let lookup = false;
   let keyedByParams = false;
+  let keyed = false;
   const missing = missingVariableAt(response, handler);
   const variable = missing?.variable;
   if (missing) {
@@ -414,10 +417,28 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
     if (source && operationNames(source).some((name) => LOOKUP_CALL.test(name)) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '')) {
       lookup = true;
       keyedByParams = usesRouteParams(source, reqName, routeParamNames(handler, reqName));
+      keyed = source.arguments.some(namesAValue);
     }
   }
   if (!message && !lookup) return undefined;
-  return { variable, lookup, keyedByParams, message };
+  return { variable, lookup, keyedByParams, keyed, message };
+}
+
+/** Whether an argument mentions a variable (not only literals and property names): `{ key: 'smtp' }` does not, `{ id }` and `req.params.id` do. */
+function namesAValue(argument: ts.Expression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node)) {
+      const parent = node.parent;
+      const isPropertyName = (ts.isPropertyAssignment(parent) && parent.name === node) || (ts.isPropertyAccessExpression(parent) && parent.name === node);
+      if (!isPropertyName && node.text !== 'undefined') found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(argument);
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,6 +468,12 @@ export function isActionName(name: string | undefined): boolean {
 
 export function isCreateName(name: string | undefined): boolean {
   return name !== undefined && CREATE_NAME.test(name) && !isActionName(name);
+}
+
+/** `createPortalSession`, `createUploadUrl`: a handler named after making a value (see FACTORY_SUFFIX), not a stored record. */
+export function namesMadeValue(name: string | undefined): boolean {
+  const object = name === undefined ? undefined : CREATE_NAME.exec(name)?.[2];
+  return object !== undefined && FACTORY_SUFFIX.test(object);
 }
 
 /** Receivers whose `create` / `insert` is an API call, not a stored record (OpenAI completions, Stripe sessions, crypto). */
