@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { Framework } from '../model/rule-meta';
 import { collectImports, requiredModule, type ImportBinding } from './imports';
 import {
+  callParameters,
   isFunctionLike,
   memberPath,
   parameterName,
@@ -529,7 +530,7 @@ class FileAnalyzer {
       if (this.handlers.has(fn) || isPluginOption(fn)) continue;
       const framework = handlerFrameworkBySignature(fn, this.framework);
       if (!framework) continue;
-      const count = fn.parameters.length;
+      const count = callParameters(fn).length;
       const role: HandlerInfo['role'] = framework === 'express' && count === 4 ? 'error-handler' : framework === 'express' && count === 3 ? 'middleware' : 'handler';
       this.handlers.set(fn, { ...describeParameters(fn, framework, role), fn, framework, routes: [], standalone: true });
     }
@@ -553,7 +554,7 @@ const EXPRESS_RESPONSE_TYPES = new Set(['Response', 'ExpressResponse']);
 
 /** Whether a function's parameters say it handles an Express or Fastify request. */
 function handlerFrameworkBySignature(fn: FunctionLike, fileFramework: Framework | undefined): Framework | undefined {
-  const params = fn.parameters;
+  const params = callParameters(fn);
   if (params.length < 2 || params.length > 4) return undefined;
   const offset = params.length === 4 ? 1 : 0;
   const reqType = parameterTypeName(params[offset]);
@@ -574,7 +575,7 @@ function handlerFrameworkBySignature(fn: FunctionLike, fileFramework: Framework 
 }
 
 function describeParameters(fn: FunctionLike, framework: Framework, role: HandlerInfo['role']): Pick<HandlerInfo, 'err' | 'req' | 'res' | 'next' | 'role'> {
-  const params = fn.parameters;
+  const params = callParameters(fn);
   if (framework === 'fastify') {
     if (role === 'error-handler') return { role, err: parameterName(params[0]), req: parameterName(params[1]), res: parameterName(params[2]) };
     return { role, req: parameterName(params[0]), res: parameterName(params[1]), next: parameterName(params[2]) };

@@ -60,6 +60,12 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
   return undefined;
 }
 
+/** A function's parameters without TypeScript's leading `this: FastifyInstance` parameter, which callers do not pass. */
+export function callParameters(fn: FunctionLike): readonly ts.ParameterDeclaration[] {
+  const first = fn.parameters[0] as ts.ParameterDeclaration | undefined;
+  return first && ts.isIdentifier(first.name) && first.name.text === 'this' ? fn.parameters.slice(1) : fn.parameters;
+}
+
 /** The parameter's identifier name, or undefined for destructuring patterns. */
 export function parameterName(parameter: ts.ParameterDeclaration | undefined): string | undefined {
   return parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
@@ -115,4 +121,12 @@ export function nodeStart(node: ts.Node, sourceFile: ts.SourceFile): number {
 /** `a || b` / `a ?? b`: the right side is the value used when the left is missing. */
 export function isFallbackExpression(node: ts.Node): node is ts.BinaryExpression {
   return ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+}
+
+/** Whether a statement always leaves its function (`return`, `throw`, or a block / if-else whose every path does). */
+export function alwaysExits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) return statement.statements.length > 0 && alwaysExits(statement.statements[statement.statements.length - 1]);
+  if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
+  return false;
 }

@@ -4,6 +4,28 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a stack-sending handler picked only when not in production',
+    flavour: 'express4',
+    filename: 'src/app.js',
+    code: `const express = require('express');
+const routes = require('./routes');
+
+const IS_PROD = process.env.NODE_ENV === 'production';
+const app = express();
+app.use('/api', routes);
+
+const serverErrorInProd = (err, req, res, next) => {
+  res.status(500).send('Internal Server Error');
+};
+const serverErrorInDev = (err, req, res, next) => {
+  res.status(500).send(err.stack);
+};
+app.use(IS_PROD ? serverErrorInProd : serverErrorInDev);
+
+module.exports = app;
+`,
+  },
+  {
     name: '@fastify/sensible: a client error helper may carry the message',
     flavour: 'fastify5',
     filename: 'src/routes/users.js',
@@ -459,6 +481,37 @@ module.exports = (err, req, res, next) => {
   },
   ],
   invalid: [
+  {
+    name: 'a stack-sending handler picked in production by a reversed environment check',
+    flavour: 'express4',
+    filename: 'src/app.js',
+    code: `const express = require('express');
+
+const IS_PROD = process.env.NODE_ENV === 'production';
+const app = express();
+
+const quiet = (err, req, res, next) => res.status(500).send('Internal Server Error');
+const verbose = (err, req, res, next) => res.status(500).send(err.stack);
+app.use(IS_PROD ? verbose : quiet);
+
+module.exports = app;
+`,
+    errors: [{ line: 7, column: 42, endLine: 7, endColumn: 73, message: 'The stack trace `err.stack` is sent to the client; log the error and send a generic message with a request id instead.' }],
+    output: `const express = require('express');
+
+const IS_PROD = process.env.NODE_ENV === 'production';
+const app = express();
+
+const quiet = (err, req, res, next) => res.status(500).send('Internal Server Error');
+const verbose = (err, req, res, next) => {
+  console.error(err);
+  return res.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+};
+app.use(IS_PROD ? verbose : quiet);
+
+module.exports = app;
+`,
+  },
   {
     name: 'the status read from a local error body whose statusCode falls back to 500',
     flavour: 'express5',

@@ -8,7 +8,7 @@ import { isFastifyOnly } from '../project/project-info';
 import { isValidStatus, readStatus, statusNumber, type StatusValue } from './util/http-status';
 import { localPropertyInitializer, resolveLocal } from './util/local-binding';
 import { effectiveStatus, errorReplyOf, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
-import { errorRef, findLeaks, helperPassesOn, isEmptiedBefore, pathConditions, type Leak, type LeakLevel } from './util/error-values';
+import { classifyCondition, errorRef, findLeaks, helperPassesOn, isEmptiedBefore, pathConditions, type Leak, type LeakLevel } from './util/error-values';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
 import { skipsTestFile } from './util/test-context';
 
@@ -229,13 +229,17 @@ function calledOnlyInDevelopment(ctx: RuleContext, fn: FunctionLike): boolean {
   if (name === undefined) return false;
   // the development handler of the widely copied `errorHandlers.developmentErrors` / `productionErrors` pair, registered from another file
   if (/^dev(elopment)?_?errors?(_?handler)?$/i.test(name)) return true;
-  const isName = (node: ts.Expression): boolean => ts.isIdentifier(node) && node.text === name;
+  const isName = (node: ts.Expression): boolean => ts.isIdentifier(unwrapExpression(node)) && (unwrapExpression(node) as ts.Identifier).text === name;
   // called (`sendErrorDev(err, res)`) or registered (`app.use(developmentErrors)`) by name
   const uses = ctx.analysis.calls.filter((call) => isName(call.expression) || call.arguments.some(isName));
-  return uses.length > 0 && uses.every((call) => {
-    const caller = enclosingFunction(call);
-    return caller !== fn && pathConditions(call, caller ?? ctx.sourceFile, ctx.analysis).devOnly;
-  });
+  // or picked by an environment check: `const serverError = IS_PROD ? serverErrorInProd : serverErrorInDev`
+  const picks = ctx.text.includes('?') ? ctx.analysis.nodes.filter((node): node is ts.ConditionalExpression => ts.isConditionalExpression(node) && (isName(node.whenTrue) || isName(node.whenFalse))) : [];
+  return (uses.length > 0 || picks.length > 0) &&
+    uses.every((call) => {
+      const caller = enclosingFunction(call);
+      return caller !== fn && pathConditions(call, caller ?? ctx.sourceFile, ctx.analysis).devOnly;
+    }) &&
+    picks.every((pick) => classifyCondition(pick.condition, isName(pick.whenTrue), ctx.analysis).devOnly);
 }
 
 /**

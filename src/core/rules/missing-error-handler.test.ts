@@ -17,6 +17,23 @@ const FEATURES = 12;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an API-docs app: a redirect route next to swagger-ui and static files',
+      flavour: 'express4',
+      filename: 'src/index.ts',
+      code: `import express from 'express';
+import swaggerUi from 'swagger-ui-express';
+import { swaggerDocs, explorerOptions } from './configs/swagger';
+
+const app = express();
+app.get('/', (req, res) => {
+  res.redirect('/api-docs');
+});
+app.use('/api-docs', swaggerUi.serve, swaggerUi.setup(swaggerDocs, explorerOptions));
+app.use('/assets', express.static('public'));
+app.listen(6655);
+`,
+    },
+    {
       name: 'an inline four-parameter error handler after the routes',
       flavour: 'express4',
       code: `import express, { type NextFunction, type Request, type Response } from 'express';

@@ -68,8 +68,9 @@ class ErrorHandlerChecker {
     if (uses.some((use) => use.args.some((ref) => this.isOpaqueRef(ref) && !(use.path !== undefined && this.isRouterRef(ref))))) return;
     const escape = this.escapes(app);
     if (escape.subApp) return;
-    // a redirect or ping app whose handlers cannot fail has nothing to hand an error handler
-    if (mounts.length === 0 && escape.relativeConsumers.length === 0 && routes.length > 0 && routes.every((route) => isTrivialHandler(route.handler?.fn))) return;
+    // a redirect or ping app whose handlers cannot fail (next to static files and API docs) has nothing to hand an error handler
+    const routerMounts = mounts.filter((use) => !use.args.every(isStaticServing));
+    if (routerMounts.length === 0 && escape.relativeConsumers.length === 0 && routes.length > 0 && routes.every((route) => isTrivialHandler(route.handler?.fn))) return;
 
     const graph = safeRouteGraph(this.ctx);
     const start = creation.getStart(this.ctx.sourceFile);
@@ -573,6 +574,14 @@ function calledNames(calls: readonly ts.CallExpression[]): Set<string> {
     else if (ts.isPropertyAccessExpression(callee)) names.add(callee.name.text);
   }
   return names;
+}
+
+/** Package middleware that serves files or API docs and answers its own failures: `express.static(dir)`, `swaggerUi.serve`, `swaggerUi.setup(doc)`. */
+function isStaticServing(ref: HandlerRef): boolean {
+  const expression = unwrapExpression(ref.expression);
+  const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+  const path = memberPath(callee)?.join('.') ?? '';
+  return /^(express\.static|serveStatic|serveFavicon|favicon)$/.test(path) || /^swagger(Ui|UI|ui)\.(serve|setup|serveFiles|serveWithOptions)$/.test(path);
 }
 
 function isFastifyErrorHandler(fn: FunctionLike): boolean {

@@ -1088,6 +1088,55 @@ export default feed;
   ],
   invalid: [
     {
+      name: 'a Fastify handler declaring TypeScript\'s this parameter reads the query unvalidated',
+      flavour: 'fastify4',
+      filename: 'src/routes/raw.ts',
+      files: {
+        'src/server.ts': `import Fastify from 'fastify';
+import rawRoute from './routes/raw';
+
+const server = Fastify();
+server.get('/r/:id', rawRoute.bind(server));
+server.listen({ port: 3000 });
+`,
+      },
+      code: `import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+export default async function rawRoute(this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+  const { password } = req.query as { password: string };
+  const file = await this.files.find(password);
+  return reply.send(file);
+}
+`,
+      errors: [{ line: 4, column: 24, endLine: 4, endColumn: 33, message: '`req.query` reaches the handler of GET /r/:id without validation; validate it with a schema.' }],
+      output: `import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+export default async function rawRoute(this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+  const { password } = req.query as { password: string };
+  const file = await this.files.find(password);
+  return reply.send(file);
+}
+`,
+      outputFiles: {
+        'src/server.ts': `import Fastify from 'fastify';
+import rawRoute from './routes/raw';
+
+const server = Fastify();
+server.get('/r/:id', {
+  schema: {
+    querystring: {
+      type: 'object',
+      properties: {
+        password: { type: 'string' },
+      },
+    },
+  },
+}, rawRoute.bind(server));
+server.listen({ port: 3000 });
+`,
+      },
+    },
+    {
       name: 'an app-wide request logger that redacts a copy of the body validates nothing',
       flavour: 'express4',
       filename: 'src/app.js',

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../analysis/descendants';
-import { functionName, isFunctionLike, unwrapExpression, type FunctionLike } from '../analysis/syntax';
+import { callParameters, functionName, isFunctionLike, unwrapExpression, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, RouteRegistration } from '../analysis/types';
 import { isWithin, type Report, type Rule, type RuleContext } from '../lint/rule';
 import type { ChainLink, GraphRoute } from '../project/route-graph-types';
@@ -85,7 +85,7 @@ const rule: Rule = {
         for (const handler of ctx.analysis.handlers) {
           if (ctx.within && !isWithin(handler.fn, ctx.within)) continue;
           if (!isRequestHandler(handler, calledNames)) continue;
-          const use = collectRequestUse(handler.fn, handler.fn.parameters[0], classifier);
+          const use = collectRequestUse(handler.fn, callParameters(handler.fn)[0], classifier);
           const candidates = use.reads.filter((read) => isUnvalidated(read, use));
           if (candidates.length === 0) continue;
           for (const route of routeContexts(ctx, handler, validation, remotes)) {
@@ -104,7 +104,7 @@ export default rule;
 
 /** Route handlers and controllers; chain middleware, hooks and error handlers validate or guard, they are not the target. */
 function isRequestHandler(handler: HandlerInfo, calledNames: () => ReadonlySet<string>): boolean {
-  if (handler.role === 'error-handler' || handler.fn.parameters.length === 0) return false;
+  if (handler.role === 'error-handler' || callParameters(handler.fn).length === 0) return false;
   if (handler.routes.length > 0) return handler.routes.some((route) => route.handler?.fn === handler.fn);
   if (!handler.standalone || isHelper(handler, calledNames)) return false;
   return handler.role === 'handler' || (handler.framework === 'express' && looksTerminal(handler));

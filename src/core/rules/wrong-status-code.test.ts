@@ -725,6 +725,41 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a create answering 200 on the success path after an error branch that set 400 and returned',
+      flavour: 'fastify4',
+      filename: 'src/server/routes/policies.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { db } from '../db';
+
+export default async (fastify: FastifyInstance) => {
+  fastify.post('/policies', async (request, reply) => {
+    const { data, error } = await db.policies.create(request.body as object);
+    if (error) {
+      reply.code(400);
+      return { error: error.message };
+    }
+    return data;
+  });
+};
+`,
+      errors: [{ line: 11, column: 12, endLine: 11, endColumn: 16, message: 'POST /policies creates a record (`db.policies.create`) but answers 200 OK; answer 201 Created.' }],
+      output: `import type { FastifyInstance } from 'fastify';
+import { db } from '../db';
+
+export default async (fastify: FastifyInstance) => {
+  fastify.post('/policies', async (request, reply) => {
+    const { data, error } = await db.policies.create(request.body as object);
+    if (error) {
+      reply.code(400);
+      return { error: error.message };
+    }
+    reply.code(201);
+    return data;
+  });
+};
+`,
+    },
+    {
       name: 'a not-found message answered 500 after a lookup keyed by the request',
       flavour: 'express4',
       filename: 'src/routes/orders.js',

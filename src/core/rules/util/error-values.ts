@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
-import { isFunctionLike, memberPath, parameterTypeName, unwrapExpression } from '../../analysis/syntax';
+import { alwaysExits, isFunctionLike, memberPath, parameterTypeName, unwrapExpression } from '../../analysis/syntax';
 import { isReassigned, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
 
 /**
@@ -605,15 +605,9 @@ function bindingNode(binding: LocalBinding | undefined): ts.Node | undefined {
 /** The `if (…) return` statements (no `else`) a block runs before `child`: the code after them runs only when they did not. */
 function exitingIfsBefore(statements: ts.NodeArray<ts.Statement>, child: ts.Node): ts.IfStatement[] {
   const index = statements.indexOf(child as ts.Statement);
-  return statements.slice(0, Math.max(index, 0)).filter((previous): previous is ts.IfStatement => ts.isIfStatement(previous) && !previous.elseStatement && exits(previous.thenStatement));
+  return statements.slice(0, Math.max(index, 0)).filter((previous): previous is ts.IfStatement => ts.isIfStatement(previous) && !previous.elseStatement && alwaysExits(previous.thenStatement));
 }
 
-function exits(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
-  if (ts.isBlock(statement)) return statement.statements.length > 0 && exits(statement.statements[statement.statements.length - 1]);
-  if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && exits(statement.thenStatement) && exits(statement.elseStatement);
-  return false;
-}
 
 /**
  * The conditions a node runs under, up to `boundary`: enclosing `if` / `?:` / `&&` / `switch (err.x)`

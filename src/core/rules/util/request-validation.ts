@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { callParameters, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import type { FileAnalysis, HandlerRef, RouteRegistration } from '../../analysis/types';
 import type { RoutewiseSettings } from '../../model/settings';
 import { localInitializer } from './local-binding';
@@ -184,8 +184,9 @@ export interface MiddlewareEffect {
 const NO_FIELDS: ReadonlySet<string> = new Set();
 
 export function middlewareEffect(fn: FunctionLike, context: ValidationContext): MiddlewareEffect {
-  if (fn.parameters.length < 2) return { bodyFields: NO_FIELDS };
-  const use = collectRequestUse(fn, fn.parameters[0], createCallClassifier(context, undefined, { sanitizersValidate: false }));
+  const parameters = callParameters(fn);
+  if (parameters.length < 2) return { bodyFields: NO_FIELDS };
+  const use = collectRequestUse(fn, parameters[0], createCallClassifier(context, undefined, { sanitizersValidate: false }));
   return { validated: use.validatedAt.size > 0 ? new Set(use.validatedAt.keys()) : undefined, bodyFields: use.written.get('body') ?? NO_FIELDS };
 }
 

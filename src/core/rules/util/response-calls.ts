@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
-import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { alwaysExits, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { readStatus, type StatusValue } from './http-status';
 
 /**
@@ -287,6 +287,8 @@ export function statusBefore(node: ts.Node, resName: string, handler: FunctionLi
     for (const previous of previousSiblings(statement)) {
       const lone = loneStatusOf(previous, resName);
       if (lone) return { kind: 'earlier', status: lone.status, node: lone.node };
+      // `if (error) { reply.code(400); return { error } }`: a status set on a path that left does not reach here
+      if (ts.isIfStatement(previous) && !previous.elseStatement && alwaysExits(previous.thenStatement) && !touchesStatus(previous.expression, resName)) continue;
       if (touchesStatus(previous, resName)) return { kind: 'unknown' };
     }
     const container = statement.parent;
