@@ -365,6 +365,36 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
   {
+    name: 'a mail password with a dot and a digit (not a dotted name)',
+    flavour: 'express4',
+    filename: 'src/controllers/SessionController.js',
+    code: `const nodemailer = require('nodemailer');
+
+module.exports = {
+  transport() {
+    return nodemailer.createTransport({ service: 'gmail', auth: { user: 'alerts.team@gmail.com', pass: 'Mailbox.7' } });
+  },
+};
+`,
+    errors: [{ line: 5, column: 104, endLine: 5, endColumn: 115, message: 'Hardcoded secret assigned to `pass`; read it from an environment variable (SMTP_PASSWORD) instead.' }],
+    output: `const nodemailer = require('nodemailer');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const SMTP_PASSWORD = requireEnv('SMTP_PASSWORD');
+
+module.exports = {
+  transport() {
+    return nodemailer.createTransport({ service: 'gmail', auth: { user: 'alerts.team@gmail.com', pass: SMTP_PASSWORD } });
+  },
+};
+`,
+  },
+  {
     name: "a made-up secret in capitals as an env fallback; a deployed database's login as defaults",
     flavour: 'express4',
     filename: 'src/config.js',

@@ -310,10 +310,13 @@ function definedMiddlewareEffect(ctx: RuleContext, link: ChainLink, remotes: Map
   if (known !== undefined) return known ?? undefined;
   const analysis = remote.validation.analysis;
   const defined = analysis.functions.find((fn) => fn.getStart(remote.sourceFile) === definition.start);
-  // a factory (`const appendUserId = () => (req, res, next) => …`) stands for the middleware it returns
-  const middleware = defined && (analysis.handlerOf(defined) ? defined : returnedFunction(defined));
-  const handler = middleware && analysis.handlerOf(middleware);
+  // a factory (`const appendUserId = () => (req, res, next) => …`) stands for the middleware it returns, for the
+  // fields that sets; what such a middleware checks is judged by its name (`checkRole(['ADMIN'])` testing
+  // `req.body.user.role` validates no client input)
+  const made = defined && !analysis.handlerOf(defined) ? returnedFunction(defined) : undefined;
+  const handler = defined && analysis.handlerOf(made ?? defined);
   const effect = handler?.role === 'middleware' ? middlewareEffect(handler.fn, remote.validation) : undefined;
+  if (effect && made) effect.validated = undefined;
   remote.middleware.set(definition.start, effect ?? null);
   return effect;
 }

@@ -216,7 +216,7 @@ function isDescriptive(value: string): boolean {
   if (/^[\w.+-]+@(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$/i.test(value)) return true; // email addresses: an account, not its password
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/[0-9]{3,}/.test(value)) return true; // env var names and error codes
   if (/^(?:[a-z]+[-_]?)?(?:(?:sha|md|hs|rs|es|ps)[0-9]+|aes-[0-9]+-[a-z]+|utf-?8|base64(?:url)?|hex|latin1|ascii)$/i.test(value)) return true;
-  if (/^[a-z]+(?:\.[a-z0-9]+)+$/i.test(value) && /[a-z]{3,}/i.test(value.split('.')[0])) return true; // dotted names: `grey.500`, `palette.primary.main`
+  if (/^[a-z]{3,}(?:\.(?:[a-z]{3,}|[0-9]{2,3}))+$/.test(value)) return true; // dotted names and design tokens: `grey.500`, `palette.primary.main`
   if (/^v?[0-9]+(?:\.[0-9]+){1,3}$/.test(value) || /^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(value) || /^[0-9]+[smhdwy]$/i.test(value)) return true;
   return false;
 }

@@ -470,10 +470,13 @@ export function isCreateName(name: string | undefined): boolean {
   return name !== undefined && CREATE_NAME.test(name) && !isActionName(name);
 }
 
-/** `createPortalSession`, `createUploadUrl`: a handler named after making a value (see FACTORY_SUFFIX), not a stored record. */
+/** What a handler named `createPortalSession`, `createUploadUrl`, `registerListener` makes: a value or a hand-over, not a stored record. */
+const MADE_VALUE = /(Session|Url|URL|Uri|Link|Token|Tokens|Jwt|JWT|Otp|OTP|Intent|Signature|Nonce|Hash|Preview|Instance|Listener)$/;
+
 export function namesMadeValue(name: string | undefined): boolean {
-  const object = name === undefined ? undefined : CREATE_NAME.exec(name)?.[2];
-  return object !== undefined && FACTORY_SUFFIX.test(object);
+  // `createUserHandler`, `createPortalSessionController`: the suffix names the function, not what it makes
+  const object = name === undefined ? undefined : CREATE_NAME.exec(name)?.[2]?.replace(/(Handler|Controller|Action|Route)$/, '');
+  return object !== undefined && MADE_VALUE.test(object);
 }
 
 /** Receivers whose `create` / `insert` is an API call, not a stored record (OpenAI completions, Stripe sessions, crypto). */
