@@ -232,8 +232,6 @@ export class Linter {
       if ((finding.start > edit.start && finding.start < edit.oldEnd) || (finding.end > edit.start && finding.end < edit.oldEnd)) return undefined;
       const start = moved(finding.start);
       const end = moved(finding.end);
-      const startPosition = sourceFile.getLineAndCharacterOfPosition(start);
-      const endPosition = sourceFile.getLineAndCharacterOfPosition(end);
       const fix = finding.fix && {
         title: finding.fix.title,
         build: () => {
@@ -243,16 +241,7 @@ export class Linter {
           return same.fix.build();
         },
       };
-      kept.push({
-        ...finding,
-        start,
-        end,
-        line: startPosition.line + 1,
-        column: startPosition.character + 1,
-        endLine: endPosition.line + 1,
-        endColumn: endPosition.character + 1,
-        fix: fix && unlessStale(fix, trees),
-      });
+      kept.push({ ...finding, ...placed(sourceFile, start, end), fix: fix && unlessStale(fix, trees) });
     }
     return kept;
   }
@@ -272,19 +261,12 @@ export class Linter {
   private toFinding(ruleId: string, severity: Severity, sourceFile: ts.SourceFile, report: Report, trees: ReadonlySet<ts.SourceFile>): Finding {
     const start = report.node ? report.node.getStart(sourceFile) : (report.start ?? 0);
     const end = report.node ? report.node.getEnd() : (report.end ?? start);
-    const startPosition = sourceFile.getLineAndCharacterOfPosition(start);
-    const endPosition = sourceFile.getLineAndCharacterOfPosition(end);
     return {
       ruleId,
       severity,
       message: report.message,
       file: sourceFile.fileName,
-      start,
-      end,
-      line: startPosition.line + 1,
-      column: startPosition.character + 1,
-      endLine: endPosition.line + 1,
-      endColumn: endPosition.character + 1,
+      ...placed(sourceFile, start, end),
       fix: report.fix && unlessStale(report.fix, trees),
     };
   }
@@ -297,6 +279,13 @@ export class Linter {
       return undefined;
     }
   }
+}
+
+/** A finding's offsets with the 1-based lines and columns they fall on. */
+function placed(sourceFile: ts.SourceFile, start: number, end: number): Pick<Finding, 'start' | 'end' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const startPosition = sourceFile.getLineAndCharacterOfPosition(start);
+  const endPosition = sourceFile.getLineAndCharacterOfPosition(end);
+  return { start, end, line: startPosition.line + 1, column: startPosition.character + 1, endLine: endPosition.line + 1, endColumn: endPosition.character + 1 };
 }
 
 /** A fix was asked of a finding whose file has been parsed again since: its positions no longer hold. */

@@ -24,6 +24,15 @@ const auth = (req, res, next) => {
 module.exports = { auth };
 `;
 
+/** The app mounting the notes router behind that middleware. */
+const NOTES_APP = `const express = require('express');
+const { notesRouter } = require('./routes/notes');
+const app = express();
+app.use(express.json());
+app.use('/notes', notesRouter);
+app.listen(8080);
+`;
+
 const ORDERS_CONTROLLER = `import type { Request, Response } from 'express';
 import { orders } from '../services/orders';
 
@@ -161,13 +170,7 @@ export default async function jobRoutes(app: FastifyInstance) {
       filename: 'src/routes/notes.js',
       files: {
         'src/middleware/auth.js': AUTH_SETTING_USER_ON_BODY,
-        'src/index.js': `const express = require('express');
-const { notesRouter } = require('./routes/notes');
-const app = express();
-app.use(express.json());
-app.use('/notes', notesRouter);
-app.listen(8080);
-`,
+        'src/index.js': NOTES_APP,
       },
       code: `const express = require('express');
 const Note = require('../models/note');
@@ -1252,13 +1255,7 @@ export default async function jobRoutes(app: FastifyInstance) {
       filename: 'src/routes/notes.js',
       files: {
         'src/middleware/auth.js': AUTH_SETTING_USER_ON_BODY,
-        'src/index.js': `const express = require('express');
-const { notesRouter } = require('./routes/notes');
-const app = express();
-app.use(express.json());
-app.use('/notes', notesRouter);
-app.listen(8080);
-`,
+        'src/index.js': NOTES_APP,
       },
       code: `const express = require('express');
 const Note = require('../models/note');
