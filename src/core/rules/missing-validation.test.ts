@@ -83,6 +83,25 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'fields copied from the body under a typeof check of each computed key',
+      flavour: 'express4',
+      filename: 'server/controllers/SeriesController.js',
+      code: `const Series = require('../models/Series');
+
+class SeriesController {
+  async update(req, res) {
+    const payload = {};
+    for (const key of ['name', 'description']) {
+      if (req.body[key] !== undefined && typeof req.body[key] === 'string') payload[key] = req.body[key];
+    }
+    res.json(await Series.update(req.params.id, payload));
+  }
+}
+
+module.exports = new SeriesController();
+`,
+    },
+    {
       name: 'a body field set by a middleware that a factory of the same file returns',
       flavour: 'express4',
       filename: 'src/routes/cards.js',

@@ -271,6 +271,11 @@ class RequestUseCollector {
           continue;
         }
         this.node(part, fieldPath).whole = true;
+        // `typeof req.body[key] === 'string'` checks each field it lets through
+        if (ts.isTypeOfExpression(parent.parent)) {
+          this.markValidated(part, parent.parent.getStart());
+          return { usage: 'guard', named: false, path: fieldPath };
+        }
         return { usage: this.isWrite(parent) ? 'write' : 'use', named: false, path: fieldPath };
       }
       break;
