@@ -5,7 +5,7 @@ import { textChange } from '../model/text-change';
 import { toPosix } from '../model/paths';
 import { listSourceFiles } from '../project/source-files';
 import { NodeFileSystem } from '../../host/node-file-system';
-import { isConsumedTree, parseErrors, parseIndexed, reparseIndexed, type IndexedSource } from './parse';
+import { isConsumedTree, isTestFilePath, parseErrors, parseIndexed, reparseIndexed, type IndexedSource } from './parse';
 import { SourceCache } from './source-cache';
 
 const FIXTURES = toPosix(nodePath.resolve(__dirname, '../../../test/fixtures/projects'));
@@ -78,5 +78,16 @@ describe('SourceCache', () => {
     assert.ok(isConsumedTree(second));
     assert.equal(third.text, after);
     assert.equal(cache.sourceFile(file, after, true), third, 'the same text is not parsed again');
+  });
+});
+
+describe('test files', () => {
+  it('are named *.test / *.spec / *.e2e (also *.e2e-spec, *.int-test) or kept in test folders; route files named like tests are not', () => {
+    for (const path of ['/p/src/users.test.ts', '/p/src/users_spec.js', '/p/src/app.e2e.ts', '/p/src/tenants/create-tenant.e2e-spec.ts', '/p/src/db.int-test.ts', '/p/__tests__/x.ts', '/p/test/app.ts']) {
+      assert.equal(isTestFilePath(path), true, path);
+    }
+    for (const path of ['/p/src/routes/speed-test.ts', '/p/src/routes/latest.ts', '/p/src/spec-sheet.ts', '/p/src/contest.js']) {
+      assert.equal(isTestFilePath(path), false, path);
+    }
   });
 });

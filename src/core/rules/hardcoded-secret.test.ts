@@ -4,6 +4,19 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'local database defaults under prefixed setting names (databaseHost, databaseUser, databasePassword)',
+    flavour: 'fastify4',
+    filename: 'source/shared/config/ServerConfiguration.ts',
+    code: `export const ServerConfiguration = {
+  port: Number(process.env.PORT) || 8080,
+  databaseHost: process.env.DATABASE_HOST || 'localhost',
+  databasePort: Number(process.env.DATABASE_PORT) || 5432,
+  databaseUser: process.env.DATABASE_USER || 'postgres',
+  databasePassword: process.env.DATABASE_PASSWORD || 'postgres',
+};
+`,
+  },
+  {
     name: 'message keys and setting names under the weak name key, compared or assigned',
     flavour: 'express4',
     filename: 'server/controllers/SettingsController.js',

@@ -391,11 +391,14 @@ function isLocalDatabaseDefault(value: ts.Expression, password: string): boolean
   let remote = false;
   for (const sibling of property.parent.properties) {
     if (!ts.isPropertyAssignment(sibling)) continue;
-    const name = propertyNameText(sibling.name) ?? '';
-    if (/^(host|hostname|port|database|db|dbName|dialect)$/.test(name)) database = true;
-    if (/^(user|username)$/.test(name)) user = fallbackText(sibling.initializer);
+    // `host`, `databaseHost`, `DB_HOST`: the last word names the setting
+    const words = nameWords(propertyNameText(sibling.name) ?? '');
+    const last = words[words.length - 1] ?? '';
+    const isHost = last === 'host' || last === 'hostname';
+    if (isHost || /^(port|database|db|dialect)$/.test(last) || (last === 'name' && words.includes('db'))) database = true;
+    if (last === 'user' || last === 'username') user = fallbackText(sibling.initializer);
     // a default that points at a deployed server is that server's login
-    const host = /^(host|hostname)$/.test(name) ? fallbackText(sibling.initializer) : undefined;
+    const host = isHost ? fallbackText(sibling.initializer) : undefined;
     if (host !== undefined && !LOCAL_HOST.test(host)) remote = true;
   }
   return database && !remote && user !== undefined && isDefaultDatabasePassword(password, user);

@@ -83,6 +83,25 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a controller method behind a decorator that validates the body with a schema',
+      flavour: 'express5',
+      filename: 'src/feature/auth/auth.controller.ts',
+      code: `import type { NextFunction, Request, Response } from 'express';
+import { AsyncHandler, ZodValidation } from '../../utils/decorators';
+import { LoginSchema } from './auth.schema';
+import { authService } from './auth.service';
+
+export class AuthController {
+  @AsyncHandler()
+  @ZodValidation(LoginSchema)
+  async login(req: Request, res: Response, next: NextFunction) {
+    const { email, password } = req.body;
+    res.json(await authService.login(email, password));
+  }
+}
+`,
+    },
+    {
       name: 'fields copied from the body under a typeof check of each computed key',
       flavour: 'express4',
       filename: 'server/controllers/SeriesController.js',

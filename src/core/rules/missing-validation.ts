@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../analysis/descendants';
-import { callParameters, functionName, isFunctionLike, unwrapExpression, type FunctionLike } from '../analysis/syntax';
+import { callParameters, functionName, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo, RouteRegistration } from '../analysis/types';
 import { isWithin, type Report, type Rule, type RuleContext } from '../lint/rule';
 import type { ChainLink, GraphRoute } from '../project/route-graph-types';
@@ -84,7 +84,7 @@ const rule: Rule = {
         const calledNames = (): ReadonlySet<string> => (called ??= directlyCalledNames(ctx.analysis.calls));
         for (const handler of ctx.analysis.handlers) {
           if (ctx.within && !isWithin(handler.fn, ctx.within)) continue;
-          if (!isRequestHandler(handler, calledNames)) continue;
+          if (!isRequestHandler(handler, calledNames) || hasValidationDecorator(handler.fn, ctx)) continue;
           const use = collectRequestUse(handler.fn, callParameters(handler.fn)[0], classifier);
           const candidates = use.reads.filter((read) => isUnvalidated(read, use));
           if (candidates.length === 0) continue;
@@ -101,6 +101,16 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+/** `@ZodValidation(LoginSchema) async login(req, res)`, `@ValidateBody(CreateUserDto)`: the decorator validates before the method runs. */
+function hasValidationDecorator(fn: FunctionLike, ctx: RuleContext): boolean {
+  if (!ts.isMethodDeclaration(fn)) return false;
+  return (ts.getDecorators(fn) ?? []).some((decorator) => {
+    const expression = unwrapExpression(decorator.expression);
+    const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+    return isValidationName(memberPath(callee)?.join('.'), ctx.settings);
+  });
+}
 
 /** Route handlers and controllers; chain middleware, hooks and error handlers validate or guard, they are not the target. */
 function isRequestHandler(handler: HandlerInfo, calledNames: () => ReadonlySet<string>): boolean {
@@ -153,7 +163,9 @@ function looksTerminal(handler: HandlerInfo): boolean {
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
       if (ts.isPropertyAccessExpression(callee) && rootName(callee) === handler.res && name !== undefined && (RESPONSE_METHODS.test(name) || RESPONSE_HELPER.test(name))) responds = true;
       const handsOverResponse = node.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === handler.res);
-      if (handsOverResponse && name !== undefined && RESPONSE_HELPER.test(name)) responds = true;
+      // `sendSuccess(res, data)`, `ResponseUtils.status200(res, 'ok', result)`: the helper's object may say it too
+      const path = ts.isPropertyAccessExpression(callee) ? memberPath(callee)?.join('.') : name;
+      if (handsOverResponse && path !== undefined && RESPONSE_HELPER.test(path)) responds = true;
     }
   };
   if (handler.fn.body) {

@@ -4,6 +4,30 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'adding an item to a list kept on the signed-in user (addToCart) is an update',
+      flavour: 'express4',
+      filename: 'backend/controllers/cart.controller.js',
+      files: {
+        'backend/routes/cart.route.js': `import express from 'express';
+import { addToCart } from '../controllers/cart.controller.js';
+import { protectRoute } from '../middleware/auth.middleware.js';
+
+const router = express.Router();
+router.post('/', protectRoute, addToCart);
+export default router;
+`,
+      },
+      esm: true,
+      code: `export const addToCart = async (req, res) => {
+  const { productId } = req.body;
+  const user = req.user;
+  user.cartItems.push(productId);
+  await user.save();
+  res.json(user.cartItems);
+};
+`,
+    },
+    {
       name: 'a not-found message answered 500 when the server\'s own configuration is missing',
       flavour: 'fastify5',
       filename: 'src/routes/sso.ts',
@@ -724,6 +748,74 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'a missing record found by the route parameter answered 400 through the error handler',
+      flavour: 'express4',
+      filename: 'backend/controllers/goalController.js',
+      code: `const asyncHandler = require('express-async-handler');
+const Goal = require('../models/goalModel');
+
+const updateGoal = asyncHandler(async (req, res) => {
+  const goal = await Goal.findById(req.params.id);
+  if (!goal) {
+    res.status(400);
+    throw new Error('Goal not found');
+  }
+  res.status(200).json(await Goal.findByIdAndUpdate(req.params.id, { text: String(req.body.text) }, { new: true }));
+});
+
+module.exports = { updateGoal };
+`,
+      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 20, message: 'This branch answers a missing `goal` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' }],
+      output: `const asyncHandler = require('express-async-handler');
+const Goal = require('../models/goalModel');
+
+const updateGoal = asyncHandler(async (req, res) => {
+  const goal = await Goal.findById(req.params.id);
+  if (!goal) {
+    res.status(404);
+    throw new Error('Goal not found');
+  }
+  res.status(200).json(await Goal.findByIdAndUpdate(req.params.id, { text: String(req.body.text) }, { new: true }));
+});
+
+module.exports = { updateGoal };
+`,
+    },
+    {
+      name: 'a failed login answered 200 is an error payload, not a missing resource',
+      flavour: 'express4',
+      filename: 'controllers/authController.js',
+      code: `const { User } = require('../models');
+
+const authController = {};
+
+authController.login = async (req, res) => {
+  const user = await User.findOne({ where: { email: String(req.body.email) } });
+  if (!user) {
+    return res.send('The email address or password is incorrect.');
+  }
+  return res.json({ success: true });
+};
+
+module.exports = authController;
+`,
+      errors: [{ line: 8, column: 12, endLine: 8, endColumn: 67, message: 'An error payload (an error message) is sent with 200 OK; answer 400 Bad Request.' }],
+      output: `const { User } = require('../models');
+
+const authController = {};
+
+authController.login = async (req, res) => {
+  const user = await User.findOne({ where: { email: String(req.body.email) } });
+  if (!user) {
+    return res.status(400).send('The email address or password is incorrect.');
+  }
+  return res.json({ success: true });
+};
+
+module.exports = authController;
+`,
+    },
     {
       name: 'a create answering 200 on the success path after an error branch that set 400 and returned',
       flavour: 'fastify4',

@@ -274,8 +274,9 @@ class StatusChecker {
     const statement = ts.isExpressionStatement(parent) || ts.isReturnStatement(parent) ? parent : undefined;
     const conciseBody = parent === handler.fn && handler.fn.body === chain.outer;
     if (!statement && !conciseBody) return;
-    if (statement && !ts.isReturnStatement(statement) && this.continuesLater(statement, handler)) return;
     const statusCall = chain.statusLink?.call;
+    if (statement && ts.isExpressionStatement(statement) && statusCall) this.checkThrownNotFound(handler, chain, statement, statusCall);
+    if (statement && !ts.isReturnStatement(statement) && this.continuesLater(statement, handler)) return;
     if (!statusCall) return;
     const text = `${chain.receiver.text}.${chain.statusLink?.name}(${chain.statusLink?.args[0]?.getText(this.ctx.sourceFile) ?? ''})`;
     this.ctx.report({
@@ -286,6 +287,24 @@ class StatusChecker {
         build: () => [this.edit([{ start: chain.outer.getEnd(), end: chain.outer.getEnd(), newText: '.end()' }])],
       },
     });
+  }
+
+  /**
+   * `res.status(400); throw new Error('Goal not found')` in the branch of a lookup keyed by the route
+   * parameters: the error handler answers with the status set, so a missing record gets a 400.
+   */
+  private checkThrownNotFound(handler: HandlerInfo, chain: ResponseChain, statement: ts.ExpressionStatement, statusCall: ts.CallExpression): void {
+    const next = followingSiblings(statement)[0];
+    const code = statusNumber(chain.status);
+    if (!next || !ts.isThrowStatement(next) || !chain.status || code === undefined || code === 404) return;
+    const notFound = notFoundBranch(statusCall, next.expression, handler.fn, handler.req);
+    if (!notFound?.keyedByParams || !(code === 400 || code === 422 || code >= 500)) return;
+    this.reportStatus(
+      { kind: 'replace', status: chain.status, report: statusCall },
+      `This branch answers a missing \`${notFound.variable ?? 'record'}\` (looked up from the route parameters) with ${describeStatus(code)}; answer 404 Not Found.`,
+      404,
+      describeStatus(404),
+    );
   }
 
   /** Whether code after `statement` (on its path through the handler) may still send, forward or throw. */
@@ -335,7 +354,8 @@ class StatusChecker {
     if (notFound && code !== 404) {
       const data = !isMessageOnly(body);
       const wrong =
-        (code >= 200 && code < 300 && !data) ||
+        // a failed login (`User.findOne({ email })` → 'Email or password is incorrect') is no missing resource
+        (code >= 200 && code < 300 && !data && (notFound.keyedByParams || notFound.message)) ||
         (notFound.keyedByParams && (code === 400 || code === 422 || code >= 500)) ||
         (notFound.message && notFound.lookup && notFound.keyed && code >= 500);
       if (wrong && acknowledges()) return;

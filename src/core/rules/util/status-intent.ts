@@ -467,7 +467,8 @@ export function isActionName(name: string | undefined): boolean {
 }
 
 export function isCreateName(name: string | undefined): boolean {
-  return name !== undefined && CREATE_NAME.test(name) && !isActionName(name);
+  // `addToCart`, `addToWishlist`: adds to a list kept on an existing record
+  return name !== undefined && CREATE_NAME.test(name) && !isActionName(name) && !/^add(To|In|Into|On)[A-Z]/.test(name);
 }
 
 /** What a handler named `createPortalSession`, `createUploadUrl`, `registerListener` makes: a value or a hand-over, not a stored record. */
