@@ -482,6 +482,31 @@ module.exports = (err, req, res, next) => {
   ],
   invalid: [
   {
+    name: 'the message wrapped in a response class constructed for the payload',
+    flavour: 'express4',
+    filename: 'src/middlewares/CustomErrorHandler.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+import { ErrorResponse } from '../responses/ErrorResponse';
+
+export function customErrorHandler(error: { status?: number; message?: string }, req: Request, response: Response, next: NextFunction) {
+  const status = error.status || 500;
+  const message = error.message || 'Something went wrong';
+  response.status(status).json(new ErrorResponse(status, 'E_INTERNAL', message));
+}
+`,
+    errors: [{ line: 7, column: 3, endLine: 7, endColumn: 81, message: 'The message of an unexpected error (`error.message`) is sent to the client with status `status`; log the error and send a generic message with a request id instead.' }],
+    output: `import type { NextFunction, Request, Response } from 'express';
+import { ErrorResponse } from '../responses/ErrorResponse';
+
+export function customErrorHandler(error: { status?: number; message?: string }, req: Request, response: Response, next: NextFunction) {
+  const status = error.status || 500;
+  const message = error.message || 'Something went wrong';
+  console.error(error);
+  response.status(status).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+}
+`,
+  },
+  {
     name: 'a stack-sending handler picked in production by a reversed environment check',
     flavour: 'express4',
     filename: 'src/app.js',

@@ -225,6 +225,31 @@ export default app;
     assert.deepEqual(routeLines(graph), ['GET /api/items/items (anonymous) []']);
   });
 
+  it('reads prefix: null in autoload options as no prefix under the registration prefix', () => {
+    const graph = graphOf(
+      'fastify5',
+      {
+        'src/server.js': `
+import Fastify from 'fastify';
+import httpPlugin from './http.plugin.js';
+const app = Fastify();
+app.register(httpPlugin, { prefix: '/v1/' });
+export default app;
+`,
+        'src/http.plugin.js': `
+import path from 'node:path';
+import AutoLoad from '@fastify/autoload';
+export default async function httpPlugin(app, opts) {
+  app.register(AutoLoad, { dir: path.join(import.meta.dirname, 'modules'), options: { ...opts, prefix: null } });
+}
+`,
+        'src/modules/users/users.router.js': `export default async (app) => { app.post('/users', async () => ({})); };\n`,
+      },
+      { esm: true, dependencies: { '@fastify/autoload': '^6.0.0' } },
+    );
+    assert.deepEqual(routeLines(graph), ['POST /v1/users/users (anonymous) []']);
+  });
+
   it('follows autoload options literally: no routeParams keeps `_id`, hooks without cascade stay in their folder, CJS __dirname', () => {
     const graph = graphOf('fastify4', {
       'app.js': `

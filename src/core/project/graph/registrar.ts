@@ -281,6 +281,9 @@ export class Registrar {
     const entry = this.rt.objectProperty(options, name);
     if (!entry) return undefined;
     if (entry.value.kind === 'string') return entry.value.value;
+    // `prefix: null` / `prefix: undefined`: no prefix, not a path segment spelled `{null}`
+    const written = ts.isPropertyAssignment(entry.node) ? unwrap(entry.node.initializer) : ts.isExpression(entry.node) ? unwrap(entry.node) : undefined;
+    if (written && (written.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(written) && written.text === 'undefined'))) return undefined;
     return ts.isExpression(entry.node) ? this.rt.pathText(entry.node, optionFrame(options, frame)) : undefined;
   }
 

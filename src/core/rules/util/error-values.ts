@@ -279,10 +279,13 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
       if (initializer) visit(initializer, state, depth + 1);
       return;
     }
-    if (ts.isCallExpression(value) && isResponseBuilder(value)) {
-      // formatResponse(500, 'Failed to get tasks', null, error.message) builds the payload from what it is given
+    if ((ts.isCallExpression(value) || ts.isNewExpression(value)) && isResponseBuilder(value)) {
+      // formatResponse(500, 'Failed to get tasks', null, error.message), new ErrorResponse(status, code, message)
+      // build the payload from what they are given
       const before = leaks.length;
-      for (const argument of value.arguments) if (!ts.isSpreadElement(argument) && helperPassesOn(value, argument) !== false) visit(argument, state, depth + 1);
+      for (const argument of value.arguments ?? []) {
+        if (!ts.isSpreadElement(argument) && !(ts.isCallExpression(value) && helperPassesOn(value, argument) === false)) visit(argument, state, depth + 1);
+      }
       // a whole error handed over may be reduced to safe fields by the helper
       const added = leaks.splice(before);
       leaks.push(...added.filter((leak) => leak.level !== 'raw'));
@@ -341,7 +344,7 @@ export function helperPassesOn(call: ts.CallExpression, argument: ts.Expression)
 /** Project helpers that wrap values in a response body: `formatResponse(…)`, `ApiResponse.error(…)`, `errorResponse({ … })`. */
 const RESPONSE_BUILDER = /response|result|reply|payload|format|envelope|body|fail|json/i;
 
-function isResponseBuilder(call: ts.CallExpression): boolean {
+function isResponseBuilder(call: ts.CallExpression | ts.NewExpression): boolean {
   const callee = unwrapExpression(call.expression);
   const path = memberPath(callee);
   if (!path) return false;
