@@ -169,7 +169,24 @@ export abstract class Evaluator {
       if (ts.isMethodDeclaration(property)) return { node: property, value: { kind: 'function', module: value.module, fn: property, closure: value.frame, thisValue: value } };
       return undefined;
     }
-    return undefined;
+    return this.assignedProperty(value, name);
+  }
+
+  /** `const authController = {}; authController.login = async (req, res) => …`: a member set by a statement beside the declaration. */
+  private assignedProperty(value: Extract<Value, { kind: 'object' }>, name: string): { node: ts.Node; value: Value } | undefined {
+    const declaration = value.node.parent;
+    if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !ts.isVariableDeclarationList(declaration.parent)) return undefined;
+    const statement = declaration.parent.parent;
+    const block = statement.parent;
+    if (!ts.isSourceFile(block) && !ts.isBlock(block)) return undefined;
+    const objectName = declaration.name.text;
+    let found: ts.Expression | undefined;
+    for (const other of block.statements) {
+      if (!ts.isExpressionStatement(other) || !ts.isBinaryExpression(other.expression) || other.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const target = other.expression.left;
+      if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === objectName && target.name.text === name) found = other.expression.right;
+    }
+    return found && { node: found, value: this.evaluate(found, value.frame) };
   }
 
   /** The value a module gives `require()` or a default import of a CommonJS module. */

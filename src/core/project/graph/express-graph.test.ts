@@ -335,6 +335,29 @@ export const catchAsync = (fn: Function) => (req: any, res: any, next: any) => P
     assert.equal(graph.routesAt(file('src/routes/users.ts'), startOf('src/routes/users.ts', "router.get('/:id', ")).length, 1);
   });
 
+  it('maps controllers assigned one by one to an empty object (const c = {}; c.login = …) to their routes', () => {
+    const files = {
+      'app.js': `
+const express = require('express');
+const authController = require('./authController');
+const app = express();
+app.post('/auth/login', authController.login);
+app.post('/auth/users', authController.newUser);
+module.exports = app;
+`,
+      'authController.js': `
+const authController = {};
+authController.login = async (req, res) => { res.json({ ok: true }); };
+authController.newUser = async (req, res) => { res.status(201).json(req.body); };
+module.exports = authController;
+`,
+    };
+    const graph = graphOf('express4', files);
+    const start = files['authController.js'].indexOf('async (req, res) => { res.status');
+    assert.deepEqual(graph.routesUsing('/project/authController.js', start).map((route) => `${route.method} ${route.path}`), ['POST /auth/users']);
+    assert.equal(where(graph.routes[0].handler?.definition), 'authController.js:3');
+  });
+
   it('runs module.exports = (app) => … route files, sub-apps and routes added to an imported app (Express 4, CJS)', () => {
     const graph = graphOf('express4', {
       'index.js': `
