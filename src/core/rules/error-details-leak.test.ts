@@ -4,6 +4,26 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'the message overwritten by a generic one for server errors before the body is sent',
+    flavour: 'fastify5',
+    filename: 'src/plugins/error-handler.ts',
+    code: `import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+
+export default fp(async (fastify: FastifyInstance) => {
+  fastify.setErrorHandler((err, request, reply) => {
+    const statusCode = err.statusCode || 500;
+    const body = { statusCode, message: err.message || 'Unexpected error', requestId: request.id };
+    if (statusCode >= 500) {
+      request.log.error(err);
+      body.message = 'Internal server error';
+    }
+    reply.code(statusCode).send(body);
+  });
+});
+`,
+  },
+  {
     name: 'a stack-sending handler picked only when not in production',
     flavour: 'express4',
     filename: 'src/app.js',
@@ -481,6 +501,41 @@ module.exports = (err, req, res, next) => {
   },
   ],
   invalid: [
+  {
+    name: 'the message overwritten only for client errors still reaches the client on server errors',
+    flavour: 'fastify5',
+    filename: 'src/plugins/error-handler.ts',
+    code: `import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+
+export default fp(async (fastify: FastifyInstance) => {
+  fastify.setErrorHandler((err, request, reply) => {
+    const statusCode = err.statusCode || 500;
+    const body = { statusCode, message: err.message || 'Unexpected error' };
+    if (statusCode < 500) {
+      body.message = 'Bad request';
+    }
+    reply.code(statusCode).send(body);
+  });
+});
+`,
+    errors: [{ line: 11, column: 5, endLine: 11, endColumn: 38, message: 'The message of an unexpected error (`err.message`) is sent to the client with status `statusCode`; log the error and send a generic message with a request id instead.' }],
+    output: `import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+
+export default fp(async (fastify: FastifyInstance) => {
+  fastify.setErrorHandler((err, request, reply) => {
+    const statusCode = err.statusCode || 500;
+    const body = { statusCode, message: err.message || 'Unexpected error' };
+    if (statusCode < 500) {
+      body.message = 'Bad request';
+    }
+    request.log.error(err);
+    reply.code(statusCode).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } });
+  });
+});
+`,
+  },
   {
     name: 'the message wrapped in a response class constructed for the payload',
     flavour: 'express4',

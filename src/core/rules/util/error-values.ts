@@ -377,12 +377,25 @@ function removedProperties(declaration: ts.VariableDeclaration, name: string): S
       const key = target(node.left);
       const right = unwrapExpression(node.right);
       const blank = right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(right) && right.text === 'undefined') || ts.isVoidExpression(right);
-      if (key && blank) removed.add(key);
+      if (key && (blank || (ts.isStringLiteralLike(right) && onServerErrorSide(node)))) removed.add(key);
     }
     ts.forEachChild(node, visit);
   };
   visit(scope);
   return removed;
+}
+
+/** `if (statusCode >= 500) { body.message = 'Internal server error' }`: the statement runs for server errors only. */
+function onServerErrorSide(node: ts.Node): boolean {
+  for (let child: ts.Node = node, parent = node.parent; parent && !isFunctionLike(parent); child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && child !== parent.expression) {
+      const condition = unwrapExpression(parent.expression);
+      if (!ts.isBinaryExpression(condition)) continue;
+      const clientSide = statusComparison(condition);
+      if (clientSide !== undefined) return (child === parent.thenStatement) !== clientSide;
+    }
+  }
+  return false;
 }
 
 export interface ConditionMeaning {
