@@ -17,6 +17,33 @@ const FEATURES = 12;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an app on a class field handed to routing-controllers, which adds the controllers and the error middleware',
+      flavour: 'express4',
+      filename: 'src/App.ts',
+      code: `import 'reflect-metadata';
+import express from 'express';
+import { useExpressServer } from 'routing-controllers';
+import { ItemController } from './controllers/ItemController';
+import { JsonErrorHandler } from './middlewares/JsonErrorHandler';
+import * as swaggerUi from 'swagger-ui-express';
+import { spec } from './openapi';
+
+export default class App {
+  public app: express.Application;
+
+  constructor() {
+    this.app = express();
+    useExpressServer(this.app, { defaultErrorHandler: false, controllers: [ItemController], middlewares: [JsonErrorHandler] });
+    this.app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec));
+  }
+
+  listen() {
+    this.app.listen(3000);
+  }
+}
+`,
+    },
+    {
       name: 'an API-docs app: a redirect route next to swagger-ui and static files',
       flavour: 'express4',
       filename: 'src/index.ts',

@@ -80,7 +80,8 @@ class ErrorHandlerChecker {
       if (graphApp.routes.length === 0 && routes.length === 0 && mounts.length === 0) return;
       // the graph follows function values only: a package handler added in the file that imports the app is not in it
       if (escape.exported && importersDeclareErrorHandler(this.ctx.host, this.ctx.fileName, this.ctx.project.root)) return;
-      if (escape.unknownConsumer && !escape.exported && graphApp.routes.length === 0) return;
+      // handed to a package that adds the routes (`useExpressServer(this.app, { controllers, middlewares })`): it may add the handler too
+      if (escape.unknownConsumer && graphApp.routes.length === 0) return;
     } else {
       // no graph (or the graph does not know the app): only this file and what it hands the app to count
       if (escape.exported || escape.unknownConsumer) return;
@@ -144,19 +145,26 @@ class ErrorHandlerChecker {
     if (statement && ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) result.exported = true;
     // `this.app = express()` in a class: other methods (and callers) add to it
     if (name.includes('.')) result.exported = true;
+    // `app`, or `this.app` for an app kept on a class field
+    const dotted = name.includes('.');
     const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node) && node.text === name && memberPath(node)?.join('.') === name && node !== declaredName(app.node)) this.classifyUse(node, result);
+      const named = dotted ? ts.isPropertyAccessExpression(node) : ts.isIdentifier(node) && node.text === name;
+      if (named && memberPath(node as ts.Expression)?.join('.') === name && node !== declaredName(app.node)) {
+        this.classifyUse(node as ts.Expression, result);
+        return;
+      }
       ts.forEachChild(node, visit);
     };
     visit(this.ctx.sourceFile);
     return result;
   }
 
-  private classifyUse(node: ts.Identifier, result: Escape): void {
+  private classifyUse(node: ts.Expression, result: Escape): void {
     let current: ts.Node = node;
     while (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
     let parent = current.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === current) return; // app.use / app.get / app.listen
+    if (ts.isBinaryExpression(parent) && parent.left === current) return; // this.app = express()
     // `loaders({ expressApp: app })`: handed over inside an options object
     if ((ts.isShorthandPropertyAssignment(parent) || ts.isPropertyAssignment(parent)) && ts.isObjectLiteralExpression(parent.parent)) {
       const object = parent.parent;
