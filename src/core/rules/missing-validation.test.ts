@@ -83,6 +83,40 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a route middleware factory given the name of a registered schema',
+      flavour: 'express4',
+      filename: 'src/api/routes/auth/login.ts',
+      code: `import { Router, type Request, type Response } from 'express';
+import { route } from '../../util';
+import { loginUser } from '../../services/auth';
+
+const router = Router();
+
+router.post('/', route({ requestBody: 'LoginSchema', responses: { 200: { body: 'TokenResponse' } } }), async (req: Request, res: Response) => {
+  const { login, password } = req.body;
+  res.json(await loginUser(login, password));
+});
+
+export default router;
+`,
+    },
+    {
+      name: 'the body read through a spread into the object a schema parses, next to a path parameter',
+      flavour: 'fastify5',
+      filename: 'src/chat/chat.routes.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { sendMessageSchema } from './chat.schema';
+import { chat } from './chat.service';
+
+export default async function chatRoutes(app: FastifyInstance) {
+  app.post<{ Params: { roomId: string } }>('/rooms/:roomId/messages', async (request, reply) => {
+    const input = sendMessageSchema.parse({ ...(request.body as object), roomId: request.params.roomId });
+    return reply.code(201).send(await chat.send(input));
+  });
+}
+`,
+    },
+    {
       name: 'a controller method behind a decorator that validates the body with a schema',
       flavour: 'express5',
       filename: 'src/feature/auth/auth.controller.ts',
@@ -1128,6 +1162,67 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'a body field the auth middleware sets only when a token came, or copies from a header, is still client input',
+      flavour: 'express4',
+      filename: 'src/routes/notes.js',
+      code: `const express = require('express');
+const jwt = require('jsonwebtoken');
+const Note = require('../models/note');
+
+const optionalAuth = (req, res, next) => {
+  const token = req.headers.authorization;
+  if (token) req.body.userId = jwt.verify(token, process.env.JWT_SECRET).id;
+  next();
+};
+const userFromHeader = (req, res, next) => {
+  req.body.userId = req.headers['x-user-id'];
+  next();
+};
+
+const router = express.Router();
+router.post('/notes/list', optionalAuth, async (req, res) => res.json(await Note.find({ owner: req.body.userId })));
+router.post('/notes/mine', userFromHeader, async (req, res) => res.json(await Note.find({ owner: req.body.userId })));
+
+module.exports = router;
+`,
+      errors: [
+        { line: 16, column: 96, endLine: 16, endColumn: 104 },
+        { line: 17, column: 98, endLine: 17, endColumn: 106 },
+      ],
+      output: `const express = require('express');
+const jwt = require('jsonwebtoken');
+const Note = require('../models/note');
+const { z } = require('zod');
+
+const optionalAuth = (req, res, next) => {
+  const token = req.headers.authorization;
+  if (token) req.body.userId = jwt.verify(token, process.env.JWT_SECRET).id;
+  next();
+};
+const userFromHeader = (req, res, next) => {
+  req.body.userId = req.headers['x-user-id'];
+  next();
+};
+
+const router = express.Router();
+const postNotesListBody = z.object({
+  userId: z.unknown(),
+});
+
+router.post('/notes/list', optionalAuth, async (req, res) => {
+  const parsedBody = postNotesListBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  return res.json(await Note.find({ owner: req.body.userId }));
+});
+router.post('/notes/mine', userFromHeader, async (req, res) => res.json(await Note.find({ owner: req.body.userId })));
+
+module.exports = router;
+`,
+    },
     {
       name: 'a Fastify handler declaring TypeScript\'s this parameter reads the query unvalidated',
       flavour: 'fastify4',

@@ -228,10 +228,40 @@ class RequestUseCollector {
     const read: RequestRead = { part, node: access, start: access.getStart(), usage: 'use', namedOnly: false };
     const result = this.followValue(access, part, [], read);
     if (result.usage === 'write' && result.path.length === 0) return;
-    if (result.usage === 'write' && !this.written.get(part)?.add(result.path[0])) this.written.set(part, new Set([result.path[0]]));
+    // a field set from server-side facts (`req.body.userId = decoded.id`), not copied from the request (`= req.headers['x-user-id']`)
+    if (result.usage === 'write' && this.setsServerFact(access) && !this.written.get(part)?.add(result.path[0])) this.written.set(part, new Set([result.path[0]]));
     read.usage = result.usage;
     read.namedOnly = result.named;
     this.reads.push(read);
+  }
+
+  /**
+   * Whether a write of `access` always sets a server-side fact: not copied from the request itself
+   * (`= req.headers['x-user-id']`) and not only on some paths (`if (token) req.body.userId = …`, where
+   * the other path keeps what the client posted). A branch that returns first is fine.
+   */
+  /** `req.headers['x-user-id']`, `req.query.uid || null`: a value read straight off the request (a call given the request computes one). */
+  private copiesRequest(expression: ts.Expression): boolean {
+    const value = unwrapExpression(expression);
+    if (isFallbackExpression(value)) return this.copiesRequest(value.left) || this.copiesRequest(value.right);
+    if (ts.isConditionalExpression(value)) return this.copiesRequest(value.whenTrue) || this.copiesRequest(value.whenFalse);
+    let root: ts.Expression = value;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrapExpression(root.expression);
+    return ts.isIdentifier(root) && root.text === this.requestName;
+  }
+
+  private setsServerFact(access: ts.Expression): boolean {
+    let node: ts.Node = access;
+    while (node.parent && !ts.isBinaryExpression(node.parent) && !ts.isStatement(node.parent)) node = node.parent;
+    const assignment = node.parent;
+    if (!ts.isBinaryExpression(assignment)) return false;
+    if (this.copiesRequest(assignment.right)) return false;
+    for (let current: ts.Node = assignment; current !== this.fn && current.parent; current = current.parent) {
+      const parent = current.parent;
+      if ((ts.isIfStatement(parent) && current !== parent.expression) || (ts.isConditionalExpression(parent) && current !== parent.condition)) return false;
+      if (ts.isBinaryExpression(parent) && parent.right === current && parent.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    }
+    return true;
   }
 
   /**
@@ -329,6 +359,13 @@ class RequestUseCollector {
     }
     if (ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent)) {
       node.whole = true;
+      // `schema.parse({ ...req.body, roomId })`: the merged object is what the validator checks
+      const container = parent.parent;
+      const call = ts.isObjectLiteralExpression(container) || ts.isArrayLiteralExpression(container) ? enclosingCallOfArgument(container) : undefined;
+      if (call && this.classifier.isValidator(call)) {
+        this.markValidated(part, call.getStart());
+        return 'validator';
+      }
       return 'use';
     }
     if (ts.isForOfStatement(parent) && parent.expression === expression) {

@@ -168,7 +168,8 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   const name = ref.name ?? (innermost ? memberPath(innermost.expression)?.join('.') : undefined);
   if (isValidationName(name, context.settings)) return ALL_PARTS;
   if (name && isCredentialName(name)) return undefined;
-  if (innermost && innermost.arguments.some((argument) => isSchemaLike(argument, context))) return ALL_PARTS;
+  // `validate(createUserSchema)`, `route({ requestBody: 'LoginSchema' })`: a factory given a schema (or a registry's name of one)
+  if (innermost && innermost.arguments.some((argument) => isSchemaArgument(argument, context))) return ALL_PARTS;
   // A middleware written in this file that validates the request itself.
   return ref.fn ? selfValidatedParts(ref.fn, context) : undefined;
 }
@@ -240,6 +241,7 @@ function partOfSchemaKey(key: string): RequestPart | undefined {
 /** `createUserSchema`, `schemas.user`, `z.object(…)`, `Joi.object(…)`, `UserDto` given to a middleware factory. */
 function isSchemaLike(argument: ts.Expression, context: ClassifierContext): boolean {
   const value = unwrapExpression(argument);
+  if (ts.isStringLiteralLike(value)) return /[a-z](Schema|Dto|DTO)$/.test(value.text);
   const path = memberPath(value);
   if (path) return /(schema|validation|validator|dto)$/i.test(path[path.length - 1]) && !isCredentialName(path.join('.'));
   if (ts.isCallExpression(value)) {
