@@ -83,7 +83,7 @@ describe('SourceCache', () => {
 
 describe('test files', () => {
   it('are named *.test / *.spec / *.e2e (also *.e2e-spec, *.int-test) or kept in test folders; route files named like tests are not', () => {
-    for (const path of ['/p/src/users.test.ts', '/p/src/users_spec.js', '/p/src/app.e2e.ts', '/p/src/tenants/create-tenant.e2e-spec.ts', '/p/src/db.int-test.ts', '/p/__tests__/x.ts', '/p/test/app.ts']) {
+    for (const path of ['/p/src/users.test.ts', '/p/src/users_spec.js', '/p/src/app.e2e.ts', '/p/src/tenants/create-tenant.e2e-spec.ts', '/p/src/db.int-test.ts', '/p/server/drivers/hdb/test.js', '/p/__tests__/x.ts', '/p/test/app.ts']) {
       assert.equal(isTestFilePath(path), true, path);
     }
     for (const path of ['/p/src/routes/speed-test.ts', '/p/src/routes/latest.ts', '/p/src/spec-sheet.ts', '/p/src/contest.js']) {

@@ -96,5 +96,5 @@ export function parseErrors(sourceFile: ts.SourceFile): readonly ts.DiagnosticWi
 }
 
 export function isTestFilePath(path: string): boolean {
-  return /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$/.test(path) || /[._-](e2e|int|integration|unit)[.-](test|spec)\.[cm]?[jt]sx?$/.test(path) || /\/(__tests__|tests?|e2e|__mocks__|fixtures)\//.test(path);
+  return /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$/.test(path) || /\/(test|tests|spec)\.[cm]?[jt]sx?$/.test(path) || /[._-](e2e|int|integration|unit)[.-](test|spec)\.[cm]?[jt]sx?$/.test(path) || /\/(__tests__|tests?|e2e|__mocks__|fixtures)\//.test(path);
 }

@@ -4,6 +4,28 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a translation of the word password in a language file, and a sign-in mode compared with the password field',
+    flavour: 'express4',
+    filename: 'app/lang/de.js',
+    code: `module.exports = {
+  retention: 'Aufbewahrungsdauer',
+  password: 'Passwort',
+  passwordRepeat: 'Passwort wiederholen',
+  authenticateWith: (payload) => (payload.password === 'disabledAuth' ? 'none' : 'password'),
+};
+`,
+  },
+  {
+    name: 'initial rows of an init-data folder',
+    flavour: 'fastify4',
+    filename: 'src/init-data/users.js',
+    code: `module.exports = [
+  { username: 'admin', password: 'Ysp@1234', role: 'admin' },
+  { username: 'editor', password: 'Ed1t0r!2024', role: 'editor' },
+];
+`,
+  },
+  {
     name: 'local database defaults under prefixed setting names (databaseHost, databaseUser, databasePassword)',
     flavour: 'fastify4',
     filename: 'source/shared/config/ServerConfiguration.ts',
@@ -377,6 +399,32 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+  {
+    name: 'a request credential compared with a literal that says default is a backdoor',
+    flavour: 'fastify5',
+    filename: 'src/server.js',
+    code: `export default async function admin(app) {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.headers['x-admin-secret'] !== 'acme_default_admin_secret') return reply.code(401).send({ error: 'unauthorized' });
+  });
+}
+`,
+    errors: [{ line: 3, column: 47, endLine: 3, endColumn: 74, message: "Hardcoded credential compared with `request.headers['x-admin-secret']`; compare against a value read from an environment variable (ADMIN_SECRET) instead." }],
+    output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const ADMIN_SECRET = requireEnv('ADMIN_SECRET');
+
+export default async function admin(app) {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.headers['x-admin-secret'] !== ADMIN_SECRET) return reply.code(401).send({ error: 'unauthorized' });
+  });
+}
+`,
+  },
   {
     name: 'a mail password with a dot and a digit (not a dotted name)',
     flavour: 'express4',

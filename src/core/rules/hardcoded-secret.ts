@@ -50,7 +50,12 @@ function isExampleFile(fileName: string): boolean {
  * instance: their passwords are fixtures, not credentials of a deployment.
  */
 function isFixtureFile(fileName: string): boolean {
-  return /\/(seeds?|seeders?)\//.test(fileName) || /(^|[/._-])(seeds?(er)?|dev|development|local)\.[cm]?[jt]s$/i.test(fileName) || /(^|\/)seed[-_.]?(db|data)\.[cm]?[jt]s$/i.test(fileName) || /(^|\/)seed(Db|Data|Database)\.[cm]?[jt]s$/.test(fileName);
+  return /\/(seeds?|seeders?|init-?data|initial-?data|seed-?data)\//.test(fileName) || isTranslationFile(fileName) || /(^|[/._-])(seeds?(er)?|dev|development|local)\.[cm]?[jt]s$/i.test(fileName) || /(^|\/)seed[-_.]?(db|data)\.[cm]?[jt]s$/i.test(fileName) || /(^|\/)seed(Db|Data|Database)\.[cm]?[jt]s$/.test(fileName);
+}
+
+/** UI strings per language (`lang/de.js`: `password: 'Passwort'`): a field's label, not its value. */
+function isTranslationFile(fileName: string): boolean {
+  return /\/(lang|langs|languages|locales?|i18n|l10n|translations?)\//.test(fileName);
 }
 
 /**
@@ -197,7 +202,7 @@ const rule: Rule = {
       if (compared && !fixtureFile) {
         const strength = secretNameStrength(compared.name);
         const secret =
-          strength === 'strong' ? isComparedSecretValue(value, compared.name) : strength ? isSecretValue(value, compared.name, strength) : /^authorization$/i.test(compared.name) && authorizationCredential(value);
+          strength === 'strong' ? isComparedSecretValue(value, compared.name, /^(req|request|ctx)\b|\b(headers|body|query|params)\b/.test(compared.text)) : strength ? isSecretValue(value, compared.name, strength) : /^authorization$/i.test(compared.name) && authorizationCredential(value);
         if (secret) {
           const envName = envNameFor(compared.name, position.outer);
           offer({

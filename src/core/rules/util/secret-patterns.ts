@@ -311,9 +311,12 @@ const CREDENTIAL_STATES = /^(true|false|yes|no|on|off|forbidden|unauthorized|den
  * login with a fixed password even when the value is one plain word (`letmein`, `express`), unless
  * the word is a state or method the field can hold (`'disabled'`, `'oauth'`).
  */
-export function isComparedSecretValue(value: string, name: string): boolean {
-  // a check that the shipped default was changed (`if (secret === 'acme_default_secret') warn(…)`) accepts no credential
-  if (nameWords(value).includes('default')) return false;
+export function isComparedSecretValue(value: string, name: string, fromRequest = false): boolean {
+  // a check that the shipped default was changed (`if (config.secret === 'acme_default_secret') warn(…)`) accepts no
+  // credential; compared with what a request sends, the same literal is a backdoor
+  if (!fromRequest && nameWords(value).includes('default')) return false;
+  // a mode the field can be set to: `password === 'disabledAuth'`
+  if (/^[a-z]+[A-Z][a-z]+$/.test(value) && CREDENTIAL_STATES.test(nameWords(value)[0] ?? '')) return false;
   if (isSecretValue(value, name, 'strong')) return true;
   return /^[A-Za-z]{5,}$/.test(value) && !CREDENTIAL_STATES.test(value) && !isPlaceholder(value) && normalized(value) !== normalized(name) && !normalized(name).endsWith(normalized(value));
 }
