@@ -83,6 +83,30 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a wildcard route reads its match by index, and a report endpoint only tests and logs the body',
+      flavour: 'express4',
+      filename: 'src/routes/cdn.ts',
+      code: `import { Router } from 'express';
+import { sendFromStore } from '../storage';
+
+const router = Router();
+
+router.get('/*', async (request, response) => {
+  const filePath = request.params[0];
+  await sendFromStore(filePath, response);
+});
+
+router.post('/report-violation', (req, res) => {
+  if (req.body) {
+    console.log('CSP violation:', req.body);
+  }
+  res.status(204).end();
+});
+
+export default router;
+`,
+    },
+    {
       name: 'a route middleware factory given the name of a registered schema',
       flavour: 'express4',
       filename: 'src/api/routes/auth/login.ts',

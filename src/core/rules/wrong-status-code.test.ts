@@ -749,6 +749,64 @@ export default router;
   ],
   invalid: [
     {
+      name: 'Fastify: a missing record found by the route parameter answered 400 before throwing',
+      flavour: 'fastify5',
+      filename: 'src/routes/invoices.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { Invoice } from '../models';
+
+export default async function invoices(app: FastifyInstance) {
+  app.get<{ Params: { id: string } }>('/invoices/:id', async (request, reply) => {
+    const invoice = await Invoice.findById(request.params.id);
+    if (!invoice) {
+      reply.code(400);
+      throw new Error('Invoice not found');
+    }
+    return invoice;
+  });
+}
+`,
+      errors: [{ line: 8, column: 7, endLine: 8, endColumn: 22, message: 'This branch answers a missing `invoice` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' }],
+      output: `import type { FastifyInstance } from 'fastify';
+import { Invoice } from '../models';
+
+export default async function invoices(app: FastifyInstance) {
+  app.get<{ Params: { id: string } }>('/invoices/:id', async (request, reply) => {
+    const invoice = await Invoice.findById(request.params.id);
+    if (!invoice) {
+      reply.code(404);
+      throw new Error('Invoice not found');
+    }
+    return invoice;
+  });
+}
+`,
+    },
+    {
+      name: 'a missing input answered 200 with a please-provide message',
+      flavour: 'express4',
+      filename: 'controllers/domainControllers/addCustomDomain.js',
+      code: `module.exports = async function addCustomDomain(req, res) {
+  const { domain } = req.body;
+  if (!domain) {
+    res.send('Please provide a domain');
+    return;
+  }
+  res.status(201).json({ domain: String(domain) });
+};
+`,
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 40, message: 'An error payload (an error message) is sent with 200 OK; answer 400 Bad Request.' }],
+      output: `module.exports = async function addCustomDomain(req, res) {
+  const { domain } = req.body;
+  if (!domain) {
+    res.status(400).send('Please provide a domain');
+    return;
+  }
+  res.status(201).json({ domain: String(domain) });
+};
+`,
+    },
+    {
       name: 'a missing record found by the route parameter answered 400 through the error handler',
       flavour: 'express4',
       filename: 'backend/controllers/goalController.js',

@@ -103,7 +103,10 @@ class StatusChecker {
     if (this.checkRedirect(chain, express)) return;
     if (!chain.recognised) return;
     if (!chain.terminal) {
+      const statement = chain.outer.parent;
       if (express) this.checkLoneStatus(handler, chain);
+      // Fastify's error handler keeps a status set on the reply for a thrown error that has none
+      else if (ts.isExpressionStatement(statement) && chain.statusLink) this.checkThrownNotFound(handler, chain, statement, chain.statusLink.call);
       return;
     }
     if (!['json', 'send', 'jsonp', 'end'].includes(chain.terminal.name)) return;

@@ -295,7 +295,8 @@ class RequestUseCollector {
         continue;
       }
       if (ts.isElementAccessExpression(parent) && parent.expression === current) {
-        if (ts.isStringLiteralLike(parent.argumentExpression)) {
+        // `req.body['email']`, and `req.params[0]` (the match of a wildcard route)
+        if (ts.isStringLiteralLike(parent.argumentExpression) || ts.isNumericLiteral(parent.argumentExpression)) {
           fieldPath.push(parent.argumentExpression.text);
           current = parent;
           continue;
@@ -320,7 +321,7 @@ class RequestUseCollector {
   /** What the code around `expression` (the request value at `path`) does with it. */
   private usageAt(expression: ts.Expression, part: RequestPart, path: string[], node: FieldNode, read: RequestRead): ReadUsage {
     // `if (req.query.current)`, `!req.query.all ? a : b`: like a comparison with a literal, the value only picks a branch
-    if (path.length > 0 && isTruthinessTest(expression)) return 'compare';
+    if (isTruthinessTest(expression)) return 'compare';
     const parent = expression.parent;
     if (ts.isVariableDeclaration(parent) && parent.initializer === expression) {
       if (ts.isIdentifier(parent.name)) {

@@ -92,7 +92,7 @@ function rootName(expression: ts.Expression): string | undefined {
 // Error payloads
 
 const ERROR_WORDS =
-  /\b(invalid|not found|failed|failure|fail|error|errors|unauthori[sz]ed|unauthenticated|forbidden|denied|required|missing|already (exists?|registered|taken|in use|used)|incorrect|wrong|expired|not allowed|does ?n[o']t exist|do(es)? not match|must be|must have|cannot|can't|unable|not permitted|no permission|bad request|too many|something went wrong|not authori[sz]ed|not valid|duplicate)\b/i;
+  /\b(invalid|not found|failed|failure|fail|error|errors|unauthori[sz]ed|unauthenticated|forbidden|denied|required|missing|already (exists?|registered|taken|in use|used)|incorrect|wrong|expired|not allowed|does ?n[o']t exist|do(es)? not match|must be|must have|cannot|can't|unable|not permitted|no permission|bad request|too many|something went wrong|not authori[sz]ed|not valid|duplicate|please (provide|enter|specify|supply|fill|select|login|log in|sign in))\b/i;
 
 /** Keys an error-only body has (a data-carrying body has other keys). */
 const MESSAGE_KEYS = new Set(['message', 'msg', 'mssg', 'detail', 'details', 'reason', 'description', 'title', 'code', 'status', 'statusCode', 'success', 'ok', 'type', 'error', 'errors', 'err', 'errorMessage', 'error_message', 'errorCode']);
