@@ -502,6 +502,40 @@ module.exports = (err, req, res, next) => {
   ],
   invalid: [
   {
+    name: 'the message of a copy of the error (let error = { ...err }) sent with a status falling back to 500',
+    flavour: 'express4',
+    filename: 'middleware/error.js',
+    code: `const ErrorResponse = require('../utils/errorResponse');
+
+const errorHandler = (err, req, res, next) => {
+  let error = { ...err };
+  error.message = err.message;
+  console.log(err);
+  if (err.name === 'CastError') {
+    error = new ErrorResponse('Resource not found', 404);
+  }
+  res.status(error.statusCode || 500).json({ success: false, error: error.message || 'Server Error' });
+};
+
+module.exports = errorHandler;
+`,
+    errors: [{ line: 10, column: 3, endLine: 10, endColumn: 103, message: 'The message of an unexpected error (`error.message`) is sent to the client with status `error.statusCode || 500`; log the error and send a generic message with a request id instead.' }],
+    output: `const ErrorResponse = require('../utils/errorResponse');
+
+const errorHandler = (err, req, res, next) => {
+  let error = { ...err };
+  error.message = err.message;
+  console.log(err);
+  if (err.name === 'CastError') {
+    error = new ErrorResponse('Resource not found', 404);
+  }
+  res.status(error.statusCode || 500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+};
+
+module.exports = errorHandler;
+`,
+  },
+  {
     name: 'the message overwritten only for client errors still reaches the client on server errors',
     flavour: 'fastify5',
     filename: 'src/plugins/error-handler.ts',

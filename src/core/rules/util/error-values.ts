@@ -61,6 +61,22 @@ export function errorOrigin(identifier: ts.Identifier, analysis: FileAnalysis, d
   return undefined;
 }
 
+/**
+ * `let error = { ...err }; error.message = err.message;` (the widely copied error middleware): a copy of
+ * the error whose `message` and `stack` are the error's, whatever branches replace it later with.
+ */
+function copiedError(identifier: ts.Identifier, analysis: FileAnalysis): ts.Identifier | undefined {
+  const binding = resolveLocal(identifier);
+  if (binding?.kind !== 'variable' || !binding.declaration.initializer) return undefined;
+  const init = unwrapExpression(binding.declaration.initializer);
+  if (!ts.isObjectLiteralExpression(init)) return undefined;
+  for (const property of init.properties) {
+    const spread = ts.isSpreadAssignment(property) ? unwrapExpression(property.expression) : undefined;
+    if (spread && ts.isIdentifier(spread) && errorOrigin(spread, analysis)) return spread;
+  }
+  return undefined;
+}
+
 /** The first parameter of an error handler, of a `.catch` callback or `.then(_, onRejected)`, or a node-style callback `(err, result)`. */
 function isErrorParameter(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration, index: number, analysis: FileAnalysis): boolean {
   // a response helper: sendError(res, err) / handleError(error, reply)
@@ -145,7 +161,7 @@ export function errorRef(expression: ts.Expression, analysis: FileAnalysis): Err
     const key = ts.isPropertyAccessExpression(value) ? value.name.text : (value.argumentExpression as ts.StringLiteralLike).text;
     const object = unwrapExpression(value.expression);
     if (ts.isIdentifier(object)) {
-      const origin = errorOrigin(object, analysis);
+      const origin = errorOrigin(object, analysis) ?? copiedError(object, analysis);
       if (origin) {
         if (key === 'stack') return { level: 'stack', error: origin, text: `${object.text}.stack` };
         if (key === 'message') return { level: 'message', error: origin, text: `${object.text}.message` };
