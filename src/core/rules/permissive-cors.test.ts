@@ -276,6 +276,33 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
   ],
   invalid: [
     {
+      name: 'an origin callback that only logs the origin before allowing it, with credentials',
+      flavour: 'fastify4',
+      filename: 'src/index.js',
+      code: `const app = require('fastify')();
+app.register(require('@fastify/jwt'), { secret: process.env.JWT_SECRET });
+app.register(require('@fastify/cors'), {
+  origin: (origin, done) => {
+    console.log('CORS request from', origin);
+    done(null, true);
+  },
+  credentials: true,
+});
+app.get('/profile', async (request) => request.user);
+module.exports = app;
+`,
+      errors: [{ line: 3, column: 5, endLine: 9, endColumn: 3, message: '`@fastify/cors` reflects any request origin with `credentials: true`; any site can make authenticated requests and read the responses. Allow a list of origins read from config.' }],
+      output: `const app = require('fastify')();
+app.register(require('@fastify/jwt'), { secret: process.env.JWT_SECRET });
+app.register(require('@fastify/cors'), {
+  origin: process.env.CORS_ORIGINS?.split(',') ?? [],
+  credentials: true,
+});
+app.get('/profile', async (request) => request.user);
+module.exports = app;
+`,
+    },
+    {
       name: 'cors behind a condition that another switch can satisfy in production',
       flavour: 'express4',
       filename: 'src/app.js',

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { requiredModule } from '../../analysis/imports';
-import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import type { FileAnalysis } from '../../analysis/types';
 import type { Framework } from '../../model/rule-meta';
 import { localInitializer } from './local-binding';
@@ -152,7 +152,8 @@ function allowsEveryOrigin(fn: FunctionLike): boolean {
       if (ts.isIdentifier(callee) && callee.text === callbackName && node.arguments.length >= 2) {
         const allowed = unwrapExpression(node.arguments[1]);
         if (allowed.kind === ts.SyntaxKind.TrueKeyword || (ts.isIdentifier(allowed) && allowed.text === originName)) allows = true;
-      } else if (!(ts.isIdentifier(callee) && callee.text === callbackName)) {
+      } else if (!(ts.isIdentifier(callee) && callee.text === callbackName) && !isLogCall(callee)) {
+        // any other call may check the origin; logging it (`console.log('origin', origin)`) checks nothing
         tests = true;
       }
     }
@@ -166,6 +167,11 @@ function allowsEveryOrigin(fn: FunctionLike): boolean {
     return !tests && returned !== undefined && unwrapExpression(returned).kind === ts.SyntaxKind.TrueKeyword;
   }
   return allows && !tests;
+}
+
+function isLogCall(callee: ts.Expression): boolean {
+  const path = memberPath(callee);
+  return path !== undefined && path.length >= 2 && /^(console|logger|log|fastify\.log|app\.log)$/.test(path.slice(0, -1).join('.')) && /^(log|info|debug|warn|trace)$/.test(path[path.length - 1]);
 }
 
 /**
