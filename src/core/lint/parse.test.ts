@@ -86,7 +86,7 @@ describe('test files', () => {
     for (const path of ['/p/src/users.test.ts', '/p/src/users_spec.js', '/p/src/app.e2e.ts', '/p/src/tenants/create-tenant.e2e-spec.ts', '/p/src/db.int-test.ts', '/p/server/drivers/hdb/test.js', '/p/__tests__/x.ts', '/p/test/app.ts']) {
       assert.equal(isTestFilePath(path), true, path);
     }
-    for (const path of ['/p/src/routes/speed-test.ts', '/p/src/routes/latest.ts', '/p/src/spec-sheet.ts', '/p/src/contest.js']) {
+    for (const path of ['/p/config/test.ts', '/p/src/routes/speed-test.ts', '/p/src/routes/latest.ts', '/p/src/spec-sheet.ts', '/p/src/contest.js']) {
       assert.equal(isTestFilePath(path), false, path);
     }
   });

@@ -95,6 +95,13 @@ export function parseErrors(sourceFile: ts.SourceFile): readonly ts.DiagnosticWi
   return (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
 
+/** `users.test.ts`, `users_spec.js`, `app.e2e.ts`, `tenants.e2e-spec.ts`, `db.int-test.ts`. */
+const TEST_FILE_NAME = /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$|[._-](e2e|int|integration|unit)[.-](test|spec)\.[cm]?[jt]sx?$/;
+/** A file named `test.js` is a test, except a test environment's settings (`config/test.ts`). */
+const TEST_FILE = /\/(test|tests|spec)\.[cm]?[jt]sx?$/;
+const SETTINGS_FOLDER = /\/(config|configs|env|environments?)\/[^/]+$/;
+const TEST_FOLDER = /\/(__tests__|tests?|e2e|__mocks__|fixtures)\//;
+
 export function isTestFilePath(path: string): boolean {
-  return /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$/.test(path) || /\/(test|tests|spec)\.[cm]?[jt]sx?$/.test(path) || /[._-](e2e|int|integration|unit)[.-](test|spec)\.[cm]?[jt]sx?$/.test(path) || /\/(__tests__|tests?|e2e|__mocks__|fixtures)\//.test(path);
+  return TEST_FILE_NAME.test(path) || (TEST_FILE.test(path) && !SETTINGS_FOLDER.test(path)) || TEST_FOLDER.test(path);
 }
