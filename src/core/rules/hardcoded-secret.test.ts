@@ -400,6 +400,32 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
   {
+    name: 'the default a project env helper falls back to for a secret variable',
+    flavour: 'express5',
+    filename: 'src/infrastructure/config.ts',
+    code: `import { getEnvironmentString } from './environment';
+
+export const config = {
+  JWT_SECRET: getEnvironmentString('JWT_SECRET', 'jwtSecretPassphrase'),
+  JWT_EXPIRATION: getEnvironmentString('JWT_EXPIRATION', '1h'),
+};
+`,
+    errors: [{ line: 4, column: 50, endLine: 4, endColumn: 71, message: 'Hardcoded fallback secret for `process.env.JWT_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require JWT_SECRET instead.' }],
+    output: `import { getEnvironmentString } from './environment';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+export const config = {
+  JWT_SECRET: requireEnv('JWT_SECRET'),
+  JWT_EXPIRATION: getEnvironmentString('JWT_EXPIRATION', '1h'),
+};
+`,
+  },
+  {
     name: 'a request credential compared with a literal that says default is a backdoor',
     flavour: 'fastify5',
     filename: 'src/server.js',

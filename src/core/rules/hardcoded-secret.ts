@@ -300,8 +300,8 @@ function isValuePosition(node: StringLiteralLike): boolean {
 interface Position {
   /** The outermost expression the literal is the value of (through parentheses, casts, `||`, branches). */
   outer: ts.Expression;
-  /** `process.env.X || 'literal'` / `config.secret ?? 'literal'`. */
-  fallback?: { expression: ts.BinaryExpression; envName?: string; leftName?: string };
+  /** `process.env.X || 'literal'` / `config.secret ?? 'literal'` / `getEnv('X', 'literal')`. */
+  fallback?: { expression: ts.Expression; envName?: string; leftName?: string };
   /** Chosen by an environment check: `isDev ? 'dev-secret' : process.env.X`. */
   gated: boolean;
 }
@@ -320,10 +320,20 @@ function climb(literal: ts.Expression): Position {
     } else if (ts.isConditionalExpression(parent) && parent.condition !== current) {
       if (isEnvironmentCheck(parent.condition)) gated = true;
       current = parent;
+    } else if (ts.isCallExpression(parent) && envHelperDefault(parent, current)) {
+      fallback ??= { expression: parent, envName: (parent.arguments[0] as ts.StringLiteralLike).text };
+      current = parent;
     } else {
       return { outer: current, fallback, gated };
     }
   }
+}
+
+/** `getEnvironmentString('JWT_SECRET', 'literal')`, `env('APP_KEY', 'literal')`: a project helper reading a variable, with its default. */
+function envHelperDefault(call: ts.CallExpression, argument: ts.Expression): boolean {
+  const name = memberPath(call.expression)?.join('.') ?? '';
+  const variable = call.arguments[0];
+  return call.arguments[1] === argument && variable !== undefined && ts.isStringLiteralLike(variable) && /^[A-Z][A-Z0-9_]*$/.test(variable.text) && /(^|\.)(get)?env/i.test(name);
 }
 
 /** The fix replaces the whole `process.env.X || 'literal'`, else the literal. */
