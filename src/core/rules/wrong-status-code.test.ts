@@ -749,6 +749,35 @@ export default router;
   ],
   invalid: [
     {
+      name: 'one of two records looked up (the one keyed by the route parameter) missing, answered 400',
+      flavour: 'express4',
+      filename: 'backend/controllers/user.controller.js',
+      code: `import User from '../models/user.model.js';
+
+export const followUnfollowUser = async (req, res) => {
+  const { id } = req.params;
+  const userToModify = await User.findById(id);
+  const currentUser = await User.findById(req.user._id);
+  if (!userToModify || !currentUser) return res.status(400).json({ error: 'User not found' });
+  await currentUser.toggleFollow(userToModify);
+  res.status(200).json({ message: 'Done' });
+};
+`,
+      esm: true,
+      errors: [{ line: 7, column: 45, endLine: 7, endColumn: 60, message: 'This branch answers a missing `userToModify` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' }],
+      output: `import User from '../models/user.model.js';
+
+export const followUnfollowUser = async (req, res) => {
+  const { id } = req.params;
+  const userToModify = await User.findById(id);
+  const currentUser = await User.findById(req.user._id);
+  if (!userToModify || !currentUser) return res.status(404).json({ error: 'User not found' });
+  await currentUser.toggleFollow(userToModify);
+  res.status(200).json({ message: 'Done' });
+};
+`,
+    },
+    {
       name: 'Fastify: a missing record found by the route parameter answered 400 before throwing',
       flavour: 'fastify5',
       filename: 'src/routes/invoices.ts',

@@ -265,6 +265,8 @@ export interface NotFoundBranch {
 /** `!v`, `v === null`, `v == null`, `v === undefined`, `typeof v === 'undefined'` → 'v'. */
 function missingCheckVariable(condition: ts.Expression): string | undefined {
   const value = unwrapExpression(condition);
+  // `if (!userToModify || !currentUser)`: the branch answers whichever is missing; the first names it
+  if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.BarBarToken) return missingCheckVariable(value.left) ?? missingCheckVariable(value.right);
   if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) {
     const operand = unwrapExpression(value.operand);
     return ts.isIdentifier(operand) ? operand.text : undefined;
