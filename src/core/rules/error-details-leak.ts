@@ -229,7 +229,10 @@ function calledOnlyInDevelopment(ctx: RuleContext, fn: FunctionLike): boolean {
   if (name === undefined) return false;
   // the development handler of the widely copied `errorHandlers.developmentErrors` / `productionErrors` pair, registered from another file
   if (/^dev(elopment)?_?errors?(_?handler)?$/i.test(name)) return true;
-  const isName = (node: ts.Expression): boolean => ts.isIdentifier(unwrapExpression(node)) && (unwrapExpression(node) as ts.Identifier).text === name;
+  const isName = (node: ts.Expression): boolean => {
+    const value = unwrapExpression(node);
+    return ts.isIdentifier(value) && value.text === name;
+  };
   // called (`sendErrorDev(err, res)`) or registered (`app.use(developmentErrors)`) by name
   const uses = ctx.analysis.calls.filter((call) => isName(call.expression) || call.arguments.some(isName));
   // or picked by an environment check: `const serverError = IS_PROD ? serverErrorInProd : serverErrorInDev`

@@ -192,7 +192,6 @@ function isUnvalidated(read: RequestRead, use: RequestUse): boolean {
   return read.start < validatedAt && !inCondition(read.node);
 }
 
-/** `if (!req.body) …` before the schema check only tests presence. */
 /**
  * Whether the handler reads only named fields of a part that the chain's middleware set there itself:
  * `Note.find({ owner: req.body.userId })` behind an auth middleware doing `req.body.userId = decoded.id`.
@@ -203,6 +202,7 @@ function readsOnlyFields(use: RequestUse, part: RequestPart, fields: ReadonlySet
   return [...read.children.keys()].every((field) => fields.has(field)) && use.reads.every((candidate) => candidate.part !== part || candidate.namedOnly);
 }
 
+/** `if (!req.body) …` before the schema check only tests presence. */
 function inCondition(node: ts.Node): boolean {
   for (let current: ts.Node = node; !ts.isBlock(current) && !ts.isSourceFile(current); current = current.parent) {
     const parent = current.parent;

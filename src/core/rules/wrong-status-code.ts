@@ -33,6 +33,7 @@ import {
   namesMadeValue,
   missingVariableAt,
   notFoundBranch,
+  type NotFoundBranch,
   sendsCreated,
   suggestErrorStatus,
   truthyTestedNames,
@@ -301,13 +302,8 @@ class StatusChecker {
     const code = statusNumber(chain.status);
     if (!next || !ts.isThrowStatement(next) || !chain.status || code === undefined || code === 404) return;
     const notFound = notFoundBranch(statusCall, next.expression, handler.fn, handler.req);
-    if (!notFound?.keyedByParams || !(code === 400 || code === 422 || code >= 500)) return;
-    this.reportStatus(
-      { kind: 'replace', status: chain.status, report: statusCall },
-      `This branch answers a missing \`${notFound.variable ?? 'record'}\` (looked up from the route parameters) with ${describeStatus(code)}; answer 404 Not Found.`,
-      404,
-      describeStatus(404),
-    );
+    if (!notFound?.keyedByParams || !answersMissingAsError(code)) return;
+    this.reportStatus({ kind: 'replace', status: chain.status, report: statusCall }, notFoundMessage(notFound, code), 404, describeStatus(404));
   }
 
   /** Whether code after `statement` (on its path through the handler) may still send, forward or throw. */
@@ -359,18 +355,11 @@ class StatusChecker {
       const wrong =
         // a failed login (`User.findOne({ email })` → 'Email or password is incorrect') is no missing resource
         (code >= 200 && code < 300 && !data && (notFound.keyedByParams || notFound.message)) ||
-        (notFound.keyedByParams && (code === 400 || code === 422 || code >= 500)) ||
+        (notFound.keyedByParams && answersMissingAsError(code)) ||
         (notFound.message && notFound.lookup && notFound.keyed && code >= 500);
       if (wrong && acknowledges()) return;
       if (wrong) {
-        const site = siteFor(404);
-        const what = notFound.keyedByParams && notFound.variable
-          ? `This branch answers a missing \`${notFound.variable}\` (looked up from the route parameters)`
-          : notFound.message
-            ? 'This response says the resource was not found but'
-            : `This branch answers a missing \`${notFound.variable ?? 'record'}\``;
-        const verb = notFound.message && !(notFound.keyedByParams && notFound.variable) ? 'answers' : 'with';
-        this.reportStatus(site, `${what} ${verb} ${describeStatus(code)}; answer 404 Not Found.`, 404, describeStatus(404));
+        this.reportStatus(siteFor(404), notFoundMessage(notFound, code), 404, describeStatus(404));
         return;
       }
     }
@@ -753,6 +742,21 @@ const rule: Rule = {
 };
 
 export default rule;
+
+/** A missing record the route parameters name, answered as a bad request or a server failure. */
+function answersMissingAsError(code: number): boolean {
+  return code === 400 || code === 422 || code >= 500;
+}
+
+function notFoundMessage(notFound: NotFoundBranch, code: number): string {
+  const what = notFound.keyedByParams && notFound.variable
+    ? `This branch answers a missing \`${notFound.variable}\` (looked up from the route parameters)`
+    : notFound.message
+      ? 'This response says the resource was not found but'
+      : `This branch answers a missing \`${notFound.variable ?? 'record'}\``;
+  const verb = notFound.message && !(notFound.keyedByParams && notFound.variable) ? 'answers' : 'with';
+  return `${what} ${verb} ${describeStatus(code)}; answer 404 Not Found.`;
+}
 
 /** The error itself, not a body describing it: `err`, `new NotFoundError(…)`. */
 function isErrorObject(body: ts.Expression | undefined): boolean {

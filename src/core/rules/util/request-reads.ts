@@ -229,17 +229,16 @@ class RequestUseCollector {
     const result = this.followValue(access, part, [], read);
     if (result.usage === 'write' && result.path.length === 0) return;
     // a field set from server-side facts (`req.body.userId = decoded.id`), not copied from the request (`= req.headers['x-user-id']`)
-    if (result.usage === 'write' && this.setsServerFact(access) && !this.written.get(part)?.add(result.path[0])) this.written.set(part, new Set([result.path[0]]));
+    if (result.usage === 'write' && this.setsServerFact(access)) {
+      const fields = this.written.get(part) ?? new Set<string>();
+      fields.add(result.path[0]);
+      this.written.set(part, fields);
+    }
     read.usage = result.usage;
     read.namedOnly = result.named;
     this.reads.push(read);
   }
 
-  /**
-   * Whether a write of `access` always sets a server-side fact: not copied from the request itself
-   * (`= req.headers['x-user-id']`) and not only on some paths (`if (token) req.body.userId = …`, where
-   * the other path keeps what the client posted). A branch that returns first is fine.
-   */
   /** `req.headers['x-user-id']`, `req.query.uid || null`: a value read straight off the request (a call given the request computes one). */
   private copiesRequest(expression: ts.Expression): boolean {
     const value = unwrapExpression(expression);
@@ -250,6 +249,11 @@ class RequestUseCollector {
     return ts.isIdentifier(root) && root.text === this.requestName;
   }
 
+  /**
+   * Whether a write of `access` always sets a server-side fact: not copied from the request itself
+   * (`= req.headers['x-user-id']`) and not only on some paths (`if (token) req.body.userId = …`, where
+   * the other path keeps what the client posted). A branch that returns first is fine.
+   */
   private setsServerFact(access: ts.Expression): boolean {
     let node: ts.Node = access;
     while (node.parent && !ts.isBinaryExpression(node.parent) && !ts.isStatement(node.parent)) node = node.parent;
