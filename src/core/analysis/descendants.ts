@@ -1,10 +1,11 @@
 import ts from 'typescript';
+import { nodeMemo } from './node-memo';
 
 /** Each parse's nodes in pre-order, registered by the parse that listed them (see parseIndexed). */
-const preorderByFile = new WeakMap<ts.SourceFile, readonly ts.Node[]>();
+const preorder = nodeMemo<ts.SourceFile, readonly ts.Node[]>('pre-order nodes');
 
 export function registerPreorder(sourceFile: ts.SourceFile, nodes: readonly ts.Node[]): void {
-  preorderByFile.set(sourceFile, nodes);
+  preorder.set(sourceFile, nodes);
 }
 
 /**
@@ -14,7 +15,7 @@ export function registerPreorder(sourceFile: ts.SourceFile, nodes: readonly ts.N
  * walk every handler body several times, so the difference adds up.
  */
 export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
-  const nodes = ts.isSourceFile(root) ? preorderByFile.get(root) : preorderByFile.get(root.getSourceFile());
+  const nodes = preorder.get(ts.isSourceFile(root) ? root : root.getSourceFile());
   const first = nodes === undefined ? -1 : ts.isSourceFile(root) ? 0 : indexAfter(nodes, root);
   if (nodes === undefined || first < 0) {
     const recurse = (node: ts.Node): void => {

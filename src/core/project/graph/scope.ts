@@ -1,12 +1,13 @@
 import ts from 'typescript';
+import { nodeMemo } from '../../analysis/node-memo';
 import { isCallable } from './module-summary';
 
-const blockScopes = new WeakMap<ts.Node, Map<string, ts.Node>>();
-let resolvedIdentifiers = new WeakMap<ts.Node, ts.Node | null>();
+const blockScopes = nodeMemo<ts.Node, Map<string, ts.Node>>('declarations of a block');
+let resolvedIdentifiers = nodeMemo<ts.Node, ts.Node | null>('declaration of an identifier');
 
 /** Forgets every remembered resolution: an incremental parse reuses identifiers under new (possibly shadowing) scopes. */
 export function forgetResolvedIdentifiers(): void {
-  resolvedIdentifiers = new WeakMap();
+  resolvedIdentifiers = nodeMemo('declaration of an identifier');
 }
 
 /**

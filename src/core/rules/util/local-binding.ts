@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { memoized, nodeMemo } from '../../analysis/node-memo';
 import { isFunctionLike, unwrapExpression } from '../../analysis/syntax';
 
 /** What a name is bound to in the enclosing scopes of one file. */
@@ -53,15 +54,10 @@ export function resolveLocal(identifier: ts.Identifier): LocalBinding | undefine
  * The first declaration of each name among a block's statements, indexed once per block: rules resolve
  * many identifiers against the same (often long) top-level statement list.
  */
-const declarationsByScope = new WeakMap<ts.Node, Map<string, LocalBinding>>();
+const declarationsByScope = nodeMemo<ts.Node, Map<string, LocalBinding>>('declarations of a block');
 
 function declarationInStatements(scope: ts.Node, statements: ts.NodeArray<ts.Statement>, name: string): LocalBinding | undefined {
-  let declarations = declarationsByScope.get(scope);
-  if (!declarations) {
-    declarations = indexDeclarations(statements);
-    declarationsByScope.set(scope, declarations);
-  }
-  return declarations.get(name);
+  return memoized(declarationsByScope, scope, () => indexDeclarations(statements)).get(name);
 }
 
 function indexDeclarations(statements: ts.NodeArray<ts.Statement>): Map<string, LocalBinding> {
@@ -151,19 +147,14 @@ export function localPropertyInitializer(access: ts.PropertyAccessExpression): t
 function assignedInScopeOf(declaration: ts.VariableDeclaration): Set<string> {
   let scope: ts.Node = declaration.parent;
   while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-  let assigned = assignedNamesByScope.get(scope);
-  if (!assigned) {
-    assigned = assignedNames(scope);
-    assignedNamesByScope.set(scope, assigned);
-  }
-  return assigned;
+  return memoized(assignedNamesByScope, scope, assignedNames);
 }
 
 /**
  * Names written anywhere inside a block, collected once per block (`=`, compound assignments, `++` / `--`, destructuring
  * targets), and properties written or deleted as `name.key` (`x.key = …`, `x['key'] = …`, `delete x.key`).
  */
-const assignedNamesByScope = new WeakMap<ts.Node, Set<string>>();
+const assignedNamesByScope = nodeMemo<ts.Node, Set<string>>('names assigned in a block');
 
 function assignedNames(scope: ts.Node): Set<string> {
   const names = new Set<string>();

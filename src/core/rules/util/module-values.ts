@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { memoized, nodeMemo } from '../../analysis/node-memo';
 import { isFunctionLike, unwrapExpression } from '../../analysis/syntax';
 
 /**
@@ -8,16 +9,11 @@ import { isFunctionLike, unwrapExpression } from '../../analysis/syntax';
 
 /** A top-level function, class or variable initializer of a file, by name. */
 export function topLevelValue(sourceFile: ts.SourceFile, name: string): ts.Node | undefined {
-  let values = topLevelValues.get(sourceFile);
-  if (!values) {
-    values = indexTopLevelValues(sourceFile);
-    topLevelValues.set(sourceFile, values);
-  }
-  return values.get(name);
+  return memoized(topLevelValues, sourceFile, indexTopLevelValues).get(name);
 }
 
 /** Indexed once per parse: handlers call into the same few services, often in files of hundreds of statements. */
-const topLevelValues = new WeakMap<ts.SourceFile, Map<string, ts.Node>>();
+const topLevelValues = nodeMemo<ts.SourceFile, Map<string, ts.Node>>('top-level values of a file');
 
 function indexTopLevelValues(sourceFile: ts.SourceFile): Map<string, ts.Node> {
   const values = new Map<string, ts.Node>();

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { memoized, nodeMemo } from '../../analysis/node-memo';
 
 /** How a file writes code, so inserted text looks like the user's own. */
 export interface SourceStyle {
@@ -11,12 +12,14 @@ export interface SourceStyle {
   trailingCommas: boolean;
 }
 
-const cache = new WeakMap<ts.SourceFile, SourceStyle>();
+const styles = nodeMemo<ts.SourceFile, SourceStyle>('style of a file');
 
 /** Samples quotes, semicolons, indentation, line endings and trailing commas; defaults follow Prettier. */
 export function sourceStyle(sourceFile: ts.SourceFile): SourceStyle {
-  const cached = cache.get(sourceFile);
-  if (cached) return cached;
+  return memoized(styles, sourceFile, sampleStyle);
+}
+
+function sampleStyle(sourceFile: ts.SourceFile): SourceStyle {
   const text = sourceFile.text;
   let single = 0;
   let double = 0;
@@ -49,15 +52,13 @@ export function sourceStyle(sourceFile: ts.SourceFile): SourceStyle {
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  const style: SourceStyle = {
+  return {
     quote: double > single ? '"' : "'",
     semicolons: withSemicolon >= withoutSemicolon,
     indentUnit: detectIndentUnit(text),
     eol: text.includes('\r\n') ? '\r\n' : '\n',
     trailingCommas: trailing > notTrailing || (trailing === 0 && notTrailing === 0),
   };
-  cache.set(sourceFile, style);
-  return style;
 }
 
 function detectIndentUnit(text: string): string {

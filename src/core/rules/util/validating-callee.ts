@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { memoized, nodeMemo } from '../../analysis/node-memo';
 import { collectImports, type ImportBinding } from '../../analysis/imports';
 import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import type { RoutewiseSettings } from '../../model/settings';
@@ -123,16 +124,11 @@ export class ValidatingCalleeResolver {
   }
 }
 
-const importsBySource = new WeakMap<ts.SourceFile, Map<string, ImportBinding>>();
+const importsBySource = nodeMemo<ts.SourceFile, Map<string, ImportBinding>>('imports of a file');
 
 /** The imports of a (cached, immutable) parse, collected once. */
 function importsOf(sourceFile: ts.SourceFile): Map<string, ImportBinding> {
-  let imports = importsBySource.get(sourceFile);
-  if (!imports) {
-    imports = collectImports(sourceFile);
-    importsBySource.set(sourceFile, imports);
-  }
-  return imports;
+  return memoized(importsBySource, sourceFile, collectImports);
 }
 
 /** `{ create(input) {…} }`, `{ create: async (input) => … }`, `new UsersService()`, or a class with the method. */
