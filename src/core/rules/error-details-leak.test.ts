@@ -4,6 +4,41 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a message variable replaced for every error that is not a recognised one keeps err.message only for those',
+    flavour: 'express4',
+    filename: 'src/middlewares/error.middleware.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+import { AppError } from '../errors/app-error';
+
+export default (err: Error, _req: Request, res: Response, _next: NextFunction): void => {
+  let status = 400;
+  let message = err.message;
+  if (!(err instanceof AppError)) {
+    status = 500;
+    message = 'Something went wrong';
+  }
+  res.status(status).send({ message });
+};
+`,
+  },
+  {
+    name: '@fastify/sensible: a thrown 4xx httpError may carry the message; a thrown 5xx with a fixed message leaks nothing',
+    flavour: 'fastify5',
+    filename: 'src/routes/reports.js',
+    code: `export default async function reports(fastify) {
+  fastify.post('/reports', async (request, reply) => {
+    try {
+      return await fastify.reports.generate(request.body);
+    } catch (err) {
+      if (err.code === 'INVALID_RANGE') throw fastify.httpErrors.badRequest(err.message);
+      request.log.error(err);
+      throw fastify.httpErrors.createError(500, 'Report generation failed');
+    }
+  });
+}
+`,
+  },
+  {
     name: 'the message overwritten by a generic one for server errors before the body is sent',
     flavour: 'fastify5',
     filename: 'src/plugins/error-handler.ts',
@@ -502,6 +537,39 @@ module.exports = (err, req, res, next) => {
   ],
   invalid: [
   {
+    name: 'a message variable replaced only in the branch of one recognised error still carries err.message on the fall-through path',
+    flavour: 'express4',
+    filename: 'src/middlewares/error.middleware.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+import { UniqueConstraintError } from 'sequelize';
+
+export default (err: Error, _req: Request, res: Response, _next: NextFunction): void => {
+  let code = 500;
+  let message = err.message || 'Something went wrong';
+  if (err instanceof UniqueConstraintError) {
+    message = 'Value must be unique';
+    code = 422;
+  }
+  res.status(code).send({ message });
+};
+`,
+    errors: [{ line: 11, column: 3, endLine: 11, endColumn: 37, message: 'The message of an unexpected error (`err.message`) is sent to the client with status `code`; log the error and send a generic message with a request id instead.' }],
+    output: `import type { NextFunction, Request, Response } from 'express';
+import { UniqueConstraintError } from 'sequelize';
+
+export default (err: Error, _req: Request, res: Response, _next: NextFunction): void => {
+  let code = 500;
+  let message = err.message || 'Something went wrong';
+  if (err instanceof UniqueConstraintError) {
+    message = 'Value must be unique';
+    code = 422;
+  }
+  console.error(err);
+  res.status(code).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+};
+`,
+  },
+  {
     name: 'the message of a copy of the error (let error = { ...err }) sent with a status falling back to 500',
     flavour: 'express4',
     filename: 'middleware/error.js',
@@ -707,6 +775,35 @@ const orders: FastifyPluginAsync = async (fastify) => {
 };
 
 export default orders;
+`,
+  },
+  {
+    name: '@fastify/sensible: a thrown fastify.httpErrors 5xx carrying the message of an unexpected error',
+    flavour: 'fastify5',
+    filename: 'src/routes/reports.js',
+    code: `export default async function reports(fastify) {
+  fastify.post('/reports', async (request, reply) => {
+    try {
+      const report = await fastify.reports.generate(request.body);
+      return reply.code(201).send(report);
+    } catch (err) {
+      throw fastify.httpErrors.internalServerError(err.message);
+    }
+  });
+}
+`,
+    errors: [{ line: 7, column: 13, endLine: 7, endColumn: 64, message: 'The message of an unexpected error (`err.message`) is sent to the client with status 500; log the error and send a generic message with a request id instead.' }],
+    output: `export default async function reports(fastify) {
+  fastify.post('/reports', async (request, reply) => {
+    try {
+      const report = await fastify.reports.generate(request.body);
+      return reply.code(201).send(report);
+    } catch (err) {
+      request.log.error(err);
+      throw fastify.httpErrors.internalServerError('Internal server error');
+    }
+  });
+}
 `,
   },
   {

@@ -7,7 +7,7 @@ import type { Framework } from '../model/rule-meta';
 import { isFastifyOnly } from '../project/project-info';
 import { isValidStatus, readStatus, statusNumber, type StatusValue } from './util/http-status';
 import { localPropertyInitializer, resolveLocal } from './util/local-binding';
-import { effectiveStatus, errorReplyOf, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
+import { effectiveStatus, errorReplyOf, httpErrorOf, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
 import { classifyCondition, errorRef, findLeaks, helperPassesOn, isEmptiedBefore, pathConditions, type Leak, type LeakLevel } from './util/error-values';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
 import { skipsTestFile } from './util/test-context';
@@ -42,6 +42,11 @@ const rule: Rule = {
     if (skipsTestFile(ctx)) return {};
     const checkCall = (call: ts.CallExpression): void => {
       if (!isOutermostCall(call)) return;
+      const httpError = httpErrorOf(call);
+      if (httpError) {
+        checkThrownHttpError(call, httpError);
+        return;
+      }
       const receiver = chainReceiver(call);
       if (!receiver) {
         checkSendHelper(call);
@@ -94,6 +99,20 @@ const rule: Rule = {
       const status = (): EffectiveStatus => ({ kind: 'chain', status: errorReply.status, node: errorReply.link.call });
       const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status);
       if (flagged.length > 0) report(ctx, call, flagged, status(), owner, { chain, payload, messageOnly: true });
+    };
+
+    /** `throw fastify.httpErrors.internalServerError(err.message)` in a Fastify handler: the error handler sends that message. */
+    const checkThrownHttpError = (call: ts.CallExpression, httpError: ErrorReply): void => {
+      const payload = httpError.message;
+      let statement: ts.Node = call.parent;
+      while (ts.isParenthesizedExpression(statement) || ts.isAwaitExpression(statement)) statement = statement.parent;
+      if (!payload || (!ts.isThrowStatement(statement) && !ts.isReturnStatement(statement))) return;
+      const fn = enclosingFunction(call);
+      const handler = fn && ctx.analysis.handlerOf(fn);
+      if (!fn || handler?.framework !== 'fastify' || handler.role !== 'handler') return;
+      const status = (): EffectiveStatus => ({ kind: 'chain', status: httpError.status, node: call });
+      const flagged = flaggedLeaks(ctx, payload, call, fn, status);
+      if (flagged.length > 0) report(ctx, call, flagged, status(), { fn, framework: 'fastify', requestName: handler.req }, { send: call, payload, messageOnly: true });
     };
 
     const checkReturn = (statement: ts.ReturnStatement): void => {
@@ -307,6 +326,8 @@ function flaggedLeaks(ctx: RuleContext, payload: ts.Expression, send: ts.Node, f
 
 interface SendShape {
   chain?: ResponseChain;
+  /** What sends the payload when there is no response chain: a thrown `httpErrors` call. */
+  send?: ts.Expression;
   /** Fastify `return payload`: the reply parameter. */
   returnReply?: string;
   payload: ts.Expression;
@@ -345,7 +366,7 @@ function buildFix(ctx: RuleContext, leaks: Leak[], statusClass: StatusClass, sta
   const chain = shape.chain;
   return makeFix(ctx, {
     payload: shape.payload,
-    send: chain ? chain.outer : shape.payload,
+    send: chain ? chain.outer : (shape.send ?? shape.payload),
     addStatusAfter: chain && status.kind === 'implicit' ? chain.receiver : undefined,
     replaceStatus: chain?.statusLink && statusClass === 'success' ? chain.statusLink.args[0] : undefined,
     returnStatusReply: !chain && shape.returnReply && status.kind === 'implicit' ? shape.returnReply : undefined,

@@ -4,6 +4,18 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'placeholders as fallbacks of a provider key or a template slot: the provider refuses them, nothing can be forged',
+    flavour: 'express4',
+    filename: 'src/config.ts',
+    code: `export const config = {
+  stripeKey: process.env.STRIPE_SECRET_KEY || 'your-stripe-secret-key',
+  googleClientSecret: process.env.GOOGLE_CLIENT_SECRET ?? 'changeme',
+  jwtSecret: process.env.JWT_SECRET || '<set-jwt-secret>',
+  sessionSecret: process.env.SESSION_SECRET ?? '',
+};
+`,
+  },
+  {
     name: 'a translation of the word password in a language file, and a sign-in mode compared with the password field',
     flavour: 'express4',
     filename: 'app/lang/de.js',
@@ -399,6 +411,41 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+  {
+    name: 'a placeholder as the live fallback of the JWT secret or the session secret',
+    flavour: 'express4',
+    filename: 'src/auth/tokens.ts',
+    code: `import jwt from 'jsonwebtoken';
+
+export function sign(payload: object) {
+  const secret = process.env.JWT_SECRET || 'your-secret-key';
+  return jwt.sign(payload, secret, { expiresIn: '7d' });
+}
+
+export const REFRESH_TOKEN_SECRET = process.env.REFRESH_TOKEN_SECRET || 'secret';
+`,
+    errors: [
+      { line: 4, column: 44, endLine: 4, endColumn: 61, message: 'Hardcoded fallback secret for `process.env.JWT_SECRET` is passed to `jwt.sign`; when the variable is unset anyone who reads the code can forge or read it. Require the variable instead.' },
+      { line: 8, column: 73, endLine: 8, endColumn: 81, message: 'Hardcoded fallback secret for `process.env.REFRESH_TOKEN_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require REFRESH_TOKEN_SECRET instead.' },
+    ],
+    output: `import jwt from 'jsonwebtoken';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const JWT_SECRET = requireEnv('JWT_SECRET');
+
+export function sign(payload: object) {
+  const secret = JWT_SECRET;
+  return jwt.sign(payload, secret, { expiresIn: '7d' });
+}
+
+export const REFRESH_TOKEN_SECRET = process.env.REFRESH_TOKEN_SECRET || 'secret';
+`,
+  },
   {
     name: 'the default a project env helper falls back to for a secret variable',
     flavour: 'express5',

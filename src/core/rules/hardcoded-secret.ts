@@ -8,6 +8,8 @@ import {
   isDefaultDatabasePassword,
   isPlaceholder,
   isSecretValue,
+  isLiveFallbackSecret,
+  isOwnKeyName,
   isSinkSecretValue,
   looksGenerated,
   nameWords,
@@ -90,9 +92,10 @@ const rule: Rule = {
       if (!existing || RANK[candidate.evidence] < RANK[existing.evidence]) candidates.set(candidate.node, candidate);
     };
 
-    const offerSinkLiterals = (found: SecretLiteral[], description: string, defaultEnv: string, user?: ts.Expression): void => {
+    /** `ownKey`: the app signs or encrypts with it (not a provider's API key or a database password). */
+    const offerSinkLiterals = (found: SecretLiteral[], description: string, defaultEnv: string, ownKey: boolean, user?: ts.Expression): void => {
       for (const { literal, fallback } of found) {
-        if (!isSinkSecretValue(literal.text)) continue;
+        if (!(fallback?.envName ? isLiveFallbackSecret(literal.text, ownKey) : isSinkSecretValue(literal.text))) continue;
         if (user !== undefined && isDefaultDatabasePassword(literal.text, stringValue(unwrapExpression(user)))) continue;
         const envName = fallback?.envName ?? defaultEnv;
         offer({
@@ -112,7 +115,7 @@ const rule: Rule = {
     const checkSinks = (node: ts.CallExpression | ts.NewExpression): void => {
       for (const sink of secretSinksOf(node, ctx.analysis.imports)) {
         const defaultEnv = sink.envName ?? (sink.kind === 'secret-key' && usesJose ? 'JWT_SECRET' : SINK_ENV_NAMES[sink.kind]);
-        offerSinkLiterals(secretLiteralsOf(sink.expression), sink.description, defaultEnv, sink.user);
+        offerSinkLiterals(secretLiteralsOf(sink.expression), sink.description, defaultEnv, sink.kind !== 'db-password' && sink.kind !== 'api-key', sink.user);
       }
     };
 
@@ -156,7 +159,7 @@ const rule: Rule = {
         const secretName = names.find((name) => secretNameStrength(name) === 'strong') ?? names.find((name) => secretNameStrength(name) === 'weak');
         const fromEnv = position.fallback.envName !== undefined && secretName !== undefined;
         // `process.env.FACEBOOK_SECRET || 'APP_SECRET'` names what belongs there, like a placeholder
-        const secret = fromEnv ? isSinkSecretValue(value) && value.length >= 4 && !namesTheSlot(value, position.fallback.envName) : secretName !== undefined && isSecretValue(value, secretName, 'strong');
+        const secret = fromEnv ? isLiveFallbackSecret(value, isOwnKeyName(position.fallback.envName ?? '')) && value.length >= 4 && !namesTheSlot(value, position.fallback.envName) : secretName !== undefined && isSecretValue(value, secretName, 'strong');
         if (secretName && secret && !isLocalDatabaseDefault(position.outer, value)) {
           const envName = position.fallback.envName ?? envNameFor(secretName, position.outer);
           offer({
@@ -173,7 +176,7 @@ const rule: Rule = {
       }
 
       if (assigned === 'secretOrKey') {
-        offerSinkLiterals([{ literal: node }], 'as the passport-jwt `secretOrKey`', 'JWT_SECRET');
+        offerSinkLiterals([{ literal: node }], 'as the passport-jwt `secretOrKey`', 'JWT_SECRET', true);
         return;
       }
 
@@ -246,7 +249,7 @@ const rule: Rule = {
         [ts.SyntaxKind.PropertyAssignment]: (node) => {
           const property = node as ts.PropertyAssignment;
           if (propertyNameText(property.name) === 'secretOrKey' && !ts.isStringLiteralLike(unwrapExpression(property.initializer))) {
-            offerSinkLiterals(secretLiteralsOf(property.initializer), 'as the passport-jwt `secretOrKey`', 'JWT_SECRET');
+            offerSinkLiterals(secretLiteralsOf(property.initializer), 'as the passport-jwt `secretOrKey`', 'JWT_SECRET', true);
           }
         },
         [ts.SyntaxKind.StringLiteral]: (node) => checkLiteral(node as ts.StringLiteral),

@@ -82,6 +82,49 @@ export default app;
 
 runRuleTests(rule, {
   valid: [
+  {
+    name: 'a part aliased with an empty default ((request.body ?? {}) as …) and read behind typeof guards',
+    flavour: 'fastify5',
+    filename: 'src/routes/tenants.ts',
+    code: `import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+export default async function tenants(fastify: FastifyInstance) {
+  fastify.post('/tenants/select', async (request: FastifyRequest) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const tenantId = typeof body['tenantId'] === 'string' ? body['tenantId'].trim() : '';
+    if (!tenantId) throw fastify.httpErrors.badRequest('Missing tenantId');
+    return fastify.tenants.select(tenantId);
+  });
+}
+`,
+  },
+  {
+    name: 'the only body field checked against an allow-list that rejects anything else (includes, or a !== chain)',
+    flavour: 'express5',
+    filename: 'src/routes/task.js',
+    code: `import express from 'express';
+import Task from '../models/task.js';
+
+const STATUSES = ['To Do', 'In Progress', 'Done'];
+const router = express.Router();
+
+router.patch('/tasks/:id/status', async (req, res) => {
+  const { status } = req.body;
+  if (!STATUSES.includes(status)) {
+    return res.status(400).send('Invalid status value');
+  }
+  const task = await Task.findByIdAndUpdate(req.params.id, { status }, { new: true });
+  res.json(task);
+});
+
+router.patch('/tasks/:id/priority', async (req, res) => {
+  if (req.body.priority !== 'low' && req.body.priority !== 'high') return res.status(400).send('Invalid priority');
+  res.json(await Task.findByIdAndUpdate(req.params.id, { priority: req.body.priority }, { new: true }));
+});
+
+export default router;
+`,
+  },
     {
       name: 'a wildcard route reads its match by index, and a report endpoint only tests and logs the body',
       flavour: 'express4',
@@ -1186,6 +1229,56 @@ export default feed;
     },
   ],
   invalid: [
+  {
+    name: 'an allow-list check of one body field leaves the other fields unvetted',
+    flavour: 'express5',
+    filename: 'src/routes/task.js',
+    code: `import express from 'express';
+import Task from '../models/task.js';
+
+const router = express.Router();
+
+router.post('/tasks', async (req, res) => {
+  const { title, description, status } = req.body;
+  if (!['To Do', 'In Progress', 'Done'].includes(status)) {
+    return res.status(400).send('Invalid status value');
+  }
+  const task = await Task.create({ title, description, status });
+  res.status(201).json(task);
+});
+
+export default router;
+`,
+    errors: [{ line: 7, column: 42, endLine: 7, endColumn: 50, message: '`req.body` reaches the handler of POST /tasks without validation; validate it with a schema.' }],
+    output: `import express from 'express';
+import Task from '../models/task.js';
+import { z } from 'zod';
+
+const router = express.Router();
+
+const postTasksBody = z.object({
+  title: z.string(),
+  description: z.string(),
+  status: z.unknown(),
+});
+
+router.post('/tasks', async (req, res) => {
+  const parsedBody = postTasksBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const { title, description, status } = req.body;
+  if (!['To Do', 'In Progress', 'Done'].includes(status)) {
+    return res.status(400).send('Invalid status value');
+  }
+  const task = await Task.create({ title, description, status });
+  res.status(201).json(task);
+});
+
+export default router;
+`,
+  },
     {
       name: 'a body field the auth middleware sets only when a token came, or copies from a header, is still client input',
       flavour: 'express4',

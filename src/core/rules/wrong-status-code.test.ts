@@ -3,6 +3,51 @@ import rule from './wrong-status-code';
 
 runRuleTests(rule, {
   valid: [
+  {
+    name: 'a user looked up by a hashed reset token answered 400: a bad link, not a missing resource',
+    flavour: 'express4',
+    filename: 'backend/controllers/user.js',
+    code: `const crypto = require('crypto');
+const User = require('../models/userModel');
+
+exports.resetPassword = async (req, res) => {
+  const resetPasswordToken = crypto.createHash('sha256').update(req.params.token).digest('hex');
+  const user = await User.findOne({ resetPasswordToken, resetPasswordExpire: { $gt: Date.now() } });
+  if (!user) {
+    return res.status(400).json({ success: false, message: 'Reset Password Token is invalid or has expired' });
+  }
+  user.password = req.body.password;
+  await user.save();
+  res.status(200).json({ success: true });
+};
+`,
+  },
+  {
+    name: 'an add… handler that pushes onto a loaded document and saves it updates that document',
+    flavour: 'express4',
+    filename: 'backend/controllers/client.controller.js',
+    code: `const express = require('express');
+const Client = require('../models/Client');
+
+const router = express.Router();
+
+const addInterestedListing = async (req, res, next) => {
+  try {
+    const existing = await Client.findOne({ _id: req.body.clientId });
+    if (!existing) return res.status(404).json({ message: 'Client not found' });
+    existing.interestedListings.push(req.body.listingId);
+    await existing.save();
+    res.json({ success: true, data: existing });
+  } catch (err) {
+    next(err);
+  }
+};
+
+router.post('/clients/interested', addInterestedListing);
+
+module.exports = router;
+`,
+  },
     {
       name: 'adding an item to a list kept on the signed-in user (addToCart) is an update',
       flavour: 'express4',

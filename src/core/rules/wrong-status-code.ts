@@ -30,6 +30,7 @@ import {
   isActionName,
   isCollectionPath,
   isCreateName,
+  updatesLoadedRecord,
   namesMadeValue,
   missingVariableAt,
   notFoundBranch,
@@ -518,7 +519,8 @@ class StatusChecker {
     const evidence = facts.calls.length > 0 ? `\`${calleeText(facts.calls[0], this.ctx.sourceFile)}\`` : `\`${name ?? 'handler'}\``;
     if (routed) {
       if (facts.calls.length > 0) return { facts, nameOnly: false, routes, evidence };
-      if (isCreateName(name) && !namesMadeValue(name)) return { facts, nameOnly: true, routes, evidence };
+      // `addMatchedProperty` pushing onto a loaded document and saving it updates that document
+      if (isCreateName(name) && !namesMadeValue(name) && !updatesLoadedRecord(handler.fn)) return { facts, nameOnly: true, routes, evidence };
       return undefined;
     }
     // registered nowhere we can see: the name and a creation call must both say so

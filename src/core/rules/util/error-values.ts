@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
 import { alwaysExits, isFunctionLike, memberPath, parameterTypeName, unwrapExpression } from '../../analysis/syntax';
-import { isReassigned, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
+import { initializerReaches, isReassigned, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
 
 /**
  * Which values are caught errors (catch clause variables, error-handler parameters, `.catch(e => …)`
@@ -310,8 +310,11 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
     if (ts.isIdentifier(value)) {
       // const body = { message: err.message }; res.json(body)
       const binding = resolveLocal(value);
-      if (binding?.kind === 'variable' && binding.declaration.initializer && !isReassigned(binding.declaration)) {
+      if (binding?.kind === 'variable' && binding.declaration.initializer && initializerReaches(binding.declaration, value)) {
         const init = unwrapExpression(binding.declaration.initializer);
+        // `let message = err.message; if (!(err instanceof AppError)) message = 'Internal error'`: the first value survives only for a recognised error
+        const kept = keptPath(binding.declaration, value, analysis);
+        state = { ...state, devOnly: state.devOnly || kept.devOnly, guarded: state.guarded || kept.guarded };
         if (ts.isObjectLiteralExpression(init)) {
           // `if (env !== 'development') delete response.stack` takes the property out again
           const removed = removedProperties(binding.declaration, value.text);
@@ -399,6 +402,32 @@ function removedProperties(declaration: ts.VariableDeclaration, name: string): S
   };
   visit(scope);
   return removed;
+}
+
+/**
+ * What the path on which a variable keeps its initializer says about the error: the branches that
+ * assign it again (`if (!(err instanceof AppError)) message = '…'`) do not run there.
+ */
+function keptPath(declaration: ts.VariableDeclaration, use: ts.Node, analysis: FileAnalysis): ConditionMeaning {
+  const meaning: ConditionMeaning = { devOnly: false, guarded: false };
+  const name = declaration.name;
+  const block = declaration.parent.parent.parent;
+  if (!ts.isIdentifier(name) || !(ts.isBlock(block) || ts.isSourceFile(block))) return meaning;
+  const visit = (node: ts.Node): void => {
+    if (node.pos >= use.pos || isFunctionLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name.text) {
+      for (let child: ts.Node = node, parent = node.parent; parent !== block; child = parent, parent = parent.parent) {
+        if (!ts.isIfStatement(parent) || child === parent.expression) continue;
+        const other = classifyCondition(parent.expression, child !== parent.thenStatement, analysis);
+        meaning.devOnly ||= other.devOnly;
+        meaning.guarded ||= other.guarded;
+        break;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const statement of block.statements) if (statement.pos > declaration.end) visit(statement);
+  return meaning;
 }
 
 /** `if (statusCode >= 500) { body.message = 'Internal server error' }`: the statement runs for server errors only. */

@@ -122,6 +122,55 @@ export function isReassigned(declaration: ts.VariableDeclaration): boolean {
 }
 
 /**
+ * Whether a variable still holds its initializer on some path to `use`: it is never assigned again,
+ * or every assignment between the declaration and the use sits in a branch (`let message =
+ * err.message; if (err instanceof Boom) message = …; res.status(code).send({ message })`), so the
+ * fall-through path carries the first value.
+ */
+export function initializerReaches(declaration: ts.VariableDeclaration, use: ts.Node): boolean {
+  if (!isReassigned(declaration)) return true;
+  const name = declaration.name;
+  const statement = declaration.parent.parent;
+  const block = statement.parent;
+  if (!ts.isIdentifier(name) || !ts.isVariableStatement(statement) || !(ts.isBlock(block) || ts.isSourceFile(block))) return false;
+  const first = block.statements.indexOf(statement) + 1;
+  for (let index = first; index < block.statements.length && block.statements[index].pos < use.pos; index++) {
+    if (assignsUnconditionally(block.statements[index], name.text)) return false;
+  }
+  return true;
+}
+
+/** Whether a statement assigns `name` outside any branch of it (and outside nested functions). */
+function assignsUnconditionally(statement: ts.Statement, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node, branched: boolean): void => {
+    if (found || isFunctionLike(node)) return;
+    if (!branched && ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && ts.isIdentifier(node.left) && node.left.text === name) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, (child) => visit(child, branched || isBranchOf(node, child)));
+  };
+  visit(statement, false);
+  return found;
+}
+
+function isBranchOf(parent: ts.Node, child: ts.Node): boolean {
+  if (ts.isIfStatement(parent)) return child !== parent.expression;
+  if (ts.isConditionalExpression(parent)) return child !== parent.condition;
+  if (ts.isBinaryExpression(parent)) return child === parent.right && isLogicalOperator(parent.operatorToken.kind);
+  return ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isCatchClause(parent) || ts.isIterationStatement(parent, false);
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+function isLogicalOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+}
+
+/**
  * The initializer of `key` in a local object literal read as `x.key` (`const errorObj = { status:
  * err.status || 500 }` … `errorObj.status`), when neither `x` nor `x.key` is assigned again.
  */

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
-import { isFallbackExpression, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { alwaysExits, isFallbackExpression, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { localInitializer } from './local-binding';
 
 /** The parts of a request a handler can read that carry client input we expect to be validated. */
@@ -115,6 +115,8 @@ class RequestUseCollector {
   /** Uses seen through each capture's aliases. */
   private readonly captureUses = new Map<RequestRead, ReadUsage[]>();
   private readonly captureNamedOnly = new Map<RequestRead, boolean>();
+  /** Allow-list checks (`if (!STATUSES.includes(status)) return …`): they vet the one field they test. */
+  private readonly listChecks: { part: RequestPart; path: readonly string[]; at: number }[] = [];
   private readonly requestName: string | undefined;
 
   constructor(
@@ -132,6 +134,11 @@ class RequestUseCollector {
       this.destructureRequest(this.requestParameter.name);
     }
     if (this.fn.body) this.walk(this.fn.body);
+    // a part is vetted by an allow-list check only when the tested field is all the handler reads of it
+    for (const check of this.listChecks) {
+      const root = this.fields.get(check.part);
+      if (check.path.length === 1 && root && !root.whole && [...root.children.keys()].every((field) => field === check.path[0])) this.markValidated(check.part, check.at);
+    }
     for (const [read, uses] of this.captureUses) {
       // Values bound only to be logged are harmless; any other capture is judged like a use.
       if (uses.length > 0 && uses.every((usage) => usage === 'log' || usage === 'compare')) read.usage = uses.includes('compare') ? 'compare' : 'log';
@@ -278,6 +285,12 @@ class RequestUseCollector {
     let optional = false;
     for (;;) {
       const parent: ts.Node = current.parent;
+      // `(request.body ?? {}) as Body`: the empty default stands for the same value
+      if (ts.isBinaryExpression(parent) && parent.left === current && isEmptyDefault(parent)) {
+        optional = true;
+        current = parent;
+        continue;
+      }
       if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent)) {
         if ((ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isTypeAssertionExpression(parent)) && ts.isTypeLiteralNode(parent.type)) {
           this.typeLiteralEvidence(this.node(part, fieldPath), parent.type);
@@ -351,7 +364,7 @@ class RequestUseCollector {
       this.markValidated(part, parent.getStart());
       return 'guard';
     }
-    if (ts.isBinaryExpression(parent) && !(isFallback(parent, expression) && enclosingCallOfArgument(expression))) return this.binaryUsage(parent, expression, node);
+    if (ts.isBinaryExpression(parent) && !(isFallback(parent, expression) && enclosingCallOfArgument(expression))) return this.binaryUsage(parent, expression, part, path, node);
     if (ts.isPrefixUnaryExpression(parent)) {
       if (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken) this.setType(node, 'number');
       // `PaginationDto.create(+page, +limit)`: the number goes straight to a validator
@@ -424,6 +437,11 @@ class RequestUseCollector {
           this.markValidated(part, call.getStart());
           return 'guard';
         }
+        // `if (!['To Do', 'Done'].includes(status)) return res.status(400)…`: an allow-list the value must be on
+        if (isAllowListTest(call) && rejectsUnless(call)) {
+          this.listChecks.push({ part, path, at: call.getStart() });
+          return 'guard';
+        }
         if (callee === 'Array.isArray') {
           this.setType(node, 'array');
           this.markValidated(part, call.getStart());
@@ -458,7 +476,7 @@ class RequestUseCollector {
     return guard;
   }
 
-  private binaryUsage(binary: ts.BinaryExpression, expression: ts.Expression, node: FieldNode): ReadUsage {
+  private binaryUsage(binary: ts.BinaryExpression, expression: ts.Expression, part: RequestPart, path: readonly string[], node: FieldNode): ReadUsage {
     const kind = binary.operatorToken.kind;
     const other = binary.left === expression ? binary.right : binary.left;
     if (kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken) {
@@ -476,6 +494,11 @@ class RequestUseCollector {
       else if (ts.isNumericLiteral(value)) this.setType(node, 'number');
       else if (value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword) this.setType(node, 'boolean');
       else if (value.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(value) && value.text === 'undefined')) return 'use';
+      // `if (status !== 'open' && status !== 'closed') return res.status(400)…`: only the listed values get through
+      if (isRejectedUnlessListed(binary)) {
+        this.listChecks.push({ part, path, at: binary.getStart() });
+        return 'guard';
+      }
       return 'compare';
     }
     if (
@@ -613,6 +636,67 @@ function bindingKey(element: ts.BindingElement): string | undefined {
   const property = element.propertyName;
   if (property) return ts.isIdentifier(property) || ts.isStringLiteralLike(property) ? property.text : undefined;
   return ts.isIdentifier(element.name) ? element.name.text : undefined;
+}
+
+/** `x ?? {}`, `x || {}`, `x ?? []`. */
+function isEmptyDefault(binary: ts.BinaryExpression): boolean {
+  const kind = binary.operatorToken.kind;
+  if (kind !== ts.SyntaxKind.QuestionQuestionToken && kind !== ts.SyntaxKind.BarBarToken) return false;
+  const fallback = unwrapExpression(binary.right);
+  return (ts.isObjectLiteralExpression(fallback) && fallback.properties.length === 0) || (ts.isArrayLiteralExpression(fallback) && fallback.elements.length === 0);
+}
+
+/** `LIST.includes(x)`, `ALLOWED.has(x)`, `Object.values(Status).includes(x)`, `['a', 'b'].includes(x)`: a fixed list of values. */
+function isAllowListTest(call: ts.CallExpression): boolean {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'includes' && callee.name.text !== 'has') || call.arguments.length !== 1) return false;
+  const list = unwrapExpression(callee.expression);
+  if (ts.isArrayLiteralExpression(list)) return list.elements.length > 0 && list.elements.every((element) => ts.isStringLiteralLike(element) || ts.isNumericLiteral(element));
+  const path = memberPath(list) ?? (ts.isCallExpression(list) ? memberPath(unwrapExpression(list.expression)) : undefined);
+  return path !== undefined && !path.some((segment) => /^(req|request|body|query|params)$/.test(segment));
+}
+
+/**
+ * Whether a test rejects the request when it fails: `if (!test) return …` / `throw …`, also as one
+ * alternative of an `||` (`if (!status || !LIST.includes(status))`).
+ */
+function rejectsUnless(test: ts.Expression): boolean {
+  let node: ts.Node = climbWrappers(test);
+  if (!ts.isPrefixUnaryExpression(node.parent) || node.parent.operator !== ts.SyntaxKind.ExclamationToken) return false;
+  node = node.parent;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isParenthesizedExpression(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) node = parent;
+    else return ts.isIfStatement(parent) && parent.expression === node && alwaysExits(parent.thenStatement);
+  }
+}
+
+/** `x !== 'a' && x !== 'b'` (every alternative a literal) as the condition of an `if` that returns or throws. */
+function isRejectedUnlessListed(comparison: ts.BinaryExpression): boolean {
+  let node: ts.Node = comparison;
+  while (ts.isParenthesizedExpression(node.parent) || (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) node = node.parent;
+  const statement = node.parent;
+  if (!ts.isIfStatement(statement) || statement.expression !== node || !alwaysExits(statement.thenStatement)) return false;
+  const leaves: ts.Expression[] = [];
+  const collect = (expression: ts.Expression): void => {
+    const value = unwrapExpression(expression);
+    if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      collect(value.left);
+      collect(value.right);
+    } else leaves.push(value);
+  };
+  collect(statement.expression);
+  const isLiteral = (side: ts.Expression): boolean => ts.isStringLiteralLike(side) || ts.isNumericLiteral(side);
+  const comparedText = (leaf: ts.Expression): string | undefined => {
+    if (!ts.isBinaryExpression(leaf)) return undefined;
+    const kind = leaf.operatorToken.kind;
+    if (kind !== ts.SyntaxKind.ExclamationEqualsEqualsToken && kind !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+    const [left, right] = [unwrapExpression(leaf.left), unwrapExpression(leaf.right)];
+    if (isLiteral(right)) return left.getText();
+    return isLiteral(left) ? right.getText() : undefined;
+  };
+  const compared = comparedText(comparison);
+  return compared !== undefined && leaves.every((leaf) => comparedText(leaf) === compared);
 }
 
 function isEquality(kind: ts.SyntaxKind): boolean {

@@ -128,6 +128,24 @@ export function errorReplyOf(chain: ResponseChain): ErrorReply | undefined {
   return undefined;
 }
 
+/**
+ * An HTTP error made by @fastify/sensible's factory: `fastify.httpErrors.internalServerError(message)`,
+ * `this.httpErrors.createError(500, message)`. Thrown or returned from a handler, the error handler
+ * answers with its status and message, as the reply helpers do.
+ */
+export function httpErrorOf(call: ts.CallExpression): ErrorReply | undefined {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const factory = unwrapExpression(callee.expression);
+  const isFactory = ts.isPropertyAccessExpression(factory) ? factory.name.text === 'httpErrors' : ts.isIdentifier(factory) && factory.text === 'httpErrors';
+  if (!isFactory) return undefined;
+  const link: ResponseLink = { name: callee.name.text, call, args: call.arguments };
+  const code = ERROR_REPLY_STATUS.get(link.name);
+  if (code !== undefined) return { link, status: { kind: 'number', value: code, node: call }, message: call.arguments[0] };
+  if (link.name === 'createError' && call.arguments[0]) return { link, status: readStatus(call.arguments[0]), message: call.arguments[1] };
+  return undefined;
+}
+
 /** Whether a name is rebound by a function's parameters or declarations (so the outer response is shadowed). */
 function shadows(fn: FunctionLike, name: string): boolean {
   const bound = (binding: ts.BindingName): boolean => {

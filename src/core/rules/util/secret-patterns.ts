@@ -321,6 +321,38 @@ export function isComparedSecretValue(value: string, name: string, fromRequest =
   return /^[A-Za-z]{5,}$/.test(value) && !CREDENTIAL_STATES.test(value) && !isPlaceholder(value) && normalized(value) !== normalized(name) && !normalized(name).endsWith(normalized(value));
 }
 
+/** Placeholders that stand for no key at all, or for the keys local model servers ignore. */
+const NON_KEYS = new Set(['null', 'undefined', 'none', 'nil', 'empty', 'unset', 'notset', 'missing', 'required', 'notused', 'notneeded', 'unused', 'nokey', 'ollama', 'lmstudio']);
+
+/**
+ * The fallback of the app's own key: whenever the variable is unset the app signs or encrypts with
+ * it, so a placeholder (`'your-secret-key'`, `'secret'`, `'changeme'`) is as public as any literal and
+ * lets anyone forge tokens. Template slots (`'<jwt-secret>'`, `'${JWT_SECRET}'`), masks and non-keys
+ * are not keys. A placeholder for a provider's key (`process.env.OPENAI_API_KEY || 'demo-key'`) only
+ * makes the provider refuse the calls, so it stays a placeholder.
+ */
+export function isLiveFallbackSecret(value: string, ownKey: boolean): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < 3) return false;
+  if (!isPlaceholder(trimmed)) return true;
+  if (!ownKey) return false;
+  if (/^[x*.#_\-•?]+$/i.test(trimmed) || /^<.*>$|^\[.*\]$|^\{\{.*\}\}$|^%.*%$|^\$[A-Z_]|\$\{/.test(trimmed)) return false;
+  return !NON_KEYS.has(trimmed.toLowerCase().replace(/[^a-z]/g, ''));
+}
+
+const OWN_KEY_WORDS = new Set(['jwt', 'session', 'cookie', 'signing', 'encryption', 'hmac', 'webhook']);
+const GENERIC_KEY_WORDS = new Set(['secret', 'key', 'auth', 'token', 'access', 'refresh', 'app', 'my']);
+
+/**
+ * Whether an environment variable holds a key the app itself signs or encrypts with: `JWT_SECRET`,
+ * `SESSION_KEY`, `ACCESS_TOKEN_SECRET`, `SECRET`; not a provider's (`STRIPE_SECRET_KEY`, `CLIENT_SECRET`).
+ */
+export function isOwnKeyName(envName: string): boolean {
+  const words = nameWords(envName);
+  if (words.some((word) => OWN_KEY_WORDS.has(word))) return true;
+  return words.includes('secret') && words.every((word) => GENERIC_KEY_WORDS.has(word));
+}
+
 /** A value given as the secret argument of a known API: anything but a placeholder or an empty string. */
 export function isSinkSecretValue(value: string): boolean {
   return value.trim().length >= 3 && !isPlaceholder(value);

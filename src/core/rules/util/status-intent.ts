@@ -416,7 +416,7 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
   if (missing) {
     const source = sourceCallOf(missing.variable, missing.statement, handler);
     // a missing reset / verification token or invite code is a bad link (400 / 410), not a missing resource
-    if (source && operationNames(source).some((name) => LOOKUP_CALL.test(name)) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '')) {
+    if (source && operationNames(source).some((name) => LOOKUP_CALL.test(name)) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '') && !keyedByToken(source)) {
       lookup = true;
       keyedByParams = usesRouteParams(source, reqName, routeParamNames(handler, reqName));
       keyed = source.arguments.some(namesAValue);
@@ -424,6 +424,18 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
   }
   if (!message && !lookup) return undefined;
   return { variable, lookup, keyedByParams, keyed, message };
+}
+
+/** A lookup by a one-time token: `User.findOne({ resetPasswordToken, resetPasswordExpire: { $gt: Date.now() } })`. */
+function keyedByToken(lookup: ts.CallExpression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && /token|otp|invit|verif|reset/i.test(node.text)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  for (const argument of lookup.arguments) visit(argument);
+  return found;
 }
 
 /** Whether an argument mentions a variable (not only literals and property names): `{ key: 'smtp' }` does not, `{ id }` and `req.params.id` do. */
@@ -698,6 +710,28 @@ export function handlerName(fn: FunctionLike): string | undefined {
   if (ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
   if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return parent.left.name.text;
   return undefined;
+}
+
+/**
+ * Whether a handler changes a record it loaded rather than making one: `const doc = await
+ * Model.findById(id)` … `doc.items.push(x)` … `await doc.save()`, or `Model.findByIdAndUpdate(…)`.
+ */
+export function updatesLoadedRecord(handler: FunctionLike): boolean {
+  if (!handler.body) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const name = calleeName(node) ?? '';
+      const callee = unwrapExpression(node.expression);
+      const receiver = ts.isPropertyAccessExpression(callee) ? unwrapExpression(callee.expression) : undefined;
+      if (name === 'save' && receiver && ts.isIdentifier(receiver) && isLoadedRecord(receiver)) found = true;
+      else if (/^(findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany)$/.test(name)) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(handler.body);
+  return found;
 }
 
 /** A variable holding a record read from the store: `await repo.findOne(…)`, `await User.findById(id)`. */
