@@ -555,6 +555,8 @@ const EXPRESS_RESPONSE_TYPES = new Set(['Response', 'ExpressResponse']);
 /** Whether a function's parameters say it handles an Express or Fastify request. */
 function handlerFrameworkBySignature(fn: FunctionLike, fileFramework: Framework | undefined): Framework | undefined {
   const params = callParameters(fn);
+  // `export async function create(request: FastifyRequest<{ Body: … }>) { return … }`: the returned value is the reply
+  if (params.length === 1 && parameterTypeName(params[0]) === 'FastifyRequest' && isExportedAsync(fn)) return 'fastify';
   if (params.length < 2 || params.length > 4) return undefined;
   const offset = params.length === 4 ? 1 : 0;
   const reqType = parameterTypeName(params[offset]);
@@ -572,6 +574,19 @@ function handlerFrameworkBySignature(fn: FunctionLike, fileFramework: Framework 
   if (/^(req|request)$/.test(reqName ?? '') && /^(res|response)$/.test(resName ?? '')) return 'express';
   if (/^(req|request)$/.test(reqName ?? '') && /^(reply|rep)$/.test(resName ?? '')) return 'fastify';
   return undefined;
+}
+
+/** An async function exported from its module: `export async function f`, `export const f = async (…) =>`, `exports.f = async …`. */
+function isExportedAsync(fn: FunctionLike): boolean {
+  if (!fn.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  if (ts.isFunctionDeclaration(fn)) return fn.modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  const holder = fn.parent;
+  if (ts.isVariableDeclaration(holder)) {
+    const statement = holder.parent.parent;
+    return ts.isVariableStatement(statement) && (statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+  }
+  if (ts.isBinaryExpression(holder) && ts.isPropertyAccessExpression(holder.left)) return /^(module\.)?exports\b/.test(holder.left.getText());
+  return false;
 }
 
 function describeParameters(fn: FunctionLike, framework: Framework, role: HandlerInfo['role']): Pick<HandlerInfo, 'err' | 'req' | 'res' | 'next' | 'role'> {

@@ -4,6 +4,31 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a message variable every path replaces (a switch with a default), or replaced in production for unexpected errors',
+    flavour: 'express4',
+    filename: 'src/middlewares/error.ts',
+    code: `import type { NextFunction, Request, Response } from 'express';
+
+export function errorHandler(err: Error & { code?: string; isOperational?: boolean }, _req: Request, res: Response, _next: NextFunction) {
+  let message = err.message;
+  switch (err.code) {
+    case 'E_DUPLICATE':
+      message = 'Already exists';
+      break;
+    default:
+      message = 'Internal server error';
+  }
+  res.status(500).json({ message });
+}
+
+export function productionErrors(err: Error & { isOperational?: boolean }, _req: Request, res: Response, _next: NextFunction) {
+  let message = err.message;
+  if (process.env.NODE_ENV === 'production' && !err.isOperational) message = 'Something went wrong';
+  res.status(500).json({ message });
+}
+`,
+  },
+  {
     name: 'a message variable replaced for every error that is not a recognised one keeps err.message only for those',
     flavour: 'express4',
     filename: 'src/middlewares/error.middleware.ts',
@@ -536,6 +561,43 @@ module.exports = (err, req, res, next) => {
   },
   ],
   invalid: [
+  {
+    name: 'a generic message replaced by err.message whenever the error is an Error',
+    flavour: 'express5',
+    filename: 'src/routes/files.ts',
+    code: `import { Router } from 'express';
+import { storage } from '../storage';
+
+export const files = Router();
+
+files.get('/files/:id', async (req, res) => {
+  try {
+    res.json(await storage.read(req.params.id));
+  } catch (err) {
+    let message = 'Unknown error';
+    if (err instanceof Error) message = err.message;
+    res.status(500).json({ message });
+  }
+});
+`,
+    errors: [{ line: 12, column: 5, endLine: 12, endColumn: 38, message: 'The message of an unexpected error (`err.message`) is sent to the client with status 500; log the error and send a generic message with a request id instead.' }],
+    output: `import { Router } from 'express';
+import { storage } from '../storage';
+
+export const files = Router();
+
+files.get('/files/:id', async (req, res) => {
+  try {
+    res.json(await storage.read(req.params.id));
+  } catch (err) {
+    let message = 'Unknown error';
+    if (err instanceof Error) message = err.message;
+    console.error(err);
+    res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  }
+});
+`,
+  },
   {
     name: 'a message variable replaced only in the branch of one recognised error still carries err.message on the fall-through path',
     flavour: 'express4',

@@ -107,7 +107,9 @@ const rule: Rule = {
       let statement: ts.Node = call.parent;
       while (ts.isParenthesizedExpression(statement) || ts.isAwaitExpression(statement)) statement = statement.parent;
       if (!payload || (!ts.isThrowStatement(statement) && !ts.isReturnStatement(statement))) return;
-      const fn = enclosingFunction(call);
+      // thrown from the handler itself or from a callback inside it (`.catch((err) => { throw fastify.httpErrors… })`)
+      let fn = enclosingFunction(call);
+      for (let depth = 0; fn && !ctx.analysis.handlerOf(fn) && ts.isCallExpression(fn.parent) && depth < 3; depth++) fn = enclosingFunction(fn);
       const handler = fn && ctx.analysis.handlerOf(fn);
       if (!fn || handler?.framework !== 'fastify' || handler.role !== 'handler') return;
       const status = (): EffectiveStatus => ({ kind: 'chain', status: httpError.status, node: call });

@@ -4,6 +4,56 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a placeholder signing key the file refuses in production, and a placeholder password of the session store',
+    flavour: 'express4',
+    filename: 'src/config/auth.js',
+    code: `const JWT_SECRET = process.env.JWT_SECRET || 'change-me';
+if (process.env.NODE_ENV === 'production' && JWT_SECRET === 'change-me') {
+  throw new Error('JWT_SECRET must be set in production');
+}
+
+const redis = { url: process.env.REDIS_URL, password: process.env.SESSION_REDIS_PASSWORD || 'changeme' };
+
+module.exports = { JWT_SECRET, redis };
+`,
+  },
+  {
+    name: 'placeholder signing keys in the test environment settings and in the test runner set-up',
+    flavour: 'express4',
+    filename: 'config/test.js',
+    code: `module.exports = {
+  jwtSecret: process.env.JWT_SECRET || 'test-secret',
+  sessionSecret: process.env.SESSION_SECRET || 'changeme',
+};
+`,
+  },
+  {
+    name: 'a placeholder signing key in the jest set-up file',
+    flavour: 'express4',
+    filename: 'jest.setup.js',
+    code: `process.env.JWT_SECRET = process.env.JWT_SECRET || 'test-secret';
+`,
+  },
+  {
+    name: 'a startup check refusing the shipped development secrets in production, and the example URL of the Redis docs',
+    flavour: 'express4',
+    filename: 'backend/config/environment.js',
+    code: `export const config = {
+  server: { isProduction: process.env.NODE_ENV === 'production' },
+  jwt: { secret: process.env.JWT_SECRET, refreshSecret: process.env.REFRESH_SECRET },
+  // e.g. redis://alice:foobared@awesome.redis.server:6380
+  redisUrl: process.env.REDIS_URL ?? 'redis://alice:foobared@awesome.redis.server:6380',
+};
+
+export const validateConfig = () => {
+  const errors = [];
+  if (config.jwt.secret === 'dev_secret' && config.server.isProduction) errors.push('JWT_SECRET must be set in production');
+  if (config.jwt.refreshSecret === 'dev_refresh_secret' && config.server.isProduction) errors.push('REFRESH_SECRET must be set in production');
+  return errors;
+};
+`,
+  },
+  {
     name: 'placeholders as fallbacks of a provider key or a template slot: the provider refuses them, nothing can be forged',
     flavour: 'express4',
     filename: 'src/config.ts',
@@ -411,6 +461,34 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+  {
+    name: 'placeholders as fallbacks of the app\'s own keys under tutorial names (TOKEN_KEY, CSRF_SECRET, BETTER_AUTH_SECRET)',
+    flavour: 'express4',
+    filename: 'src/config/auth.js',
+    code: `module.exports = {
+  tokenKey: process.env.TOKEN_KEY || 'secret',
+  csrfSecret: process.env.CSRF_SECRET || 'changeme',
+  betterAuthSecret: process.env.BETTER_AUTH_SECRET || 'your-secret-key',
+};
+`,
+    errors: [
+      { line: 2, column: 38, endLine: 2, endColumn: 46, message: 'Hardcoded fallback secret for `process.env.TOKEN_KEY`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require TOKEN_KEY instead.' },
+      { line: 3, column: 42, endLine: 3, endColumn: 52, message: 'Hardcoded fallback secret for `process.env.CSRF_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require CSRF_SECRET instead.' },
+      { line: 4, column: 55, endLine: 4, endColumn: 72, message: 'Hardcoded fallback secret for `process.env.BETTER_AUTH_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require BETTER_AUTH_SECRET instead.' },
+    ],
+    output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+module.exports = {
+  tokenKey: requireEnv('TOKEN_KEY'),
+  csrfSecret: process.env.CSRF_SECRET || 'changeme',
+  betterAuthSecret: process.env.BETTER_AUTH_SECRET || 'your-secret-key',
+};
+`,
+  },
   {
     name: 'a placeholder as the live fallback of the JWT secret or the session secret',
     flavour: 'express4',

@@ -86,6 +86,10 @@ const rule: Rule = {
     if (skipsTestFile(ctx)) return {};
     if (isExampleFile(ctx.fileName)) return {};
     const fixtureFile = isFixtureFile(ctx.fileName);
+    // a placeholder is the live fallback of a signing key only where the app runs with it: not in a
+    // development or test configuration, nor when the file refuses it (`if (isProd && JWT_SECRET === 'change-me') throw …`)
+    const placeholdersAllowed = fixtureFile || ENVIRONMENT_CONFIG_FILE.test(ctx.fileName);
+    const ownKeyFallback = (value: string, ownKey: boolean): boolean => isLiveFallbackSecret(value, ownKey && !placeholdersAllowed && !isComparedInFile(ctx.text, value));
     const candidates = new Map<ts.Node, Candidate>();
     const offer = (candidate: Candidate): void => {
       const existing = candidates.get(candidate.node);
@@ -95,7 +99,7 @@ const rule: Rule = {
     /** `ownKey`: the app signs or encrypts with it (not a provider's API key or a database password). */
     const offerSinkLiterals = (found: SecretLiteral[], description: string, defaultEnv: string, ownKey: boolean, user?: ts.Expression): void => {
       for (const { literal, fallback } of found) {
-        if (!(fallback?.envName ? isLiveFallbackSecret(literal.text, ownKey) : isSinkSecretValue(literal.text))) continue;
+        if (!(fallback?.envName ? ownKeyFallback(literal.text, ownKey) : isSinkSecretValue(literal.text))) continue;
         if (user !== undefined && isDefaultDatabasePassword(literal.text, stringValue(unwrapExpression(user)))) continue;
         const envName = fallback?.envName ?? defaultEnv;
         offer({
@@ -156,10 +160,13 @@ const rule: Rule = {
         const names = [position.fallback.envName, position.fallback.leftName, assigned].filter((name): name is string => name !== undefined);
         // the fallback of a secret env variable is the secret whatever it looks like; a fallback of
         // another value (`token || 'offline'`) must at least look like a hand-made secret
-        const secretName = names.find((name) => secretNameStrength(name) === 'strong') ?? names.find((name) => secretNameStrength(name) === 'weak');
+        const secretName =
+          names.find((name) => secretNameStrength(name) === 'strong') ??
+          names.find((name) => secretNameStrength(name) === 'weak') ??
+          (position.fallback.envName !== undefined && isOwnKeyName(position.fallback.envName) ? position.fallback.envName : undefined);
         const fromEnv = position.fallback.envName !== undefined && secretName !== undefined;
         // `process.env.FACEBOOK_SECRET || 'APP_SECRET'` names what belongs there, like a placeholder
-        const secret = fromEnv ? isLiveFallbackSecret(value, isOwnKeyName(position.fallback.envName ?? '')) && value.length >= 4 && !namesTheSlot(value, position.fallback.envName) : secretName !== undefined && isSecretValue(value, secretName, 'strong');
+        const secret = fromEnv ? ownKeyFallback(value, isOwnKeyName(position.fallback.envName ?? '')) && value.length >= 4 && !namesTheSlot(value, position.fallback.envName) : secretName !== undefined && isSecretValue(value, secretName, 'strong');
         if (secretName && secret && !isLocalDatabaseDefault(position.outer, value)) {
           const envName = position.fallback.envName ?? envNameFor(secretName, position.outer);
           offer({
@@ -205,7 +212,7 @@ const rule: Rule = {
       if (compared && !fixtureFile) {
         const strength = secretNameStrength(compared.name);
         const secret =
-          strength === 'strong' ? isComparedSecretValue(value, compared.name, /^(req|request|ctx)\b|\b(headers|body|query|params)\b/.test(compared.text)) : strength ? isSecretValue(value, compared.name, strength) : /^authorization$/i.test(compared.name) && authorizationCredential(value);
+          strength === 'strong' ? isComparedSecretValue(value, compared.name, comparedSource(compared.text)) : strength ? isSecretValue(value, compared.name, strength) : /^authorization$/i.test(compared.name) && authorizationCredential(value);
         if (secret) {
           const envName = envNameFor(compared.name, position.outer);
           offer({
@@ -330,6 +337,21 @@ function climb(literal: ts.Expression): Position {
       return { outer: current, fallback, gated };
     }
   }
+}
+
+/** `config/test.js`, `config/development.ts`, `env/local.js`: settings the app loads only outside production. */
+const ENVIRONMENT_CONFIG_FILE = /\/(config|configs|env|environments?)\/(test|testing|dev|development|local)\.[cm]?[jt]s$/;
+
+/** Whether the file compares something with this literal: `if (JWT_SECRET === 'change-me') throw …` refuses it. */
+function isComparedInFile(text: string, value: string): boolean {
+  const quoted = `['"\`]${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`;
+  return new RegExp(`[!=]==?\\s*${quoted}|${quoted}\\s*[!=]==?`).test(text);
+}
+
+/** Where a compared credential comes from: what the client sent, the app's own configuration, or elsewhere (a stored user). */
+function comparedSource(text: string): 'request' | 'config' | 'other' {
+  if (/^(req|request|ctx)\b|\b(headers|body|query|params)\b/.test(text)) return 'request';
+  return /^(process\.env|config|conf|cfg|settings|options|env|environment|appConfig|CONFIG|ENV)\b/.test(text) ? 'config' : 'other';
 }
 
 /** `getEnvironmentString('JWT_SECRET', 'literal')`, `env('APP_KEY', 'literal')`: a project helper reading a variable, with its default. */

@@ -83,6 +83,96 @@ export default app;
 runRuleTests(rule, {
   valid: [
   {
+    name: 'the only body field checked against the members of an enum before use',
+    flavour: 'express5',
+    filename: 'src/routes/tasks.ts',
+    code: `import { Router } from 'express';
+import { Task } from '../models/task';
+
+export enum Priority { Low = 'low', High = 'high' }
+export const tasks = Router();
+
+tasks.patch('/tasks/:id/priority', async (req, res) => {
+  const priority = req.body.priority;
+  if (priority !== Priority.Low && priority !== Priority.High) {
+    return res.status(400).json({ message: 'Invalid priority' });
+  }
+  res.json(await Task.findByIdAndUpdate(req.params.id, { priority }, { new: true }));
+});
+
+tasks.patch('/tasks/:id/status', async (req, res) => {
+  const { status } = req.body;
+  if (!Object.values(Priority).includes(status)) return res.status(400).json({ message: 'Invalid status' });
+  res.json(await Task.findByIdAndUpdate(req.params.id, { status }, { new: true }));
+});
+`,
+  },
+  {
+    name: 'a webhook whose signature is compared by hand (createHmac + timingSafeEqual) before the body is read',
+    flavour: 'express4',
+    filename: 'src/webhooks/polar.js',
+    code: `const crypto = require('crypto');
+const express = require('express');
+const billing = require('../services/billing');
+
+const router = express.Router();
+
+router.post('/webhooks/polar', express.raw({ type: 'application/json' }), async (req, res) => {
+  const expected = crypto.createHmac('sha256', process.env.POLAR_WEBHOOK_SECRET).update(req.body).digest('hex');
+  const received = Buffer.from(String(req.headers['webhook-signature'] || ''));
+  if (received.length !== expected.length || !crypto.timingSafeEqual(received, Buffer.from(expected))) {
+    return res.status(400).json({ error: 'Invalid signature' });
+  }
+  await billing.handleEvent(JSON.parse(req.body.toString('utf8')));
+  res.json({ received: true });
+});
+
+module.exports = router;
+`,
+  },
+  {
+    name: 'body fields read through type-guard helpers of the same file',
+    flavour: 'fastify5',
+    filename: 'src/routes/login.route.ts',
+    code: `import type { FastifyInstance } from 'fastify';
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const asStringArray = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+export default async function routes(fastify: FastifyInstance) {
+  fastify.post('/login', async (request, reply) => {
+    const body = request.body as { email?: unknown; password?: unknown };
+    const email = isString(body.email) ? body.email : '';
+    if (!email) return reply.code(400).send({ message: 'Email is required' });
+    return fastify.auth.sendMagicLink(email);
+  });
+
+  fastify.post('/items/bulk-delete', async (request) => {
+    const ids = asStringArray((request.body as { ids?: unknown }).ids);
+    return fastify.items.deleteMany(ids);
+  });
+}
+`,
+  },
+  {
+    name: 'paging numbers converted and clamped to literal bounds are all the handler reads of the query',
+    flavour: 'express4',
+    filename: 'backend/routes/user.js',
+    code: `const express = require('express');
+const SecurityLog = require('../models/SecurityLog');
+
+const router = express.Router();
+
+router.get('/security/logs', async (req, res) => {
+  const limit = Math.min(Number(req.query.limit) || 200, 1000);
+  const skip = Math.max(Number(req.query.skip) || 0, 0);
+  res.json(await SecurityLog.find({ user: req.user.id }).skip(skip).limit(limit));
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'a part aliased with an empty default ((request.body ?? {}) as …) and read behind typeof guards',
     flavour: 'fastify5',
     filename: 'src/routes/tenants.ts',
@@ -1229,6 +1319,104 @@ export default feed;
     },
   ],
   invalid: [
+  {
+    name: 'a Fastify controller in another file that takes only the request and returns the result',
+    flavour: 'fastify5',
+    filename: 'src/category.controller.ts',
+    files: {
+      'src/category.routes.ts': `import type { FastifyInstance } from 'fastify';
+import * as categoryController from './category.controller';
+
+export default async function categoryRoutes(fastify: FastifyInstance) {
+  fastify.put('/:id', categoryController.update);
+}
+`,
+      'src/app.ts': `import Fastify from 'fastify';
+import categoryRoutes from './category.routes';
+
+const app = Fastify();
+app.register(categoryRoutes, { prefix: '/api/categories' });
+app.listen({ port: 3000 });
+`,
+    },
+    code: `import type { FastifyRequest } from 'fastify';
+import { prisma } from './prisma';
+
+export async function update(request: FastifyRequest<{ Body: { name: string }; Params: { id: string } }>) {
+  return prisma.category.update({ where: { id: Number(request.params.id) }, data: { name: request.body.name } });
+}
+`,
+    errors: [{ line: 5, column: 91, endLine: 5, endColumn: 103, message: '`request.body` reaches the handler of PUT /api/categories/:id without validation; validate it with a schema.' }],
+    output: `import type { FastifyRequest } from 'fastify';
+import { prisma } from './prisma';
+
+export async function update(request: FastifyRequest<{ Body: { name: string }; Params: { id: string } }>) {
+  return prisma.category.update({ where: { id: Number(request.params.id) }, data: { name: request.body.name } });
+}
+`,
+    outputFiles: {
+      'src/category.routes.ts': `import type { FastifyInstance } from 'fastify';
+import * as categoryController from './category.controller';
+
+export default async function categoryRoutes(fastify: FastifyInstance) {
+  fastify.put('/:id', {
+    schema: {
+      body: {
+        type: 'object',
+        required: ['name'],
+        properties: {
+          name: { type: 'string' },
+        },
+      },
+    },
+  }, categoryController.update);
+}
+`,
+    },
+  },
+  {
+    name: 'a clamped page size does not vet the search term read next to it',
+    flavour: 'express4',
+    filename: 'backend/routes/listing.js',
+    code: `const express = require('express');
+const Listing = require('../models/Listing');
+
+const router = express.Router();
+
+router.get('/listings', async (req, res) => {
+  const limit = Math.min(parseInt(req.query.limit) || 10, 50);
+  const listings = await Listing.find({ $text: { $search: req.query.searchTerm } }).limit(limit);
+  res.json(listings);
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 8, column: 59, endLine: 8, endColumn: 68, message: '`req.query` reaches the handler of GET /listings without validation; validate it with a schema.' }],
+    output: `const express = require('express');
+const Listing = require('../models/Listing');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const getListingsQuery = z.object({
+  limit: z.coerce.number().optional(),
+  searchTerm: z.string().optional(),
+});
+
+router.get('/listings', async (req, res) => {
+  const parsedQuery = getListingsQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const limit = Math.min(parseInt(req.query.limit) || 10, 50);
+  const listings = await Listing.find({ $text: { $search: req.query.searchTerm } }).limit(limit);
+  res.json(listings);
+});
+
+module.exports = router;
+`,
+  },
   {
     name: 'an allow-list check of one body field leaves the other fields unvetted',
     flavour: 'express5',

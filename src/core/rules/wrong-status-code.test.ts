@@ -4,6 +4,28 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a save / unsave toggle: 200 in the branch that deletes, 201 in the branch that creates',
+    flavour: 'express4',
+    filename: 'server/controller/bookmark/index.js',
+    code: `const { Bookmark } = require('../../models');
+
+async function toggleSavedPost(req, res) {
+  const userId = req.user.id;
+  const { postId } = req.params;
+  const existingBookmark = await Bookmark.findOne({ where: { userId, postId } });
+  if (existingBookmark) {
+    await existingBookmark.destroy();
+    return res.status(200).json({ message: 'Post removed from saved posts' });
+  } else {
+    await Bookmark.create({ userId, postId });
+    return res.status(201).json({ message: 'Post added to saved posts' });
+  }
+}
+
+module.exports = { toggleSavedPost };
+`,
+  },
+  {
     name: 'a user looked up by a hashed reset token answered 400: a bad link, not a missing resource',
     flavour: 'express4',
     filename: 'backend/controllers/user.js',
@@ -793,6 +815,50 @@ export default router;
     },
   ],
   invalid: [
+  {
+    name: 'a create handler that also pushes the new record onto a loaded parent answers the new record: still a create',
+    flavour: 'express4',
+    filename: 'src/routes/projects.js',
+    code: `const express = require('express');
+const Project = require('../models/Project');
+const taskService = require('../services/taskService');
+
+const router = express.Router();
+
+const createTask = async (req, res) => {
+  const project = await Project.findById(req.params.projectId);
+  if (!project) return res.status(404).json({ message: 'Project not found' });
+  const task = await taskService.buildTask({ title: req.body.title, project: project._id });
+  project.tasks.push(task._id);
+  await project.save();
+  res.json(task);
+};
+
+router.post('/projects/:projectId/tasks', createTask);
+
+module.exports = router;
+`,
+    errors: [{ line: 13, column: 3, endLine: 13, endColumn: 17, message: 'POST /projects/:projectId/tasks creates a record (`createTask`) but answers 200 OK; answer 201 Created.' }],
+    output: `const express = require('express');
+const Project = require('../models/Project');
+const taskService = require('../services/taskService');
+
+const router = express.Router();
+
+const createTask = async (req, res) => {
+  const project = await Project.findById(req.params.projectId);
+  if (!project) return res.status(404).json({ message: 'Project not found' });
+  const task = await taskService.buildTask({ title: req.body.title, project: project._id });
+  project.tasks.push(task._id);
+  await project.save();
+  res.status(201).json(task);
+};
+
+router.post('/projects/:projectId/tasks', createTask);
+
+module.exports = router;
+`,
+  },
     {
       name: 'one of two records looked up (the one keyed by the route parameter) missing, answered 400',
       flavour: 'express4',

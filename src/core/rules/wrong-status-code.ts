@@ -30,7 +30,9 @@ import {
   isActionName,
   isCollectionPath,
   isCreateName,
-  updatesLoadedRecord,
+  neverOnSamePath,
+  savedLoadedRecords,
+  mentionsName,
   namesMadeValue,
   missingVariableAt,
   notFoundBranch,
@@ -55,6 +57,8 @@ interface CreateIntent {
   facts: CreationFacts;
   /** No creation call was seen: only the name and the POST route say it creates. */
   nameOnly: boolean;
+  /** Records the handler loaded and saved again (`addMatchedProperty` pushing onto a loaded document): answering them answers an update. */
+  updated?: Set<string>;
   routes?: RouteFacts[];
   /** What creates, for the message: `User.create`. */
   evidence: string;
@@ -353,12 +357,14 @@ class StatusChecker {
     const notFound = notFoundBranch(responseNode, body, fn, handler.req);
     if (notFound && code !== 404) {
       const data = !isMessageOnly(body);
+      // a find-or-create: `if (existing) … else { await Bookmark.create(…); return res.status(201)… }` created what it answers
+      const created = (): boolean => code >= 200 && code < 300 && creationFacts(fn).calls.some((call) => call.pos < responseNode.pos && !neverOnSamePath(call, responseNode));
       const wrong =
         // a failed login (`User.findOne({ email })` → 'Email or password is incorrect') is no missing resource
         (code >= 200 && code < 300 && !data && (notFound.keyedByParams || notFound.message)) ||
         (notFound.keyedByParams && answersMissingAsError(code)) ||
         (notFound.message && notFound.lookup && notFound.keyed && code >= 500);
-      if (wrong && acknowledges()) return;
+      if (wrong && (acknowledges() || created())) return;
       if (wrong) {
         this.reportStatus(siteFor(404), notFoundMessage(notFound, code), 404, describeStatus(404));
         return;
@@ -388,6 +394,10 @@ class StatusChecker {
       // `if (!bookmark) return reply.send({ data: bookmark })`: the branch where nothing was created (a toggle that removed).
       const missing = missingVariableAt(responseNode, fn)?.variable;
       if (missing !== undefined && intent.facts.created.has(missing)) return;
+      // the other branch of a toggle: `if (existing) { await existing.deleteOne(); return res.json(…) } … Bookmark.create(…)`
+      if (intent.facts.calls.length > 0 && intent.facts.calls.every((call) => neverOnSamePath(call, responseNode))) return;
+      // `addMatchedProperty`: pushes onto a loaded document, saves it and answers it — an update
+      if (intent.updated && [...intent.updated].some((name) => mentionsName(body, name))) return;
       const sendsRecord = sendsCreated(body, intent.facts) || (intent.nameOnly && isTail(responseNode, fn));
       if (!sendsRecord) return;
       if (intent.routes?.some((route) => this.responseSchemaPins200(route.schema))) return;
@@ -519,8 +529,7 @@ class StatusChecker {
     const evidence = facts.calls.length > 0 ? `\`${calleeText(facts.calls[0], this.ctx.sourceFile)}\`` : `\`${name ?? 'handler'}\``;
     if (routed) {
       if (facts.calls.length > 0) return { facts, nameOnly: false, routes, evidence };
-      // `addMatchedProperty` pushing onto a loaded document and saving it updates that document
-      if (isCreateName(name) && !namesMadeValue(name) && !updatesLoadedRecord(handler.fn)) return { facts, nameOnly: true, routes, evidence };
+      if (isCreateName(name) && !namesMadeValue(name)) return { facts, nameOnly: true, routes, evidence, updated: savedLoadedRecords(handler.fn) };
       return undefined;
     }
     // registered nowhere we can see: the name and a creation call must both say so

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
 import { alwaysExits, isFunctionLike, memberPath, parameterTypeName, unwrapExpression } from '../../analysis/syntax';
-import { initializerReaches, isReassigned, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
+import { definitelyAssigns, initializerReaches, isReassigned, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
 
 /**
  * Which values are caught errors (catch clause variables, error-handler parameters, `.catch(e => …)`
@@ -314,16 +314,22 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
         const init = unwrapExpression(binding.declaration.initializer);
         // `let message = err.message; if (!(err instanceof AppError)) message = 'Internal error'`: the first value survives only for a recognised error
         const kept = keptPath(binding.declaration, value, analysis);
-        state = { ...state, devOnly: state.devOnly || kept.devOnly, guarded: state.guarded || kept.guarded };
+        const keptState = { ...state, devOnly: state.devOnly || kept.devOnly, guarded: state.guarded || kept.guarded };
         if (ts.isObjectLiteralExpression(init)) {
           // `if (env !== 'development') delete response.stack` takes the property out again
           const removed = removedProperties(binding.declaration, value.text);
           const before = leaks.length;
-          visit(init, state, depth + 1);
+          visit(init, keptState, depth + 1);
           const added = leaks.splice(before);
           leaks.push(...added.filter((leak) => !leak.property?.name || !removed.has(propertyKey(leak.property.name) ?? '')));
         } else if (ts.isTemplateExpression(init) || ts.isBinaryExpression(init) || ts.isConditionalExpression(init) || ts.isPropertyAccessExpression(init) || ts.isCallExpression(init)) {
-          visit(init, state, depth + 1);
+          visit(init, keptState, depth + 1);
+        }
+      }
+      // `let message = 'Unknown error'; if (err instanceof Error) message = err.message;`: what a branch puts there is sent too
+      if (binding?.kind === 'variable' && isReassigned(binding.declaration)) {
+        for (const assigned of assignmentsBefore(binding.declaration, value, analysis)) {
+          visit(assigned.value, { ...state, devOnly: state.devOnly || assigned.meaning.devOnly, guarded: state.guarded || assigned.meaning.guarded }, depth + 1);
         }
       }
     }
@@ -404,6 +410,34 @@ function removedProperties(declaration: ts.VariableDeclaration, name: string): S
   return removed;
 }
 
+/** The values a variable is given (`name = value`) after its declaration and before `use`, with what the branch holding each says about the error. */
+function assignmentsBefore(declaration: ts.VariableDeclaration, use: ts.Node, analysis: FileAnalysis): { value: ts.Expression; meaning: ConditionMeaning }[] {
+  const name = declaration.name;
+  const block = declaration.parent.parent.parent;
+  const found: { value: ts.Expression; meaning: ConditionMeaning }[] = [];
+  if (!ts.isIdentifier(name) || !(ts.isBlock(block) || ts.isSourceFile(block))) return found;
+  const visit = (node: ts.Node): void => {
+    if (node.pos >= use.pos || isFunctionLike(node)) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name.text) {
+      let meaning: ConditionMeaning = { devOnly: false, guarded: false };
+      for (let child: ts.Node = node, parent = node.parent; parent !== block; child = parent, parent = parent.parent) {
+        if (ts.isIfStatement(parent) && child !== parent.expression) {
+          meaning = classifyCondition(parent.expression, child === parent.thenStatement, analysis);
+          break;
+        }
+      }
+      found.push({ value: node.right, meaning });
+    }
+    ts.forEachChild(node, visit);
+  };
+  const statements = block.statements.filter((statement) => statement.pos > declaration.end && statement.pos < use.pos);
+  statements.forEach((statement, index) => {
+    // a value given again on every path before the use is never sent
+    if (!statements.slice(index + 1).some((later) => definitelyAssigns(later, name.text))) visit(statement);
+  });
+  return found;
+}
+
 /**
  * What the path on which a variable keeps its initializer says about the error: the branches that
  * assign it again (`if (!(err instanceof AppError)) message = '…'`) do not run there.
@@ -469,7 +503,10 @@ export function classifyCondition(condition: ts.Expression, positive: boolean, a
     const left = classifyCondition(value.left, positive, analysis);
     const right = classifyCondition(value.right, positive, analysis);
     if (both) return { devOnly: left.devOnly || right.devOnly, guarded: left.guarded || right.guarded };
-    return { devOnly: left.devOnly && right.devOnly, guarded: left.guarded && right.guarded };
+    // either may hold: safe when each alternative is development-only or a recognised error (`!isProd || err.isOperational`)
+    const devOnly = left.devOnly && right.devOnly;
+    const safe = (meaning: ConditionMeaning): boolean => meaning.devOnly || meaning.guarded;
+    return { devOnly, guarded: (left.guarded && right.guarded) || (!devOnly && safe(left) && safe(right)) };
   }
   if (isDevelopmentCheck(value)) {
     const holdsInDevelopment = developmentPolarity(value);
@@ -588,9 +625,11 @@ function statusComparison(comparison: ts.BinaryExpression): boolean | undefined 
   const left = unwrapExpression(comparison.left);
   const right = unwrapExpression(comparison.right);
   const flip = ts.isNumericLiteral(left);
-  const subject = flip ? right : left;
+  let subject = flip ? right : left;
   const literal = flip ? left : right;
   if (!ts.isNumericLiteral(literal)) return undefined;
+  // `(err.statusCode ?? 500) >= 500` compares the status the error handler answers with
+  if (ts.isBinaryExpression(subject) && (subject.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || subject.operatorToken.kind === ts.SyntaxKind.BarBarToken)) subject = unwrapExpression(subject.left);
   const path = memberPath(subject);
   const name = path?.[path.length - 1] ?? '';
   if (!/^(status|statusCode|code|httpStatus|httpCode|status_code)$/i.test(name)) return undefined;

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { memoized, nodeMemo } from '../../analysis/node-memo';
-import { isFunctionLike, unwrapExpression } from '../../analysis/syntax';
+import { alwaysExits, isFunctionLike, unwrapExpression } from '../../analysis/syntax';
 
 /** What a name is bound to in the enclosing scopes of one file. */
 export type LocalBinding =
@@ -135,13 +135,30 @@ export function initializerReaches(declaration: ts.VariableDeclaration, use: ts.
   if (!ts.isIdentifier(name) || !ts.isVariableStatement(statement) || !(ts.isBlock(block) || ts.isSourceFile(block))) return false;
   const first = block.statements.indexOf(statement) + 1;
   for (let index = first; index < block.statements.length && block.statements[index].pos < use.pos; index++) {
-    if (assignsUnconditionally(block.statements[index], name.text)) return false;
+    if (definitelyAssigns(block.statements[index], name.text)) return false;
   }
   return true;
 }
 
-/** Whether a statement assigns `name` outside any branch of it (and outside nested functions). */
-function assignsUnconditionally(statement: ts.Statement, name: string): boolean {
+/**
+ * Whether every path through a statement that goes on assigns `name`: an assignment outside any
+ * branch, both branches of an `if`, every clause of a `switch` with a `default`, a `try` and its `catch`.
+ */
+export function definitelyAssigns(statement: ts.Statement, name: string): boolean {
+  const covers = (branch: ts.Statement | undefined): boolean => branch !== undefined && (alwaysExits(branch) || definitelyAssigns(branch, name));
+  if (ts.isBlock(statement)) return statement.statements.some((inner) => definitelyAssigns(inner, name));
+  if (ts.isIfStatement(statement)) return assignsOutsideBranches(statement.expression, name) || (covers(statement.thenStatement) && covers(statement.elseStatement));
+  if (ts.isSwitchStatement(statement)) {
+    const clauses = statement.caseBlock.clauses;
+    // an empty clause falls through to the next one
+    return clauses.some(ts.isDefaultClause) && clauses.every((clause) => clause.statements.length === 0 || clause.statements.some((inner) => alwaysExits(inner) || definitelyAssigns(inner, name)));
+  }
+  if (ts.isTryStatement(statement)) return definitelyAssigns(statement.tryBlock, name) && (!statement.catchClause || covers(statement.catchClause.block));
+  return assignsOutsideBranches(statement, name);
+}
+
+/** Whether a node assigns `name` outside any branch of it (and outside nested functions). */
+function assignsOutsideBranches(statement: ts.Node, name: string): boolean {
   let found = false;
   const visit = (node: ts.Node, branched: boolean): void => {
     if (found || isFunctionLike(node)) return;

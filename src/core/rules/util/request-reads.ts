@@ -115,8 +115,8 @@ class RequestUseCollector {
   /** Uses seen through each capture's aliases. */
   private readonly captureUses = new Map<RequestRead, ReadUsage[]>();
   private readonly captureNamedOnly = new Map<RequestRead, boolean>();
-  /** Allow-list checks (`if (!STATUSES.includes(status)) return …`): they vet the one field they test. */
-  private readonly listChecks: { part: RequestPart; path: readonly string[]; at: number }[] = [];
+  /** Checks that vet the one field they test: allow-lists (`if (!STATUSES.includes(status)) return …`), clamps (`Math.min(Number(limit) || 10, 50)`). */
+  private readonly fieldChecks: { part: RequestPart; path: readonly string[]; at: number }[] = [];
   private readonly requestName: string | undefined;
 
   constructor(
@@ -134,10 +134,13 @@ class RequestUseCollector {
       this.destructureRequest(this.requestParameter.name);
     }
     if (this.fn.body) this.walk(this.fn.body);
-    // a part is vetted by an allow-list check only when the tested field is all the handler reads of it
-    for (const check of this.listChecks) {
-      const root = this.fields.get(check.part);
-      if (check.path.length === 1 && root && !root.whole && [...root.children.keys()].every((field) => field === check.path[0])) this.markValidated(check.part, check.at);
+    this.signatureCheck();
+    // a part is vetted by field checks only when they cover every field the handler reads of it
+    for (const part of new Set(this.fieldChecks.map((check) => check.part))) {
+      const checks = this.fieldChecks.filter((check) => check.part === part && check.path.length === 1);
+      const checked = new Set(checks.map((check) => check.path[0]));
+      const root = this.fields.get(part);
+      if (checks.length > 0 && root && !root.whole && [...root.children.keys()].every((field) => checked.has(field))) this.markValidated(part, Math.max(...checks.map((check) => check.at)));
     }
     for (const [read, uses] of this.captureUses) {
       // Values bound only to be logged are harmless; any other capture is judged like a use.
@@ -146,6 +149,21 @@ class RequestUseCollector {
     }
     this.reads.sort((a, b) => a.start - b.start);
     return { reads: this.reads, fields: this.fields, validatedAt: this.validatedAt, partExpression: this.partExpression, written: this.written };
+  }
+
+  /**
+   * A webhook handler comparing the payload's signature by hand (`createHmac(…).update(raw)` then
+   * `if (!crypto.timingSafeEqual(a, b)) return reply.code(400)…`): the body comes from the provider,
+   * as after Stripe's `constructEvent`.
+   */
+  private signatureCheck(): void {
+    const body = this.fn.body;
+    const text = this.fn.getSourceFile().text;
+    const at = body ? text.indexOf('timingSafeEqual', body.pos) : -1;
+    if (!body || at < 0 || at > body.end) return;
+    forEachDescendant(body, (node) => {
+      if (ts.isCallExpression(node) && calleeText(node)?.endsWith('timingSafeEqual') && rejectsUnless(node)) this.markValidated('body', node.getStart());
+    });
   }
 
   private walk(root: ts.Node): void {
@@ -408,6 +426,8 @@ class RequestUseCollector {
         return 'validator';
       }
       if (this.classifier.isLogger(call)) return 'log';
+      // `crypto.createHmac('sha256', secret).update(req.body)`: hashed to check a signature, like logging it reaches nothing
+      if (isDigestUpdate(call)) return 'log';
       // `/^[0-9]+(,[0-9]+)?$/.test(req.query.from)` only tests the value, like a comparison; it vets
       // neither the other fields nor what is done with this one afterwards
       if (direct && isPatternTest(call)) {
@@ -426,6 +446,10 @@ class RequestUseCollector {
           if (isDefaulted(call)) node.optional = true;
           // `isNaN(Number(req.query.t))`, or `const cursor = Number(req.query.cursor)` then `Number.isInteger(cursor)`
           const guard = this.numberGuardOf(call);
+          if (guard && isClamp(guard)) {
+            this.fieldChecks.push({ part, path, at: guard.getStart() });
+            return 'guard';
+          }
           if (guard) {
             this.markValidated(part, guard.getStart());
             return 'guard';
@@ -439,7 +463,7 @@ class RequestUseCollector {
         }
         // `if (!['To Do', 'Done'].includes(status)) return res.status(400)…`: an allow-list the value must be on
         if (isAllowListTest(call) && rejectsUnless(call)) {
-          this.listChecks.push({ part, path, at: call.getStart() });
+          this.fieldChecks.push({ part, path, at: call.getStart() });
           return 'guard';
         }
         if (callee === 'Array.isArray') {
@@ -460,14 +484,14 @@ class RequestUseCollector {
   /** A number check of a converted value: the conversion handed straight to it, or the `const` holding the conversion handed to it later. */
   private numberGuardOf(conversion: ts.CallExpression): ts.CallExpression | undefined {
     const outer = enclosingCallOfArgument(conversion);
-    if (outer && NUMBER_GUARDS.has(calleeText(outer) ?? '')) return outer;
+    if (outer && isNumberCheck(outer)) return outer;
     const declaration = climbWrappers(conversion).parent;
     if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.fn.body) return undefined;
     const name = declaration.name.text;
     let guard: ts.CallExpression | undefined;
     forEachDescendant(this.fn.body, (node) => {
       if (guard) return false;
-      if (ts.isCallExpression(node) && node.pos > declaration.end && NUMBER_GUARDS.has(calleeText(node) ?? '')) {
+      if (ts.isCallExpression(node) && node.pos > declaration.end && isNumberCheck(node)) {
         const argument = node.arguments[0] && unwrapExpression(node.arguments[0]);
         if (argument && ts.isIdentifier(argument) && argument.text === name) guard = node;
       }
@@ -493,10 +517,10 @@ class RequestUseCollector {
       if (ts.isStringLiteralLike(value)) this.setType(node, 'string');
       else if (ts.isNumericLiteral(value)) this.setType(node, 'number');
       else if (value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword) this.setType(node, 'boolean');
-      else if (value.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(value) && value.text === 'undefined')) return 'use';
-      // `if (status !== 'open' && status !== 'closed') return res.status(400)…`: only the listed values get through
+      else if (value.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(value) && value.text === 'undefined') && !isFixedValue(value)) return 'use';
+      // `if (status !== 'open' && status !== Status.Closed) return res.status(400)…`: only the listed values get through
       if (isRejectedUnlessListed(binary)) {
-        this.listChecks.push({ part, path, at: binary.getStart() });
+        this.fieldChecks.push({ part, path, at: binary.getStart() });
         return 'guard';
       }
       return 'compare';
@@ -638,6 +662,26 @@ function bindingKey(element: ts.BindingElement): string | undefined {
   return ts.isIdentifier(element.name) ? element.name.text : undefined;
 }
 
+/**
+ * `Number.isInteger(n)`, `isNaN(n)`, or a clamp to a literal bound (`Math.min(parseInt(limit) || 10, 50)`,
+ * `Math.max(Number(skip) || 0, 0)`): whatever the client sent, a bounded number comes out.
+ */
+function isDigestUpdate(call: ts.CallExpression): boolean {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'update') return false;
+  const digest = unwrapExpression(callee.expression);
+  return ts.isCallExpression(digest) && /(^|\.)(createHmac|createHash)$/.test(calleeText(digest) ?? '');
+}
+
+function isNumberCheck(call: ts.CallExpression): boolean {
+  return NUMBER_GUARDS.has(calleeText(call) ?? '') || isClamp(call);
+}
+
+function isClamp(call: ts.CallExpression): boolean {
+  const callee = calleeText(call);
+  return (callee === 'Math.min' || callee === 'Math.max') && call.arguments.some((argument) => ts.isNumericLiteral(unwrapExpression(argument)));
+}
+
 /** `x ?? {}`, `x || {}`, `x ?? []`. */
 function isEmptyDefault(binary: ts.BinaryExpression): boolean {
   const kind = binary.operatorToken.kind;
@@ -646,12 +690,22 @@ function isEmptyDefault(binary: ts.BinaryExpression): boolean {
   return (ts.isObjectLiteralExpression(fallback) && fallback.properties.length === 0) || (ts.isArrayLiteralExpression(fallback) && fallback.elements.length === 0);
 }
 
+/** A literal or an enum member: `'open'`, `3`, `Priority.High`, `STATUS.DONE`. */
+function isFixedValue(node: ts.Node): boolean {
+  const value = ts.isExpression(node) ? unwrapExpression(node) : node;
+  if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
+  return ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression) && /^[A-Z]/.test(value.expression.text);
+}
+
 /** `LIST.includes(x)`, `ALLOWED.has(x)`, `Object.values(Status).includes(x)`, `['a', 'b'].includes(x)`: a fixed list of values. */
 function isAllowListTest(call: ts.CallExpression): boolean {
   const callee = unwrapExpression(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'includes' && callee.name.text !== 'has') || call.arguments.length !== 1) return false;
   const list = unwrapExpression(callee.expression);
-  if (ts.isArrayLiteralExpression(list)) return list.elements.length > 0 && list.elements.every((element) => ts.isStringLiteralLike(element) || ts.isNumericLiteral(element));
+  if (ts.isArrayLiteralExpression(list)) return list.elements.length > 0 && list.elements.every(isFixedValue);
+  // `'createdAt,updatedAt'.includes(sort)` tests for a substring: `'At'` passes
+  const initializer = ts.isIdentifier(list) ? localInitializer(list) : undefined;
+  if (initializer && ts.isStringLiteralLike(unwrapExpression(initializer))) return false;
   const path = memberPath(list) ?? (ts.isCallExpression(list) ? memberPath(unwrapExpression(list.expression)) : undefined);
   return path !== undefined && !path.some((segment) => /^(req|request|body|query|params)$/.test(segment));
 }
@@ -686,7 +740,7 @@ function isRejectedUnlessListed(comparison: ts.BinaryExpression): boolean {
     } else leaves.push(value);
   };
   collect(statement.expression);
-  const isLiteral = (side: ts.Expression): boolean => ts.isStringLiteralLike(side) || ts.isNumericLiteral(side);
+  const isLiteral = isFixedValue;
   const comparedText = (leaf: ts.Expression): string | undefined => {
     if (!ts.isBinaryExpression(leaf)) return undefined;
     const kind = leaf.operatorToken.kind;

@@ -178,6 +178,8 @@ const PLACEHOLDER_WORDS = new Set([
   'notused', 'notneeded', 'unused', 'nokey', 'ollama', 'lmstudio',
   // Prisma's documented example URL: postgresql://johndoe:randompassword@localhost:5432/mydb
   'randompassword',
+  // the password of Redis's own examples: redis://alice:foobared@awesome.redis.server:6380
+  'foobared',
 ]);
 const PLACEHOLDER_TOKENS = new Set(['your', 'changeme', 'replace', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'insert', 'enter', 'redacted', 'invalid', 'wrong']);
 
@@ -311,10 +313,12 @@ const CREDENTIAL_STATES = /^(true|false|yes|no|on|off|forbidden|unauthorized|den
  * login with a fixed password even when the value is one plain word (`letmein`, `express`), unless
  * the word is a state or method the field can hold (`'disabled'`, `'oauth'`).
  */
-export function isComparedSecretValue(value: string, name: string, fromRequest = false): boolean {
-  // a check that the shipped default was changed (`if (config.secret === 'acme_default_secret') warn(…)`) accepts no
-  // credential; compared with what a request sends, the same literal is a backdoor
-  if (!fromRequest && nameWords(value).includes('default')) return false;
+export function isComparedSecretValue(value: string, name: string, source: 'request' | 'config' | 'other' = 'other'): boolean {
+  // a check that the shipped default was changed (`if (config.secret === 'acme_default_secret') warn(…)`,
+  // `config.jwt.secret === 'dev_secret' && isProduction`) accepts no credential; compared with what a
+  // request sends, the same literal is a backdoor
+  if (source !== 'request' && nameWords(value).includes('default')) return false;
+  if (source === 'config' && isWordLike(value)) return false;
   // a mode the field can be set to: `password === 'disabledAuth'`
   if (/^[a-z]+[A-Z][a-z]+$/.test(value) && CREDENTIAL_STATES.test(nameWords(value)[0] ?? '')) return false;
   if (isSecretValue(value, name, 'strong')) return true;
@@ -340,17 +344,21 @@ export function isLiveFallbackSecret(value: string, ownKey: boolean): boolean {
   return !NON_KEYS.has(trimmed.toLowerCase().replace(/[^a-z]/g, ''));
 }
 
-const OWN_KEY_WORDS = new Set(['jwt', 'session', 'cookie', 'signing', 'encryption', 'hmac', 'webhook']);
-const GENERIC_KEY_WORDS = new Set(['secret', 'key', 'auth', 'token', 'access', 'refresh', 'app', 'my']);
+const OWN_KEY_WORDS = new Set(['jwt', 'session', 'cookie', 'signing', 'encryption', 'hmac', 'webhook', 'csrf', 'otp', 'totp']);
+const GENERIC_KEY_WORDS = new Set(['secret', 'key', 'auth', 'token', 'access', 'refresh', 'app', 'my', 'api', 'private', 'better', 'next', 'nextauth']);
+/** Words of a credential for another system: `SESSION_REDIS_PASSWORD`, `JWT_DB_USER`. */
+const OTHER_SYSTEM_WORDS = new Set(['password', 'pass', 'passwd', 'user', 'username', 'host', 'url', 'uri', 'db', 'database', 'redis', 'mongo', 'smtp', 'mail', 'client', 'consumer']);
 
 /**
  * Whether an environment variable holds a key the app itself signs or encrypts with: `JWT_SECRET`,
- * `SESSION_KEY`, `ACCESS_TOKEN_SECRET`, `SECRET`; not a provider's (`STRIPE_SECRET_KEY`, `CLIENT_SECRET`).
+ * `SESSION_KEY`, `ACCESS_TOKEN_SECRET`, `TOKEN_KEY`, `BETTER_AUTH_SECRET`, `SECRET`; not a provider's
+ * (`STRIPE_SECRET_KEY`, `CLIENT_SECRET`) nor another system's password (`SESSION_REDIS_PASSWORD`).
  */
 export function isOwnKeyName(envName: string): boolean {
   const words = nameWords(envName);
+  if (words.some((word) => OTHER_SYSTEM_WORDS.has(word))) return false;
   if (words.some((word) => OWN_KEY_WORDS.has(word))) return true;
-  return words.includes('secret') && words.every((word) => GENERIC_KEY_WORDS.has(word));
+  return (words.includes('secret') || (words.includes('token') && words.includes('key'))) && words.every((word) => GENERIC_KEY_WORDS.has(word));
 }
 
 /** A value given as the secret argument of a known API: anything but a placeholder or an empty string. */

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
-import { calleeName, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { alwaysExits, calleeName, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { localInitializer } from './local-binding';
 
 /**
@@ -426,12 +426,15 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
   return { variable, lookup, keyedByParams, keyed, message };
 }
 
+/** Names of a one-time token or code: `resetPasswordToken`, `token`, `otp`, `verificationCode`, `inviteCode`; not `tokenId`, `isVerified`. */
+const ONE_TIME_KEY = /(^|[a-z_])(token|Token|TOKEN|otp|Otp|OTP)$|^(verification|verify|reset|invite|invitation|confirmation|activation)_?(code|Code|key|Key)$/;
+
 /** A lookup by a one-time token: `User.findOne({ resetPasswordToken, resetPasswordExpire: { $gt: Date.now() } })`. */
 function keyedByToken(lookup: ts.CallExpression): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (ts.isIdentifier(node) && /token|otp|invit|verif|reset/i.test(node.text)) found = true;
+    if (ts.isIdentifier(node) && ONE_TIME_KEY.test(node.text)) found = true;
     else ts.forEachChild(node, visit);
   };
   for (const argument of lookup.arguments) visit(argument);
@@ -527,6 +530,36 @@ function receiverPath(call: ts.CallExpression): string[] | undefined {
     if (path) return path;
   }
   return ts.isNewExpression(object) ? [`new ${calleeName(object) ?? ''}`] : undefined;
+}
+
+/**
+ * Whether no run of the function reaches both nodes: they sit in the two branches of one `if`, or
+ * the first sits in a branch that returns or throws before the statement holding the second.
+ */
+export function neverOnSamePath(a: ts.Node, b: ts.Node): boolean {
+  const ancestorsOfA = new Set<ts.Node>();
+  for (let node: ts.Node | undefined = a; node; node = node.parent) ancestorsOfA.add(node);
+  let childOfCommonOnB: ts.Node = b;
+  while (childOfCommonOnB.parent && !ancestorsOfA.has(childOfCommonOnB.parent)) childOfCommonOnB = childOfCommonOnB.parent;
+  const common = childOfCommonOnB.parent;
+  if (!common) return false;
+  let childOfCommonOnA: ts.Node = a;
+  while (childOfCommonOnA.parent !== common) childOfCommonOnA = childOfCommonOnA.parent;
+  if (ts.isIfStatement(common)) {
+    const branches = [common.thenStatement, common.elseStatement];
+    return branches.includes(childOfCommonOnA as ts.Statement) && branches.includes(childOfCommonOnB as ts.Statement) && childOfCommonOnA !== childOfCommonOnB;
+  }
+  if (!ts.isBlock(common) && !ts.isSourceFile(common)) return false;
+  const [earlier, earlierNode] = childOfCommonOnA.pos < childOfCommonOnB.pos ? [childOfCommonOnA, a] : [childOfCommonOnB, b];
+  return exitsBefore(earlierNode, earlier);
+}
+
+/** Whether `node` sits in a branch of `statement` (an `if`, possibly nested) that always returns or throws. */
+function exitsBefore(node: ts.Node, statement: ts.Node): boolean {
+  for (let child: ts.Node = node, parent = node.parent; child !== statement && parent; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && child !== parent.expression && alwaysExits(child as ts.Statement)) return true;
+  }
+  return false;
 }
 
 /** Whether a call creates a stored record. */
@@ -713,25 +746,22 @@ export function handlerName(fn: FunctionLike): string | undefined {
 }
 
 /**
- * Whether a handler changes a record it loaded rather than making one: `const doc = await
- * Model.findById(id)` … `doc.items.push(x)` … `await doc.save()`, or `Model.findByIdAndUpdate(…)`.
+ * The records a handler loads and saves again: `const doc = await Model.findById(id)` …
+ * `doc.items.push(x)` … `await doc.save()` changes `doc` rather than making one.
  */
-export function updatesLoadedRecord(handler: FunctionLike): boolean {
-  if (!handler.body) return false;
-  let found = false;
+export function savedLoadedRecords(handler: FunctionLike): Set<string> {
+  const names = new Set<string>();
+  if (!handler.body) return names;
   const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(node)) {
-      const name = calleeName(node) ?? '';
+    if (ts.isCallExpression(node) && calleeName(node) === 'save') {
       const callee = unwrapExpression(node.expression);
       const receiver = ts.isPropertyAccessExpression(callee) ? unwrapExpression(callee.expression) : undefined;
-      if (name === 'save' && receiver && ts.isIdentifier(receiver) && isLoadedRecord(receiver)) found = true;
-      else if (/^(findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany)$/.test(name)) found = true;
+      if (receiver && ts.isIdentifier(receiver) && isLoadedRecord(receiver)) names.add(receiver.text);
     }
     ts.forEachChild(node, visit);
   };
   visit(handler.body);
-  return found;
+  return names;
 }
 
 /** A variable holding a record read from the store: `await repo.findOne(…)`, `await User.findById(id)`. */

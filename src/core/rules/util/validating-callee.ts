@@ -66,6 +66,11 @@ export class ValidatingCalleeResolver {
     const visit = (node: ts.Node): void => {
       if (validates) return;
       if (ts.isIdentifier(node) && node.text === name && node !== parameter.name) {
+        // a type guard: `const isString = (v: unknown): v is string => typeof v === 'string'`, `Array.isArray(v) ? … : []`
+        if (ts.isTypeOfExpression(node.parent) || isTypeCheckCall(node.parent)) {
+          validates = true;
+          return;
+        }
         const call = enclosingCallOfArgument(node);
         if (call && (classifier.isValidator(call) || this.callValidates(file, call, call.arguments.findIndex((argument) => unwrapExpression(argument) === node), depth + 1))) {
           validates = true;
@@ -122,6 +127,10 @@ export class ValidatingCalleeResolver {
     this.files.set(path, file);
     return file ?? undefined;
   }
+}
+
+function isTypeCheckCall(node: ts.Node): boolean {
+  return ts.isCallExpression(node) && /^(Array\.isArray|Number\.isInteger|Number\.isFinite|Number\.isSafeInteger|Number\.isNaN|isNaN|isFinite)$/.test(node.expression.getText());
 }
 
 const importsBySource = nodeMemo<ts.SourceFile, Map<string, ImportBinding>>('imports of a file');
