@@ -83,6 +83,39 @@ export default app;
 runRuleTests(rule, {
   valid: [
   {
+    name: 'the body handed to a service imported through the tsconfig baseUrl, which validates it',
+    flavour: 'express4',
+    filename: 'src/controller/user-controller.ts',
+    files: {
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "baseUrl": "./src" } }',
+      'src/service/user-service.ts': `import { z } from 'zod';
+import { prisma } from '../prisma';
+
+const Register = z.object({ username: z.string().min(3), password: z.string().min(8) });
+
+export class UserService {
+  static async register(request: unknown) {
+    const input = Register.parse(request);
+    return prisma.user.create({ data: input });
+  }
+}
+`,
+    },
+    code: `import type { NextFunction, Request, Response } from 'express';
+import { UserService } from 'service/user-service';
+
+export class UserController {
+  static async register(req: Request, res: Response, next: NextFunction) {
+    try {
+      res.status(201).json({ data: await UserService.register(req.body) });
+    } catch (error) {
+      next(error);
+    }
+  }
+}
+`,
+  },
+  {
     name: 'the only body field checked against the members of an enum before use',
     flavour: 'express5',
     filename: 'src/routes/tasks.ts',
@@ -1319,6 +1352,51 @@ export default feed;
     },
   ],
   invalid: [
+  {
+    name: 'typeof … === \'undefined\' only asks whether a field was sent',
+    flavour: 'express4',
+    filename: 'src/routes/auth.ts',
+    code: `import { Router } from 'express';
+import { prisma } from '../prisma';
+
+export const auth = Router();
+
+auth.post('/login', async (req, res) => {
+  const { email, password } = req.body;
+  if (typeof email === 'undefined' || typeof password === 'undefined') {
+    return res.status(400).json({ message: 'Email and password are required' });
+  }
+  const user = await prisma.user.findFirst({ where: { email } });
+  res.json({ ok: Boolean(user) && password.length > 0 });
+});
+`,
+    errors: [{ line: 7, column: 31, endLine: 7, endColumn: 39, message: '`req.body` reaches the handler of POST /login without validation; validate it with a schema.' }],
+    output: `import { Router } from 'express';
+import { prisma } from '../prisma';
+import { z } from 'zod';
+
+export const auth = Router();
+
+const postLoginBody = z.object({
+  email: z.string(),
+  password: z.string(),
+});
+
+auth.post('/login', async (req, res) => {
+  const parsedBody = postLoginBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const { email, password } = req.body;
+  if (typeof email === 'undefined' || typeof password === 'undefined') {
+    return res.status(400).json({ message: 'Email and password are required' });
+  }
+  const user = await prisma.user.findFirst({ where: { email } });
+  res.json({ ok: Boolean(user) && password.length > 0 });
+});
+`,
+  },
   {
     name: 'a Fastify controller in another file that takes only the request and returns the result',
     flavour: 'fastify5',

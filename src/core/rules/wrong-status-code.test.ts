@@ -816,6 +816,40 @@ export default router;
   ],
   invalid: [
   {
+    name: 'a signup answering 200 from inside the callback of the save that created the user',
+    flavour: 'express4',
+    filename: 'app/controllers/auth.controller.js',
+    code: `const db = require('../models');
+const User = db.user;
+
+exports.signup = (req, res) => {
+  const user = new User({ username: req.body.username, email: req.body.email });
+  user.save((err) => {
+    if (err) {
+      res.status(500).send({ message: 'Could not register' });
+      return;
+    }
+    res.send({ message: 'User was registered successfully!' });
+  });
+};
+`,
+    errors: [{ line: 11, column: 5, endLine: 11, endColumn: 63, message: 'This handler creates a record (`user.save`) but answers 200 OK; answer 201 Created.' }],
+    output: `const db = require('../models');
+const User = db.user;
+
+exports.signup = (req, res) => {
+  const user = new User({ username: req.body.username, email: req.body.email });
+  user.save((err) => {
+    if (err) {
+      res.status(500).send({ message: 'Could not register' });
+      return;
+    }
+    res.status(201).send({ message: 'User was registered successfully!' });
+  });
+};
+`,
+  },
+  {
     name: 'a create handler that also pushes the new record onto a loaded parent answers the new record: still a create',
     flavour: 'express4',
     filename: 'src/routes/projects.js',

@@ -378,6 +378,8 @@ class RequestUseCollector {
         const other = comparison.left === parent ? comparison.right : comparison.left;
         const typeName = ts.isStringLiteralLike(other) ? other.text : undefined;
         if (typeName === 'string' || typeName === 'number' || typeName === 'boolean' || typeName === 'object') this.setType(node, typeName);
+        // `typeof email === 'undefined'` only asks whether it was sent, like `if (!email)`
+        if (typeName === 'undefined') return 'compare';
       }
       this.markValidated(part, parent.getStart());
       return 'guard';

@@ -537,6 +537,8 @@ function receiverPath(call: ts.CallExpression): string[] | undefined {
  * the first sits in a branch that returns or throws before the statement holding the second.
  */
 export function neverOnSamePath(a: ts.Node, b: ts.Node): boolean {
+  // one inside the other (a response in the callback of the creating call) run together
+  if ((b.pos >= a.pos && b.end <= a.end) || (a.pos >= b.pos && a.end <= b.end)) return false;
   const ancestorsOfA = new Set<ts.Node>();
   for (let node: ts.Node | undefined = a; node; node = node.parent) ancestorsOfA.add(node);
   let childOfCommonOnB: ts.Node = b;

@@ -117,9 +117,9 @@ export class ValidatingCalleeResolver {
   }
 
   private load(specifier: string, fromFile: string): ModuleFile | undefined {
-    if (!specifier.startsWith('.') && !specifier.startsWith('#') && !specifier.startsWith('@/') && !specifier.startsWith('~/')) return undefined;
+    // relative, subpath (`#services/…`), aliased (`@/…`) or tsconfig `baseUrl` (`service/user-service`) imports of the project's own files
     const path = this.resolve(specifier, fromFile);
-    if (!path) return undefined;
+    if (!path || path.includes('/node_modules/')) return undefined;
     const cached = this.files.get(path);
     if (cached !== undefined) return cached ?? undefined;
     const sourceFile = this.parse(path);
