@@ -83,6 +83,31 @@ export default app;
 runRuleTests(rule, {
   valid: [
   {
+    name: 'the whole request handed to a service that validates the body it reads',
+    flavour: 'express4',
+    filename: 'src/controllers/users.ts',
+    files: {
+      'src/services/users.ts': `import type { Request } from 'express';
+import { z } from 'zod';
+import { db } from '../db';
+
+const UpdateUser = z.object({ name: z.string().min(1), email: z.string().email() });
+
+export async function saveUser(req: Request) {
+  const input = UpdateUser.parse(req.body);
+  return db.user.update({ where: { id: req.params.id }, data: input });
+}
+`,
+    },
+    code: `import type { Request, Response } from 'express';
+import { saveUser } from '../services/users';
+
+export const updateUser = async (req: Request, res: Response) => {
+  res.json(await saveUser(req));
+};
+`,
+  },
+  {
     name: 'the body handed to a service imported through the tsconfig baseUrl, which validates it',
     flavour: 'express4',
     filename: 'src/controller/user-controller.ts',
@@ -1352,6 +1377,63 @@ export default feed;
     },
   ],
   invalid: [
+  {
+    name: 'the whole request handed to a repository that writes body fields to the database',
+    flavour: 'express4',
+    filename: 'src/controller/userController.ts',
+    files: {
+      'src/repository/userRepository.ts': `import type { Request } from 'express';
+import { AppDataSource } from '../data-source';
+import { User } from '../entity/User';
+
+const users = AppDataSource.getRepository(User);
+
+export const saveUser = async (req: Request): Promise<User | null> => {
+  const user = await users.findOne({ where: { id: req.params.id } });
+  if (!user) return null;
+  user.name = req.body.name || user.name;
+  user.isAdmin = Boolean(req.body.isAdmin);
+  return users.save(user);
+};
+`,
+      'src/routes.ts': `import { Router } from 'express';
+import { updateUser } from './controller/userController';
+
+export const routes = Router();
+routes.put('/api/users/:id', updateUser);
+`,
+    },
+    code: `import type { Request, Response } from 'express';
+import { saveUser } from '../repository/userRepository';
+
+export const updateUser = async (req: Request, res: Response) => {
+  const updated = await saveUser(req);
+  if (!updated) return res.status(404).json({ message: 'User not found' });
+  res.json({ id: updated.id, name: updated.name });
+};
+`,
+    errors: [{ line: 5, column: 34, endLine: 5, endColumn: 37, message: '`req.body` reaches the handler of PUT /api/users/:id without validation; validate it with a schema.' }],
+    output: `import type { Request, Response } from 'express';
+import { saveUser } from '../repository/userRepository';
+import { z } from 'zod';
+
+const updateUserBody = z.object({
+  name: z.string().optional(),
+  isAdmin: z.boolean(),
+});
+
+export const updateUser = async (req: Request, res: Response) => {
+  const parsedBody = updateUserBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const updated = await saveUser(req);
+  if (!updated) return res.status(404).json({ message: 'User not found' });
+  res.json({ id: updated.id, name: updated.name });
+};
+`,
+  },
   {
     name: 'typeof … === \'undefined\' only asks whether a field was sent',
     flavour: 'express4',

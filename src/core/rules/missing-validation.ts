@@ -5,7 +5,7 @@ import type { HandlerInfo, RouteRegistration } from '../analysis/types';
 import { isWithin, type Report, type Rule, type RuleContext } from '../lint/rule';
 import type { ChainLink, GraphRoute } from '../project/route-graph-types';
 import { buildFastifySchemaChanges } from './util/fastify-schema-fix';
-import { collectRequestUse, REQUEST_PARTS, type FieldNode, type RequestPart, type RequestRead, type RequestUse } from './util/request-reads';
+import { collectRequestUse, mergeFields, REQUEST_PARTS, type FieldNode, type RequestPart, type RequestRead, type RequestUse } from './util/request-reads';
 import {
   createCallClassifier,
   isValidationName,
@@ -70,15 +70,15 @@ const rule: Rule = {
       end() {
         const validation: ValidationContext = { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings };
         let callees: ValidatingCalleeResolver | undefined;
-        const classifier = createCallClassifier(validation, (call, index) =>
+        const resolver = (): ValidatingCalleeResolver =>
           (callees ??= new ValidatingCalleeResolver(
             ctx.settings,
             ctx.fileName,
             ctx.sourceFile,
             (path) => ctx.sourceFileOf(path),
             (specifier, from) => ctx.resolveModule(specifier, from),
-          )).validatesArgument(call, index),
-        );
+          ));
+        const classifier = createCallClassifier(validation, (call, index) => resolver().validatesArgument(call, index));
         const remotes = new Map<string, RemoteFile | null>();
         let called: ReadonlySet<string> | undefined;
         const calledNames = (): ReadonlySet<string> => (called ??= directlyCalledNames(ctx.analysis.calls));
@@ -86,7 +86,7 @@ const rule: Rule = {
           if (ctx.within && !isWithin(handler.fn, ctx.within)) continue;
           if (!isRequestHandler(handler, calledNames) || hasValidationDecorator(handler.fn, ctx)) continue;
           const use = collectRequestUse(handler.fn, callParameters(handler.fn)[0], classifier);
-          const candidates = use.reads.filter((read) => isUnvalidated(read, use));
+          const candidates = [...use.reads.filter((read) => isUnvalidated(read, use)), ...forwardedReads(handler, use, resolver)].sort((a, b) => a.start - b.start);
           if (candidates.length === 0) continue;
           for (const route of routeContexts(ctx, handler, validation, remotes)) {
             const bodySetByChain = readsOnlyFields(use, 'body', route.bodySetBy);
@@ -166,6 +166,8 @@ function looksTerminal(handler: HandlerInfo): boolean {
       // `sendSuccess(res, data)`, `ResponseUtils.status200(res, 'ok', result)`: the helper's object may say it too
       const path = ts.isPropertyAccessExpression(callee) ? memberPath(callee)?.join('.') : name;
       if (handsOverResponse && path !== undefined && RESPONSE_HELPER.test(path)) responds = true;
+      // `createOrderService(req, res, next)`: the whole exchange handed to another function, which answers
+      if (handsOverResponse && node.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === handler.req)) responds = true;
     }
   };
   if (handler.fn.body) {
@@ -179,6 +181,30 @@ function rootName(expression: ts.Expression): string | undefined {
   let current = expression;
   while (ts.isPropertyAccessExpression(current) || ts.isCallExpression(current)) current = current.expression;
   return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+/**
+ * What the functions handed the whole request read without validating (`saveUser(req)` writing
+ * `req.body.isAdmin` to the database, `createOrderService(req, res, next)`): reads of the handler,
+ * reported where it hands the request over. Their fields join the handler's, so a fix describes them.
+ */
+function forwardedReads(handler: HandlerInfo, use: RequestUse, resolver: () => ValidatingCalleeResolver): RequestRead[] {
+  const reads: RequestRead[] = [];
+  for (const forward of use.forwards) {
+    const target = resolver().forwardTarget(forward.call);
+    const parameter = target && target.fn !== handler.fn ? callParameters(target.fn)[forward.index] : undefined;
+    if (!target || !parameter || !ts.isIdentifier(parameter.name)) continue;
+    const inner = collectRequestUse(target.fn, parameter, target.classifier);
+    const unvalidated = inner.reads.filter((read) => isUnvalidated(read, inner));
+    if (unvalidated.length === 0) continue;
+    mergeFields(use.fields, inner.fields);
+    for (const part of new Set(unvalidated.map((read) => read.part))) {
+      const namedOnly = unvalidated.every((read) => read.part !== part || read.namedOnly);
+      const read: RequestRead = { part, node: forward.node, start: forward.node.getStart(), usage: 'use', namedOnly };
+      if (isUnvalidated(read, use)) reads.push(read);
+    }
+  }
+  return reads;
 }
 
 /** A read reaches the handler's logic before (or without) any validation of its part inside the handler. */

@@ -58,6 +58,16 @@ export interface RequestUse {
   partExpression: Map<RequestPart, string>;
   /** Fields the function sets on each part itself (`req.body.userId = decoded.id` in an auth middleware). */
   written: Map<RequestPart, Set<string>>;
+  /** Calls handed the whole request (`saveUser(req)`, `createOrderService(req, res, next)`): what they read, the handler reads. */
+  forwards: RequestForward[];
+}
+
+export interface RequestForward {
+  call: ts.CallExpression;
+  /** The argument position of the request. */
+  index: number;
+  /** The request as written in the call, where a finding about what the callee reads is reported. */
+  node: ts.Expression;
 }
 
 /** Decides what a call does with the request values given to it. */
@@ -112,6 +122,7 @@ class RequestUseCollector {
   private readonly aliases = new Map<string, Alias>();
   private readonly partExpression = new Map<RequestPart, string>();
   private readonly written = new Map<RequestPart, Set<string>>();
+  private readonly forwards: RequestForward[] = [];
   /** Uses seen through each capture's aliases. */
   private readonly captureUses = new Map<RequestRead, ReadUsage[]>();
   private readonly captureNamedOnly = new Map<RequestRead, boolean>();
@@ -148,7 +159,7 @@ class RequestUseCollector {
       read.namedOnly = read.namedOnly && (this.captureNamedOnly.get(read) ?? true);
     }
     this.reads.sort((a, b) => a.start - b.start);
-    return { reads: this.reads, fields: this.fields, validatedAt: this.validatedAt, partExpression: this.partExpression, written: this.written };
+    return { reads: this.reads, fields: this.fields, validatedAt: this.validatedAt, partExpression: this.partExpression, written: this.written, forwards: this.forwards };
   }
 
   /**
@@ -220,6 +231,9 @@ class RequestUseCollector {
     const call = enclosingCallOfArgument(top);
     if (call && this.classifier.isValidator(call)) {
       for (const part of REQUEST_PARTS) this.markValidated(part, call.getStart());
+    } else if (call && !this.classifier.isLogger(call)) {
+      const index = call.arguments.indexOf(top as ts.Expression);
+      if (index >= 0) this.forwards.push({ call, index, node: top as ts.Expression });
     }
   }
 
@@ -651,6 +665,25 @@ class RequestUseCollector {
     if (node.type === 'unknown' || type === node.type) node.type = type;
     // Conflicting evidence (a value used as a string and as a number): say nothing.
     else if (!(node.type === 'array' && type === 'object')) node.type = node.type === 'number' && type === 'string' ? 'number' : 'unknown';
+  }
+}
+
+/** Adds what another function found about the request's fields (`saveUser(req)` reading `req.body.name`) to a handler's field trees. */
+export function mergeFields(into: Map<RequestPart, FieldNode>, from: ReadonlyMap<RequestPart, FieldNode>): void {
+  const merge = (target: FieldNode, source: FieldNode): void => {
+    if (target.type === 'unknown') target.type = source.type;
+    target.optional ||= source.optional;
+    target.whole ||= source.whole;
+    for (const [key, child] of source.children) {
+      const existing = target.children.get(key);
+      if (existing) merge(existing, child);
+      else target.children.set(key, child);
+    }
+  };
+  for (const [part, field] of from) {
+    const existing = into.get(part);
+    if (existing) merge(existing, field);
+    else into.set(part, field);
   }
 }
 

@@ -61,7 +61,7 @@ export class ValidatingCalleeResolver {
     const parameter = fn.parameters[index];
     if (!parameter || !ts.isIdentifier(parameter.name) || !fn.body) return false;
     const name = parameter.name.text;
-    const classifier = (file.classifier ??= createCallClassifier({ analysis: { moduleOf: (local) => file.imports.get(local)?.module }, settings: this.settings }));
+    const classifier = this.classifierOf(file);
     let validates = false;
     const visit = (node: ts.Node): void => {
       if (validates) return;
@@ -81,6 +81,17 @@ export class ValidatingCalleeResolver {
     };
     visit(fn.body);
     return validates;
+  }
+
+  /** The project function a call hands the whole request to (`saveUser(req)`), with the classifier of its file. */
+  forwardTarget(call: ts.CallExpression): { fn: FunctionLike; classifier: CallClassifier } | undefined {
+    const file = this.files.get(this.fileName);
+    const target = file ? this.calleeFunction(file, unwrapExpression(call.expression)) : undefined;
+    return target && { fn: target.fn, classifier: this.classifierOf(target.file) };
+  }
+
+  private classifierOf(file: ModuleFile): CallClassifier {
+    return (file.classifier ??= createCallClassifier({ analysis: { moduleOf: (local) => file.imports.get(local)?.module }, settings: this.settings }));
   }
 
   /** The function a callee expression denotes: local, imported, or a method of an imported object / instance. */
