@@ -816,6 +816,40 @@ export default router;
   ],
   invalid: [
   {
+    name: 'an error answered 200 after a request field was found missing says not found, but the request is bad: 400',
+    flavour: 'express4',
+    filename: 'src/routes/auth.js',
+    code: `const express = require('express');
+
+const router = express.Router();
+
+router.post('/login', async (req, res) => {
+  const { email } = req.body;
+  if (!email) {
+    return res.json({ status: 'error', message: 'email not found' });
+  }
+  res.json({ status: 'success' });
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 8, column: 12, endLine: 8, endColumn: 69, message: 'An error payload (`status: \'error\'`) is sent with 200 OK; answer 400 Bad Request.' }],
+    output: `const express = require('express');
+
+const router = express.Router();
+
+router.post('/login', async (req, res) => {
+  const { email } = req.body;
+  if (!email) {
+    return res.status(400).json({ status: 'error', message: 'email not found' });
+  }
+  res.json({ status: 'success' });
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'a signup answering 200 from inside the callback of the save that created the user',
     flavour: 'express4',
     filename: 'app/controllers/auth.controller.js',

@@ -379,7 +379,7 @@ class StatusChecker {
       if (payload && acknowledges()) return;
       if (payload) {
         const condition = innermostIf(responseNode, fn)?.statement.expression;
-        const suggested = suggestErrorStatus(payload.texts, context.inCatch, condition);
+        const suggested = suggestErrorStatus(payload.texts, context.inCatch, condition, handler.req);
         const where = enclosingCatch(responseNode, fn) ? ' from a catch block' : context.inCatch ? ' from an error branch' : '';
         this.reportStatus(siteFor(suggested), `An error payload (${payload.what}) is sent${where} with ${describeStatus(code)}; answer ${describeStatus(suggested)}.`, suggested, describeStatus(suggested));
         return;

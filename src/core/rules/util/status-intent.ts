@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
 import { alwaysExits, calleeName, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
-import { localInitializer } from './local-binding';
+import { localInitializer, resolveLocal } from './local-binding';
 
 /**
  * What a response means, read from the code around it: an error payload, a not-found branch, a
@@ -229,9 +229,10 @@ export function errorPayload(body: ts.Expression, context: PayloadContext): Erro
 }
 
 /** The status an error payload most likely calls for, from its words; 500 from a catch, else 400. */
-export function suggestErrorStatus(texts: readonly string[], inCatch: boolean, condition?: ts.Expression): number {
+export function suggestErrorStatus(texts: readonly string[], inCatch: boolean, condition?: ts.Expression, requestName?: string): number {
   const words = texts.join(' ');
-  if (/not\s*found|does ?n[o']t exist|no such|could ?n[o']t find|can(no|')t find/i.test(words)) return 404;
+  // `if (!email) return res.json({ message: 'email not found' })`: a field missing from the request is a bad request
+  if (/not\s*found|does ?n[o']t exist|no such|could ?n[o']t find|can(no|')t find/i.test(words)) return condition && testsRequestInput(condition, requestName) ? 400 : 404;
   if (/already (exists?|registered|taken|in use|used)|duplicate|conflict/i.test(words)) return 409;
   if (/forbidden|not allowed|permission|access denied|not authori[sz]ed to|not permitted/i.test(words)) return 403;
   if (/unauthori[sz]ed|unauthenticated|not authenticated|invalid (credentials|token|password|email or password|username or password)|(incorrect|wrong) (password|credentials)|token (has )?(expired|invalid|missing)|not logged in|login required/i.test(words)) return 401;
@@ -423,7 +424,34 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
     }
   }
   if (!message && !lookup) return undefined;
+  // "email not found" after `if (!email)` on a request field: the client left it out, no resource is missing
+  if (!lookup && missing && testsRequestInput(missing.statement.expression, reqName)) return undefined;
   return { variable, lookup, keyedByParams, keyed, message };
+}
+
+/** Whether a condition tests what the client sent: `req.body.email`, or a name bound from it (`const { email } = schema.parse(req.body)`). */
+export function testsRequestInput(condition: ts.Expression, requestName: string | undefined): boolean {
+  if (!requestName) return false;
+  const fromRequest = new RegExp(`(^|[^\\w$.])${requestName}\\.(body|query|params)\\b`);
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node)) {
+      if (node.text === requestName && ts.isPropertyAccessExpression(node.parent) && /^(body|query|params)$/.test(node.parent.name.text)) found = true;
+      const binding = isFunctionLike(node.parent) ? undefined : resolveLocal(node);
+      const declaration = binding?.kind === 'variable' ? binding.declaration : binding?.kind === 'binding-element' ? declarationOf(binding.element) : undefined;
+      if (declaration?.initializer && fromRequest.test(declaration.initializer.getText())) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(condition);
+  return found;
+}
+
+function declarationOf(element: ts.BindingElement): ts.VariableDeclaration | undefined {
+  let node: ts.Node = element;
+  while (ts.isBindingElement(node) || ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node)) node = node.parent;
+  return ts.isVariableDeclaration(node) ? node : undefined;
 }
 
 /** Names of a one-time token or code: `resetPasswordToken`, `token`, `otp`, `verificationCode`, `inviteCode`; not `tokenId`, `isVerified`. */
