@@ -17,6 +17,58 @@ const FEATURES = 12;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a starter app whose only route is an imported handler that cannot fail',
+      flavour: 'express4',
+      filename: 'apps/api/src/index.js',
+      files: {
+        'apps/api/src/welcome.js': `exports.getWelcomeMessage = (req, res) => {
+  const data = { title: 'WELCOME' };
+  res.send(data);
+};
+`,
+      },
+      code: `const express = require('express');
+const { getWelcomeMessage } = require('./welcome');
+
+const app = express();
+app.get('/', getWelcomeMessage);
+app.listen(3000);
+`,
+    },
+    {
+      name: 'the error handler after every route that can fail; only a hello route that cannot fail comes later',
+      flavour: 'express4',
+      filename: 'index.js',
+      files: { 'product.route.js': `const router = require('express').Router();
+router.get('/', async (req, res, next) => {
+  try {
+    res.json(await require('./product.model').find());
+  } catch (err) {
+    next(err);
+  }
+});
+module.exports = router;
+` },
+      code: `const express = require('express');
+const productRouter = require('./product.route');
+
+const app = express();
+app.use(express.json());
+app.use('/products', productRouter);
+
+app.use((err, req, res, next) => {
+  console.error(err.stack);
+  res.status(500).json({ error: 'Something went wrong!' });
+});
+
+app.get('/', (req, res) => {
+  res.send('Hello Express app!');
+});
+
+app.listen(3000);
+`,
+    },
+    {
       name: 'an app on a class field handed to routing-controllers, which adds the controllers and the error middleware',
       flavour: 'express4',
       filename: 'src/App.ts',
@@ -1026,8 +1078,8 @@ app.use((err, req, res, next) => {
   res.status(500).send('Internal error');
 });
 
-app.get('/books', (req, res) => res.json([]));
-app.post('/books', (req, res) => res.status(201).json(req.body));
+app.get('/books', async (req, res) => res.json(await db.books.findAll()));
+app.post('/books', async (req, res) => res.status(201).json(await db.books.create(req.body)));
 
 app.listen(3000);
 `,
@@ -1039,8 +1091,8 @@ const app = express();
 
 app.use(express.json());
 
-app.get('/books', (req, res) => res.json([]));
-app.post('/books', (req, res) => res.status(201).json(req.body));
+app.get('/books', async (req, res) => res.json(await db.books.findAll()));
+app.post('/books', async (req, res) => res.status(201).json(await db.books.create(req.body)));
 app.use((err, req, res, next) => {
   res.status(500).send('Internal error');
 });

@@ -70,7 +70,7 @@ class ErrorHandlerChecker {
     if (escape.subApp) return;
     // a redirect or ping app whose handlers cannot fail (next to static files and API docs) has nothing to hand an error handler
     const routerMounts = mounts.filter((use) => !use.args.every(isStaticServing));
-    if (routerMounts.length === 0 && escape.relativeConsumers.length === 0 && routes.length > 0 && routes.every((route) => isTrivialHandler(route.handler?.fn))) return;
+    if (routerMounts.length === 0 && escape.relativeConsumers.length === 0 && routes.length > 0 && routes.every((route) => isTrivialHandler(route.handler?.fn ?? this.importedHandler(route)))) return;
 
     const graph = safeRouteGraph(this.ctx);
     const start = creation.getStart(this.ctx.sourceFile);
@@ -236,6 +236,15 @@ class ErrorHandlerChecker {
     return !declaredInFile(this.ctx.sourceFile, root);
   }
 
+  /** The function behind a route handler imported from a project module: `app.get('/', getWelcomeMessage)`. */
+  private importedHandler(route: { handler?: HandlerRef }): FunctionLike | undefined {
+    const expression = route.handler && unwrapExpression(route.handler.expression);
+    const binding = expression && ts.isIdentifier(expression) ? this.ctx.analysis.imports.get(expression.text) : undefined;
+    const value = binding ? importedValue(this.ctx, binding, this.ctx.fileName) : undefined;
+    const fn = value && (ts.isExpression(value) ? unwrapExpression(value) : value);
+    return fn && isFunctionLike(fn) ? fn : undefined;
+  }
+
   private isRouterRef(ref: HandlerRef): boolean {
     const name = ref.name;
     if (!name) return false;
@@ -348,7 +357,8 @@ class ErrorHandlerChecker {
     const errorUses = uses.filter((use) => use.args.some((ref) => isErrorHandlerRef(ref, analysis)));
     if (errorUses.length === 0) return;
     const registrations: ts.CallExpression[] = [
-      ...analysis.routes.filter((route) => route.receiver === receiver).map((route) => route.call),
+      // a route whose handler cannot fail (`app.get('/', (req, res) => res.send('Hello'))`) has no error to hand on
+      ...analysis.routes.filter((route) => route.receiver === receiver && !isTrivialHandler(route.handler?.fn)).map((route) => route.call),
       ...uses.filter((use) => !errorUses.includes(use) && (use.path !== undefined || use.args.some((ref) => this.isRouterRef(ref)))).map((use) => use.call),
     ];
     if (registrations.length === 0) return;
