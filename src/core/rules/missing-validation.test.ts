@@ -83,6 +83,31 @@ export default app;
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a zod schema named after what it checks (credentials, refreshToken) still validates',
+    flavour: 'express4',
+    filename: 'routes/auth.js',
+    code: `const express = require('express');
+const { z } = require('zod');
+
+const router = express.Router();
+const credentials = z.object({ email: z.string().email(), password: z.string().min(8) });
+const refreshToken = z.object({ token: z.string().min(20) });
+
+router.post('/login', async (req, res) => {
+  const parsed = credentials.safeParse(req.body);
+  if (!parsed.success) return res.status(400).json({ error: parsed.error.flatten() });
+  res.json(await req.app.locals.auth.login(parsed.data));
+});
+
+router.post('/refresh', async (req, res) => {
+  const { token } = refreshToken.parse(req.body);
+  res.json(await req.app.locals.auth.refresh(token));
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'the whole request handed to a service that validates the body it reads',
     flavour: 'express4',
     filename: 'src/controllers/users.ts',

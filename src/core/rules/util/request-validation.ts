@@ -42,6 +42,8 @@ function isCredentialName(name: string): boolean {
 
 /** zod-style methods that parse a value against a schema. */
 const SCHEMA_PARSE_METHODS = new Set(['deserializeBinary', 'fromBinary', 'parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa', 'validate', 'validateSync', 'validateAsync', 'isValid', 'isValidSync', 'cast', 'decode', 'assert', 'check', 'Check', 'Parse', 'Decode', 'attempt', 'is']);
+/** Methods only a schema has (zod, valibot's pipe aside): a credential-named receiver is still a schema. */
+const ZOD_PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa']);
 /** Static factories of a DTO class that check what they are given before building it. */
 const DTO_FACTORIES = /^(create|from\w*|of|validate\w*|parse|build|make)$/;
 /** `const [error, dto] = …`, `const [paginationError, page] = …` (awaited or not): a result that reports what failed. */
@@ -120,6 +122,8 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sa
   const module = context.analysis.moduleOf(root);
   if (module && VALIDATION_MODULES.has(module)) return true;
   if (isValidationName(text, context.settings)) return true;
+  // `credentials.safeParse(req.body)`, `loginSchema.parse(…)`: only a schema has these, whatever it is named after
+  if (segments.length >= 2 && ZOD_PARSE_METHODS.has(name) && !NON_SCHEMA_RECEIVERS.test(segments[segments.length - 2]) && !NON_SCHEMA_RECEIVERS.test(root)) return true;
   if (isCredentialName(text)) return false;
   // A sanitizer applied to the value itself (`sanitizeRegistrationDTO(req.body)`, `checkXSS(req.body)`)
   // vets it; an app-wide sanitizing middleware does not (nor a request logger redacting a copy).
