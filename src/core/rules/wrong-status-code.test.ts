@@ -4,6 +4,18 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'the corrected tutorial error middleware answers 500 while the status is still 200',
+    flavour: 'express4',
+    filename: 'backend/middleware/errorMiddleware.js',
+    code: `const errorHandler = (err, req, res, next) => {
+  const statusCode = res.statusCode === 200 ? 500 : res.statusCode;
+  res.status(statusCode).json({ message: statusCode >= 500 ? 'Something went wrong' : err.message });
+};
+
+module.exports = { errorHandler };
+`,
+  },
+  {
     name: 'a save / unsave toggle: 200 in the branch that deletes, 201 in the branch that creates',
     flavour: 'express4',
     filename: 'server/controller/bookmark/index.js',
@@ -815,6 +827,28 @@ export default router;
     },
   ],
   invalid: [
+  {
+    name: 'the tutorial error middleware: res.statusCode is 200 until set, so its 500 fallback never applies',
+    flavour: 'express4',
+    filename: 'backend/middleware/errorMiddleware.js',
+    code: `const errorHandler = (err, req, res, next) => {
+  const statusCode = res.statusCode ? res.statusCode : 500;
+  res.status(statusCode);
+  res.json({ message: 'Something went wrong', stack: process.env.NODE_ENV === 'production' ? null : err.stack });
+};
+
+module.exports = { errorHandler };
+`,
+    errors: [{ line: 2, column: 22, endLine: 2, endColumn: 59, message: '`res.statusCode` is already 200 when no handler set it, so `res.statusCode ? res.statusCode : 500` answers an unexpected error with 200 OK; fall back to 500 when it is still 200.' }],
+    output: `const errorHandler = (err, req, res, next) => {
+  const statusCode = res.statusCode === 200 ? 500 : res.statusCode;
+  res.status(statusCode);
+  res.json({ message: 'Something went wrong', stack: process.env.NODE_ENV === 'production' ? null : err.stack });
+};
+
+module.exports = { errorHandler };
+`,
+  },
   {
     name: 'an error answered 200 after a request field was found missing says not found, but the request is bad: 400',
     flavour: 'express4',

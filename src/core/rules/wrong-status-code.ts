@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { functionName, isFallbackExpression, isFunctionLike, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
+import { forEachDescendant } from '../analysis/descendants';
 import type { HandlerInfo, HttpMethod } from '../analysis/types';
 import { isWithin, type Rule, type RuleContext } from '../lint/rule';
 import { isFastifyOnly } from '../project/project-info';
@@ -96,7 +97,40 @@ class StatusChecker {
       }
       // `async (request) => record`: a Fastify handler answers with what it returns, reply or not
       if (handler.framework === 'fastify' && handler.role === 'handler') this.checkFastifyReturns(handler, res);
+      if (handler.framework === 'express' && handler.role === 'error-handler' && res) this.checkStatusCodeFallback(handler.fn, res);
     }
+  }
+
+  /**
+   * `const statusCode = res.statusCode ? res.statusCode : 500` in an Express error handler (the
+   * widely copied tutorial middleware): `res.statusCode` is 200 until something sets it, so the
+   * fallback never applies and an unexpected error is answered 200 OK.
+   */
+  private checkStatusCodeFallback(fn: FunctionLike, res: string): void {
+    const isStatusCode = (node: ts.Expression): boolean => {
+      const value = unwrapExpression(node);
+      return ts.isPropertyAccessExpression(value) && value.name.text === 'statusCode' && ts.isIdentifier(value.expression) && value.expression.text === res;
+    };
+    const isServerError = (node: ts.Expression): boolean => {
+      const value = unwrapExpression(node);
+      return ts.isNumericLiteral(value) && Number(value.text) >= 500;
+    };
+    forEachDescendant(fn, (node) => {
+      if (isFunctionLike(node)) return false;
+      const conditional = ts.isConditionalExpression(node) && isStatusCode(node.condition) && isStatusCode(node.whenTrue) && isServerError(node.whenFalse);
+      const fallback = ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && isStatusCode(node.left) && isServerError(node.right);
+      if (!conditional && !fallback) return true;
+      const fallbackCode = (conditional ? node.whenFalse : (node as ts.BinaryExpression).right).getText(this.ctx.sourceFile);
+      this.ctx.report({
+        node,
+        message: `\`${res}.statusCode\` is already 200 when no handler set it, so \`${node.getText(this.ctx.sourceFile)}\` answers an unexpected error with 200 OK; fall back to ${fallbackCode} when it is still 200.`,
+        fix: {
+          title: `Answer ${fallbackCode} when the status is still 200`,
+          build: () => [this.edit([{ start: node.getStart(this.ctx.sourceFile), end: node.getEnd(), newText: `${res}.statusCode === 200 ? ${fallbackCode} : ${res}.statusCode` }])],
+        },
+      });
+      return false;
+    });
   }
 
   // -------------------------------------------------------------------------------------------
