@@ -4,6 +4,20 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'field identifiers with a counter under key, and an app slug compared with plain words',
+    flavour: 'express4',
+    filename: 'src/apps/invoice/fields.js',
+    code: `export const fields = [
+  { label: 'Line Item Tax Rate 1', key: 'lineItemTaxRate1', type: 'string' },
+  { label: 'Line Item Tax Name 2', key: 'lineItemTaxName2', type: 'string' },
+];
+
+export function shouldStop(actionStep) {
+  return actionStep.appKey === 'filter' || actionStep.appKey === 'delay';
+}
+`,
+  },
+  {
     name: 'a placeholder signing key the file refuses in production, and a placeholder password of the session store',
     flavour: 'express4',
     filename: 'src/config/auth.js',

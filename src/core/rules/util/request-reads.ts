@@ -462,7 +462,7 @@ class RequestUseCollector {
           if (isDefaulted(call)) node.optional = true;
           // `isNaN(Number(req.query.t))`, or `const cursor = Number(req.query.cursor)` then `Number.isInteger(cursor)`
           const guard = this.numberGuardOf(call);
-          if (guard && isClamp(guard)) {
+          if (guard && isClamp(guard) && (calleeText(guard) === 'Math.min' || OFFSET_FIELD.test(path[path.length - 1] ?? ''))) {
             this.fieldChecks.push({ part, path, at: guard.getStart() });
             return 'guard';
           }
@@ -711,6 +711,9 @@ function isDigestUpdate(call: ts.CallExpression): boolean {
 function isNumberCheck(call: ts.CallExpression): boolean {
   return NUMBER_GUARDS.has(calleeText(call) ?? '') || isClamp(call);
 }
+
+/** Fields only a lower bound matters for: a huge page or offset returns nothing, a huge page size returns everything. */
+const OFFSET_FIELD = /^(page|pageNumber|skip|offset|cursor|start|from)$/i;
 
 function isClamp(call: ts.CallExpression): boolean {
   const callee = calleeText(call);

@@ -240,10 +240,11 @@ function isWordSequence(value: string): boolean {
  * runs (`Hc8x2e`, `Zv`, `KYlo2`), so words cover little of them.
  */
 function isIdentifierLike(value: string): boolean {
-  const segments = value.split(/[^A-Za-z0-9]+/).flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)).filter((part) => part.length > 0);
+  // a counter at the end of a word is part of the name: `lineItemTaxRate1`
+  const segments = value.split(/[^A-Za-z0-9]+/).flatMap((part) => part.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-z])(?=\d)/)).filter((part) => part.length > 0);
   const words = segments.filter((segment) => /^[A-Z]?[a-z]{2,}$/.test(segment) && /[aeiou]/i.test(segment) && !/[^aeiou]{4,}/i.test(segment));
   const wordCharacters = words.reduce((sum, segment) => sum + segment.length, 0);
-  return segments.length >= 3 && wordCharacters >= 0.75 * value.replace(/[^A-Za-z0-9]/g, '').length && wordCharacters >= 4 * words.length;
+  return segments.length >= 3 && wordCharacters >= 0.75 * value.replace(/[^A-Za-z0-9]/g, '').length && wordCharacters >= 3.5 * words.length;
 }
 
 /** Lower-to-upper case switches: many in generated strings (`L_YaBPzrBy`), one per word in identifiers. */
@@ -322,6 +323,9 @@ export function isComparedSecretValue(value: string, name: string, source: 'requ
   // a mode the field can be set to: `password === 'disabledAuth'`
   if (/^[a-z]+[A-Z][a-z]+$/.test(value) && CREDENTIAL_STATES.test(nameWords(value)[0] ?? '')) return false;
   if (isSecretValue(value, name, 'strong')) return true;
+  // `actionStep.appKey === 'filter'`: a key compared with a lower-case word names a kind of thing (a slug), a password does not
+  const last = nameWords(name).pop();
+  if ((last === 'key' || last === 'keys') && /^[a-z]+$/.test(value)) return false;
   return /^[A-Za-z]{5,}$/.test(value) && !CREDENTIAL_STATES.test(value) && !isPlaceholder(value) && normalized(value) !== normalized(name) && !normalized(name).endsWith(normalized(value));
 }
 

@@ -66,8 +66,7 @@ export class ValidatingCalleeResolver {
     const visit = (node: ts.Node): void => {
       if (validates) return;
       if (ts.isIdentifier(node) && node.text === name && node !== parameter.name) {
-        // a type guard: `const isString = (v: unknown): v is string => typeof v === 'string'`, `Array.isArray(v) ? … : []`
-        if (ts.isTypeOfExpression(node.parent) || isTypeCheckCall(node.parent)) {
+        if (isTypeGuard(fn) && (ts.isTypeOfExpression(node.parent) || isTypeCheckCall(node.parent))) {
           validates = true;
           return;
         }
@@ -138,6 +137,16 @@ export class ValidatingCalleeResolver {
     this.files.set(path, file);
     return file ?? undefined;
   }
+}
+
+/**
+ * A helper whose result is a type test of its argument: `(v: unknown): v is string => …`, or an
+ * arrow answering one expression (`(v) => typeof v === 'string'`, `(v) => Array.isArray(v) ? v.filter(…) : []`).
+ * A parser that only branches on the type of what it is given (`if (typeof body !== 'object') return body`) checks nothing.
+ */
+function isTypeGuard(fn: FunctionLike): boolean {
+  if (fn.type && ts.isTypePredicateNode(fn.type)) return true;
+  return ts.isArrowFunction(fn) && !ts.isBlock(fn.body);
 }
 
 function isTypeCheckCall(node: ts.Node): boolean {
