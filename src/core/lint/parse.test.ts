@@ -83,7 +83,7 @@ describe('SourceCache', () => {
 
 describe('test files', () => {
   it('are named *.test / *.spec / *.e2e (also *.e2e-spec, *.int-test), kept in test folders or set up the runner; route files named like tests are not', () => {
-    for (const path of ['/p/src/users.test.ts', '/p/src/users_spec.js', '/p/src/app.e2e.ts', '/p/src/tenants/create-tenant.e2e-spec.ts', '/p/src/db.int-test.ts', '/p/server/drivers/hdb/test.js', '/p/__tests__/x.ts', '/p/test/app.ts', '/p/jest.setup.js', '/p/vitest.setup.ts', '/p/src/setupTests.ts', '/p/jest.global-setup.ts']) {
+    for (const path of ['/p/src/users.test.ts', '/p/src/users_spec.js', '/p/src/app.e2e.ts', '/p/src/tenants/create-tenant.e2e-spec.ts', '/p/src/db.int-test.ts', '/p/server/drivers/hdb/test.js', '/p/__tests__/x.ts', '/p/test/app.ts', '/p/jest.setup.js', '/p/vitest.setup.ts', '/p/src/setupTests.ts', '/p/jest.global-setup.ts', '/p/src/fixtures.ts', '/p/src/test-utils.ts']) {
       assert.equal(isTestFilePath(path), true, path);
     }
     for (const path of ['/p/config/test.ts', '/p/src/routes/speed-test.ts', '/p/src/routes/latest.ts', '/p/src/spec-sheet.ts', '/p/src/contest.js', '/p/src/routes/setup.ts', '/p/src/setup-account.ts']) {

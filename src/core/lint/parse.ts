@@ -101,8 +101,8 @@ const TEST_FILE_NAME = /(\.|_)(test|spec|e2e)\.[cm]?[jt]sx?$|[._-](e2e|int|integ
 const TEST_FILE = /\/(test|tests|spec)\.[cm]?[jt]sx?$/;
 const SETTINGS_FOLDER = /\/(config|configs|env|environments?)\/[^/]+$/;
 const TEST_FOLDER = /\/(__tests__|tests?|e2e|__mocks__|fixtures)\//;
-/** The test runner's own set-up: `jest.setup.js`, `vitest.setup.ts`, `setupTests.ts`, `jest.global-setup.ts`. */
-const TEST_SETUP_FILE = /\/((jest|vitest|mocha|ava|playwright|cypress)[.-][\w.-]*setup[\w.-]*|setup-?tests?|test-?setup|global-?setup)\.[cm]?[jt]sx?$/i;
+/** The test runner's own set-up and shared fixtures: `jest.setup.js`, `vitest.setup.ts`, `setupTests.ts`, `src/fixtures.ts`, `test-utils.ts`. */
+const TEST_SETUP_FILE = /\/((jest|vitest|mocha|ava|playwright|cypress)[.-][\w.-]*setup[\w.-]*|setup-?tests?|test-?setup|global-?setup|fixtures|test-?utils|test-?helpers)\.[cm]?[jt]sx?$/i;
 
 export function isTestFilePath(path: string): boolean {
   return TEST_FILE_NAME.test(path) || (TEST_FILE.test(path) && !SETTINGS_FOLDER.test(path)) || TEST_FOLDER.test(path) || TEST_SETUP_FILE.test(path);

@@ -562,6 +562,30 @@ module.exports = (err, req, res, next) => {
   ],
   invalid: [
   {
+    name: 'a streaming handler writing the caught error into the stream',
+    flavour: 'express4',
+    filename: 'service/src/index.js',
+    code: `const express = require('express');
+const { chatReplyProcess } = require('./chatgpt');
+
+const router = express.Router();
+
+router.post('/chat-process', async (req, res) => {
+  res.setHeader('Content-type', 'application/octet-stream');
+  try {
+    await chatReplyProcess({ message: req.body.prompt, process: (chat) => res.write(JSON.stringify(chat)) });
+  } catch (error) {
+    res.write(JSON.stringify(error));
+  } finally {
+    res.end();
+  }
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 11, column: 5, endLine: 11, endColumn: 37, message: 'The raw error `JSON.stringify(error)` is sent to the client, exposing its internals; log it and send a generic message with a request id instead.' }],
+  },
+  {
     name: 'a generic message replaced by err.message whenever the error is an Error',
     flavour: 'express5',
     filename: 'src/routes/files.ts',

@@ -58,6 +58,10 @@ const rule: Rule = {
         checkErrorReply(call, chain, errorReply);
         return;
       }
+      if (chain?.links.length === 1 && chain.links[0].name === 'write') {
+        checkStreamWrite(call, chain);
+        return;
+      }
       if (!chain?.terminal || !chain.recognised || !PAYLOAD_METHODS.has(chain.terminal.name)) return;
       const payload = chain.terminal.args[0];
       if (!payload) return;
@@ -99,6 +103,20 @@ const rule: Rule = {
       const status = (): EffectiveStatus => ({ kind: 'chain', status: errorReply.status, node: errorReply.link.call });
       const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status);
       if (flagged.length > 0) report(ctx, call, flagged, status(), owner, { chain, payload, messageOnly: true });
+    };
+
+    /**
+     * `res.write(\`data: ${JSON.stringify({ error: err.message })}\n\n\`)` in a streaming (SSE) handler: the
+     * headers went out with 200 long before, so the frame is judged with the status in force. No fix:
+     * the frame format is the handler's own.
+     */
+    const checkStreamWrite = (call: ts.CallExpression, chain: ResponseChain): void => {
+      const payload = chain.links[0].args[0];
+      const owner = payload && responseOwner(ctx, chain.receiver);
+      if (!payload || !owner) return;
+      const status = once((): EffectiveStatus => statusBefore(call, chain.receiver.text, owner.fn));
+      const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status);
+      if (flagged.length > 0) report(ctx, call, flagged, status(), owner, undefined);
     };
 
     /** `throw fastify.httpErrors.internalServerError(err.message)` in a Fastify handler: the error handler sends that message. */

@@ -83,6 +83,30 @@ export default app;
 runRuleTests(rule, {
   valid: [
   {
+    name: 'the query normalised by a helper whose result a schema then parses',
+    flavour: 'express5',
+    filename: 'src/routes/spotify.ts',
+    code: `import { Router } from 'express';
+import { z } from 'zod';
+
+const router = Router();
+const collaborative = z.object({ start: z.coerce.date(), end: z.coerce.date(), otherIds: z.array(z.string()) });
+
+function normalizeOtherIds(query: Record<string, unknown>) {
+  if (query['otherIds[]']) query.otherIds = Array.isArray(query['otherIds[]']) ? query['otherIds[]'] : [query['otherIds[]']];
+  return query;
+}
+
+router.get('/collaborative/top/songs', async (req, res) => {
+  const normalized = normalizeOtherIds(req.query);
+  const { start, end, otherIds } = collaborative.parse(normalized);
+  res.json(await req.app.locals.stats.topSongs(start, end, otherIds));
+});
+
+export default router;
+`,
+  },
+  {
     name: 'a zod schema named after what it checks (credentials, refreshToken) still validates',
     flavour: 'express4',
     filename: 'routes/auth.js',

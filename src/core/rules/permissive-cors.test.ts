@@ -12,6 +12,32 @@ function packageJson(framework: 'express4' | 'express5' | 'fastify4' | 'fastify5
 
 runRuleTests(rule, {
   valid: [
+  {
+    name: 'hand-written credentialed CORS headers set only behind a debug switch',
+    flavour: 'express4',
+    filename: 'src/app.ts',
+    code: `import express = require('express');
+import cookieParser = require('cookie-parser');
+
+const isDebug = !!process.env.CAPTAIN_IS_DEBUG;
+const app = express();
+app.use(cookieParser());
+
+if (isDebug) {
+  app.use('/', (req, res, next) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+    next();
+  });
+}
+
+app.get('/api/me', (req, res) => {
+  res.json({ session: Boolean(req.cookies.captainAuth) });
+});
+
+export default app;
+`,
+  },
     {
       name: 'Fastify: any origin for a public API whose OpenAPI document only describes an Authorization header',
       flavour: 'fastify4',

@@ -39,6 +39,8 @@ const rule: Rule = {
         for (const header of findAllowOriginHeaders(ctx.analysis.calls)) {
           if (header.value === 'reflect' && header.guarded) continue;
           if (!setsAllowCredentials(header.call)) continue;
+          // hand-written CORS headers set only under a development or debug switch, as for `cors()`
+          if (pathConditions(header.call, ctx.sourceFile, ctx.analysis).devOnly) continue;
           const what = header.value === 'any' ? 'is `*`' : "echoes the request's Origin";
           ctx.report({
             node: header.call,

@@ -4,6 +4,27 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a dry-run validation endpoint answers its verdict with 200, errors included',
+    flavour: 'express4',
+    filename: 'src/routers/dashboards.ts',
+    code: `import express from 'express';
+import { z } from 'zod';
+
+const router = express.Router();
+const Dashboard = z.object({ name: z.string(), tiles: z.array(z.object({ sourceId: z.string() })) });
+
+router.post('/validate', async (req, res) => {
+  const parsed = Dashboard.safeParse(req.body);
+  if (!parsed.success) {
+    return res.json({ valid: false, errors: parsed.error.issues.map((issue) => issue.message) });
+  }
+  return res.json({ valid: true, errors: [] });
+});
+
+export default router;
+`,
+  },
+  {
     name: 'the corrected tutorial error middleware answers 500 while the status is still 200',
     flavour: 'express4',
     filename: 'backend/middleware/errorMiddleware.js',

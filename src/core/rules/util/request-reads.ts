@@ -232,8 +232,8 @@ class RequestUseCollector {
     if (call && this.classifier.isValidator(call)) {
       for (const part of REQUEST_PARTS) this.markValidated(part, call.getStart());
     } else if (call && !this.classifier.isLogger(call)) {
-      const index = call.arguments.indexOf(top as ts.Expression);
-      if (index >= 0) this.forwards.push({ call, index, node: top as ts.Expression });
+      const index = call.arguments.indexOf(top);
+      if (index >= 0) this.forwards.push({ call, index, node: top });
     }
   }
 
@@ -442,6 +442,12 @@ class RequestUseCollector {
         return 'validator';
       }
       if (this.classifier.isLogger(call)) return 'log';
+      // `const q = normalize(req.query); schema.parse(q)`: what the helper returns is validated
+      const validated = this.resultValidated(call);
+      if (validated) {
+        this.markValidated(part, validated.getStart());
+        return 'validator';
+      }
       // `crypto.createHmac('sha256', secret).update(req.body)`: hashed to check a signature, like logging it reaches nothing
       if (isDigestUpdate(call)) return 'log';
       // `/^[0-9]+(,[0-9]+)?$/.test(req.query.from)` only tests the value, like a comparison; it vets
@@ -495,6 +501,27 @@ class RequestUseCollector {
     }
     node.whole = true;
     return 'use';
+  }
+
+  /** The validator the result of a call goes to: `validate(normalize(req.query), schema)`, or through a `const` holding it. */
+  private resultValidated(call: ts.CallExpression): ts.CallExpression | undefined {
+    const top = climbWrappers(call);
+    const outer = enclosingCallOfArgument(top);
+    if (outer) return this.classifier.isValidator(outer) ? outer : undefined;
+    const declaration = top.parent;
+    if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== top || !ts.isIdentifier(declaration.name) || !this.fn.body) return undefined;
+    const name = declaration.name.text;
+    let validator: ts.CallExpression | undefined;
+    forEachDescendant(this.fn.body, (node) => {
+      if (validator) return false;
+      const handsOver = (argument: ts.Expression): boolean => {
+        const value = unwrapExpression(argument);
+        return ts.isIdentifier(value) && value.text === name;
+      };
+      if (ts.isCallExpression(node) && node.pos > declaration.end && node.arguments.some(handsOver) && this.classifier.isValidator(node)) validator = node;
+      return true;
+    });
+    return validator;
   }
 
   /** A number check of a converted value: the conversion handed straight to it, or the `const` holding the conversion handed to it later. */
