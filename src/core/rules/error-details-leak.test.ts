@@ -4,6 +4,28 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
   {
+    name: "express-generator's inline development error handler, registered under app.get('env') === 'development'",
+    flavour: 'express4',
+    filename: 'app.js',
+    code: `var express = require('express');
+var app = express();
+
+if (app.get('env') === 'development') {
+  app.use(function(err, req, res, next) {
+    res.status(err.status || 500);
+    res.json({ message: err.message, error: err });
+  });
+}
+
+app.use(function(err, req, res, next) {
+  res.status(err.status || 500);
+  res.json({ message: 'Internal Server Error' });
+});
+
+module.exports = app;
+`,
+  },
+  {
     name: 'a message variable every path replaces (a switch with a default), or replaced in production for unexpected errors',
     flavour: 'express4',
     filename: 'src/middlewares/error.ts',

@@ -263,6 +263,12 @@ function declaredName(fn: FunctionLike): string | undefined {
   return undefined;
 }
 
+/** express-generator's `if (app.get('env') === 'development') { app.use(function (err, req, res, next) { … }) }`. */
+function registeredOnlyInDevelopment(ctx: RuleContext, fn: FunctionLike): boolean {
+  const registration = fn.parent;
+  return ts.isCallExpression(registration) && registration.arguments.includes(fn as ts.Expression) && pathConditions(registration, ctx.sourceFile, ctx.analysis).devOnly;
+}
+
 function calledOnlyInDevelopment(ctx: RuleContext, fn: FunctionLike): boolean {
   const name = declaredName(fn);
   if (name === undefined) return false;
@@ -322,7 +328,7 @@ function flaggedLeaks(ctx: RuleContext, payload: ts.Expression, send: ts.Node, f
   const leaks = findLeaks(payload, ctx.analysis);
   if (leaks.length === 0) return [];
   const path = pathConditions(send, fn, ctx.analysis);
-  if (path.devOnly || calledOnlyInDevelopment(ctx, fn)) return [];
+  if (path.devOnly || calledOnlyInDevelopment(ctx, fn) || registeredOnlyInDevelopment(ctx, fn)) return [];
   const statusClass = classifyStatus(status()).kind;
   return leaks
     .filter((leak) => {

@@ -849,6 +849,42 @@ export default router;
   ],
   invalid: [
   {
+    name: 'POST /api/webhooks registering a customer subscription is a create',
+    flavour: 'express4',
+    filename: 'src/app.js',
+    code: `const express = require('express');
+const { db } = require('./db');
+const { SubscriptionInput } = require('./schemas');
+
+const app = express();
+app.use(express.json());
+
+app.post('/api/webhooks', async (req, res) => {
+  const input = SubscriptionInput.parse(req.body);
+  const subscription = await db.subscription.create({ data: input });
+  res.json(subscription);
+});
+
+module.exports = app;
+`,
+    errors: [{ line: 11, column: 3, endLine: 11, endColumn: 25, message: 'POST /api/webhooks creates a record (`db.subscription.create`) but answers 200 OK; answer 201 Created.' }],
+    output: `const express = require('express');
+const { db } = require('./db');
+const { SubscriptionInput } = require('./schemas');
+
+const app = express();
+app.use(express.json());
+
+app.post('/api/webhooks', async (req, res) => {
+  const input = SubscriptionInput.parse(req.body);
+  const subscription = await db.subscription.create({ data: input });
+  res.status(201).json(subscription);
+});
+
+module.exports = app;
+`,
+  },
+  {
     name: 'the tutorial error middleware: res.statusCode is 200 until set, so its 500 fallback never applies',
     flavour: 'express4',
     filename: 'backend/middleware/errorMiddleware.js',

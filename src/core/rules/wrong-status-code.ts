@@ -557,7 +557,7 @@ class StatusChecker {
     const routes = this.routesOf(handler);
     const routed = routes !== undefined && routes.length > 0;
     // only a POST to a collection creates; reading the body for creation calls is the costly part
-    if (routed && !routes.every((route) => route.method === 'POST' && isCollectionPath(route.path))) return undefined;
+    if (routed && !routes.every((route) => route.method === 'POST' && (isCollectionPath(route.path) || this.managesWebhooks(route, handler.fn)))) return undefined;
     if (!routed && !isCreateName(name)) return undefined;
     const facts = factsOf();
     const evidence = facts.calls.length > 0 ? `\`${calleeText(facts.calls[0], this.ctx.sourceFile)}\`` : `\`${name ?? 'handler'}\``;
@@ -611,6 +611,16 @@ class StatusChecker {
   /** Whether the handler calls a creation on the model its name sends: `Message.create` in `sendMessage`. */
   private createsNamedModel(facts: CreationFacts, model: string): boolean {
     return facts.calls.some((call) => calleeText(call, this.ctx.sourceFile).toLowerCase().startsWith(`${model.toLowerCase()}.`));
+  }
+
+  /**
+   * `POST /api/webhooks` registering a customer's subscription is a collection; the same path
+   * receiving a provider's events verifies a signature or switches on the event type.
+   */
+  private managesWebhooks(route: RouteFacts, fn: FunctionLike): boolean {
+    if (!/\/webhooks$/i.test(route.path ?? '')) return false;
+    const text = this.ctx.sourceFile.text.slice(fn.pos, fn.end);
+    return !/signature|constructEvent|verify|rawBody|express\.raw|\.type\b|event/i.test(text);
   }
 
   private isWebhook(handler: HandlerInfo): boolean {

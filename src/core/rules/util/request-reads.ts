@@ -414,7 +414,8 @@ class RequestUseCollector {
       // `schema.parse({ ...req.body, roomId })`: the merged object is what the validator checks
       const container = parent.parent;
       const call = ts.isObjectLiteralExpression(container) || ts.isArrayLiteralExpression(container) ? enclosingCallOfArgument(container) : undefined;
-      if (call && this.classifier.isValidator(call)) {
+      // …and `usersService.create({ ...req.body, userId })`, a service that parses what it is given
+      if (call && (this.classifier.isValidator(call) || this.classifier.validatesArgument?.(call, argumentIndexHolding(call, container)))) {
         this.markValidated(part, call.getStart());
         return 'validator';
       }
@@ -488,6 +489,8 @@ class RequestUseCollector {
           this.fieldChecks.push({ part, path, at: call.getStart() });
           return 'guard';
         }
+        // `['true', '1'].includes(req.query.enabled) ? … : …` only compares it with literals
+        if (isAllowListTest(call) && ts.isArrayLiteralExpression(unwrapExpression((unwrapExpression(call.expression) as ts.PropertyAccessExpression).expression))) return 'compare';
         if (callee === 'Array.isArray') {
           this.setType(node, 'array');
           this.markValidated(part, call.getStart());

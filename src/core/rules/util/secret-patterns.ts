@@ -351,7 +351,9 @@ export function isLiveFallbackSecret(value: string, ownKey: boolean): boolean {
 const OWN_KEY_WORDS = new Set(['jwt', 'session', 'cookie', 'signing', 'encryption', 'hmac', 'webhook', 'csrf', 'otp', 'totp']);
 const GENERIC_KEY_WORDS = new Set(['secret', 'key', 'auth', 'token', 'access', 'refresh', 'app', 'my', 'api', 'private', 'better', 'next', 'nextauth']);
 /** Words of a credential for another system: `SESSION_REDIS_PASSWORD`, `JWT_DB_USER`. */
-const OTHER_SYSTEM_WORDS = new Set(['password', 'pass', 'passwd', 'user', 'username', 'host', 'url', 'uri', 'db', 'database', 'redis', 'mongo', 'smtp', 'mail', 'client', 'consumer']);
+const OTHER_SYSTEM_WORDS = new Set(['password', 'pass', 'passwd', 'user', 'username', 'host', 'url', 'uri', 'db', 'database', 'redis', 'mongo', 'smtp', 'mail', 'client', 'consumer',
+  // settings around a key rather than the key: `COOKIE_NAME`, `JWT_EXPIRES_IN`, `SESSION_TTL`
+  'name', 'id', 'path', 'domain', 'ttl', 'expires', 'expiry', 'expiration', 'age', 'header', 'algorithm', 'alg', 'issuer', 'audience', 'prefix']);
 
 /**
  * Whether an environment variable holds a key the app itself signs or encrypts with: `JWT_SECRET`,
