@@ -4,6 +4,18 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'fallbacks of settings around a key: cookie names and token lifetimes',
+    flavour: 'fastify5',
+    filename: 'src/config/app.config.ts',
+    code: `export const appConfig = {
+  cookieName: process.env.COOKIE_NAME || 'x_jwt',
+  refreshCookieName: process.env.REFRESH_COOKIE_NAME || 'refresh_token',
+  jwtExpiresIn: process.env.JWT_EXPIRES_IN || '15m',
+  sessionTtl: process.env.SESSION_TTL || '86400',
+};
+`,
+  },
+  {
     name: 'field identifiers with a counter under key, and an app slug compared with plain words',
     flavour: 'express4',
     filename: 'src/apps/invoice/fields.js',

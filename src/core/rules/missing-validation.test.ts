@@ -83,6 +83,39 @@ export default app;
 runRuleTests(rule, {
   valid: [
   {
+    name: 'the body spread into the input of a service that parses it; a literal list only compared with',
+    flavour: 'fastify5',
+    filename: 'src/routes/notes.ts',
+    files: {
+      'src/services/notes.ts': `import { z } from 'zod';
+
+const CreateNote = z.object({ name: z.string(), userId: z.string() });
+
+export class NoteService {
+  async createNote(input: unknown) {
+    return CreateNote.parse(input);
+  }
+}
+export const notes = new NoteService();
+`,
+    },
+    code: `import type { FastifyInstance } from 'fastify';
+import { notes } from '../services/notes';
+
+export default async function routes(fastify: FastifyInstance) {
+  fastify.post('/notes', async (request, reply) => {
+    const note = await notes.createNote({ ...(request.body as object), userId: request.user.id });
+    return reply.code(201).send(note);
+  });
+
+  fastify.get('/discovery', async (request) => {
+    const enabled = ['true', '1'].includes((request.query as { enabled?: string }).enabled ?? '') ? true : false;
+    return { enabled };
+  });
+}
+`,
+  },
+  {
     name: 'the query normalised by a helper whose result a schema then parses',
     flavour: 'express5',
     filename: 'src/routes/spotify.ts',
