@@ -10,6 +10,7 @@ import {
   stringValue,
   unwrapExpression,
   type FunctionLike,
+  isPathTableMember,
 } from './syntax';
 import type {
   AppDeclaration,
@@ -356,7 +357,9 @@ class FileAnalyzer {
       ts.isRegularExpressionLiteral(value) ||
       (ts.isArrayLiteralExpression(value) && value.elements.every((element) => ts.isStringLiteralLike(element) || ts.isRegularExpressionLiteral(element))) ||
       (ts.isIdentifier(value) && /path|route|url|prefix|base/i.test(value.text) && !this.functionsByName.has(value.text)) ||
-      (ts.isPropertyAccessExpression(value) && /path|route|url|prefix|base/i.test(value.name.text))
+      (ts.isPropertyAccessExpression(value) && /path|route|url|prefix|base/i.test(value.name.text)) ||
+      // a table of paths: `fastify.post(endPoint.ADD, …)`, `router.get(ROUTES.LOGIN, …)`, `app.get(API.USERS, …)`
+      isPathTableMember(value)
     );
   }
 

@@ -130,3 +130,8 @@ export function alwaysExits(statement: ts.Statement): boolean {
   if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
   return false;
 }
+
+/** `endPoint.ADD`, `ROUTES.LOGIN`, `API.USERS`: a member of a table of route paths. */
+export function isPathTableMember(expression: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(expression) && /^(end_?points?|paths?|routes?|urls?|apis?|uris?)$/i.test(memberPath(expression.expression)?.pop() ?? '');
+}

@@ -225,6 +225,31 @@ export default app;
     assert.deepEqual(routeLines(graph), ['GET /api/items/items (anonymous) []']);
   });
 
+  it('keeps routes whose path is a member of a table of paths (a getter of an end-point class, a constants object)', () => {
+    const graph = graphOf('fastify4', {
+      'src/server.ts': `
+import Fastify from 'fastify';
+import { postRoute } from './post.route';
+const app = Fastify();
+app.register(postRoute, { prefix: '/post' });
+app.listen({ port: 3000 });
+`,
+      'src/post.route.ts': `
+import type { FastifyInstance } from 'fastify';
+import { PostEndPoint } from './post.endpoint';
+import { ROUTES } from './routes';
+export async function postRoute(fastify: FastifyInstance) {
+  const endPoint = new PostEndPoint('');
+  fastify.post(endPoint.ADD, async function add() { return {}; });
+  fastify.get(ROUTES.LIST, async function list() { return []; });
+}
+`,
+      'src/post.endpoint.ts': `export class PostEndPoint {\n  constructor(private main: string) {}\n  get ADD() { return this.main + '/add'; }\n}\n`,
+      'src/routes.ts': `export const ROUTES = { LIST: '/list' };\n`,
+    });
+    assert.deepEqual(routeLines(graph), ['POST /post{endPoint.ADD} add []', 'GET /post/list list []']);
+  });
+
   it('reads prefix: null in autoload options as no prefix under the registration prefix', () => {
     const graph = graphOf(
       'fastify5',

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { HttpMethod } from '../../analysis/types';
+import { isPathTableMember } from '../../analysis/syntax';
 import { registerAutoload } from './autoload';
 import { unwrap } from './syntax-utils';
 import type { ClassifiedCall, Interpreter } from './interpreter';
@@ -293,6 +294,8 @@ export class Registrar {
     if (ts.isArrayLiteralExpression(expression)) return expression.elements.every((element) => ts.isStringLiteralLike(element) || ts.isRegularExpressionLiteral(element));
     const value = this.rt.evaluate(expression, frame);
     if (value.kind === 'string') return true;
+    // `endPoint.ADD` of `new PostEndPoint('')`: a getter the evaluator cannot run
+    if (isPathTableMember(expression) && value.kind !== 'instance' && value.kind !== 'plugin') return true;
     if (value.kind !== 'unknown') return false;
     const name = ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
     return name !== undefined && PATH_LIKE_NAME.test(name);
