@@ -1460,6 +1460,40 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'a record looked up by a body field and then sanitized for the response: the body is still unvetted',
+    flavour: 'express4',
+    filename: 'backend/controllers/Auth.js',
+    code: `const User = require('../models/User');
+const { sanitizeUser } = require('../utils/SanitizeUser');
+
+exports.forgotPassword = async (req, res) => {
+  const existing = await User.findOne({ email: req.body.email });
+  if (!existing) return res.status(404).json({ message: 'Provided email does not exist' });
+  res.json(sanitizeUser(existing));
+};
+`,
+    errors: [{ line: 5, column: 48, endLine: 5, endColumn: 56, message: '`req.body` reaches the handler `forgotPassword` without validation; validate it with a schema.' }],
+    output: `const User = require('../models/User');
+const { sanitizeUser } = require('../utils/SanitizeUser');
+const { z } = require('zod');
+
+const forgotPasswordBody = z.object({
+  email: z.string(),
+});
+
+exports.forgotPassword = async (req, res) => {
+  const parsedBody = forgotPasswordBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const existing = await User.findOne({ email: req.body.email });
+  if (!existing) return res.status(404).json({ message: 'Provided email does not exist' });
+  res.json(sanitizeUser(existing));
+};
+`,
+  },
+  {
     name: 'the whole request handed to a repository that writes body fields to the database',
     flavour: 'express4',
     filename: 'src/controller/userController.ts',

@@ -506,11 +506,17 @@ class RequestUseCollector {
     return 'use';
   }
 
-  /** The validator the result of a call goes to: `validate(normalize(req.query), schema)`, or through a `const` holding it. */
+  /**
+   * The validator the result of a call goes to: `validate(normalize(req.query), schema)`, or through a
+   * `const` holding it. Only a synchronous helper reshapes the request: an awaited call
+   * (`await User.findOne({ email: req.body.email })`) returns something else, and a sanitizer checks no shape.
+   */
   private resultValidated(call: ts.CallExpression): ts.CallExpression | undefined {
     const top = climbWrappers(call);
+    if (ts.isAwaitExpression(top) || ts.isAwaitExpression(call.parent)) return undefined;
+    const isSchemaCheck = (candidate: ts.CallExpression): boolean => this.classifier.isValidator(candidate) && !/sanitiz|xss/i.test(calleeText(candidate) ?? '');
     const outer = enclosingCallOfArgument(top);
-    if (outer) return this.classifier.isValidator(outer) ? outer : undefined;
+    if (outer) return isSchemaCheck(outer) ? outer : undefined;
     const declaration = top.parent;
     if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== top || !ts.isIdentifier(declaration.name) || !this.fn.body) return undefined;
     const name = declaration.name.text;
@@ -521,7 +527,7 @@ class RequestUseCollector {
         const value = unwrapExpression(argument);
         return ts.isIdentifier(value) && value.text === name;
       };
-      if (ts.isCallExpression(node) && node.pos > declaration.end && node.arguments.some(handsOver) && this.classifier.isValidator(node)) validator = node;
+      if (ts.isCallExpression(node) && node.pos > declaration.end && node.arguments.some(handsOver) && isSchemaCheck(node)) validator = node;
       return true;
     });
     return validator;
