@@ -471,6 +471,58 @@ export default orderRoutes;
   ],
   invalid: [
     {
+      name: 'an app class whose constructor sets up error handling before the routes',
+      flavour: 'express4',
+      filename: 'src/app.ts',
+      code: `import express, { NextFunction, Request, Response } from 'express';
+import { users } from './routes/users';
+
+export class App {
+  public app: express.Application;
+
+  constructor() {
+    this.app = express();
+    this.initializeErrorHandling();
+    this.initializeRoutes();
+  }
+
+  private initializeRoutes() {
+    this.app.use('/users', users);
+  }
+
+  private initializeErrorHandling() {
+    this.app.use((err: Error, req: Request, res: Response, next: NextFunction) => {
+      res.status(500).json({ message: 'Internal server error' });
+    });
+  }
+}
+`,
+      errors: [{ line: 18, column: 18, message: 'This error handler is registered before the routes of `this.app`: the constructor calls `initializeErrorHandling()` before `initializeRoutes()`; Express only passes an error to error handlers registered after the route that failed, so call it after them.' }],
+      output: `import express, { NextFunction, Request, Response } from 'express';
+import { users } from './routes/users';
+
+export class App {
+  public app: express.Application;
+
+  constructor() {
+    this.app = express();
+    this.initializeRoutes();
+    this.initializeErrorHandling();
+  }
+
+  private initializeRoutes() {
+    this.app.use('/users', users);
+  }
+
+  private initializeErrorHandling() {
+    this.app.use((err: Error, req: Request, res: Response, next: NextFunction) => {
+      res.status(500).json({ message: 'Internal server error' });
+    });
+  }
+}
+`,
+    },
+    {
       name: 'a class App mounting the routers it is given, with no error middleware',
       flavour: 'express4',
       filename: 'src/app.ts',

@@ -364,6 +364,7 @@ class ErrorHandlerChecker {
     if (registrations.length === 0) return;
     const lastRegistration = registrations.reduce((latest, call) => (call.pos > latest.pos ? call : latest));
     const lastError = errorUses.reduce((latest, use) => (use.call.pos > latest.call.pos ? use : latest));
+    if (this.checkMethodOrder(receiver, lastError, registrations)) return;
     if (lastError.call.pos > lastRegistration.pos) return;
     const errorStatement = statementOf(lastError.call);
     const routeStatement = statementOf(lastRegistration);
@@ -379,6 +380,30 @@ class ErrorHandlerChecker {
       message: `${label} is registered before the routes of \`${receiver}\` (the last one is on line ${line}); Express only passes an error to error handlers registered after the route that failed, so move it after them.`,
       fix: ts.isExpressionStatement(errorStatement) && unwrapExpression(errorStatement.expression) === lastError.call ? this.moveFix(errorStatement, routeStatement) : undefined,
     });
+  }
+
+  /**
+   * An app class whose constructor calls `this.initializeErrorHandling()` before `this.initializeRoutes()`:
+   * the order of registration is the order of those calls. Returns whether the methods decided it.
+   */
+  private checkMethodOrder(receiver: string, lastError: UseRegistration, registrations: readonly ts.CallExpression[]): boolean {
+    const errorStep = constructorStep(lastError.call);
+    if (!errorStep) return false;
+    const later = registrations
+      .map((call) => ({ call, step: constructorStep(call) }))
+      .filter((entry): entry is { call: ts.CallExpression; step: ConstructorStep } => entry.step !== undefined && entry.step.constructor === errorStep.constructor && entry.step.index > errorStep.index)
+      .sort((a, b) => b.step.index - a.step.index)[0];
+    if (!later) return errorStep.index >= 0 && registrations.every((call) => constructorStep(call)?.constructor === errorStep.constructor);
+    const ref = lastError.args.find((candidate) => isErrorHandlerRef(candidate, this.ctx.analysis));
+    if (!ref) return true;
+    const label = ref.name ? `\`${ref.name}\`` : 'This error handler';
+    const range = ref.fn && !ref.name ? this.functionRange(ref.fn) : { start: ref.expression.getStart(this.ctx.sourceFile), end: ref.expression.getEnd() };
+    this.ctx.report({
+      ...range,
+      message: `${label} is registered before the routes of \`${receiver}\`: the constructor calls \`${errorStep.method}()\` before \`${later.step.method}()\`; Express only passes an error to error handlers registered after the route that failed, so call it after them.`,
+      fix: { ...this.moveFix(errorStep.statement, later.step.statement), title: `Call ${errorStep.method}() after ${later.step.method}()` },
+    });
+    return true;
   }
 
   private moveFix(statement: ts.Statement, after: ts.Statement): Fix {
@@ -699,3 +724,27 @@ const rule: Rule = {
 };
 
 export default rule;
+
+interface ConstructorStep {
+  constructor: ts.ConstructorDeclaration;
+  /** The position of the `this.method()` call among the constructor's statements. */
+  index: number;
+  statement: ts.Statement;
+  method: string;
+}
+
+/** Where the method holding `node` is called by its class's constructor (`this.initializeRoutes();`). */
+function constructorStep(node: ts.Node): ConstructorStep | undefined {
+  let method: ts.Node | undefined = node.parent;
+  while (method && !ts.isMethodDeclaration(method) && !ts.isClassLike(method)) method = method.parent;
+  if (!method || !ts.isMethodDeclaration(method) || !ts.isIdentifier(method.name) || !ts.isClassLike(method.parent)) return undefined;
+  const name = method.name.text;
+  const constructor = method.parent.members.find(ts.isConstructorDeclaration);
+  const statements = constructor?.body?.statements ?? [];
+  const index = statements.findIndex((statement) => {
+    if (!ts.isExpressionStatement(statement)) return false;
+    const call = unwrapExpression(statement.expression);
+    return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.expression.kind === ts.SyntaxKind.ThisKeyword && call.expression.name.text === name;
+  });
+  return constructor && index >= 0 ? { constructor, index, statement: statements[index], method: name } : undefined;
+}
