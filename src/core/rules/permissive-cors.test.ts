@@ -13,6 +13,25 @@ function packageJson(framework: 'express4' | 'express5' | 'fastify4' | 'fastify5
 runRuleTests(rule, {
   valid: [
   {
+    name: "cors() in a proxy service that sets Authorization only on its own calls to an upstream API",
+    flavour: 'fastify5',
+    filename: 'src/routes/jira.ts',
+    code: `import cors from '@fastify/cors';
+import { request } from 'undici';
+import type { FastifyInstance } from 'fastify';
+
+export default async function jira(fastify: FastifyInstance) {
+  await fastify.register(cors, { origin: '*' });
+  fastify.get('/jira/search', async (req) => {
+    const upstream = await request('https://jira.example.com/rest/api/2/search', {
+      headers: { Authorization: \`Bearer \${process.env.JIRA_TOKEN}\` },
+    });
+    return upstream.body.json();
+  });
+}
+`,
+  },
+  {
     name: 'hand-written credentialed CORS headers set only behind a debug switch',
     flavour: 'express4',
     filename: 'src/app.ts',

@@ -11,8 +11,13 @@ const CREDENTIAL_PACKAGES = [
 ];
 const CREDENTIAL_PACKAGE_PREFIXES = ['passport-'];
 
-/** Cookie and auth-header reads and writes in code: `req.cookies`, `req.session`, `res.cookie(`, `reply.setCookie(`, `Authorization`. */
-const CREDENTIAL_CODE = /\b(req|request)\.(cookies|signedCookies|session)\b|\.(cookie|clearCookie|setCookie|signCookie)\(|\bauthorization\b/i;
+/**
+ * Cookie and auth-header reads and writes in code: `req.cookies`, `req.session`, `res.cookie(`,
+ * `reply.setCookie(`, and the `Authorization` header of incoming requests (`req.headers.authorization`,
+ * `req.get('Authorization')`); one set on an outgoing call to another API says nothing about this app's clients.
+ */
+const CREDENTIAL_CODE =
+  /\b(req|request)\.(cookies|signedCookies|session)\b|\.(cookie|clearCookie|setCookie|signCookie)\(|\b(req|request)\.(headers\.authorization\b|headers\[\s*['"`]authorization['"`]\s*\]|(get|header)\(\s*['"`]authorization['"`]\s*\))|\{[^}]*\bauthorization\b[^}]*\}\s*=\s*(req|request)\.headers\b/i;
 
 /** An OpenAPI document describing a header (`{ type: 'apiKey', name: 'Authorization', in: 'header' }`) says nothing about what requests carry. */
 const OPENAPI_SECURITY_SCHEME = /name:\s*['"]authorization['"]\s*,\s*in:\s*['"]header['"]|in:\s*['"]header['"]\s*,\s*name:\s*['"]authorization['"]/gi;
