@@ -4,6 +4,25 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a Fastify route whose response schema, imported through a barrel, declares 200',
+    flavour: 'fastify5',
+    filename: 'src/routes/jira/index.ts',
+    files: {
+      'src/schemas/index.ts': `export * from './issue.js';\n`,
+      'src/schemas/issue.ts': `export const createIssueSchema = { response: { 200: { type: 'object', properties: { id: { type: 'string' } } } } };\n`,
+    },
+    code: `import type { FastifyInstance } from 'fastify';
+import { createIssueSchema } from '../../schemas/index.js';
+
+export default async function jira(fastify: FastifyInstance) {
+  fastify.post('/issues', { schema: createIssueSchema }, async (request) => {
+    const issue = await fastify.db.issues.create(request.body);
+    return { id: issue.id };
+  });
+}
+`,
+  },
+  {
     name: 'a dry-run validation endpoint answers its verdict with 200, errors included',
     flavour: 'express4',
     filename: 'src/routers/dashboards.ts',
