@@ -410,32 +410,44 @@ function removedProperties(declaration: ts.VariableDeclaration, name: string): S
   return removed;
 }
 
-/** The values a variable is given (`name = value`) after its declaration and before `use`, with what the branch holding each says about the error. */
-function assignmentsBefore(declaration: ts.VariableDeclaration, use: ts.Node, analysis: FileAnalysis): { value: ts.Expression; meaning: ConditionMeaning }[] {
+/** An assignment `name = value` between a variable's declaration and a use, and the `if` branch holding it. */
+interface Reassignment {
+  value: ts.Expression;
+  /** The innermost `if` around it, and whether it sits in the `then` branch. */
+  branch?: { statement: ts.IfStatement; inThen: boolean };
+  /** A later statement gives the variable a value again on every path, so this one never reaches the use. */
+  overwritten: boolean;
+}
+
+function reassignmentsBefore(declaration: ts.VariableDeclaration, use: ts.Node): Reassignment[] {
   const name = declaration.name;
   const block = declaration.parent.parent.parent;
-  const found: { value: ts.Expression; meaning: ConditionMeaning }[] = [];
+  const found: Reassignment[] = [];
   if (!ts.isIdentifier(name) || !(ts.isBlock(block) || ts.isSourceFile(block))) return found;
-  const visit = (node: ts.Node): void => {
-    if (node.pos >= use.pos || isFunctionLike(node)) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name.text) {
-      let meaning: ConditionMeaning = { devOnly: false, guarded: false };
-      for (let child: ts.Node = node, parent = node.parent; parent !== block; child = parent, parent = parent.parent) {
-        if (ts.isIfStatement(parent) && child !== parent.expression) {
-          meaning = classifyCondition(parent.expression, child === parent.thenStatement, analysis);
-          break;
-        }
-      }
-      found.push({ value: node.right, meaning });
-    }
-    ts.forEachChild(node, visit);
-  };
   const statements = block.statements.filter((statement) => statement.pos > declaration.end && statement.pos < use.pos);
   statements.forEach((statement, index) => {
-    // a value given again on every path before the use is never sent
-    if (!statements.slice(index + 1).some((later) => definitelyAssigns(later, name.text))) visit(statement);
+    const overwritten = statements.slice(index + 1).some((later) => definitelyAssigns(later, name.text));
+    const visit = (node: ts.Node): void => {
+      if (node.pos >= use.pos || isFunctionLike(node)) return;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name.text) {
+        let branch: Reassignment['branch'];
+        for (let child: ts.Node = node, parent = node.parent; parent !== block && !branch; child = parent, parent = parent.parent) {
+          if (ts.isIfStatement(parent) && child !== parent.expression) branch = { statement: parent, inThen: child === parent.thenStatement };
+        }
+        found.push({ value: node.right, branch, overwritten });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(statement);
   });
   return found;
+}
+
+/** The values a branch gives a variable before `use` (`if (err instanceof Error) message = err.message`), with what the branch says about the error. */
+function assignmentsBefore(declaration: ts.VariableDeclaration, use: ts.Node, analysis: FileAnalysis): { value: ts.Expression; meaning: ConditionMeaning }[] {
+  return reassignmentsBefore(declaration, use)
+    .filter((assignment) => !assignment.overwritten)
+    .map(({ value, branch }) => ({ value, meaning: branch ? classifyCondition(branch.statement.expression, branch.inThen, analysis) : { devOnly: false, guarded: false } }));
 }
 
 /**
@@ -444,23 +456,12 @@ function assignmentsBefore(declaration: ts.VariableDeclaration, use: ts.Node, an
  */
 function keptPath(declaration: ts.VariableDeclaration, use: ts.Node, analysis: FileAnalysis): ConditionMeaning {
   const meaning: ConditionMeaning = { devOnly: false, guarded: false };
-  const name = declaration.name;
-  const block = declaration.parent.parent.parent;
-  if (!ts.isIdentifier(name) || !(ts.isBlock(block) || ts.isSourceFile(block))) return meaning;
-  const visit = (node: ts.Node): void => {
-    if (node.pos >= use.pos || isFunctionLike(node)) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name.text) {
-      for (let child: ts.Node = node, parent = node.parent; parent !== block; child = parent, parent = parent.parent) {
-        if (!ts.isIfStatement(parent) || child === parent.expression) continue;
-        const other = classifyCondition(parent.expression, child !== parent.thenStatement, analysis);
-        meaning.devOnly ||= other.devOnly;
-        meaning.guarded ||= other.guarded;
-        break;
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const statement of block.statements) if (statement.pos > declaration.end) visit(statement);
+  for (const { branch } of reassignmentsBefore(declaration, use)) {
+    if (!branch) continue;
+    const other = classifyCondition(branch.statement.expression, !branch.inThen, analysis);
+    meaning.devOnly ||= other.devOnly;
+    meaning.guarded ||= other.guarded;
+  }
   return meaning;
 }
 
