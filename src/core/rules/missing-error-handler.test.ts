@@ -17,28 +17,6 @@ const FEATURES = 12;
 runRuleTests(rule, {
   valid: [
     {
-      name: "Fastify: a routes plugin answering its own routes' errors its own way; the other plugins keep Fastify's JSON default",
-      flavour: 'fastify4',
-      filename: 'src/routes/orders.ts',
-      files: {
-        "src/app.ts": "import Fastify from 'fastify';\nimport orderRoutes from './routes/orders';\nimport productRoutes from './routes/products';\n\nexport const app = Fastify();\napp.register(orderRoutes, { prefix: '/orders' });\napp.register(productRoutes, { prefix: '/products' });\n",
-        "src/routes/products.ts": "import type { FastifyPluginAsync } from 'fastify';\n\nconst productRoutes: FastifyPluginAsync = async (app) => {\n  app.get('/', async () => ({ products: [] }));\n};\n\nexport default productRoutes;\n"
-      },
-      code: `import type { FastifyPluginAsync } from 'fastify';
-
-const orderRoutes: FastifyPluginAsync = async (app) => {
-  app.setErrorHandler(async (error, request, reply) => {
-    request.log.error(error);
-    return reply.code(500).send({ error: 'Internal Server Error' });
-  });
-
-  app.get('/', async () => ({ orders: [] }));
-};
-
-export default orderRoutes;
-`,
-    },
-    {
       name: 'a starter app whose only route is an imported handler that cannot fail',
       flavour: 'express4',
       filename: 'apps/api/src/index.js',
@@ -1278,6 +1256,31 @@ app.use((err, _req, res, _next) => {
 
 export default app;
 `,
+    },
+    {
+      name: "Fastify: a routes plugin in its own file sets the only error handler (route graph)",
+      flavour: 'fastify4',
+      filename: 'src/routes/orders.ts',
+      files: {
+        "src/app.ts": "import Fastify from 'fastify';\nimport orderRoutes from './routes/orders';\nimport productRoutes from './routes/products';\n\nexport const app = Fastify();\napp.register(orderRoutes, { prefix: '/orders' });\napp.register(productRoutes, { prefix: '/products' });\n",
+        "src/routes/products.ts": "import type { FastifyPluginAsync } from 'fastify';\n\nconst productRoutes: FastifyPluginAsync = async (app) => {\n  app.get('/', async () => ({ products: [] }));\n};\n\nexport default productRoutes;\n"
+      },
+      code: `import type { FastifyPluginAsync } from 'fastify';
+
+const orderRoutes: FastifyPluginAsync = async (app) => {
+  app.setErrorHandler(async (error, request, reply) => {
+    request.log.error(error);
+    return reply.code(500).send({ error: 'Internal Server Error' });
+  });
+
+  app.get('/', async () => ({ orders: [] }));
+};
+
+export default orderRoutes;
+`,
+      errors: [
+        { line: 4, column: 3, endLine: 4, endColumn: 22, message: "`app.setErrorHandler` is called inside an encapsulated plugin (not wrapped in fastify-plugin), so it only covers that plugin's own routes; GET /products keeps Fastify's default error handler. Set it on the root instance or wrap the plugin with fastify-plugin." },
+      ],
     },
   ],
 });

@@ -456,8 +456,6 @@ class ErrorHandlerChecker {
       if (app.framework !== 'fastify') continue;
       const handler = app.errorHandlers.find((candidate) => candidate.at.file === this.ctx.fileName && candidate.at.start >= start && candidate.at.start < hook.call.end);
       if (!handler) continue;
-      // a plugin answering its own routes' errors in its own way (an HTML section, a versioned API) is encapsulation at work
-      if (handler.covers > 0) return;
       const uncovered = app.routes.filter((route) => !route.errorHandlers || route.errorHandlers.length === 0);
       if (uncovered.length === 0) return;
       const example = uncovered[0];
