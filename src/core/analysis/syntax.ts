@@ -135,3 +135,29 @@ export function alwaysExits(statement: ts.Statement): boolean {
 export function isPathTableMember(expression: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(expression) && /^(end_?points?|paths?|routes?|urls?|apis?|uris?)$/i.test(memberPath(expression.expression)?.pop() ?? '');
 }
+
+/** Dotted callee of a call: `bcrypt.hash`, `Number`, `schema.parse`; calls in the chain are skipped: `z.object(…).parse` → `z.object.parse`. */
+export function calleeText(call: ts.CallExpression): string | undefined {
+  const parts: string[] = [];
+  let current: ts.Expression = unwrapExpression(call.expression);
+  for (;;) {
+    if (ts.isIdentifier(current)) {
+      parts.unshift(current.text);
+      return parts.join('.');
+    }
+    if (current.kind === ts.SyntaxKind.ThisKeyword) {
+      parts.unshift('this');
+      return parts.join('.');
+    }
+    if (ts.isPropertyAccessExpression(current)) {
+      parts.unshift(current.name.text);
+      current = unwrapExpression(current.expression);
+    } else if (ts.isCallExpression(current)) {
+      current = unwrapExpression(current.expression);
+    } else if (ts.isElementAccessExpression(current)) {
+      current = unwrapExpression(current.expression);
+    } else {
+      return parts.length > 0 ? parts.join('.') : undefined;
+    }
+  }
+}

@@ -1,6 +1,19 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
-import { alwaysExits, isFallbackExpression, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { calleeText, isFallbackExpression, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import {
+  climbWrappers,
+  isAllowListTest,
+  isClamp,
+  isDigestUpdate,
+  isEmptyDefault,
+  isFixedValue,
+  isNumberCheck,
+  isRejectedUnlessListed,
+  NUMBER_GUARDS,
+  OFFSET_FIELD,
+  rejectsUnless,
+} from './request-checks';
 import { localInitializer } from './local-binding';
 
 /** The parts of a request a handler can read that carry client input we expect to be validated. */
@@ -97,7 +110,6 @@ const LEGACY_VALIDATORS = new Map<string, readonly RequestPart[]>([
 const LEGACY_RESULT = /\.(validationErrors|asyncValidationErrors|getValidationResult)\(/;
 
 const NUMBER_CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Number.parseInt', 'Number.parseFloat', 'Math.min', 'Math.max', 'Math.abs', 'Math.floor', 'Math.ceil', 'Math.round']);
-const NUMBER_GUARDS = new Set(['isNaN', 'Number.isNaN', 'Number.isInteger', 'Number.isFinite', 'Number.isSafeInteger', 'isFinite']);
 const STRING_METHODS = new Set([
   'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'split', 'startsWith', 'endsWith',
   'replace', 'replaceAll', 'match', 'matchAll', 'padStart', 'padEnd', 'normalize', 'localeCompare', 'charAt', 'charCodeAt', 'substring', 'substr',
@@ -733,100 +745,6 @@ function bindingKey(element: ts.BindingElement): string | undefined {
   return ts.isIdentifier(element.name) ? element.name.text : undefined;
 }
 
-/**
- * `Number.isInteger(n)`, `isNaN(n)`, or a clamp to a literal bound (`Math.min(parseInt(limit) || 10, 50)`,
- * `Math.max(Number(skip) || 0, 0)`): whatever the client sent, a bounded number comes out.
- */
-function isDigestUpdate(call: ts.CallExpression): boolean {
-  const callee = unwrapExpression(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'update') return false;
-  const digest = unwrapExpression(callee.expression);
-  return ts.isCallExpression(digest) && /(^|\.)(createHmac|createHash)$/.test(calleeText(digest) ?? '');
-}
-
-function isNumberCheck(call: ts.CallExpression): boolean {
-  return NUMBER_GUARDS.has(calleeText(call) ?? '') || isClamp(call);
-}
-
-/** Fields only a lower bound matters for: a huge page or offset returns nothing, a huge page size returns everything. */
-const OFFSET_FIELD = /^(page|pageNumber|skip|offset|cursor|start|from)$/i;
-
-function isClamp(call: ts.CallExpression): boolean {
-  const callee = calleeText(call);
-  return (callee === 'Math.min' || callee === 'Math.max') && call.arguments.some((argument) => ts.isNumericLiteral(unwrapExpression(argument)));
-}
-
-/** `x ?? {}`, `x || {}`, `x ?? []`. */
-function isEmptyDefault(binary: ts.BinaryExpression): boolean {
-  const kind = binary.operatorToken.kind;
-  if (kind !== ts.SyntaxKind.QuestionQuestionToken && kind !== ts.SyntaxKind.BarBarToken) return false;
-  const fallback = unwrapExpression(binary.right);
-  return (ts.isObjectLiteralExpression(fallback) && fallback.properties.length === 0) || (ts.isArrayLiteralExpression(fallback) && fallback.elements.length === 0);
-}
-
-/** A literal or an enum member: `'open'`, `3`, `Priority.High`, `STATUS.DONE`. */
-function isFixedValue(node: ts.Node): boolean {
-  const value = ts.isExpression(node) ? unwrapExpression(node) : node;
-  if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
-  return ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression) && /^[A-Z]/.test(value.expression.text);
-}
-
-/** `LIST.includes(x)`, `ALLOWED.has(x)`, `Object.values(Status).includes(x)`, `['a', 'b'].includes(x)`: a fixed list of values. */
-function isAllowListTest(call: ts.CallExpression): boolean {
-  const callee = unwrapExpression(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'includes' && callee.name.text !== 'has') || call.arguments.length !== 1) return false;
-  const list = unwrapExpression(callee.expression);
-  if (ts.isArrayLiteralExpression(list)) return list.elements.length > 0 && list.elements.every(isFixedValue);
-  // `'createdAt,updatedAt'.includes(sort)` tests for a substring: `'At'` passes
-  const initializer = ts.isIdentifier(list) ? localInitializer(list) : undefined;
-  if (initializer && ts.isStringLiteralLike(unwrapExpression(initializer))) return false;
-  const path = memberPath(list) ?? (ts.isCallExpression(list) ? memberPath(unwrapExpression(list.expression)) : undefined);
-  return path !== undefined && !path.some((segment) => /^(req|request|body|query|params)$/.test(segment));
-}
-
-/**
- * Whether a test rejects the request when it fails: `if (!test) return …` / `throw …`, also as one
- * alternative of an `||` (`if (!status || !LIST.includes(status))`).
- */
-function rejectsUnless(test: ts.Expression): boolean {
-  let node: ts.Node = climbWrappers(test);
-  if (!ts.isPrefixUnaryExpression(node.parent) || node.parent.operator !== ts.SyntaxKind.ExclamationToken) return false;
-  node = node.parent;
-  for (;;) {
-    const parent = node.parent;
-    if (ts.isParenthesizedExpression(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) node = parent;
-    else return ts.isIfStatement(parent) && parent.expression === node && alwaysExits(parent.thenStatement);
-  }
-}
-
-/** `x !== 'a' && x !== 'b'` (every alternative a literal) as the condition of an `if` that returns or throws. */
-function isRejectedUnlessListed(comparison: ts.BinaryExpression): boolean {
-  let node: ts.Node = comparison;
-  while (ts.isParenthesizedExpression(node.parent) || (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) node = node.parent;
-  const statement = node.parent;
-  if (!ts.isIfStatement(statement) || statement.expression !== node || !alwaysExits(statement.thenStatement)) return false;
-  const leaves: ts.Expression[] = [];
-  const collect = (expression: ts.Expression): void => {
-    const value = unwrapExpression(expression);
-    if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
-      collect(value.left);
-      collect(value.right);
-    } else leaves.push(value);
-  };
-  collect(statement.expression);
-  const isLiteral = isFixedValue;
-  const comparedText = (leaf: ts.Expression): string | undefined => {
-    if (!ts.isBinaryExpression(leaf)) return undefined;
-    const kind = leaf.operatorToken.kind;
-    if (kind !== ts.SyntaxKind.ExclamationEqualsEqualsToken && kind !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
-    const [left, right] = [unwrapExpression(leaf.left), unwrapExpression(leaf.right)];
-    if (isLiteral(right)) return left.getText();
-    return isLiteral(left) ? right.getText() : undefined;
-  };
-  const compared = comparedText(comparison);
-  return compared !== undefined && leaves.every((leaf) => comparedText(leaf) === compared);
-}
-
 function isEquality(kind: ts.SyntaxKind): boolean {
   return (
     kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
@@ -845,16 +763,6 @@ function isDefaulted(call: ts.CallExpression): boolean {
   return isFallback(parent, top);
 }
 
-function climbWrappers(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent) ||
-    ts.isSatisfiesExpression(current.parent) || ts.isTypeAssertionExpression(current.parent) || ts.isAwaitExpression(current.parent)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
 
 /**
  * The call that receives `expression` as an argument, directly or inside object / array literals
@@ -912,32 +820,6 @@ function isTruthinessTest(expression: ts.Expression): boolean {
 /** `value || fallback`, `value ?? fallback` with `value` on the left. */
 function isFallback(parent: ts.Node, value: ts.Node): parent is ts.BinaryExpression {
   return isFallbackExpression(parent) && parent.left === value;
-}
-
-/** Dotted callee of a call: `bcrypt.hash`, `Number`, `schema.parse`; calls in the chain are skipped: `z.object(…).parse` → `z.object.parse`. */
-export function calleeText(call: ts.CallExpression): string | undefined {
-  const parts: string[] = [];
-  let current: ts.Expression = unwrapExpression(call.expression);
-  for (;;) {
-    if (ts.isIdentifier(current)) {
-      parts.unshift(current.text);
-      return parts.join('.');
-    }
-    if (current.kind === ts.SyntaxKind.ThisKeyword) {
-      parts.unshift('this');
-      return parts.join('.');
-    }
-    if (ts.isPropertyAccessExpression(current)) {
-      parts.unshift(current.name.text);
-      current = unwrapExpression(current.expression);
-    } else if (ts.isCallExpression(current)) {
-      current = unwrapExpression(current.expression);
-    } else if (ts.isElementAccessExpression(current)) {
-      current = unwrapExpression(current.expression);
-    } else {
-      return parts.length > 0 ? parts.join('.') : undefined;
-    }
-  }
 }
 
 /** Whether an identifier is an expression referring to a binding (not a property name or a declaration). */

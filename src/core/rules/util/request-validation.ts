@@ -3,7 +3,8 @@ import { callParameters, memberPath, unwrapExpression, type FunctionLike } from 
 import type { FileAnalysis, HandlerRef, RouteRegistration } from '../../analysis/types';
 import type { RoutewiseSettings } from '../../model/settings';
 import { localInitializer } from './local-binding';
-import { calleeText, collectRequestUse, REQUEST_PARTS, type CallClassifier, type RequestPart } from './request-reads';
+import { calleeText } from '../../analysis/syntax';
+import { collectRequestUse, REQUEST_PARTS, type CallClassifier, type RequestPart } from './request-reads';
 
 /** Which parts of the request something validates. */
 export type PartCoverage = ReadonlySet<RequestPart>;

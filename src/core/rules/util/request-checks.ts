@@ -1,0 +1,117 @@
+import ts from 'typescript';
+import { alwaysExits, calleeText, memberPath, unwrapExpression } from '../../analysis/syntax';
+import { localInitializer } from './local-binding';
+
+/**
+ * Hand-written checks of request values that the handler's reads are judged against: allow-lists,
+ * clamps of numbers, rejecting conditions, signature digests. Syntax only.
+ */
+
+/** `crypto.createHmac('sha256', secret).update(req.body)`: the value is hashed to check a signature. */
+export function isDigestUpdate(call: ts.CallExpression): boolean {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'update') return false;
+  const digest = unwrapExpression(callee.expression);
+  return ts.isCallExpression(digest) && /(^|\.)(createHmac|createHash)$/.test(calleeText(digest) ?? '');
+}
+
+export const NUMBER_GUARDS: ReadonlySet<string> = new Set(['isNaN', 'Number.isNaN', 'Number.isInteger', 'Number.isFinite', 'Number.isSafeInteger', 'isFinite']);
+
+/**
+ * `Number.isInteger(n)`, `isNaN(n)`, or a clamp to a literal bound (`Math.min(parseInt(limit) || 10, 50)`,
+ * `Math.max(Number(skip) || 0, 0)`): whatever the client sent, a bounded number comes out.
+ */
+export function isNumberCheck(call: ts.CallExpression): boolean {
+  return NUMBER_GUARDS.has(calleeText(call) ?? '') || isClamp(call);
+}
+
+/** Fields only a lower bound matters for: a huge page or offset returns nothing, a huge page size returns everything. */
+export const OFFSET_FIELD = /^(page|pageNumber|skip|offset|cursor|start|from)$/i;
+
+export function isClamp(call: ts.CallExpression): boolean {
+  const callee = calleeText(call);
+  return (callee === 'Math.min' || callee === 'Math.max') && call.arguments.some((argument) => ts.isNumericLiteral(unwrapExpression(argument)));
+}
+
+/** `x ?? {}`, `x || {}`, `x ?? []`. */
+export function isEmptyDefault(binary: ts.BinaryExpression): boolean {
+  const kind = binary.operatorToken.kind;
+  if (kind !== ts.SyntaxKind.QuestionQuestionToken && kind !== ts.SyntaxKind.BarBarToken) return false;
+  const fallback = unwrapExpression(binary.right);
+  return (ts.isObjectLiteralExpression(fallback) && fallback.properties.length === 0) || (ts.isArrayLiteralExpression(fallback) && fallback.elements.length === 0);
+}
+
+/** A literal or an enum member: `'open'`, `3`, `Priority.High`, `STATUS.DONE`. */
+export function isFixedValue(node: ts.Node): boolean {
+  const value = ts.isExpression(node) ? unwrapExpression(node) : node;
+  if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value)) return true;
+  return ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression) && /^[A-Z]/.test(value.expression.text);
+}
+
+/** `LIST.includes(x)`, `ALLOWED.has(x)`, `Object.values(Status).includes(x)`, `['a', 'b'].includes(x)`: a fixed list of values. */
+export function isAllowListTest(call: ts.CallExpression): boolean {
+  const callee = unwrapExpression(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'includes' && callee.name.text !== 'has') || call.arguments.length !== 1) return false;
+  const list = unwrapExpression(callee.expression);
+  if (ts.isArrayLiteralExpression(list)) return list.elements.length > 0 && list.elements.every(isFixedValue);
+  // `'createdAt,updatedAt'.includes(sort)` tests for a substring: `'At'` passes
+  const initializer = ts.isIdentifier(list) ? localInitializer(list) : undefined;
+  if (initializer && ts.isStringLiteralLike(unwrapExpression(initializer))) return false;
+  const path = memberPath(list) ?? (ts.isCallExpression(list) ? memberPath(unwrapExpression(list.expression)) : undefined);
+  return path !== undefined && !path.some((segment) => /^(req|request|body|query|params)$/.test(segment));
+}
+
+/**
+ * Whether a test rejects the request when it fails: `if (!test) return …` / `throw …`, also as one
+ * alternative of an `||` (`if (!status || !LIST.includes(status))`).
+ */
+export function rejectsUnless(test: ts.Expression): boolean {
+  let node: ts.Node = climbWrappers(test);
+  if (!ts.isPrefixUnaryExpression(node.parent) || node.parent.operator !== ts.SyntaxKind.ExclamationToken) return false;
+  node = node.parent;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isParenthesizedExpression(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) node = parent;
+    else return ts.isIfStatement(parent) && parent.expression === node && alwaysExits(parent.thenStatement);
+  }
+}
+
+/** `x !== 'a' && x !== 'b'` (every alternative a literal) as the condition of an `if` that returns or throws. */
+export function isRejectedUnlessListed(comparison: ts.BinaryExpression): boolean {
+  let node: ts.Node = comparison;
+  while (ts.isParenthesizedExpression(node.parent) || (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) node = node.parent;
+  const statement = node.parent;
+  if (!ts.isIfStatement(statement) || statement.expression !== node || !alwaysExits(statement.thenStatement)) return false;
+  const leaves: ts.Expression[] = [];
+  const collect = (expression: ts.Expression): void => {
+    const value = unwrapExpression(expression);
+    if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      collect(value.left);
+      collect(value.right);
+    } else leaves.push(value);
+  };
+  collect(statement.expression);
+  const isLiteral = isFixedValue;
+  const comparedText = (leaf: ts.Expression): string | undefined => {
+    if (!ts.isBinaryExpression(leaf)) return undefined;
+    const kind = leaf.operatorToken.kind;
+    if (kind !== ts.SyntaxKind.ExclamationEqualsEqualsToken && kind !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+    const [left, right] = [unwrapExpression(leaf.left), unwrapExpression(leaf.right)];
+    if (isLiteral(right)) return left.getText();
+    return isLiteral(left) ? right.getText() : undefined;
+  };
+  const compared = comparedText(comparison);
+  return compared !== undefined && leaves.every((leaf) => comparedText(leaf) === compared);
+}
+
+/** The outermost of the parentheses, casts, `!` and `await` around an expression: what its parent really receives. */
+export function climbWrappers(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (
+    ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent) ||
+    ts.isSatisfiesExpression(current.parent) || ts.isTypeAssertionExpression(current.parent) || ts.isAwaitExpression(current.parent)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
