@@ -4,6 +4,18 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a development default the file refuses to run with in production',
+    flavour: 'express4',
+    filename: 'src/auth.js',
+    code: `const jwt = require('jsonwebtoken');
+
+const JWT_SECRET = process.env.JWT_SECRET || 'k3yb0ard-cat-9f';
+if (process.env.NODE_ENV === 'production' && JWT_SECRET === 'k3yb0ard-cat-9f') throw new Error('Set JWT_SECRET');
+
+exports.sign = (user) => jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: '1h' });
+`,
+  },
+  {
     name: 'fallbacks of settings around a key: cookie names and token lifetimes',
     flavour: 'fastify5',
     filename: 'src/config/app.config.ts',

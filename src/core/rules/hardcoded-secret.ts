@@ -89,7 +89,8 @@ const rule: Rule = {
     // a placeholder is the live fallback of a signing key only where the app runs with it: not in a
     // development or test configuration, nor when the file refuses it (`if (isProd && JWT_SECRET === 'change-me') throw …`)
     const placeholdersAllowed = fixtureFile || ENVIRONMENT_CONFIG_FILE.test(ctx.fileName);
-    const ownKeyFallback = (value: string, ownKey: boolean): boolean => isLiveFallbackSecret(value, ownKey && !placeholdersAllowed && !isComparedInFile(ctx.text, value));
+    // …and a default the file refuses to run with in production is a development value, whatever it looks like
+    const ownKeyFallback = (value: string, ownKey: boolean): boolean => isLiveFallbackSecret(value, ownKey && !placeholdersAllowed) && !isRefusedInFile(ctx, value);
     const candidates = new Map<ts.Node, Candidate>();
     const offer = (candidate: Candidate): void => {
       const existing = candidates.get(candidate.node);
@@ -166,7 +167,9 @@ const rule: Rule = {
           (position.fallback.envName !== undefined && isOwnKeyName(position.fallback.envName) ? position.fallback.envName : undefined);
         const fromEnv = position.fallback.envName !== undefined && secretName !== undefined;
         // `process.env.FACEBOOK_SECRET || 'APP_SECRET'` names what belongs there, like a placeholder
-        const secret = fromEnv ? ownKeyFallback(value, isOwnKeyName(position.fallback.envName ?? '')) && value.length >= 4 && !namesTheSlot(value, position.fallback.envName) : secretName !== undefined && isSecretValue(value, secretName, 'strong');
+        const secret = fromEnv
+          ? ownKeyFallback(value, isOwnKeyName(position.fallback.envName ?? '')) && value.length >= 4 && !namesTheSlot(value, position.fallback.envName)
+          : secretName !== undefined && isSecretValue(value, secretName, 'strong');
         if (secretName && secret && !isLocalDatabaseDefault(position.outer, value)) {
           const envName = position.fallback.envName ?? envNameFor(secretName, position.outer);
           offer({
@@ -209,7 +212,7 @@ const rule: Rule = {
       }
 
       const compared = comparedName(position.outer);
-      if (compared && !fixtureFile) {
+      if (compared && !fixtureFile && !refusesComparison(position.outer)) {
         const strength = secretNameStrength(compared.name);
         const secret =
           strength === 'strong' ? isComparedSecretValue(value, compared.name, comparedSource(compared.text)) : strength ? isSecretValue(value, compared.name, strength) : /^authorization$/i.test(compared.name) && authorizationCredential(value);
@@ -342,10 +345,40 @@ function climb(literal: ts.Expression): Position {
 /** `config/test.js`, `config/development.ts`, `env/local.js`: settings the app loads only outside production. */
 const ENVIRONMENT_CONFIG_FILE = /\/(config|configs|env|environments?)\/(test|testing|dev|development|local)\.[cm]?[jt]s$/;
 
-/** Whether the file compares something with this literal: `if (JWT_SECRET === 'change-me') throw …` refuses it. */
-function isComparedInFile(text: string, value: string): boolean {
-  const quoted = `['"\`]${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`;
-  return new RegExp(`[!=]==?\\s*${quoted}|${quoted}\\s*[!=]==?`).test(text);
+/**
+ * Whether the file refuses to run with this literal: `if (isProduction && JWT_SECRET === 'change-me') throw …`
+ * or `process.exit(1)`. A check that only warns leaves the app running with it.
+ */
+function isRefusedInFile(ctx: RuleContext, value: string): boolean {
+  if (!ctx.text.includes(value)) return false;
+  return ctx.analysis.nodes.some((node) => {
+    if (!ts.isBinaryExpression(node) || !isEqualityOperator(node.operatorToken.kind)) return false;
+    const sides = [unwrapExpression(node.left), unwrapExpression(node.right)];
+    return sides.some((side) => ts.isStringLiteralLike(side) && side.text === value) && refusesComparison(node);
+  });
+}
+
+/** `if (isProduction && JWT_SECRET === 'dev') throw …`: a comparison whose `if` stops the app, refusing the literal rather than accepting it. */
+function refusesComparison(comparison: ts.Node): boolean {
+  let condition: ts.Node = comparison;
+  while (ts.isBinaryExpression(condition.parent) || ts.isParenthesizedExpression(condition.parent) || ts.isPrefixUnaryExpression(condition.parent)) condition = condition.parent;
+  const statement = condition.parent;
+  return ts.isIfStatement(statement) && statement.expression === condition && refuses(statement.thenStatement);
+}
+
+function refuses(statement: ts.Statement): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isThrowStatement(node) || (ts.isCallExpression(node) && /^process\.exit$/.test(node.expression.getText()))) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
+}
+
+function isEqualityOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
 }
 
 /** Where a compared credential comes from: what the client sent, the app's own configuration, or elsewhere (a stored user). */

@@ -389,7 +389,10 @@ class ErrorHandlerChecker {
   private checkMethodOrder(receiver: string, lastError: UseRegistration, registrations: readonly ts.CallExpression[]): boolean {
     const errorStep = constructorStep(lastError.call);
     if (!errorStep) return false;
+    // static files and API docs registered later serve no route that fails
+    const servesOnlyFiles = (call: ts.CallExpression): boolean => this.ctx.analysis.uses.some((use) => use.call === call && use.args.every(isStaticServing));
     const later = registrations
+      .filter((call) => !servesOnlyFiles(call))
       .map((call) => ({ call, step: constructorStep(call) }))
       .filter((entry): entry is { call: ts.CallExpression; step: ConstructorStep } => entry.step !== undefined && entry.step.constructor === errorStep.constructor && entry.step.index > errorStep.index)
       .sort((a, b) => b.step.index - a.step.index)[0];

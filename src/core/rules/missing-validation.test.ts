@@ -1460,6 +1460,51 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'a page size given only a lower bound, and a reshaping helper, leave the query unvetted',
+    flavour: 'express4',
+    filename: 'src/routes/books.js',
+    code: `const express = require('express');
+const Book = require('../models/Book');
+
+const router = express.Router();
+const toArray = (value) => (Array.isArray(value) ? value : [value]);
+
+router.get('/books', async (req, res) => {
+  const limit = Math.max(Number(req.query.limit) || 20, 1);
+  const authors = toArray(req.query.author);
+  res.json(await Book.find({ author: { $in: authors } }).limit(limit));
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 8, column: 33, endLine: 8, endColumn: 42, message: '`req.query` reaches the handler of GET /books without validation; validate it with a schema.' }],
+    output: `const express = require('express');
+const Book = require('../models/Book');
+const { z } = require('zod');
+
+const router = express.Router();
+const toArray = (value) => (Array.isArray(value) ? value : [value]);
+
+const getBooksQuery = z.object({
+  limit: z.coerce.number().optional(),
+  author: z.string().optional(),
+});
+
+router.get('/books', async (req, res) => {
+  const parsedQuery = getBooksQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const limit = Math.max(Number(req.query.limit) || 20, 1);
+  const authors = toArray(req.query.author);
+  res.json(await Book.find({ author: { $in: authors } }).limit(limit));
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'a record looked up by a body field and then sanitized for the response: the body is still unvetted',
     flavour: 'express4',
     filename: 'backend/controllers/Auth.js',

@@ -868,6 +868,22 @@ export default router;
   ],
   invalid: [
   {
+    name: 'the error status falling back through res.statusCode before 500 still answers 200',
+    flavour: 'express4',
+    filename: 'src/middleware/error.js',
+    code: `module.exports = (err, req, res, next) => {
+  const status = err.statusCode || res.statusCode || 500;
+  res.status(status).json({ message: status >= 500 ? 'Internal server error' : err.message });
+};
+`,
+    errors: [{ line: 2, column: 18, endLine: 2, endColumn: 57, message: '`res.statusCode` is already 200 when no handler set it, so `err.statusCode || res.statusCode || 500` answers an unexpected error with 200 OK; fall back to 500 when it is still 200.' }],
+    output: `module.exports = (err, req, res, next) => {
+  const status = err.statusCode || (res.statusCode === 200 ? 500 : res.statusCode);
+  res.status(status).json({ message: status >= 500 ? 'Internal server error' : err.message });
+};
+`,
+  },
+  {
     name: 'POST /api/webhooks registering a customer subscription is a create',
     flavour: 'express4',
     filename: 'src/app.js',

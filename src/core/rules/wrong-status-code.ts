@@ -115,18 +115,29 @@ class StatusChecker {
       const value = unwrapExpression(node);
       return ts.isNumericLiteral(value) && Number(value.text) >= 500;
     };
+    const isFallback = (node: ts.Node): node is ts.BinaryExpression =>
+      ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+    // `err.statusCode || res.statusCode || 500`: any earlier alternative that is `res.statusCode` stops the chain at 200
+    const fallsToStatusCode = (node: ts.Expression): boolean => {
+      const value = unwrapExpression(node);
+      return isStatusCode(value) || (isFallback(value) && (fallsToStatusCode(value.left) || fallsToStatusCode(value.right)));
+    };
     forEachDescendant(fn, (node) => {
       if (isFunctionLike(node)) return false;
       const conditional = ts.isConditionalExpression(node) && isStatusCode(node.condition) && isStatusCode(node.whenTrue) && isServerError(node.whenFalse);
-      const fallback = ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && isStatusCode(node.left) && isServerError(node.right);
+      const fallback = isFallback(node) && !isFallback(node.parent) && fallsToStatusCode(node.left) && isServerError(node.right);
       if (!conditional && !fallback) return true;
       const fallbackCode = (conditional ? node.whenFalse : (node as ts.BinaryExpression).right).getText(this.ctx.sourceFile);
+      const corrected = `${res}.statusCode === 200 ? ${fallbackCode} : ${res}.statusCode`;
+      // `err.statusCode || res.statusCode || 500` keeps its first alternative
+      const before = !conditional && isFallback(node) && isFallback(unwrapExpression(node.left)) ? (unwrapExpression(node.left) as ts.BinaryExpression) : undefined;
+      const newText = conditional || (isFallback(node) && isStatusCode(node.left)) ? corrected : before && isStatusCode(before.right) ? `${before.left.getText(this.ctx.sourceFile)} || (${corrected})` : undefined;
       this.ctx.report({
         node,
         message: `\`${res}.statusCode\` is already 200 when no handler set it, so \`${node.getText(this.ctx.sourceFile)}\` answers an unexpected error with 200 OK; fall back to ${fallbackCode} when it is still 200.`,
-        fix: {
+        fix: newText === undefined ? undefined : {
           title: `Answer ${fallbackCode} when the status is still 200`,
-          build: () => [this.edit([{ start: node.getStart(this.ctx.sourceFile), end: node.getEnd(), newText: `${res}.statusCode === 200 ? ${fallbackCode} : ${res}.statusCode` }])],
+          build: () => [this.edit([{ start: node.getStart(this.ctx.sourceFile), end: node.getEnd(), newText }])],
         },
       });
       return false;
@@ -620,7 +631,7 @@ class StatusChecker {
   private managesWebhooks(route: RouteFacts, fn: FunctionLike): boolean {
     if (!/\/webhooks$/i.test(route.path ?? '')) return false;
     const text = this.ctx.sourceFile.text.slice(fn.pos, fn.end);
-    return !/signature|constructEvent|verify|rawBody|express\.raw|\.type\b|event/i.test(text);
+    return !/signature|constructEvent|verify|rawBody|express\.raw|\b(event|payload|body)\.(type|event|action)\b|x-github-event|x-hub/i.test(text);
   }
 
   private isWebhook(handler: HandlerInfo): boolean {

@@ -17,7 +17,7 @@ const CREDENTIAL_PACKAGE_PREFIXES = ['passport-'];
  * `req.get('Authorization')`); one set on an outgoing call to another API says nothing about this app's clients.
  */
 const CREDENTIAL_CODE =
-  /\b(req|request)\.(cookies|signedCookies|session)\b|\.(cookie|clearCookie|setCookie|signCookie)\(|\b(req|request)\.(headers\.authorization\b|headers\[\s*['"`]authorization['"`]\s*\]|(get|header)\(\s*['"`]authorization['"`]\s*\))|\{[^}]*\bauthorization\b[^}]*\}\s*=\s*(req|request)\.headers\b/i;
+  /\b(req|request)\.(cookies|signedCookies|session)\b|\.(cookie|clearCookie|setCookie|signCookie)\(|\bheaders\??\.authorization\b|\bheaders\??\.?\[\s*['"`]authorization['"`]\s*\]|\b(req|request)\.(get|header)\(\s*['"`]authorization['"`]\s*\)|\{[^}]*\bauthorization\b[^}]*\}\s*=\s*(req|request)\.headers\b/i;
 
 /** An OpenAPI document describing a header (`{ type: 'apiKey', name: 'Authorization', in: 'header' }`) says nothing about what requests carry. */
 const OPENAPI_SECURITY_SCHEME = /name:\s*['"]authorization['"]\s*,\s*in:\s*['"]header['"]|in:\s*['"]header['"]\s*,\s*name:\s*['"]authorization['"]/gi;

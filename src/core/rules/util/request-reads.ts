@@ -183,7 +183,9 @@ class RequestUseCollector {
     const body = this.fn.body;
     const text = this.fn.getSourceFile().text;
     const at = body ? text.indexOf('timingSafeEqual', body.pos) : -1;
-    if (!body || at < 0 || at > body.end) return;
+    const digest = body ? text.indexOf('createHmac', body.pos) : -1;
+    // an API key compared in constant time vets no payload: the signature must be computed over the request here
+    if (!body || at < 0 || at > body.end || digest < 0 || digest > body.end) return;
     forEachDescendant(body, (node) => {
       if (ts.isCallExpression(node) && calleeText(node)?.endsWith('timingSafeEqual') && rejectsUnless(node)) this.markValidated('body', node.getStart());
     });
@@ -481,7 +483,9 @@ class RequestUseCollector {
           if (isDefaulted(call)) node.optional = true;
           // `isNaN(Number(req.query.t))`, or `const cursor = Number(req.query.cursor)` then `Number.isInteger(cursor)`
           const guard = this.numberGuardOf(call);
-          if (guard && isClamp(guard) && (calleeText(guard) === 'Math.min' || OFFSET_FIELD.test(path[path.length - 1] ?? ''))) {
+          if (guard && isClamp(guard)) {
+            // a lower bound alone leaves a page size free to ask for everything
+            if (calleeText(guard) !== 'Math.min' && !OFFSET_FIELD.test(path[path.length - 1] ?? '')) return 'use';
             this.fieldChecks.push({ part, path, at: guard.getStart() });
             return 'guard';
           }

@@ -323,9 +323,11 @@ export function isComparedSecretValue(value: string, name: string, source: 'requ
   // a mode the field can be set to: `password === 'disabledAuth'`
   if (/^[a-z]+[A-Z][a-z]+$/.test(value) && CREDENTIAL_STATES.test(nameWords(value)[0] ?? '')) return false;
   if (isSecretValue(value, name, 'strong')) return true;
-  // `actionStep.appKey === 'filter'`: a key compared with a lower-case word names a kind of thing (a slug), a password does not
-  const last = nameWords(name).pop();
-  if ((last === 'key' || last === 'keys') && /^[a-z]+$/.test(value)) return false;
+  // `actionStep.appKey === 'filter'`: a key compared with a lower-case word names a kind of thing (a slug);
+  // what a request sends compared with one (`req.query.adminKey === 'hunter'`), or an API / admin key, is a backdoor
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (source !== 'request' && (last === 'key' || last === 'keys') && /^[a-z]+$/.test(value) && !words.some((word) => /^(api|admin|secret|access|private|master|auth|root|super)$/.test(word))) return false;
   return /^[A-Za-z]{5,}$/.test(value) && !CREDENTIAL_STATES.test(value) && !isPlaceholder(value) && normalized(value) !== normalized(name) && !normalized(name).endsWith(normalized(value));
 }
 

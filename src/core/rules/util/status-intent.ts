@@ -184,8 +184,8 @@ export function errorPayload(body: ts.Expression, context: PayloadContext): Erro
   const node = unwrapExpression(body);
   const texts = collectTexts(node);
   if (ts.isObjectLiteralExpression(node)) {
-    // JSON-RPC answers errors with 200 by design; a dry-run validation answers with its verdict (`{ valid: false, errors }`)
-    if (node.properties.some((property) => /^(jsonrpc|valid|isValid)$/.test(propertyName(property) ?? ''))) return undefined;
+    // JSON-RPC answers errors with 200 by design; a dry-run validation answers with its verdict (`{ valid: false, errors }`), not from a catch
+    if (node.properties.some((property) => propertyName(property) === 'jsonrpc' || (!context.inCatch && /^(valid|isValid)$/.test(propertyName(property) ?? '')))) return undefined;
     let onlyMessages = node.properties.length > 0;
     for (const property of node.properties) {
       const name = propertyName(property);

@@ -146,7 +146,28 @@ export class ValidatingCalleeResolver {
  */
 function isTypeGuard(fn: FunctionLike): boolean {
   if (fn.type && ts.isTypePredicateNode(fn.type)) return true;
-  return ts.isArrowFunction(fn) && !ts.isBlock(fn.body);
+  if (!ts.isArrowFunction(fn) || ts.isBlock(fn.body)) return false;
+  const body = unwrapExpression(fn.body);
+  // `Array.isArray(v) ? v.filter(…) : []` keeps only what passes; `Array.isArray(v) ? v : [v]` lets anything through
+  if (ts.isConditionalExpression(body)) return isTypeTest(body.condition) && isEmptyValue(body.whenFalse);
+  return isTypeTest(body);
+}
+
+/** `typeof v === 'string'` (not `'undefined'`, a presence check), `Array.isArray(v)`, `Number.isInteger(v)`, or several joined by `&&`. */
+function isTypeTest(node: ts.Expression): boolean {
+  const value = unwrapExpression(node);
+  if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return isTypeTest(value.left) && isTypeTest(value.right);
+  if (isTypeCheckCall(value)) return true;
+  if (!ts.isBinaryExpression(value) || (value.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && value.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken)) return false;
+  const [left, right] = [unwrapExpression(value.left), unwrapExpression(value.right)];
+  const typeName = ts.isTypeOfExpression(left) && ts.isStringLiteralLike(right) ? right.text : ts.isTypeOfExpression(right) && ts.isStringLiteralLike(left) ? left.text : undefined;
+  return typeName !== undefined && typeName !== 'undefined';
+}
+
+function isEmptyValue(node: ts.Expression): boolean {
+  const value = unwrapExpression(node);
+  return (ts.isArrayLiteralExpression(value) && value.elements.length === 0) || (ts.isStringLiteralLike(value) && value.text === '') ||
+    value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || (ts.isObjectLiteralExpression(value) && value.properties.length === 0);
 }
 
 function isTypeCheckCall(node: ts.Node): boolean {
