@@ -83,6 +83,25 @@ export default app;
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a Clerk webhook verified with svix before its body is used',
+    flavour: 'express4',
+    filename: 'server/controllers/clerkWebhooks.js',
+    code: `const { Webhook } = require('svix');
+const User = require('../models/User');
+
+const clerkWebhooks = async (req, res) => {
+  const whook = new Webhook(process.env.CLERK_WEBHOOK_SECRET);
+  const headers = { 'svix-id': req.headers['svix-id'], 'svix-timestamp': req.headers['svix-timestamp'], 'svix-signature': req.headers['svix-signature'] };
+  await whook.verify(JSON.stringify(req.body), headers);
+  const { data, type } = req.body;
+  if (type === 'user.created') await User.create({ _id: data.id, email: data.email_addresses[0].email_address });
+  res.json({ success: true });
+};
+
+module.exports = clerkWebhooks;
+`,
+  },
+  {
     name: 'the body spread into the input of a service that parses it; a literal list only compared with',
     flavour: 'fastify5',
     filename: 'src/routes/notes.ts',
@@ -1459,6 +1478,45 @@ export default feed;
     },
   ],
   invalid: [
+  {
+    name: 'a validator of one field leaves the other fields of the body unvetted',
+    flavour: 'express4',
+    filename: 'src/controllers/auth.js',
+    code: `const bcrypt = require('bcryptjs');
+const User = require('../models/User');
+const Validators = require('../utils/validators');
+
+exports.login = async (req, res) => {
+  const { email, password } = req.body;
+  if (!Validators.validateEmail(email)) return res.status(400).json({ message: 'Invalid email' });
+  const user = await User.findOne({ email });
+  res.json({ ok: Boolean(user) && (await bcrypt.compare(password, user.password)) });
+};
+`,
+    errors: [{ line: 6, column: 31, endLine: 6, endColumn: 39, message: '`req.body` reaches the handler `login` without validation; validate it with a schema.' }],
+    output: `const bcrypt = require('bcryptjs');
+const User = require('../models/User');
+const Validators = require('../utils/validators');
+const { z } = require('zod');
+
+const loginBody = z.object({
+  email: z.string(),
+  password: z.string(),
+});
+
+exports.login = async (req, res) => {
+  const parsedBody = loginBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const { email, password } = req.body;
+  if (!Validators.validateEmail(email)) return res.status(400).json({ message: 'Invalid email' });
+  const user = await User.findOne({ email });
+  res.json({ ok: Boolean(user) && (await bcrypt.compare(password, user.password)) });
+};
+`,
+  },
   {
     name: 'a page size given only a lower bound, and a reshaping helper, leave the query unvetted',
     flavour: 'express4',

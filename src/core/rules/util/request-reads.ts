@@ -453,7 +453,9 @@ class RequestUseCollector {
       // Handed on whole (to a validator, a logger or anything else): members we never saw are used.
       node.whole = true;
       if (this.classifier.isValidator(call)) {
-        this.markValidated(part, call.getStart());
+        // `validateEmail(req.body.email)` vets that field; the part only when it is all the handler reads of it
+        if (path.length === 1 && direct) this.fieldChecks.push({ part, path, at: call.getStart() });
+        else this.markValidated(part, call.getStart());
         return 'validator';
       }
       if (this.classifier.isLogger(call)) return 'log';

@@ -120,6 +120,8 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sa
   const root = segments[0];
   if (name === 'parseInt' || name === 'parseFloat') return false;
   if (WEBHOOK_VERIFIER.test(text)) return true;
+  // svix (Clerk, Resend): `new Webhook(secret).verify(payload, headers)`
+  if (name === 'verify' && segments.length >= 2 && call.arguments.length >= 2 && /headers/i.test(call.arguments[1].getText())) return true;
   const module = context.analysis.moduleOf(root);
   if (module && VALIDATION_MODULES.has(module)) return true;
   if (isValidationName(text, context.settings)) return true;
