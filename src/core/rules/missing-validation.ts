@@ -80,13 +80,15 @@ const rule: Rule = {
           ));
         const classifier = createCallClassifier(validation, (call, index) => resolver().validatesArgument(call, index));
         const remotes = new Map<string, RemoteFile | null>();
+        // a helper many handlers hand the request to (`getPagination(req)`) is read once
+        const forwardedUses = new Map<FunctionLike, RequestUse | null>();
         let called: ReadonlySet<string> | undefined;
         const calledNames = (): ReadonlySet<string> => (called ??= directlyCalledNames(ctx.analysis.calls));
         for (const handler of ctx.analysis.handlers) {
           if (ctx.within && !isWithin(handler.fn, ctx.within)) continue;
           if (!isRequestHandler(handler, calledNames) || hasValidationDecorator(handler.fn, ctx)) continue;
           const use = collectRequestUse(handler.fn, callParameters(handler.fn)[0], classifier);
-          const candidates = [...use.reads.filter((read) => isUnvalidated(read, use)), ...forwardedReads(handler, use, resolver)].sort((a, b) => a.start - b.start);
+          const candidates = [...use.reads.filter((read) => isUnvalidated(read, use)), ...forwardedReads(handler, use, resolver, forwardedUses)].sort((a, b) => a.start - b.start);
           if (candidates.length === 0) continue;
           for (const route of routeContexts(ctx, handler, validation, remotes)) {
             const bodySetByChain = readsOnlyFields(use, 'body', route.bodySetBy);
@@ -188,13 +190,18 @@ function rootName(expression: ts.Expression): string | undefined {
  * `req.body.isAdmin` to the database, `createOrderService(req, res, next)`): reads of the handler,
  * reported where it hands the request over. Their fields join the handler's, so a fix describes them.
  */
-function forwardedReads(handler: HandlerInfo, use: RequestUse, resolver: () => ValidatingCalleeResolver): RequestRead[] {
+function forwardedReads(handler: HandlerInfo, use: RequestUse, resolver: () => ValidatingCalleeResolver, cache: Map<FunctionLike, RequestUse | null>): RequestRead[] {
   const reads: RequestRead[] = [];
   for (const forward of use.forwards) {
     const target = resolver().forwardTarget(forward.call);
-    const parameter = target && target.fn !== handler.fn ? callParameters(target.fn)[forward.index] : undefined;
-    if (!target || !parameter || !ts.isIdentifier(parameter.name)) continue;
-    const inner = collectRequestUse(target.fn, parameter, target.classifier);
+    if (!target || target.fn === handler.fn) continue;
+    let inner = cache.get(target.fn);
+    if (inner === undefined) {
+      const parameter = callParameters(target.fn)[forward.index];
+      inner = parameter && ts.isIdentifier(parameter.name) ? collectRequestUse(target.fn, parameter, target.classifier) : null;
+      cache.set(target.fn, inner);
+    }
+    if (!inner) continue;
     const unvalidated = inner.reads.filter((read) => isUnvalidated(read, inner));
     if (unvalidated.length === 0) continue;
     mergeFields(use.fields, inner.fields);

@@ -731,13 +731,15 @@ export function mergeFields(into: Map<RequestPart, FieldNode>, from: ReadonlyMap
     for (const [key, child] of source.children) {
       const existing = target.children.get(key);
       if (existing) merge(existing, child);
-      else target.children.set(key, child);
+      else target.children.set(key, copy(child));
     }
   };
+  // the callee's trees are shared by every handler that hands it the request: copy, never alias them
+  const copy = (field: FieldNode): FieldNode => ({ ...field, children: new Map([...field.children].map(([key, child]) => [key, copy(child)])) });
   for (const [part, field] of from) {
     const existing = into.get(part);
     if (existing) merge(existing, field);
-    else into.set(part, field);
+    else into.set(part, copy(field));
   }
 }
 
