@@ -161,3 +161,11 @@ export function calleeText(call: ts.CallExpression): string | undefined {
     }
   }
 }
+
+/** `===`, `==`, `!==`, `!=`. */
+export function isEqualityOperator(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken
+  );
+}

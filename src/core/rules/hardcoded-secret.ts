@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { isFallbackExpression, memberPath, stringValue, unwrapExpression } from '../analysis/syntax';
+import { isEqualityOperator, isFallbackExpression, memberPath, stringValue, unwrapExpression } from '../analysis/syntax';
 import type { Report, Rule, RuleContext } from '../lint/rule';
 import {
   findConnectionCredentials,
@@ -375,10 +375,6 @@ function refuses(statement: ts.Statement): boolean {
   };
   visit(statement);
   return found;
-}
-
-function isEqualityOperator(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
 }
 
 /** Where a compared credential comes from: what the client sent, the app's own configuration, or elsewhere (a stored user). */

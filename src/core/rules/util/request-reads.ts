@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
-import { calleeText, isFallbackExpression, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { calleeText, isEqualityOperator, isFallbackExpression, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import {
   climbWrappers,
   isAllowListTest,
@@ -402,7 +402,7 @@ class RequestUseCollector {
     }
     if (ts.isTypeOfExpression(parent)) {
       const comparison = parent.parent;
-      if (ts.isBinaryExpression(comparison) && isEquality(comparison.operatorToken.kind)) {
+      if (ts.isBinaryExpression(comparison) && isEqualityOperator(comparison.operatorToken.kind)) {
         const other = comparison.left === parent ? comparison.right : comparison.left;
         const typeName = ts.isStringLiteralLike(other) ? other.text : undefined;
         if (typeName === 'string' || typeName === 'number' || typeName === 'boolean' || typeName === 'object') this.setType(node, typeName);
@@ -582,7 +582,7 @@ class RequestUseCollector {
       }
       return 'use';
     }
-    if (isEquality(kind)) {
+    if (isEqualityOperator(kind)) {
       const value = unwrapExpression(other);
       if (ts.isStringLiteralLike(value)) this.setType(node, 'string');
       else if (ts.isNumericLiteral(value)) this.setType(node, 'number');
@@ -751,13 +751,6 @@ function bindingKey(element: ts.BindingElement): string | undefined {
   const property = element.propertyName;
   if (property) return ts.isIdentifier(property) || ts.isStringLiteralLike(property) ? property.text : undefined;
   return ts.isIdentifier(element.name) ? element.name.text : undefined;
-}
-
-function isEquality(kind: ts.SyntaxKind): boolean {
-  return (
-    kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-    kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken
-  );
 }
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
