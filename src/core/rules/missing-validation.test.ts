@@ -209,6 +209,116 @@ export const updateUser = async (req: Request, res: Response) => {
 `,
   },
   {
+    name: 'a class controller handing the body to the service it was constructed with, which validates it',
+    flavour: 'express5',
+    filename: 'src/controllers/projects.controller.ts',
+    files: {
+      'src/services/projects.service.ts': `import { z } from 'zod';
+import { db } from '../db';
+
+const CreateProject = z.object({ name: z.string().min(1).max(80), visibility: z.enum(['private', 'public']) });
+
+export class ProjectsService {
+  async create(ownerId: string, input: unknown) {
+    const data = CreateProject.parse(input);
+    return db.project.create({ data: { ...data, ownerId } });
+  }
+}
+`,
+    },
+    code: `import type { Request, Response } from 'express';
+import { ProjectsService } from '../services/projects.service';
+
+export class ProjectsController {
+  constructor(private readonly projects: ProjectsService) {}
+
+  create = async (req: Request, res: Response) => {
+    const project = await this.projects.create(req.user.id, req.body);
+    res.status(201).json(project);
+  };
+}
+`,
+  },
+  {
+    name: 'every body field the handler reads checked for its type by hand',
+    flavour: 'express5',
+    filename: 'src/routes/settings.ts',
+    code: `import { Router } from 'express';
+import { settings } from '../services/settings';
+
+export const settingsRouter = Router();
+
+settingsRouter.put('/settings', async (req, res) => {
+  const { theme, pageSize } = req.body;
+  if (typeof theme !== 'string' || !Number.isInteger(pageSize)) {
+    return res.status(400).json({ message: 'theme must be a string and pageSize an integer' });
+  }
+  res.json(await settings.save(req.user.id, { theme, pageSize }));
+});
+`,
+  },
+  {
+    name: 'a controller handing the whole exchange to a service that is judged as a handler in its own file (reported there, once)',
+    flavour: 'express4',
+    filename: 'src/controllers/order.controller.js',
+    files: {
+      'src/services/order.service.js': `const Order = require('../models/order');
+
+const createOrderService = async (req, res, next) => {
+  try {
+    const order = await Order.create({ items: req.body.items, address: req.body.address, user: req.user.id });
+    res.status(201).json(order);
+  } catch (err) {
+    next(err);
+  }
+};
+
+module.exports = { createOrderService };
+`,
+      'src/app.js': `const express = require('express');
+const { createOrder } = require('./controllers/order.controller');
+
+const app = express();
+app.use(express.json());
+app.post('/orders', createOrder);
+app.use((err, req, res, next) => res.status(500).json({ message: 'Internal error' }));
+
+module.exports = app;
+`,
+    },
+    code: `const { createOrderService } = require('../services/order.service');
+
+const createOrder = (req, res, next) => createOrderService(req, res, next);
+
+module.exports = { createOrder };
+`,
+  },
+  {
+    name: 'type checks of every body field used as a value; a flag only tested for truth and the body logged on failure need none',
+    flavour: 'express4',
+    filename: 'server/controllers/ApiKeyController.js',
+    code: `const Logger = require('../Logger');
+const Database = require('../Database');
+
+class ApiKeyController {
+  async create(req, res) {
+    if (!req.body.name || typeof req.body.name !== 'string') {
+      Logger.warn(\`[ApiKeyController] create: invalid body \${JSON.stringify(req.body)}\`);
+      return res.sendStatus(400);
+    }
+    if (req.body.expiresIn && (typeof req.body.expiresIn !== 'number' || req.body.expiresIn <= 0)) {
+      return res.sendStatus(400);
+    }
+    const expiresAt = req.body.expiresIn ? new Date(Date.now() + req.body.expiresIn * 1000) : null;
+    const apiKey = await Database.apiKeyModel.create({ name: req.body.name, expiresAt, isActive: !!req.body.isActive, userId: req.user.id });
+    res.json({ apiKey });
+  }
+}
+
+module.exports = new ApiKeyController();
+`,
+  },
+  {
     name: 'the body handed to a service imported through the tsconfig baseUrl, which validates it',
     flavour: 'express4',
     filename: 'src/controller/user-controller.ts',
@@ -1654,6 +1764,73 @@ export const updateUser = async (req: Request, res: Response) => {
 `,
   },
   {
+    name: 'the whole request handed to the service a class controller constructs, which writes body fields unchecked',
+    flavour: 'express4',
+    filename: 'src/controllers/users.controller.js',
+    files: {
+      'src/services/users.service.js': `const { User } = require('../models/user');
+
+class UsersService {
+  async update(req) {
+    return User.findByIdAndUpdate(req.params.id, { name: req.body.name, role: req.body.role }, { new: true });
+  }
+}
+
+module.exports = { UsersService };
+`,
+      'src/routes.js': `const { Router } = require('express');
+const { UsersController } = require('./controllers/users.controller');
+
+const controller = new UsersController();
+const router = Router();
+router.put('/users/:id', (req, res) => controller.update(req, res));
+
+module.exports = router;
+`,
+    },
+    code: `const { UsersService } = require('../services/users.service');
+
+class UsersController {
+  constructor() {
+    this.service = new UsersService();
+  }
+
+  async update(req, res) {
+    res.json(await this.service.update(req));
+  }
+}
+
+module.exports = { UsersController };
+`,
+    errors: [{ line: 9, column: 40, endLine: 9, endColumn: 43, message: '`req.body` reaches the handler `update` without validation; validate it with a schema.' }],
+    output: `const { UsersService } = require('../services/users.service');
+const { z } = require('zod');
+
+const updateBody = z.object({
+  name: z.string(),
+  role: z.unknown(),
+});
+
+class UsersController {
+  constructor() {
+    this.service = new UsersService();
+  }
+
+  async update(req, res) {
+    const parsedBody = updateBody.safeParse(req.body);
+    if (!parsedBody.success) {
+      res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+      return;
+    }
+    req.body = parsedBody.data;
+    res.json(await this.service.update(req));
+  }
+}
+
+module.exports = { UsersController };
+`,
+  },
+  {
     name: 'typeof … === \'undefined\' only asks whether a field was sent',
     flavour: 'express4',
     filename: 'src/routes/auth.ts',
@@ -1794,6 +1971,96 @@ router.get('/listings', async (req, res) => {
 });
 
 module.exports = router;
+`,
+  },
+  {
+    name: 'a type check of one body field leaves the other fields unvetted',
+    flavour: 'express4',
+    filename: 'src/routes/tasks.js',
+    code: `const express = require('express');
+const Task = require('../models/task');
+
+const router = express.Router();
+
+router.post('/tasks', async (req, res) => {
+  const { title, description, assignee } = req.body;
+  if (typeof title !== 'string' || title.trim() === '') {
+    return res.status(400).json({ error: 'title is required' });
+  }
+  const task = await Task.create({ title, description, assignee });
+  res.status(201).json(task);
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 7, column: 44, endLine: 7, endColumn: 52, message: '`req.body` reaches the handler of POST /tasks without validation; validate it with a schema.' }],
+    output: `const express = require('express');
+const Task = require('../models/task');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const postTasksBody = z.object({
+  title: z.string(),
+  description: z.string(),
+  assignee: z.unknown(),
+});
+
+router.post('/tasks', async (req, res) => {
+  const parsedBody = postTasksBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const { title, description, assignee } = req.body;
+  if (typeof title !== 'string' || title.trim() === '') {
+    return res.status(400).json({ error: 'title is required' });
+  }
+  const task = await Task.create({ title, description, assignee });
+  res.status(201).json(task);
+});
+
+module.exports = router;
+`,
+  },
+  {
+    name: 'a number check of the page size leaves the search text unvetted',
+    flavour: 'fastify4',
+    filename: 'src/routes/search.ts',
+    code: `import type { FastifyInstance } from 'fastify';
+import { searchProducts } from '../services/products';
+
+export default async function searchRoutes(app: FastifyInstance) {
+  app.get('/products/search', async (request, reply) => {
+    const { q, limit } = request.query as { q: string; limit: string };
+    const size = Number(limit);
+    if (!Number.isInteger(size)) return reply.code(400).send({ message: 'limit must be an integer' });
+    return searchProducts(q, size);
+  });
+}
+`,
+    errors: [{ line: 6, column: 26, endLine: 6, endColumn: 39, message: '`request.query` reaches the handler of GET /products/search without validation; validate it with a schema.' }],
+    output: `import type { FastifyInstance } from 'fastify';
+import { searchProducts } from '../services/products';
+
+export default async function searchRoutes(app: FastifyInstance) {
+  app.get('/products/search', {
+    schema: {
+      querystring: {
+        type: 'object',
+        properties: {
+          q: { type: 'string' },
+          limit: { type: 'string' },
+        },
+      },
+    },
+  }, async (request, reply) => {
+    const { q, limit } = request.query as { q: string; limit: string };
+    const size = Number(limit);
+    if (!Number.isInteger(size)) return reply.code(400).send({ message: 'limit must be an integer' });
+    return searchProducts(q, size);
+  });
+}
 `,
   },
   {

@@ -88,7 +88,7 @@ const rule: Rule = {
           if (ctx.within && !isWithin(handler.fn, ctx.within)) continue;
           if (!isRequestHandler(handler, calledNames) || hasValidationDecorator(handler.fn, ctx)) continue;
           const use = collectRequestUse(handler.fn, callParameters(handler.fn)[0], classifier);
-          const candidates = [...use.reads.filter((read) => isUnvalidated(read, use)), ...forwardedReads(handler, use, resolver, forwardedUses)].sort((a, b) => a.start - b.start);
+          const candidates = [...use.reads.filter((read) => isUnvalidated(read, use)), ...forwardedReads(ctx, handler, use, resolver, forwardedUses)].sort((a, b) => a.start - b.start);
           if (candidates.length === 0) continue;
           for (const route of routeContexts(ctx, handler, validation, remotes)) {
             const bodySetByChain = readsOnlyFields(use, 'body', route.bodySetBy);
@@ -190,7 +190,7 @@ function rootName(expression: ts.Expression): string | undefined {
  * `req.body.isAdmin` to the database, `createOrderService(req, res, next)`): reads of the handler,
  * reported where it hands the request over. Their fields join the handler's, so a fix describes them.
  */
-function forwardedReads(handler: HandlerInfo, use: RequestUse, resolver: () => ValidatingCalleeResolver, cache: Map<FunctionLike, RequestUse | null>): RequestRead[] {
+function forwardedReads(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, resolver: () => ValidatingCalleeResolver, cache: Map<FunctionLike, RequestUse | null>): RequestRead[] {
   const reads: RequestRead[] = [];
   for (const forward of use.forwards) {
     const target = resolver().forwardTarget(forward.call);
@@ -198,7 +198,7 @@ function forwardedReads(handler: HandlerInfo, use: RequestUse, resolver: () => V
     let inner = cache.get(target.fn);
     if (inner === undefined) {
       const parameter = callParameters(target.fn)[forward.index];
-      inner = parameter && ts.isIdentifier(parameter.name) ? collectRequestUse(target.fn, parameter, target.classifier) : null;
+      inner = parameter && ts.isIdentifier(parameter.name) && !reportedOnItsOwn(ctx, target) ? collectRequestUse(target.fn, parameter, target.classifier) : null;
       cache.set(target.fn, inner);
     }
     if (!inner) continue;
@@ -212,6 +212,22 @@ function forwardedReads(handler: HandlerInfo, use: RequestUse, resolver: () => V
     }
   }
   return reads;
+}
+
+/**
+ * A function handed the whole exchange (`createOrderService(req, res, next)`) that is itself judged as
+ * a handler where it is written: its reads are reported there, once, not again at every caller.
+ */
+function reportedOnItsOwn(ctx: RuleContext, target: { path: string; fn: FunctionLike }): boolean {
+  const analysis = target.path === ctx.fileName ? ctx.analysis : ctx.analysisOf(target.path);
+  const own = analysis?.handlers.find((candidate) => candidate.fn === target.fn);
+  if (!analysis || !own || !isRequestHandler(own, () => directlyCalledNames(analysis.calls))) return false;
+  return own.routes.length > 0 || judgedWithoutRoute(ctx, own);
+}
+
+/** A standalone controller no route is found for is still judged when nothing else in the project could validate its input. */
+function judgedWithoutRoute(ctx: RuleContext, handler: HandlerInfo): boolean {
+  return handler.standalone && handler.framework === 'express' && !projectHasValidationLibrary(ctx.project.dependencies) && ctx.settings.validationMiddleware.length === 0;
 }
 
 /** A read reaches the handler's logic before (or without) any validation of its part inside the handler. */
@@ -281,7 +297,7 @@ function routeContexts(ctx: RuleContext, handler: HandlerInfo, validation: Valid
     if (remote) for (const part of graphCoverage(ctx, route, remotes, { trustSchema: false, judgedIn: remote.file })) covered.add(part);
     contexts.push({ label: `${route.method} ${route.path}`, covered, graphRoute: route, remote, bodySetBy: chainBodyFields(ctx, route, remotes) });
   }
-  if (contexts.length === 0 && handler.standalone && handler.framework === 'express' && !projectHasValidationLibrary(ctx.project.dependencies) && ctx.settings.validationMiddleware.length === 0) {
+  if (contexts.length === 0 && judgedWithoutRoute(ctx, handler)) {
     contexts.push({ covered: new Set(), bodySetBy: new Set() });
   }
   return contexts;

@@ -1192,7 +1192,7 @@ authController.login = async (req, res) => {
 
 module.exports = authController;
 `,
-      errors: [{ line: 8, column: 12, endLine: 8, endColumn: 67, message: 'An error payload (an error message) is sent with 200 OK; answer 400 Bad Request.' }],
+      errors: [{ line: 8, column: 12, endLine: 8, endColumn: 67, message: 'An error payload (an error message) is sent with 200 OK; answer 401 Unauthorized.' }],
       output: `const { User } = require('../models');
 
 const authController = {};
@@ -1200,7 +1200,7 @@ const authController = {};
 authController.login = async (req, res) => {
   const user = await User.findOne({ where: { email: String(req.body.email) } });
   if (!user) {
-    return res.status(400).send('The email address or password is incorrect.');
+    return res.status(401).send('The email address or password is incorrect.');
   }
   return res.json({ success: true });
 };

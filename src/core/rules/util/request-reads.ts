@@ -140,6 +140,8 @@ class RequestUseCollector {
   private readonly captureNamedOnly = new Map<RequestRead, boolean>();
   /** Checks that vet the one field they test: allow-lists (`if (!STATUSES.includes(status)) return …`), clamps (`Math.min(Number(limit) || 10, 50)`). */
   private readonly fieldChecks: { part: RequestPart; path: readonly string[]; at: number }[] = [];
+  /** `body.title`: fields some read uses as a value, not only compares or logs; only they need a check. */
+  private readonly usedFields = new Set<string>();
   private readonly requestName: string | undefined;
 
   constructor(
@@ -163,7 +165,9 @@ class RequestUseCollector {
       const checks = this.fieldChecks.filter((check) => check.part === part && check.path.length === 1);
       const checked = new Set(checks.map((check) => check.path[0]));
       const root = this.fields.get(part);
-      if (checks.length > 0 && root && !root.whole && [...root.children.keys()].every((field) => checked.has(field))) this.markValidated(part, Math.max(...checks.map((check) => check.at)));
+      const unchecked = root ? [...root.children.keys()].filter((field) => this.usedFields.has(`${part}.${field}`) && !checked.has(field)) : [];
+      // from the first check on: a field read between the checks is read to build a later check or a log line
+      if (checks.length > 0 && root && !root.whole && unchecked.length === 0) this.markValidated(part, Math.min(...checks.map((check) => check.at)));
     }
     for (const [read, uses] of this.captureUses) {
       // Values bound only to be logged are harmless; any other capture is judged like a use.
@@ -378,6 +382,7 @@ class RequestUseCollector {
     const node = this.node(part, fieldPath);
     if (optional) node.optional = true;
     const usage = this.usageAt(current, part, fieldPath, node, read);
+    if (usage === 'use' && fieldPath.length > 0) this.usedFields.add(`${part}.${fieldPath[0]}`);
     return { usage, named: fieldPath.length > 0 || usage === 'capture', path: fieldPath };
   }
 
@@ -409,7 +414,7 @@ class RequestUseCollector {
         // `typeof email === 'undefined'` only asks whether it was sent, like `if (!email)`
         if (typeName === 'undefined') return 'compare';
       }
-      this.markValidated(part, parent.getStart());
+      this.checked(part, path, parent.getStart());
       return 'guard';
     }
     if (ts.isBinaryExpression(parent) && !(isFallback(parent, expression) && enclosingCallOfArgument(expression))) return this.binaryUsage(parent, expression, part, path, node);
@@ -439,7 +444,10 @@ class RequestUseCollector {
       this.setType(node, 'array');
       return 'use';
     }
+    // `logger.warn(`Invalid name: ${req.body.name}`)`, `logger.error(`Invalid body: ${JSON.stringify(req.body)}`)`: text written to the log uses no field
+    if (ts.isTemplateSpan(parent) && this.onlyLogged(expression)) return 'log';
     const call = enclosingCallOfArgument(expression);
+    if (call && SERIALIZERS.has(calleeText(call) ?? '') && this.onlyLogged(call)) return 'log';
     if (call) {
       // `Number(req.query.page || 1)` hands the value over as directly as `Number(req.query.page)`.
       const handed = isFallback(expression.parent, expression) ? climbWrappers(expression.parent) : expression;
@@ -492,14 +500,14 @@ class RequestUseCollector {
             return 'guard';
           }
           if (guard) {
-            this.markValidated(part, guard.getStart());
+            this.checked(part, path, guard.getStart());
             return 'guard';
           }
           return 'use';
         }
         if (NUMBER_GUARDS.has(callee)) {
           this.setType(node, 'number');
-          this.markValidated(part, call.getStart());
+          this.checked(part, path, call.getStart());
           return 'guard';
         }
         // `if (!['To Do', 'Done'].includes(status)) return res.status(400)…`: an allow-list the value must be on
@@ -549,6 +557,14 @@ class RequestUseCollector {
       return true;
     });
     return validator;
+  }
+
+  /** Whether the text of `expression` only reaches a logger, handed to it directly or inside a template or concatenation. */
+  private onlyLogged(expression: ts.Expression): boolean {
+    let current: ts.Node = expression;
+    while (ts.isTemplateSpan(current.parent) || ts.isTemplateExpression(current.parent) || ts.isParenthesizedExpression(current.parent) || (ts.isBinaryExpression(current.parent) && current.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) current = current.parent;
+    const logger = ts.isCallExpression(current.parent) && current.parent.arguments.some((argument) => argument === current) ? current.parent : undefined;
+    return logger !== undefined && this.classifier.isLogger(logger);
   }
 
   /** A number check of a converted value: the conversion handed straight to it, or the `const` holding the conversion handed to it later. */
@@ -686,6 +702,15 @@ class RequestUseCollector {
     return ts.isDeleteExpression(parent);
   }
 
+  /**
+   * A type or number check of `path`: a named field's check vets that field (the part only when
+   * such checks cover every field read of it); a check of the part itself vets the part.
+   */
+  private checked(part: RequestPart, path: readonly string[], at: number): void {
+    if (path.length === 1) this.fieldChecks.push({ part, path, at });
+    else this.markValidated(part, at);
+  }
+
   private markValidated(part: RequestPart, at: number): void {
     const existing = this.validatedAt.get(part);
     if (existing === undefined || at < existing) this.validatedAt.set(part, at);
@@ -789,6 +814,8 @@ function argumentIndexHolding(call: ts.CallExpression, expression: ts.Node): num
   while (current.parent !== call) current = current.parent;
   return call.arguments.indexOf(current as ts.Expression);
 }
+
+const SERIALIZERS = new Set(['JSON.stringify', 'util.inspect', 'inspect']);
 
 /** `regex.test(value)` on a regular expression (written there or held in a local), or a name like `emailPattern` / `idRegex`. */
 function isPatternTest(call: ts.CallExpression): boolean {

@@ -228,6 +228,10 @@ export function errorPayload(body: ts.Expression, context: PayloadContext): Erro
   return undefined;
 }
 
+/** A failed sign-in or a missing / bad token: `invalid login`, `The email address or password is incorrect.` */
+const INVALID_CREDENTIALS =
+  /unauthori[sz]ed|unauthenticated|not authenticated|invalid (credentials|token|password|login|(email|username|user) (or|and|\/) password)|(incorrect|wrong) (password|credentials|login)|(email( address)?|username|user) (or|and|\/) password (is |are )?(incorrect|invalid|wrong)|(login|log in|sign[- ]?in|authentication) failed|token (has )?(expired|invalid|missing)|not logged in|login required/i;
+
 /** The status an error payload most likely calls for, from its words; 500 from a catch, else 400. */
 export function suggestErrorStatus(texts: readonly string[], inCatch: boolean, condition?: ts.Expression, requestName?: string): number {
   const words = texts.join(' ');
@@ -235,7 +239,7 @@ export function suggestErrorStatus(texts: readonly string[], inCatch: boolean, c
   if (/not\s*found|does ?n[o']t exist|no such|could ?n[o']t find|can(no|')t find/i.test(words)) return condition && testsRequestInput(condition, requestName) ? 400 : 404;
   if (/already (exists?|registered|taken|in use|used)|duplicate|conflict/i.test(words)) return 409;
   if (/forbidden|not allowed|permission|access denied|not authori[sz]ed to|not permitted/i.test(words)) return 403;
-  if (/unauthori[sz]ed|unauthenticated|not authenticated|invalid (credentials|token|password|email or password|username or password)|(incorrect|wrong) (password|credentials)|token (has )?(expired|invalid|missing)|not logged in|login required/i.test(words)) return 401;
+  if (INVALID_CREDENTIALS.test(words)) return 401;
   if (/too many/i.test(words)) return 429;
   if (inCatch) {
     const text = condition?.getText() ?? '';

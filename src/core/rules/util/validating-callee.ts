@@ -83,10 +83,10 @@ export class ValidatingCalleeResolver {
   }
 
   /** The project function a call hands the whole request to (`saveUser(req)`), with the classifier of its file. */
-  forwardTarget(call: ts.CallExpression): { fn: FunctionLike; classifier: CallClassifier } | undefined {
+  forwardTarget(call: ts.CallExpression): { path: string; fn: FunctionLike; classifier: CallClassifier } | undefined {
     const file = this.files.get(this.fileName);
     const target = file ? this.calleeFunction(file, unwrapExpression(call.expression)) : undefined;
-    return target && { fn: target.fn, classifier: this.classifierOf(target.file) };
+    return target && { path: target.file.path, fn: target.fn, classifier: this.classifierOf(target.file) };
   }
 
   private classifierOf(file: ModuleFile): CallClassifier {
@@ -108,6 +108,15 @@ export class ValidatingCalleeResolver {
       if (binding) return this.importedValue(file, binding, member);
       const local = topLevelValue(file.sourceFile, objectName);
       return local ? memberFunction(file, local, member) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(callee) && isThisMember(callee.expression)) {
+      // `this.usersService.create(…)`: a class field whose declared type or constructed class the file names
+      const className = fieldClassName(callee.expression.name.text, callee);
+      if (!className) return undefined;
+      const binding = file.imports.get(className);
+      if (binding) return this.importedValue(file, binding, callee.name.text);
+      const local = topLevelValue(file.sourceFile, className);
+      return local ? memberFunction(file, local, callee.name.text) : undefined;
     }
     return undefined;
   }
@@ -137,6 +146,48 @@ export class ValidatingCalleeResolver {
     this.files.set(path, file);
     return file ?? undefined;
   }
+}
+
+function isThisMember(node: ts.Expression): node is ts.PropertyAccessExpression & { name: ts.Identifier } {
+  return ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(node.name);
+}
+
+/**
+ * The class a field of the class around `at` holds: `private readonly users: UsersService` (also as a
+ * constructor parameter), `users = new UsersService()`, or `this.users = new UsersService()` /
+ * `this.users = users` (a typed constructor parameter) in the constructor.
+ */
+function fieldClassName(field: string, at: ts.Node): string | undefined {
+  let owner: ts.Node | undefined = at.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  if (!owner) return undefined;
+  for (const element of owner.members) {
+    if (ts.isPropertyDeclaration(element) && ts.isIdentifier(element.name) && element.name.text === field) {
+      const declared = typeName(element.type) ?? constructedName(element.initializer);
+      if (declared) return declared;
+    }
+    if (!ts.isConstructorDeclaration(element)) continue;
+    const parameterType = (name: string): string | undefined => typeName(element.parameters.find((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)?.type);
+    const property = parameterType(field);
+    if (property && element.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === field && ts.isParameterPropertyDeclaration(parameter, element))) return property;
+    for (const statement of element.body?.statements ?? []) {
+      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const { left, right } = statement.expression;
+      if (!isThisMember(left) || left.name.text !== field) continue;
+      const value = unwrapExpression(right);
+      return constructedName(value) ?? (ts.isIdentifier(value) ? parameterType(value.text) : undefined);
+    }
+  }
+  return undefined;
+}
+
+function typeName(type: ts.TypeNode | undefined): string | undefined {
+  return type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+}
+
+function constructedName(value: ts.Expression | undefined): string | undefined {
+  const node = value && unwrapExpression(value);
+  return node && ts.isNewExpression(node) && ts.isIdentifier(node.expression) ? node.expression.text : undefined;
 }
 
 /**
