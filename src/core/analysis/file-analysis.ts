@@ -183,6 +183,11 @@ class FileAnalyzer {
       return;
     }
     if (ts.isCallExpression(value) || ts.isNewExpression(value)) {
+      // `const typed = app.withTypeProvider<ZodTypeProvider>()`: the same instance, typed; not another app
+      if (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'withTypeProvider') {
+        this.apps.set(name, { name, kind: 'fastify', node });
+        return;
+      }
       const kind = this.creationKind(value);
       if (kind) {
         this.apps.set(name, { name, kind, creation: value, node });

@@ -4,6 +4,30 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'mock user records in a data module: rows of a table, not credentials',
+    flavour: 'express4',
+    filename: 'server/data/index.js',
+    esm: true,
+    code: `export const dataUser = [
+  { _id: '63701cc1f03239c72c000182', name: 'Hale', email: 'hpyrah3@bbc.co.uk', password: 'vojl4bBDJ', city: 'San Luis', role: 'superadmin' },
+  { _id: '63701cc1f03239c72c000183', name: 'Allie', email: 'afranz4@simplemachines.org', password: 'zocih1DjIv', city: 'Osieck', role: 'user' },
+  { _id: '63701cc1f03239c72c000184', name: 'Romy', email: 'rshoebottom5@mail.ru', password: 'Hn0ecqnN', city: 'Krajan', role: 'user' },
+];
+`,
+  },
+  {
+    name: 'CSS selectors of password and key inputs in a browser script',
+    flavour: 'express4',
+    filename: 'public/scripts/settings.js',
+    code: `const fieldSelectors = {
+  password: '#login_password',
+  apiKey: '#api_key_openai',
+  proxy_password: 'input[name=proxy_password]',
+};
+export { fieldSelectors };
+`,
+  },
+  {
     name: 'a development default the file refuses to run with in production',
     flavour: 'express4',
     filename: 'src/auth.js',

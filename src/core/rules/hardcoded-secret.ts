@@ -55,6 +55,21 @@ function isFixtureFile(fileName: string): boolean {
   return /\/(seeds?|seeders?|init-?data|initial-?data|seed-?data)\//.test(fileName) || isTranslationFile(fileName) || /(^|[/._-])(seeds?(er)?|dev|development|local)\.[cm]?[jt]s$/i.test(fileName) || /(^|\/)seed[-_.]?(db|data)\.[cm]?[jt]s$/i.test(fileName) || /(^|\/)seed(Db|Data|Database)\.[cm]?[jt]s$/.test(fileName);
 }
 
+/**
+ * A field of one record in a table of records (`export const dataUser = [{ name, email, password }, …]`):
+ * mock or seed rows inserted once, not a credential the app runs with.
+ */
+function isDataRow(value: ts.Node): boolean {
+  const property = value.parent;
+  if (!ts.isPropertyAssignment(property) || property.initializer !== value) return false;
+  const record = property.parent;
+  const table = record.parent;
+  return ts.isArrayLiteralExpression(table) && table.elements.filter(ts.isObjectLiteralExpression).length >= 2 && record.properties.length >= DATA_ROW_FIELDS;
+}
+
+/** A login list (`[{ username, password, role }]`) may be the accounts a small app checks; a data row describes more (`_id`, `name`, `email`, `city`, …). */
+const DATA_ROW_FIELDS = 5;
+
 /** UI strings per language (`lang/de.js`: `password: 'Passwort'`): a field's label, not its value. */
 function isTranslationFile(fileName: string): boolean {
   return /\/(lang|langs|languages|locales?|i18n|l10n|translations?)\//.test(fileName);
@@ -190,7 +205,7 @@ const rule: Rule = {
         return;
       }
 
-      if (assigned !== undefined && !fixtureFile) {
+      if (assigned !== undefined && !fixtureFile && !isDataRow(position.outer)) {
         const strength = secretNameStrength(assigned) ?? (isPasswordNextToUser(position.outer) ? 'strong' : undefined);
         if (strength && isSecretValue(value, assigned, strength)) {
           const envName = envNameFor(assigned, position.outer);

@@ -1589,6 +1589,41 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'Fastify: a route on the instance typed with withTypeProvider, without a body schema',
+    flavour: 'fastify5',
+    filename: 'server/routes/torrents.ts',
+    code: `import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { torrents } from '../services/torrents';
+
+export default async function torrentRoutes(fastify: FastifyInstance) {
+  const typed = fastify.withTypeProvider<ZodTypeProvider>();
+
+  typed.put('/torrents/:id', async (request) => {
+    return torrents.update(request.params.id, request.body);
+  });
+}
+`,
+    errors: [{ line: 9, column: 47, endLine: 9, endColumn: 59, message: '`request.body` reaches the handler of PUT /torrents/:id without validation; validate it with a schema.' }],
+    output: `import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { torrents } from '../services/torrents';
+import { z } from 'zod';
+
+export default async function torrentRoutes(fastify: FastifyInstance) {
+  const typed = fastify.withTypeProvider<ZodTypeProvider>();
+
+  typed.put('/torrents/:id', {
+    schema: {
+      body: z.looseObject({}),
+    },
+  }, async (request) => {
+    return torrents.update(request.params.id, request.body);
+  });
+}
+`,
+  },
+  {
     name: 'a validator of one field leaves the other fields of the body unvetted',
     flavour: 'express4',
     filename: 'src/controllers/auth.js',

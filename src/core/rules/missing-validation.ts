@@ -4,7 +4,7 @@ import { callParameters, functionName, isFunctionLike, memberPath, unwrapExpress
 import type { HandlerInfo, RouteRegistration } from '../analysis/types';
 import { isWithin, type Report, type Rule, type RuleContext } from '../lint/rule';
 import type { ChainLink, GraphRoute } from '../project/route-graph-types';
-import { buildFastifySchemaChanges } from './util/fastify-schema-fix';
+import { buildFastifySchemaChanges, schemaDialect } from './util/fastify-schema-fix';
 import { collectRequestUse, mergeFields, REQUEST_PARTS, type FieldNode, type RequestPart, type RequestRead, type RequestUse } from './util/request-reads';
 import {
   createCallClassifier,
@@ -416,7 +416,7 @@ function buildFix(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, parts
   return validationGeneratorFix(ctx.scaffold, ctx.project.root, target, parts.map((part) => `${requestName}.${part}`).join(' and '), minimal);
 }
 
-/** The rule's own fix: a zod check at the top of an Express handler, a JSON schema on a Fastify route. */
+/** The rule's own fix: a zod check at the top of an Express handler, a schema on a Fastify route (zod where the route is typed with zod). */
 function minimalFix(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, parts: RequestPart[], route: RouteContext): Report['fix'] {
   const requestName = handler.req ?? (handler.framework === 'fastify' ? 'request' : 'req');
   const partList = parts.map((part) => `${requestName}.${part}`).join(' and ');
@@ -429,11 +429,14 @@ function minimalFix(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, par
       if (part === 'params') addPathParameters(tree, registration.path);
       return { part, fields: tree };
     });
-    const changes = route.local
-      ? buildFastifySchemaChanges(ctx.fileName, ctx.sourceFile, registration, fields)
-      : route.remote && buildFastifySchemaChanges(route.remote.file, route.remote.sourceFile, registration, fields);
+    const file = route.local
+      ? { fileName: ctx.fileName, sourceFile: ctx.sourceFile, analysis: ctx.analysis }
+      : route.remote && { fileName: route.remote.file, sourceFile: route.remote.sourceFile, analysis: route.remote.validation.analysis };
+    if (!file) return undefined;
+    const dialect = schemaDialect({ ...file, project: ctx.project }, registration);
+    const changes = buildFastifySchemaChanges(file.fileName, file.sourceFile, registration, fields, dialect);
     if (!changes) return undefined;
-    return { title: `Add a JSON schema for ${partList} to the route`, build: () => changes };
+    return { title: `Add a ${dialect.zod ? 'zod' : 'JSON'} schema for ${partList} to the route`, build: () => changes };
   }
   const response = handler.res;
   if (!response) return undefined;

@@ -3,6 +3,30 @@ import rule from './wrong-status-code';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'Fastify: a create on the instance typed with withTypeProvider, whose response schema declares 200',
+      flavour: 'fastify5',
+      filename: 'server/routes/torrents.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { torrents } from '../services/torrents';
+
+export default async function torrentRoutes(fastify: FastifyInstance) {
+  const typed = fastify.withTypeProvider<ZodTypeProvider>();
+
+  typed.post('/torrents/create', {
+    schema: {
+      body: z.object({ sourcePath: z.string() }),
+      response: { 200: z.unknown() },
+    },
+  }, async (request) => {
+    const torrent = await torrents.createTorrentAsync(request.body.sourcePath);
+    return torrent;
+  });
+}
+`,
+    },
   {
     name: 'a Fastify route whose response schema, imported through a barrel, declares 200',
     flavour: 'fastify5',

@@ -5,13 +5,22 @@ import type { RouteRegistration } from '../../analysis/types';
 import type { FileChange, TextEdit } from '../../model/edit';
 import { jsonSchemaSource } from './json-schema-from-fields';
 import type { FieldNode, RequestPart } from './request-reads';
+import { planNamedImport, type ImportContext } from './module-import';
 import { insertPropertiesEdit } from './object-literal-edit';
 import { indentationAt, sourceStyle } from './source-style';
+import { zodSchemaSource } from './zod-schema-from-fields';
+import { forEachDescendant } from '../../analysis/descendants';
 
 const SCHEMA_KEY: Record<RequestPart, string> = { body: 'body', query: 'querystring', params: 'params' };
 
+/** How a route's schemas are written: JSON schema, or zod for a route typed with fastify-type-provider-zod. */
+export interface FastifySchemaDialect {
+  /** zod source for one part, and the edit importing `z` when the file lacks it. */
+  zod?: { source: (fields: FieldNode, part: RequestPart, indent: string) => string; importEdit?: TextEdit };
+}
+
 /**
- * Adds JSON schemas for the parts a Fastify handler reads to its route: into an existing `schema`
+ * Adds schemas for the parts a Fastify handler reads to its route: into an existing `schema`
  * object, as a new `schema` option, or as a new options object for the `fastify.post(path, handler)`
  * shorthand. Undefined when the route's schema is not an object literal we can extend.
  */
@@ -20,12 +29,13 @@ export function buildFastifySchemaChanges(
   sourceFile: ts.SourceFile,
   route: RouteRegistration,
   parts: { part: RequestPart; fields: FieldNode }[],
+  dialect: FastifySchemaDialect = {},
 ): FileChange[] | undefined {
   const style = sourceStyle(sourceFile);
   const text = sourceFile.text;
   const { eol, indentUnit } = style;
   const partProperty = (part: RequestPart, fields: FieldNode, indent: string): string =>
-    `${SCHEMA_KEY[part]}: ${jsonSchemaSource(fields, part, { indent, indentUnit, trailingCommas: style.trailingCommas, quote: style.quote, eol })}`;
+    `${SCHEMA_KEY[part]}: ${dialect.zod ? dialect.zod.source(fields, part, indent) : jsonSchemaSource(fields, part, { indent, indentUnit, trailingCommas: style.trailingCommas, quote: style.quote, eol })}`;
   const schemaObject = (indent: string): string => {
     const inner = indent + indentUnit;
     const members = parts.map(({ part, fields }) => `${inner}${partProperty(part, fields, inner)}`);
@@ -53,5 +63,48 @@ export function buildFastifySchemaChanges(
     const at = handlerArgument.getStart(sourceFile);
     edit = { start: at, end: at, newText: options };
   }
-  return edit ? [{ kind: 'edit', path: fileName, edits: [edit] }] : undefined;
+  if (!edit) return undefined;
+  return [{ kind: 'edit', path: fileName, edits: dialect.zod?.importEdit ? [dialect.zod.importEdit, edit] : [edit] }];
+}
+
+/**
+ * zod schemas for a route registered on an instance typed with fastify-type-provider-zod
+ * (`const typed = app.withTypeProvider<ZodTypeProvider>()`): its validator compiler takes zod
+ * schemas, and a JSON schema there fails when the route is called. JSON schema otherwise.
+ */
+export function schemaDialect(context: ImportContext & { project: { zodMajor?: number; zodImport?: string } }, route: RouteRegistration): FastifySchemaDialect {
+  if (!isZodTyped(context.sourceFile, route)) return {};
+  const style = sourceStyle(context.sourceFile);
+  const zImport = planNamedImport(context, context.project.zodImport === 'zod/v4' ? ['zod/v4', 'zod'] : ['zod', 'zod/v4'], 'z');
+  const zodMajor = context.project.zodMajor === 3 && context.project.zodImport !== 'zod/v4' ? 3 : 4;
+  return {
+    zod: {
+      source: (fields, part, indent) => zodSchemaSource(fields, part, { z: zImport.local, indent, indentUnit: style.indentUnit, trailingCommas: style.trailingCommas, zodMajor, eol: style.eol }),
+      importEdit: zImport.edit,
+    },
+  };
+}
+
+function isZodTyped(sourceFile: ts.SourceFile, route: RouteRegistration): boolean {
+  const callee = unwrapExpression(route.call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = unwrapExpression(callee.expression);
+  if (ts.isCallExpression(receiver)) return isZodTypeProviderCall(receiver);
+  if (!ts.isIdentifier(receiver)) return false;
+  let typed = false;
+  forEachDescendant(sourceFile, (node) => {
+    if (typed) return false;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === receiver.text && node.initializer) {
+      const value = unwrapExpression(node.initializer);
+      typed = ts.isCallExpression(value) && isZodTypeProviderCall(value);
+    }
+    return true;
+  });
+  return typed;
+}
+
+/** `app.withTypeProvider<ZodTypeProvider>()`, also at the end of the creation: `Fastify().withTypeProvider<ZodTypeProvider>()`. */
+function isZodTypeProviderCall(call: ts.CallExpression): boolean {
+  const callee = unwrapExpression(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'withTypeProvider' && (call.typeArguments ?? []).some((type) => /Zod/.test(type.getText()));
 }
