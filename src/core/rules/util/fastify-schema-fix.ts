@@ -8,7 +8,7 @@ import type { FieldNode, RequestPart } from './request-reads';
 import { planNamedImport, type ImportContext } from './module-import';
 import { insertPropertiesEdit } from './object-literal-edit';
 import { indentationAt, sourceStyle } from './source-style';
-import { zodSchemaSource } from './zod-schema-from-fields';
+import { zodMajorOf, zodModules, zodSchemaSource, type ZodSetting } from './zod-schema-from-fields';
 import { forEachDescendant } from '../../analysis/descendants';
 
 const SCHEMA_KEY: Record<RequestPart, string> = { body: 'body', query: 'querystring', params: 'params' };
@@ -72,11 +72,11 @@ export function buildFastifySchemaChanges(
  * (`const typed = app.withTypeProvider<ZodTypeProvider>()`): its validator compiler takes zod
  * schemas, and a JSON schema there fails when the route is called. JSON schema otherwise.
  */
-export function schemaDialect(context: ImportContext & { project: { zodMajor?: number; zodImport?: string } }, route: RouteRegistration): FastifySchemaDialect {
+export function schemaDialect(context: ImportContext & { project: ZodSetting }, route: RouteRegistration): FastifySchemaDialect {
   if (!isZodTyped(context.sourceFile, route)) return {};
   const style = sourceStyle(context.sourceFile);
-  const zImport = planNamedImport(context, context.project.zodImport === 'zod/v4' ? ['zod/v4', 'zod'] : ['zod', 'zod/v4'], 'z');
-  const zodMajor = context.project.zodMajor === 3 && context.project.zodImport !== 'zod/v4' ? 3 : 4;
+  const zImport = planNamedImport(context, zodModules(context.project), 'z');
+  const zodMajor = zodMajorOf(context.project);
   return {
     zod: {
       source: (fields, part, indent) => zodSchemaSource(fields, part, { z: zImport.local, indent, indentUnit: style.indentUnit, trailingCommas: style.trailingCommas, zodMajor, eol: style.eol }),

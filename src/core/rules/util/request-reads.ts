@@ -138,7 +138,7 @@ class RequestUseCollector {
   /** Uses seen through each capture's aliases. */
   private readonly captureUses = new Map<RequestRead, ReadUsage[]>();
   private readonly captureNamedOnly = new Map<RequestRead, boolean>();
-  /** Checks that vet the one field they test: allow-lists (`if (!STATUSES.includes(status)) return …`), clamps (`Math.min(Number(limit) || 10, 50)`). */
+  /** Checks that vet the one field they test: type and number checks, allow-lists (`if (!STATUSES.includes(status)) return …`), clamps (`Math.min(Number(limit) || 10, 50)`). */
   private readonly fieldChecks: { part: RequestPart; path: readonly string[]; at: number }[] = [];
   /** `body.title`: fields some read uses as a value, not only compares or logs; only they need a check. */
   private readonly usedFields = new Set<string>();
@@ -703,8 +703,8 @@ class RequestUseCollector {
   }
 
   /**
-   * A type or number check of `path`: a named field's check vets that field (the part only when
-   * such checks cover every field read of it); a check of the part itself vets the part.
+   * A type or number check of `path`: a top-level field's check vets that field (the part only when
+   * such checks cover every field used of it); a check of the part itself, or of a nested field, vets the part.
    */
   private checked(part: RequestPart, path: readonly string[], at: number): void {
     if (path.length === 1) this.fieldChecks.push({ part, path, at });

@@ -12,6 +12,22 @@ export interface SchemaSourceOptions {
   eol: string;
 }
 
+/** What a project says of its zod: the module it imports (`zod` or `zod/v4`) and its major. */
+export interface ZodSetting {
+  zodMajor?: number;
+  zodImport?: string;
+}
+
+/** The modules `z` may be imported from, the project's own first. */
+export function zodModules(project: ZodSetting): string[] {
+  return project.zodImport === 'zod/v4' ? ['zod/v4', 'zod'] : ['zod', 'zod/v4'];
+}
+
+/** The zod API to write: 3 only where the project has zod 3 and does not import `zod/v4`. */
+export function zodMajorOf(project: ZodSetting): 3 | 4 {
+  return project.zodMajor === 3 && project.zodImport !== 'zod/v4' ? 3 : 4;
+}
+
 /**
  * zod source for the fields a handler reads from one request part: objects for member accesses,
  * `z.coerce.number()` where the value is used as a number, `z.string()` for text, `z.unknown()` when

@@ -9,7 +9,7 @@ import { addDependencyChange } from './package-json-dependency';
 import type { FieldNode, RequestPart } from './request-reads';
 import { indentationAt, lineStartOf, quoted, semi, sourceStyle } from './source-style';
 import { uniqueName } from './unique-name';
-import { zodSchemaSource } from './zod-schema-from-fields';
+import { zodMajorOf, zodModules, zodSchemaSource } from './zod-schema-from-fields';
 
 export interface FixFileContext {
   fileName: string;
@@ -53,10 +53,9 @@ export function buildZodValidationChanges(context: FixFileContext, plan: ZodVali
   const style = sourceStyle(context.sourceFile);
   const { eol } = style;
   const edits: TextEdit[] = [];
-  const zodModules = context.project.zodImport === 'zod/v4' ? ['zod/v4', 'zod'] : ['zod', 'zod/v4'];
-  const zImport = planNamedImport(context, zodModules, 'z');
+  const zImport = planNamedImport(context, zodModules(context.project), 'z');
   if (zImport.edit) edits.push(zImport.edit);
-  const zodMajor = context.project.zodMajor === 3 && context.project.zodImport !== 'zod/v4' ? 3 : 4;
+  const zodMajor = zodMajorOf(context.project);
   const taken = new Set<string>();
 
   // Schemas above the anchor, after its leading comments' line.
