@@ -1589,6 +1589,57 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'a validation middleware given a schema per part (validate({ params })) leaves the other parts unvalidated',
+    flavour: 'express5',
+    filename: 'src/routes/projects.ts',
+    files: {
+      'src/middleware/validate.ts': `import type { NextFunction, Request, Response } from 'express';
+import type { ZodTypeAny } from 'zod';
+
+export const validate = ({ body, query, params }: { body?: ZodTypeAny; query?: ZodTypeAny; params?: ZodTypeAny }) => (req: Request, _res: Response, next: NextFunction) => {
+  if (params) req.params = params.parse(req.params);
+  if (query) Object.assign(req.query, query.parse(req.query));
+  if (body) req.body = body.parse(req.body);
+  next();
+};
+`,
+    },
+    code: `import { Router } from 'express';
+import { z } from 'zod';
+import { validate } from '../middleware/validate';
+import { db } from '../db';
+
+export const projects = Router();
+const idParams = z.object({ id: z.string().uuid() });
+
+projects.get('/projects/:id/tasks', validate({ params: idParams }), async (req, res) => {
+  res.json(await db.task.findMany({ where: { projectId: req.params.id, status: req.query.status } }));
+});
+`,
+    errors: [{ line: 10, column: 80, endLine: 10, endColumn: 89, message: '`req.query` reaches the handler of GET /projects/:id/tasks without validation; validate it with a schema.' }],
+    output: `import { Router } from 'express';
+import { z } from 'zod';
+import { validate } from '../middleware/validate';
+import { db } from '../db';
+
+export const projects = Router();
+const idParams = z.object({ id: z.string().uuid() });
+
+const getProjectsIdTasksQuery = z.object({
+  status: z.string().optional(),
+});
+
+projects.get('/projects/:id/tasks', validate({ params: idParams }), async (req, res) => {
+  const parsedQuery = getProjectsIdTasksQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  res.json(await db.task.findMany({ where: { projectId: req.params.id, status: req.query.status } }));
+});
+`,
+  },
+  {
     name: 'Fastify: a route on the instance typed with withTypeProvider, without a body schema',
     flavour: 'fastify5',
     filename: 'server/routes/torrents.ts',

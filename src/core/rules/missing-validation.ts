@@ -326,7 +326,6 @@ function graphRoutesOf(ctx: RuleContext, fn: FunctionLike, routesUsing: (file: s
   return [...found];
 }
 
-/** All parts when the route's chain has a validation-named link; `judged` links were already read part by part (a `celebrate({ headers })` of this registration). */
 /** Another project file analysed for this lint, once. */
 function remoteFile(ctx: RuleContext, file: string, remotes: Map<string, RemoteFile | null>): RemoteFile | undefined {
   let remote = remotes.get(file);

@@ -171,9 +171,9 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   if (binding && binding.module === 'celebrate' && innermost) return celebrateCoverage(innermost);
   if (binding && VALIDATION_MODULES.has(binding.module)) return ALL_PARTS;
   // Imported from the project's own validation code: `../validators/user`, `./middleware/validation`.
-  if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !isCredentialName(binding.local)) return ALL_PARTS;
+  if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !isCredentialName(binding.local)) return (innermost && keyedParts(innermost)) ?? ALL_PARTS;
   const name = ref.name ?? (innermost ? memberPath(innermost.expression)?.join('.') : undefined);
-  if (isValidationName(name, context.settings)) return ALL_PARTS;
+  if (isValidationName(name, context.settings)) return (innermost && keyedParts(innermost)) ?? ALL_PARTS;
   if (name && isCredentialName(name)) return undefined;
   // `validate(createUserSchema)`, `route({ requestBody: 'LoginSchema' })`: a factory given a schema (or a registry's name of one)
   if (innermost && innermost.arguments.some((argument) => isSchemaArgument(argument, context))) return ALL_PARTS;
@@ -234,6 +234,24 @@ function celebrateCoverage(call: ts.CallExpression): PartCoverage {
     const part = key ? partOfSchemaKey(key.toLowerCase()) : undefined;
     if (key === undefined) return ALL_PARTS;
     if (part) parts.add(part);
+  }
+  return parts;
+}
+
+/**
+ * `validate({ params: idParams })`, `validateRequest({ body, query })`: a factory given one schema per
+ * part checks those parts only. Undefined unless every key names a part of the request.
+ */
+function keyedParts(call: ts.CallExpression): PartCoverage | undefined {
+  const first = call.arguments.length === 1 ? unwrapExpression(call.arguments[0]) : undefined;
+  if (!first || !ts.isObjectLiteralExpression(first) || first.properties.length === 0) return undefined;
+  const parts = new Set<RequestPart>();
+  for (const property of first.properties) {
+    if (!(ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
+    const key = property.name.text.toLowerCase();
+    const part = partOfSchemaKey(key);
+    if (part) parts.add(part);
+    else if (key !== 'headers' && key !== 'cookies') return undefined;
   }
   return parts;
 }
