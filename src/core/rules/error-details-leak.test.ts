@@ -570,6 +570,23 @@ module.exports = (err, req, res, next) => {
 `,
   },
   {
+    name: 'an error object whose message is replaced for every error the app did not raise itself',
+    flavour: 'express4',
+    filename: 'middleware/error-handler.js',
+    code: `const { CustomAPIError } = require('../errors');
+
+const errorHandlerMiddleware = (err, req, res, next) => {
+  let customError = { statusCode: err.statusCode || 500, msg: err.message };
+  if (!(err instanceof CustomAPIError)) {
+    customError.msg = 'Something went wrong, try again later';
+  }
+  return res.status(customError.statusCode).json({ msg: customError.msg });
+};
+
+module.exports = errorHandlerMiddleware;
+`,
+  },
+  {
     name: 'a local error object whose status is set again to a 4xx before it is sent',
     flavour: 'express4',
     filename: 'src/middlewares/error.middleware.js',
@@ -583,6 +600,53 @@ module.exports = (err, req, res, next) => {
   },
   ],
   invalid: [
+  {
+    name: 'the course error handler: an error object whose message only recognised errors replace',
+    flavour: 'express4',
+    filename: 'middleware/error-handler.js',
+    code: `const { StatusCodes } = require('http-status-codes');
+
+const errorHandlerMiddleware = (err, req, res, next) => {
+  let customError = {
+    statusCode: err.statusCode || StatusCodes.INTERNAL_SERVER_ERROR,
+    msg: err.message || 'Something went wrong try again later',
+  };
+  if (err.name === 'ValidationError') {
+    customError.msg = Object.values(err.errors).map((item) => item.message).join(',');
+    customError.statusCode = 400;
+  }
+  if (err.code && err.code === 11000) {
+    customError.msg = \`Duplicate value entered for \${Object.keys(err.keyValue)} field\`;
+    customError.statusCode = 400;
+  }
+  return res.status(customError.statusCode).json({ msg: customError.msg });
+};
+
+module.exports = errorHandlerMiddleware;
+`,
+    errors: [{ line: 16, column: 10, endLine: 16, endColumn: 75, message: 'The message of an unexpected error (`err.message`) is sent to the client with status `customError.statusCode`; log the error and send a generic message with a request id instead.' }],
+    output: `const { StatusCodes } = require('http-status-codes');
+
+const errorHandlerMiddleware = (err, req, res, next) => {
+  let customError = {
+    statusCode: err.statusCode || StatusCodes.INTERNAL_SERVER_ERROR,
+    msg: err.message || 'Something went wrong try again later',
+  };
+  if (err.name === 'ValidationError') {
+    customError.msg = Object.values(err.errors).map((item) => item.message).join(',');
+    customError.statusCode = 400;
+  }
+  if (err.code && err.code === 11000) {
+    customError.msg = \`Duplicate value entered for \${Object.keys(err.keyValue)} field\`;
+    customError.statusCode = 400;
+  }
+  console.error(err);
+  return res.status(customError.statusCode).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+};
+
+module.exports = errorHandlerMiddleware;
+`,
+  },
   {
     name: 'a streaming handler writing the caught error into the stream',
     flavour: 'express4',

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
 import { alwaysExits, isFunctionLike, memberPath, parameterTypeName, unwrapExpression } from '../../analysis/syntax';
-import { definitelyAssigns, initializerReaches, isReassigned, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
+import { assignmentTarget, definitelyAssigns, initializerReaches, isReassigned, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
 
 /**
  * Which values are caught errors (catch clause variables, error-handler parameters, `.catch(e => …)`
@@ -292,7 +292,15 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
     if (ts.isPropertyAccessExpression(value)) {
       // const errorObj = { message: err.message || 'Failed' }; res.json({ message: errorObj.message })
       const initializer = localPropertyInitializer(value);
-      if (initializer) visit(initializer, state, depth + 1);
+      const binding = ts.isIdentifier(value.expression) ? resolveLocal(value.expression) : undefined;
+      if (!initializer || binding?.kind !== 'variable') return;
+      // `let customError = { msg: err.message }; if (err.name === 'ValidationError') customError.msg = …`: as for a variable, below
+      const target = `${value.expression.getText()}.${value.name.text}`;
+      const kept = keptPath(binding.declaration, value, analysis, target);
+      visit(initializer, { ...state, devOnly: state.devOnly || kept.devOnly, guarded: state.guarded || kept.guarded }, depth + 1);
+      for (const assigned of assignmentsBefore(binding.declaration, value, analysis, target)) {
+        visit(assigned.value, { ...state, devOnly: state.devOnly || assigned.meaning.devOnly, guarded: state.guarded || assigned.meaning.guarded }, depth + 1);
+      }
       return;
     }
     if ((ts.isCallExpression(value) || ts.isNewExpression(value)) && isResponseBuilder(value)) {
@@ -412,29 +420,33 @@ function removedProperties(declaration: ts.VariableDeclaration, name: string): S
 
 /** An assignment `name = value` between a variable's declaration and a use, and the `if` branch holding it. */
 interface Reassignment {
-  value: ts.Expression;
+  /** What is assigned; none for `delete x.key`, which takes the property out. */
+  value?: ts.Expression;
   /** The innermost `if` around it, and whether it sits in the `then` branch. */
   branch?: { statement: ts.IfStatement; inThen: boolean };
   /** A later statement gives the variable a value again on every path, so this one never reaches the use. */
   overwritten: boolean;
 }
 
-function reassignmentsBefore(declaration: ts.VariableDeclaration, use: ts.Node): Reassignment[] {
+/** `target`: what is assigned, the variable itself or one of its properties (`customError.msg`, see assignmentTarget). */
+function reassignmentsBefore(declaration: ts.VariableDeclaration, use: ts.Node, target?: string): Reassignment[] {
   const name = declaration.name;
   const block = declaration.parent.parent.parent;
   const found: Reassignment[] = [];
   if (!ts.isIdentifier(name) || !(ts.isBlock(block) || ts.isSourceFile(block))) return found;
+  const assigned = target ?? name.text;
   const statements = block.statements.filter((statement) => statement.pos > declaration.end && statement.pos < use.pos);
   statements.forEach((statement, index) => {
-    const overwritten = statements.slice(index + 1).some((later) => definitelyAssigns(later, name.text));
+    const overwritten = statements.slice(index + 1).some((later) => definitelyAssigns(later, assigned));
     const visit = (node: ts.Node): void => {
       if (node.pos >= use.pos || isFunctionLike(node)) return;
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name.text) {
+      const assignment = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && assignmentTarget(node.left) === assigned;
+      if (assignment || (ts.isDeleteExpression(node) && assignmentTarget(node.expression) === assigned)) {
         let branch: Reassignment['branch'];
         for (let child: ts.Node = node, parent = node.parent; parent !== block && !branch; child = parent, parent = parent.parent) {
           if (ts.isIfStatement(parent) && child !== parent.expression) branch = { statement: parent, inThen: child === parent.thenStatement };
         }
-        found.push({ value: node.right, branch, overwritten });
+        found.push({ value: assignment ? node.right : undefined, branch, overwritten });
       }
       ts.forEachChild(node, visit);
     };
@@ -444,19 +456,19 @@ function reassignmentsBefore(declaration: ts.VariableDeclaration, use: ts.Node):
 }
 
 /** The values a branch gives a variable before `use` (`if (err instanceof Error) message = err.message`), with what the branch says about the error. */
-function assignmentsBefore(declaration: ts.VariableDeclaration, use: ts.Node, analysis: FileAnalysis): { value: ts.Expression; meaning: ConditionMeaning }[] {
-  return reassignmentsBefore(declaration, use)
-    .filter((assignment) => !assignment.overwritten)
-    .map(({ value, branch }) => ({ value, meaning: branch ? classifyCondition(branch.statement.expression, branch.inThen, analysis) : { devOnly: false, guarded: false } }));
+function assignmentsBefore(declaration: ts.VariableDeclaration, use: ts.Node, analysis: FileAnalysis, target?: string): { value: ts.Expression; meaning: ConditionMeaning }[] {
+  return reassignmentsBefore(declaration, use, target).flatMap(({ value, branch, overwritten }) =>
+    value && !overwritten ? [{ value, meaning: branch ? classifyCondition(branch.statement.expression, branch.inThen, analysis) : { devOnly: false, guarded: false } }] : [],
+  );
 }
 
 /**
  * What the path on which a variable keeps its initializer says about the error: the branches that
  * assign it again (`if (!(err instanceof AppError)) message = '…'`) do not run there.
  */
-function keptPath(declaration: ts.VariableDeclaration, use: ts.Node, analysis: FileAnalysis): ConditionMeaning {
+function keptPath(declaration: ts.VariableDeclaration, use: ts.Node, analysis: FileAnalysis, target?: string): ConditionMeaning {
   const meaning: ConditionMeaning = { devOnly: false, guarded: false };
-  for (const { branch } of reassignmentsBefore(declaration, use)) {
+  for (const { branch } of reassignmentsBefore(declaration, use, target)) {
     if (!branch) continue;
     const other = classifyCondition(branch.statement.expression, !branch.inThen, analysis);
     meaning.devOnly ||= other.devOnly;

@@ -129,13 +129,17 @@ export function isReassigned(declaration: ts.VariableDeclaration): boolean {
  */
 export function initializerReaches(declaration: ts.VariableDeclaration, use: ts.Node): boolean {
   if (!isReassigned(declaration)) return true;
-  const name = declaration.name;
+  return ts.isIdentifier(declaration.name) && targetKeeps(declaration, declaration.name.text, use);
+}
+
+/** Whether no statement between the declaration and `use` assigns `target` (the variable or one of its properties) on every path. */
+function targetKeeps(declaration: ts.VariableDeclaration, target: string, use: ts.Node): boolean {
   const statement = declaration.parent.parent;
   const block = statement.parent;
-  if (!ts.isIdentifier(name) || !ts.isVariableStatement(statement) || !(ts.isBlock(block) || ts.isSourceFile(block))) return false;
+  if (!ts.isVariableStatement(statement) || !(ts.isBlock(block) || ts.isSourceFile(block))) return false;
   const first = block.statements.indexOf(statement) + 1;
   for (let index = first; index < block.statements.length && block.statements[index].pos < use.pos; index++) {
-    if (definitelyAssigns(block.statements[index], name.text)) return false;
+    if (definitelyAssigns(block.statements[index], target)) return false;
   }
   return true;
 }
@@ -157,12 +161,21 @@ export function definitelyAssigns(statement: ts.Statement, name: string): boolea
   return assignsOutsideBranches(statement, name);
 }
 
-/** Whether a node assigns `name` outside any branch of it (and outside nested functions). */
+/** What an assignment writes, as `name` or `name.key` (`x = …`, `x.key = …`, `x['key'] = …`). */
+export function assignmentTarget(left: ts.Expression): string | undefined {
+  const target = unwrapExpression(left);
+  if (ts.isIdentifier(target)) return target.text;
+  const object = ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) ? unwrapExpression(target.expression) : undefined;
+  const key = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
+  return object && ts.isIdentifier(object) && key !== undefined ? `${object.text}.${key}` : undefined;
+}
+
+/** Whether a node assigns `name` (a variable, or `x.key`: see assignmentTarget; `delete x.key` counts) outside any branch of it (and outside nested functions). */
 function assignsOutsideBranches(statement: ts.Node, name: string): boolean {
   let found = false;
   const visit = (node: ts.Node, branched: boolean): void => {
     if (found || isFunctionLike(node)) return;
-    if (!branched && ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && ts.isIdentifier(node.left) && node.left.text === name) {
+    if (!branched && ((ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && assignmentTarget(node.left) === name) || (ts.isDeleteExpression(node) && assignmentTarget(node.expression) === name))) {
       found = true;
       return;
     }
@@ -189,7 +202,9 @@ function isLogicalOperator(kind: ts.SyntaxKind): boolean {
 
 /**
  * The initializer of `key` in a local object literal read as `x.key` (`const errorObj = { status:
- * err.status || 500 }` … `errorObj.status`), when neither `x` nor `x.key` is assigned again.
+ * err.status || 500 }` … `errorObj.status`), when `x` is not assigned again and `x.key` keeps it on
+ * some path to the read: never assigned, or only in branches (`if (err.name === 'CastError')
+ * customError.msg = …`), as initializerReaches tells of a variable.
  */
 export function localPropertyInitializer(access: ts.PropertyAccessExpression): ts.Expression | undefined {
   const object = access.expression;
@@ -198,7 +213,8 @@ export function localPropertyInitializer(access: ts.PropertyAccessExpression): t
   if (binding?.kind !== 'variable' || !binding.declaration.initializer || isReassigned(binding.declaration)) return undefined;
   const literal = unwrapExpression(binding.declaration.initializer);
   const key = access.name.text;
-  if (!ts.isObjectLiteralExpression(literal) || assignedInScopeOf(binding.declaration).has(`${object.text}.${key}`)) return undefined;
+  if (!ts.isObjectLiteralExpression(literal)) return undefined;
+  if (assignedInScopeOf(binding.declaration).has(`${object.text}.${key}`) && !targetKeeps(binding.declaration, `${object.text}.${key}`, access)) return undefined;
   let found: ts.Expression | undefined;
   for (const property of literal.properties) {
     if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === key) found = property.initializer;
