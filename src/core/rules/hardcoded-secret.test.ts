@@ -524,6 +524,45 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
   {
+    name: 'a table of accounts the file checks logins against is live credentials, however many fields its rows have',
+    flavour: 'express4',
+    filename: 'src/internal.js',
+    code: `const basicAuth = require('express-basic-auth');
+
+const OPERATORS = [
+  { id: 1, username: 'ops', password: 'Op3rat0r!2024', role: 'admin', email: 'ops@acme.io' },
+  { id: 2, username: 'support', password: 'Supp0rt#Desk9', role: 'viewer', email: 'support@acme.io' },
+];
+
+module.exports = basicAuth({
+  authorizer: (user, pass) => OPERATORS.some((o) => basicAuth.safeCompare(user, o.username) && basicAuth.safeCompare(pass, o.password)),
+  challenge: true,
+});
+`,
+    errors: [
+      { line: 4, column: 39, endLine: 4, endColumn: 54, message: 'Hardcoded secret assigned to `password`; read it from an environment variable (INTERNAL_PASSWORD) instead.' },
+      { line: 5, column: 43, endLine: 5, endColumn: 58, message: 'Hardcoded secret assigned to `password`; read it from an environment variable (INTERNAL_PASSWORD) instead.' },
+    ],
+    output: `const basicAuth = require('express-basic-auth');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const OPERATORS = [
+  { id: 1, username: 'ops', password: requireEnv('INTERNAL_PASSWORD'), role: 'admin', email: 'ops@acme.io' },
+  { id: 2, username: 'support', password: 'Supp0rt#Desk9', role: 'viewer', email: 'support@acme.io' },
+];
+
+module.exports = basicAuth({
+  authorizer: (user, pass) => OPERATORS.some((o) => basicAuth.safeCompare(user, o.username) && basicAuth.safeCompare(pass, o.password)),
+  challenge: true,
+});
+`,
+  },
+  {
     name: 'placeholders as fallbacks of the app\'s own keys under tutorial names (TOKEN_KEY, CSRF_SECRET, BETTER_AUTH_SECRET)',
     flavour: 'express4',
     filename: 'src/config/auth.js',

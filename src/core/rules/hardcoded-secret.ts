@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { isEqualityOperator, isFallbackExpression, memberPath, stringValue, unwrapExpression } from '../analysis/syntax';
+import { calleeText, isEqualityOperator, isFallbackExpression, memberPath, stringValue, unwrapExpression } from '../analysis/syntax';
 import type { Report, Rule, RuleContext } from '../lint/rule';
 import {
   findConnectionCredentials,
@@ -56,19 +56,49 @@ function isFixtureFile(fileName: string): boolean {
 }
 
 /**
- * A field of one record in a table of records (`export const dataUser = [{ name, email, password }, …]`):
- * mock or seed rows inserted once, not a credential the app runs with.
+ * The password of one user record in a table of mock or seed data (`export const dataUser = [{ _id,
+ * name, email, password, city }, …]`, or handed to `User.insertMany([…])`): rows inserted once, not a
+ * credential the app runs with. A table the file itself reads (the accounts an authorizer checks)
+ * and other secrets in a table (API keys, signing secrets, connection passwords) stay reported.
  */
 function isDataRow(value: ts.Node): boolean {
   const property = value.parent;
-  if (!ts.isPropertyAssignment(property) || property.initializer !== value) return false;
+  if (!ts.isPropertyAssignment(property) || property.initializer !== value || !/^(pass(word)?|passwd|pwd)$/i.test(property.name.getText().replace(/['"]/g, ''))) return false;
   const record = property.parent;
   const table = record.parent;
-  return ts.isArrayLiteralExpression(table) && table.elements.filter(ts.isObjectLiteralExpression).length >= 2 && record.properties.length >= DATA_ROW_FIELDS;
+  if (!ts.isArrayLiteralExpression(table) || table.elements.filter(ts.isObjectLiteralExpression).length < 2 || record.properties.length < DATA_ROW_FIELDS) return false;
+  let holder: ts.Node = table.parent;
+  while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
+  if (ts.isCallExpression(holder)) return /(insertMany|bulkCreate|createMany|bulkInsert|insert|seed)$/i.test(calleeText(holder) ?? '');
+  return ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && onlyExported(holder.name);
 }
 
-/** A login list (`[{ username, password, role }]`) may be the accounts a small app checks; a data row describes more (`_id`, `name`, `email`, `city`, …). */
+/** A login list (`[{ username, password, role }]`) is more likely the accounts an app checks; a data row describes more (`_id`, `name`, `email`, `city`, …). */
 const DATA_ROW_FIELDS = 5;
+
+/** Whether the file never reads a variable itself, only exports it (`export const`, `module.exports = { name }`, `export { name }`). */
+function onlyExported(name: ts.Identifier): boolean {
+  let read = false;
+  const visit = (node: ts.Node): void => {
+    if (read) return;
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && !isExportReference(node)) read = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(name.getSourceFile());
+  return !read;
+}
+
+/** `export { name }`, `export default name`, `module.exports = name`, `module.exports = { name, data: name }`, `exports.data = name`. */
+function isExportReference(node: ts.Identifier): boolean {
+  let current: ts.Node = node.parent;
+  if (ts.isExportSpecifier(current) || ts.isExportAssignment(current)) return true;
+  let value: ts.Node = node;
+  if (ts.isShorthandPropertyAssignment(current) || (ts.isPropertyAssignment(current) && current.initializer === node)) {
+    value = current.parent;
+    current = value.parent;
+  }
+  return ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.EqualsToken && current.right === value && /^(module\.)?exports\b/.test(current.left.getText());
+}
 
 /** UI strings per language (`lang/de.js`: `password: 'Passwort'`): a field's label, not its value. */
 function isTranslationFile(fileName: string): boolean {

@@ -4,6 +4,28 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'errors of the project\'s own class carrying 404 for a missing record, and 400 for a bad input',
+      flavour: 'express4',
+      filename: 'controllers/courseController.js',
+      code: `const Course = require('../models/courseModel');
+const AppError = require('../utils/appError');
+const catchAsync = require('../utils/catchAsync');
+
+exports.getCourse = catchAsync(async (req, res, next) => {
+  const course = await Course.findById(req.params.id);
+  if (!course) return next(new AppError('No course found with that ID', 404));
+  res.status(200).json({ status: 'success', data: { course } });
+});
+
+exports.enroll = catchAsync(async (req, res, next) => {
+  if (!req.body.email) return next(new AppError('Please provide an email', 400));
+  const course = await Course.findById(req.params.id);
+  if (!course) throw new AppError('Course not found', 404);
+  res.status(200).json({ status: 'success' });
+});
+`,
+    },
+    {
       name: 'Fastify: a create on the instance typed with withTypeProvider, whose response schema declares 200',
       flavour: 'fastify5',
       filename: 'server/routes/torrents.ts',
@@ -891,6 +913,94 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'Fastify: the first row of a SQL query by the route parameter missing, answered 400',
+      flavour: 'fastify4',
+      filename: 'src/routes/tickets.js',
+      code: `module.exports = async function tickets(app) {
+  app.get('/tickets/:id', async (request, reply) => {
+    const { rows } = await app.pg.query('SELECT * FROM tickets WHERE id = $1', [request.params.id]);
+    const ticket = rows[0];
+    if (!ticket) {
+      reply.code(400);
+      return { message: 'Ticket not found' };
+    }
+    return ticket;
+  });
+};
+`,
+      errors: [{ line: 6, column: 7, endLine: 6, endColumn: 22, message: 'This branch answers a missing `ticket` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' }],
+      output: `module.exports = async function tickets(app) {
+  app.get('/tickets/:id', async (request, reply) => {
+    const { rows } = await app.pg.query('SELECT * FROM tickets WHERE id = $1', [request.params.id]);
+    const ticket = rows[0];
+    if (!ticket) {
+      reply.code(404);
+      return { message: 'Ticket not found' };
+    }
+    return ticket;
+  });
+};
+`,
+    },
+    {
+      name: 'a missing record by the route parameter passed on as an AppError carrying 400',
+      flavour: 'express4',
+      filename: 'controllers/courseController.js',
+      code: `const Course = require('../models/courseModel');
+const AppError = require('../utils/appError');
+const catchAsync = require('../utils/catchAsync');
+
+exports.getCourse = catchAsync(async (req, res, next) => {
+  const course = await Course.findById(req.params.id);
+  if (!course) {
+    return next(new AppError('No course found with that ID', 400));
+  }
+  res.status(200).json({ status: 'success', data: { course } });
+});
+`,
+      errors: [{ line: 8, column: 62, endLine: 8, endColumn: 65, message: 'This branch answers a missing `course` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' }],
+      output: `const Course = require('../models/courseModel');
+const AppError = require('../utils/appError');
+const catchAsync = require('../utils/catchAsync');
+
+exports.getCourse = catchAsync(async (req, res, next) => {
+  const course = await Course.findById(req.params.id);
+  if (!course) {
+    return next(new AppError('No course found with that ID', 404));
+  }
+  res.status(200).json({ status: 'success', data: { course } });
+});
+`,
+    },
+    {
+      name: 'Fastify: a missing record by the route parameter thrown as an HttpError carrying 400',
+      flavour: 'fastify5',
+      filename: 'src/routes/lessons.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { HttpError } from '../errors';
+
+export default async function lessons(app: FastifyInstance) {
+  app.get<{ Params: { id: string } }>('/lessons/:id', async (request) => {
+    const lesson = await app.db.lesson.findUnique({ where: { id: request.params.id } });
+    if (!lesson) throw new HttpError(400, 'Lesson not found');
+    return lesson;
+  });
+}
+`,
+      errors: [{ line: 7, column: 38, endLine: 7, endColumn: 41, message: 'This branch answers a missing `lesson` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' }],
+      output: `import type { FastifyInstance } from 'fastify';
+import { HttpError } from '../errors';
+
+export default async function lessons(app: FastifyInstance) {
+  app.get<{ Params: { id: string } }>('/lessons/:id', async (request) => {
+    const lesson = await app.db.lesson.findUnique({ where: { id: request.params.id } });
+    if (!lesson) throw new HttpError(404, 'Lesson not found');
+    return lesson;
+  });
+}
+`,
+    },
   {
     name: 'the error status falling back through res.statusCode before 500 still answers 200',
     flavour: 'express4',

@@ -95,6 +95,7 @@ class StatusChecker {
           this.checkChain(handler, chain);
         }
       }
+      if (handler.role !== 'error-handler') this.checkErrorStatusArguments(handler);
       // `async (request) => record`: a Fastify handler answers with what it returns, reply or not
       if (handler.framework === 'fastify' && handler.role === 'handler') this.checkFastifyReturns(handler, res);
       if (handler.framework === 'express' && handler.role === 'error-handler' && res) this.checkStatusCodeFallback(handler.fn, res);
@@ -354,6 +355,26 @@ class StatusChecker {
     const notFound = notFoundBranch(statusCall, next.expression, handler.fn, handler.req);
     if (!notFound?.keyedByParams || !answersMissingAsError(code)) return;
     this.reportStatus({ kind: 'replace', status: chain.status, report: statusCall }, notFoundMessage(notFound, code), 404, describeStatus(404));
+  }
+
+  /**
+   * `next(new AppError('No course found with that ID', 400))`, `throw new HttpError(400, 'Lesson not
+   * found')` in the branch of a lookup keyed by the route parameters: the error handler answers with
+   * the status the error carries, so a missing record gets a 400.
+   */
+  private checkErrorStatusArguments(handler: HandlerInfo): void {
+    forEachDescendant(handler.fn.body!, (node) => {
+      if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || !/(Error|Exception)$/.test(node.expression.text)) return true;
+      const thrown = ts.isThrowStatement(node.parent) || (ts.isCallExpression(node.parent) && handler.next !== undefined && ts.isIdentifier(node.parent.expression) && node.parent.expression.text === handler.next);
+      const statusArgument = (node.arguments ?? []).find((argument) => ts.isNumericLiteral(unwrapExpression(argument)));
+      const code = statusArgument && Number((unwrapExpression(statusArgument) as ts.NumericLiteral).text);
+      if (!thrown || !statusArgument || code === undefined || code === 404 || !answersMissingAsError(code)) return true;
+      const notFound = notFoundBranch(node, node, handler.fn, handler.req);
+      if (notFound?.keyedByParams) {
+        this.reportStatus({ kind: 'replace', status: { kind: 'number', value: code, node: statusArgument }, report: statusArgument }, notFoundMessage(notFound, code), 404, describeStatus(404));
+      }
+      return true;
+    });
   }
 
   /** Whether code after `statement` (on its path through the handler) may still send, forward or throw. */

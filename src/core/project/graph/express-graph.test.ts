@@ -242,6 +242,36 @@ module.exports = v2;
     assert.equal(where(graph.routes[1].handler?.definition), 'src/controllers/users.controller.ts:5');
   });
 
+  it('registers a table of route definitions whose method is a field (router[route.method](route.path, …))', () => {
+    const graph = graphOf('express4', {
+      'src/app.js': `
+const express = require('express');
+const app = express();
+app.use('/api', require('./routes'));
+module.exports = app;
+`,
+      'src/routes/index.js': `
+const { Router } = require('express');
+const customers = require('../handlers/customers');
+const requireAuth = require('../requireAuth');
+const routes = [
+  { method: 'get', path: '/customers', middlewares: [requireAuth], handler: customers.listCustomers },
+  { method: 'put', path: '/customers/:id', middlewares: [requireAuth], handler: customers.updateCustomer },
+];
+const router = Router();
+routes.forEach((r) => router[r.method](r.path, ...r.middlewares, r.handler));
+module.exports = router;
+`,
+      'src/requireAuth.js': `module.exports = (req, res, next) => next();`,
+      'src/handlers/customers.js': `
+exports.listCustomers = async (req, res) => res.json([]);
+exports.updateCustomer = async (req, res) => res.json(req.body);
+`,
+    });
+    assert.deepEqual(routeLines(graph), ['GET /api/customers r.handler [requireAuth]', 'PUT /api/customers/:id r.handler [requireAuth]']);
+    assert.equal(where(graph.routes[1].handler?.definition), 'src/handlers/customers.js:3');
+  });
+
   it('applies path-scoped middleware only under its path and keeps unmounted routers as routes without an app', () => {
     const graph = graphOf('express5', {
       'src/app.js': `

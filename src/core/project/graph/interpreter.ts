@@ -217,6 +217,14 @@ export class Interpreter extends Evaluator {
       const target = this.resolveModule(frame.module, required);
       if (target && this.options.isEntryCandidate(target.path)) this.runModule(target);
     }
+    // `router[route.method](route.path, …)` over a table of routes: the method is a string the loop hands in
+    if (ts.isElementAccessExpression(callee)) {
+      const method = this.evaluate(callee.argumentExpression, frame);
+      if (method.kind === 'string' && this.registrar.record(this.evaluate(callee.expression, frame), method.value, node, frame)) {
+        this.executedCalls.add(node);
+        return;
+      }
+    }
     if (ts.isPropertyAccessExpression(callee)) {
       const receiver = this.evaluate(callee.expression, frame);
       const name = callee.name.text;

@@ -324,7 +324,7 @@ export function sourceCallOf(name: string, from: ts.Node, handler: FunctionLike)
   };
   const visit = (node: ts.Node): void => {
     if (found || node.pos > from.pos) return;
-    if (ts.isVariableDeclaration(node) && binds(node.name)) found = callOf(node.initializer);
+    if (ts.isVariableDeclaration(node) && binds(node.name)) found = callOf(node.initializer) ?? firstRowOf(node.initializer, node);
     else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name) found = callOf(node.right);
     else if (isFunctionLike(node) && node !== handler && node.parameters.some((parameter) => binds(parameter.name)) && ts.isCallExpression(node.parent)) {
       // `Model.findById(id, (err, user) => …)` / `Model.findById(id).then(user => …)`
@@ -334,6 +334,14 @@ export function sourceCallOf(name: string, from: ts.Node, handler: FunctionLike)
       else found = call;
     }
     if (!found) ts.forEachChild(node, visit);
+  };
+  // `const ticket = rows[0]` / `result.rows[0]` after `const { rows } = await pool.query(…, [id])`: the row comes from that query
+  const firstRowOf = (expression: ts.Expression | undefined, at: ts.Node): ts.CallExpression | undefined => {
+    const value = expression && unwrapExpression(expression);
+    if (!value || !ts.isElementAccessExpression(value) || !ts.isNumericLiteral(value.argumentExpression) || value.argumentExpression.text !== '0') return undefined;
+    let base = unwrapExpression(value.expression);
+    while (ts.isPropertyAccessExpression(base)) base = unwrapExpression(base.expression);
+    return ts.isIdentifier(base) && base.text !== name ? sourceCallOf(base.text, at, handler) : callOf(base);
   };
   if (handler.body) visit(handler.body);
   return found;
