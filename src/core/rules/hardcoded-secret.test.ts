@@ -524,6 +524,42 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
   {
+    name: 'a service-to-service key compared with an internal header',
+    flavour: 'express4',
+    filename: 'src/routes/introspect.js',
+    code: `const { Router } = require('express');
+
+const router = Router();
+
+router.post('/token/introspect', (req, res) => {
+  if (req.headers['x-internal-token'] !== 'int-7Hq2mZ9xLw4pR8vK3') return res.status(401).json({ error: 'unauthorized' });
+  res.json({ active: true });
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 6, column: 43, endLine: 6, endColumn: 66, message: 'Hardcoded credential compared with `req.headers[\'x-internal-token\']`; compare against a value read from an environment variable (INTERNAL_TOKEN) instead.' }],
+    output: `const { Router } = require('express');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const INTERNAL_TOKEN = requireEnv('INTERNAL_TOKEN');
+
+const router = Router();
+
+router.post('/token/introspect', (req, res) => {
+  if (req.headers['x-internal-token'] !== INTERNAL_TOKEN) return res.status(401).json({ error: 'unauthorized' });
+  res.json({ active: true });
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'a table of accounts the file checks logins against is live credentials, however many fields its rows have',
     flavour: 'express4',
     filename: 'src/internal.js',

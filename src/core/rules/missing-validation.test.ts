@@ -1589,6 +1589,57 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'a route arrow handing the request to a method of a controller constructed from an imported class',
+    flavour: 'express5',
+    filename: 'src/app.ts',
+    files: {
+      'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^5.1.0', joi: '^17.13.0' } }),
+      'src/UserController.ts': `import type { Request, Response } from 'express';
+import { db } from './db';
+
+export class UserController {
+  async list(req: Request, res: Response) {
+    const { pageSize = '20', role } = req.query as Record<string, string>;
+    res.json(await db.user.findMany({ where: { role }, take: Number(pageSize) }));
+  }
+}
+`,
+    },
+    code: `import express from 'express';
+import { UserController } from './UserController';
+
+const app = express();
+const users = new UserController();
+
+app.get('/users', (req, res) => users.list(req, res));
+
+export default app;
+`,
+    errors: [{ line: 7, column: 44, endLine: 7, endColumn: 47, message: '`req.query` reaches the handler of GET /users without validation; validate it with a schema.' }],
+    output: `import express from 'express';
+import { UserController } from './UserController';
+import { z } from 'zod';
+
+const app = express();
+const users = new UserController();
+
+const getUsersQuery = z.object({
+  pageSize: z.string().optional(),
+  role: z.string().optional(),
+});
+
+app.get('/users', (req, res) => {
+  const parsedQuery = getUsersQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+  }
+  return users.list(req, res);
+});
+
+export default app;
+`,
+  },
+  {
     name: 'a validation middleware given a schema per part (validate({ params })) leaves the other parts unvalidated',
     flavour: 'express5',
     filename: 'src/routes/projects.ts',

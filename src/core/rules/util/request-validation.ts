@@ -169,7 +169,7 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
     return expressValidatorCoverage(binding.imported === 'default' || binding.imported === '*' ? lastSegment(innermost ? memberPath(innermost.expression) : undefined) : binding.imported);
   }
   if (binding && binding.module === 'celebrate' && innermost) return celebrateCoverage(innermost);
-  if (binding && VALIDATION_MODULES.has(binding.module)) return ALL_PARTS;
+  if (binding && VALIDATION_MODULES.has(binding.module)) return (innermost && keyedParts(innermost)) ?? ALL_PARTS;
   // Imported from the project's own validation code: `../validators/user`, `./middleware/validation`.
   if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !isCredentialName(binding.local)) return (innermost && keyedParts(innermost)) ?? ALL_PARTS;
   const name = ref.name ?? (innermost ? memberPath(innermost.expression)?.join('.') : undefined);
@@ -239,10 +239,16 @@ function celebrateCoverage(call: ts.CallExpression): PartCoverage {
 }
 
 /**
- * `validate({ params: idParams })`, `validateRequest({ body, query })`: a factory given one schema per
- * part checks those parts only. Undefined unless every key names a part of the request.
+ * `validate({ params: idParams })`, `validateRequest({ body, query })`, `validate(schema, 'query')`: a
+ * factory given one schema per part checks those parts only. Undefined unless every key names a part of the request.
  */
 function keyedParts(call: ts.CallExpression): PartCoverage | undefined {
+  // `validate(schema, 'query')`: the part named after the schema
+  const named = call.arguments.length === 2 ? unwrapExpression(call.arguments[1]) : undefined;
+  if (named && ts.isStringLiteralLike(named)) {
+    const part = partOfSchemaKey(named.text.toLowerCase());
+    return part ? new Set<RequestPart>([part]) : undefined;
+  }
   const first = call.arguments.length === 1 ? unwrapExpression(call.arguments[0]) : undefined;
   if (!first || !ts.isObjectLiteralExpression(first) || first.properties.length === 0) return undefined;
   const parts = new Set<RequestPart>();

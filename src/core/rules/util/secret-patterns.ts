@@ -131,10 +131,10 @@ const KEY_QUALIFIERS = new Set([
   'secret', 'private', 'api', 'access', 'signing', 'sign', 'encryption', 'encrypt', 'crypt', 'crypto', 'cipher', 'aes', 'master', 'client',
   'app', 'auth', 'license', 'licence', 'service', 'webhook', 'hmac', 'jwt', 'session', 'cookie', 'admin', 'root', 'shared', 'consumer',
   'stripe', 'sendgrid', 'mailgun', 'twilio', 'openai', 'anthropic', 'github', 'slack', 'aws', 'firebase', 'algolia', 'pusher', 'mailchimp',
-  'postmark', 'resend', 'brevo', 'paystack', 'razorpay', 'paypal', 'braintree',
+  'postmark', 'resend', 'brevo', 'paystack', 'razorpay', 'paypal', 'braintree', 'internal',
 ]);
 const TOKEN_QUALIFIERS = new Set([
-  'access', 'auth', 'api', 'bearer', 'refresh', 'bot', 'personal', 'admin', 'secret', 'service', 'app', 'webhook', 'oauth', 'verify',
+  'access', 'auth', 'api', 'bearer', 'refresh', 'bot', 'personal', 'admin', 'secret', 'service', 'app', 'webhook', 'oauth', 'verify', 'internal',
   'slack', 'github', 'gh', 'gitlab', 'npm', 'discord', 'telegram', 'twilio', 'mapbox', 'sentry', 'vercel', 'netlify', 'cloudflare', 'hf',
 ]);
 /** Words that make a name a description of a secret rather than the secret: `publicKey`, `testPassword`, `placeholderToken`. */

@@ -230,7 +230,7 @@ export function errorPayload(body: ts.Expression, context: PayloadContext): Erro
 
 /** A failed sign-in or a missing / bad token: `invalid login`, `The email address or password is incorrect.` */
 const INVALID_CREDENTIALS =
-  /unauthori[sz]ed|unauthenticated|not authenticated|invalid (credentials|token|password|login|(email|username|user) (or|and|\/) password)|(incorrect|wrong) (password|credentials|login)|(email( address)?|username|user) (or|and|\/) password (is |are )?(incorrect|invalid|wrong)|(login|log in|sign[- ]?in|authentication) failed|token (has )?(expired|invalid|missing)|not logged in|login required/i;
+  /unauthori[sz]ed|unauthenticated|not authenticated|(invalid|incorrect|wrong) (credentials|token|password|login|(email( address)?|username|user) (or|and|\/) password)|(email( address)?|username|user) (or|and|\/) password (is |are )?(incorrect|invalid|wrong)|(login|log in|sign[- ]?in|authentication) failed|(token|session) (has )?(expired|invalid|missing)|not logged in|login required/i;
 
 /** The status an error payload most likely calls for, from its words; 500 from a catch, else 400. */
 export function suggestErrorStatus(texts: readonly string[], inCatch: boolean, condition?: ts.Expression, requestName?: string): number {

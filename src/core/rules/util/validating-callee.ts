@@ -107,6 +107,10 @@ export class ValidatingCalleeResolver {
       const binding = file.imports.get(objectName);
       if (binding) return this.importedValue(file, binding, member);
       const local = topLevelValue(file.sourceFile, objectName);
+      // `const users = new UserController()` of a class imported from another file
+      const constructed = local && ts.isExpression(local) ? constructedName(local) : undefined;
+      const classImport = constructed !== undefined ? file.imports.get(constructed) : undefined;
+      if (classImport) return this.importedValue(file, classImport, member);
       return local ? memberFunction(file, local, member) : undefined;
     }
     if (ts.isPropertyAccessExpression(callee) && isThisMember(callee.expression)) {
