@@ -914,6 +914,38 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a document inserted with the MongoDB driver and answered as it is, with 200',
+      flavour: 'express4',
+      filename: 'src/routes/reviews.js',
+      code: `const { Router } = require('express');
+const { db } = require('../mongo');
+
+const router = Router();
+
+router.post('/products/:id/reviews', async (req, res) => {
+  const review = { productId: req.params.id, rating: Number(req.body.rating), createdAt: new Date() };
+  await db.collection('reviews').insertOne(review);
+  res.json(review);
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 3, endLine: 9, endColumn: 19, message: 'POST /products/:id/reviews creates a record (`db.collection(\'reviews\').insertOne`) but answers 200 OK; answer 201 Created.' }],
+      output: `const { Router } = require('express');
+const { db } = require('../mongo');
+
+const router = Router();
+
+router.post('/products/:id/reviews', async (req, res) => {
+  const review = { productId: req.params.id, rating: Number(req.body.rating), createdAt: new Date() };
+  await db.collection('reviews').insertOne(review);
+  res.status(201).json(review);
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'Fastify: the first row of a SQL query by the route parameter missing, answered 400',
       flavour: 'fastify4',
       filename: 'src/routes/tickets.js',

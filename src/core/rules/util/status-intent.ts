@@ -742,8 +742,8 @@ export function creationFacts(handler: FunctionLike): CreationFacts {
       if (calleeName(node) === 'save' && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(unwrapExpression(callee.expression))) {
         created.add((unwrapExpression(callee.expression) as ts.Identifier).text);
       }
-      // TypeORM `repo.save(entity)`: the entity is the record
-      if (calleeName(node) === 'save' && node.arguments[0] && ts.isIdentifier(unwrapExpression(node.arguments[0]))) {
+      // TypeORM `repo.save(entity)`, MongoDB `collection.insertOne(doc)` (the driver adds its `_id`): the argument is the record
+      if (/^(save|insertOne|insert|persist)$/.test(calleeName(node) ?? '') && node.arguments[0] && ts.isIdentifier(unwrapExpression(node.arguments[0]))) {
         created.add((unwrapExpression(node.arguments[0]) as ts.Identifier).text);
       }
     }
