@@ -914,6 +914,44 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a missing record by the id destructured from the request\'s params, answered 400',
+      flavour: 'express4',
+      filename: 'controllers/jobs.js',
+      code: `const Job = require('../models/Job');
+
+const getJob = async (req, res) => {
+  const {
+    user: { userId },
+    params: { id: jobId },
+  } = req;
+  const job = await Job.findOne({ _id: jobId, createdBy: userId });
+  if (!job) {
+    return res.status(400).json({ msg: \`No job with id \${jobId}\` });
+  }
+  res.status(200).json({ job });
+};
+
+module.exports = { getJob };
+`,
+      errors: [{ line: 10, column: 12, endLine: 10, endColumn: 27, message: 'This branch answers a missing `job` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' }],
+      output: `const Job = require('../models/Job');
+
+const getJob = async (req, res) => {
+  const {
+    user: { userId },
+    params: { id: jobId },
+  } = req;
+  const job = await Job.findOne({ _id: jobId, createdBy: userId });
+  if (!job) {
+    return res.status(404).json({ msg: \`No job with id \${jobId}\` });
+  }
+  res.status(200).json({ job });
+};
+
+module.exports = { getJob };
+`,
+    },
+    {
       name: 'a document inserted with the MongoDB driver and answered as it is, with 200',
       flavour: 'express4',
       filename: 'src/routes/reviews.js',

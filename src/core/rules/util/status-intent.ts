@@ -381,8 +381,17 @@ export function routeParamNames(handler: FunctionLike, reqName: string | undefin
     if (ts.isIdentifier(binding)) names.add(binding.text);
     else for (const element of binding.elements) if (!ts.isOmittedExpression(element)) collect(element.name);
   };
+  // `const { params: { id: jobId }, user: { userId } } = req`: only what is bound under `params`
+  const collectParams = (pattern: ts.ObjectBindingPattern): void => {
+    for (const element of pattern.elements) {
+      const key = element.propertyName ?? element.name;
+      if (ts.isIdentifier(key) && key.text === 'params') collect(element.name);
+    }
+  };
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && node.initializer && readsParams(node.initializer)) collect(node.name);
+    if (!ts.isVariableDeclaration(node) || !node.initializer) return;
+    if (readsParams(node.initializer)) collect(node.name);
+    else if (ts.isObjectBindingPattern(node.name) && ts.isIdentifier(unwrapExpression(node.initializer)) && (unwrapExpression(node.initializer) as ts.Identifier).text === reqName) collectParams(node.name);
   };
   visit(handler.body);
   forEachDescendant(handler.body, visit);
