@@ -240,6 +240,27 @@ export class ProjectsController {
 `,
   },
   {
+    name: 'fields given a default when read (?? / ||) and then checked for their type',
+    flavour: 'express4',
+    filename: 'src/routes/notes.js',
+    code: `const { Router } = require('express');
+const Note = require('../models/note');
+
+const router = Router();
+
+router.post('/notes', async (req, res) => {
+  const title = req.body?.title ?? '';
+  const pinned = req.body.pinned || false;
+  if (typeof title !== 'string' || title.length === 0 || typeof pinned !== 'boolean') {
+    return res.status(400).json({ message: 'title must be a non-empty string and pinned a boolean' });
+  }
+  res.status(201).json(await Note.create({ title, pinned, owner: req.user.id }));
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'every body field the handler reads checked for its type by hand',
     flavour: 'express5',
     filename: 'src/routes/settings.ts',

@@ -417,7 +417,7 @@ class RequestUseCollector {
       this.checked(part, path, parent.getStart());
       return 'guard';
     }
-    if (ts.isBinaryExpression(parent) && !(isFallback(parent, expression) && enclosingCallOfArgument(expression))) return this.binaryUsage(parent, expression, part, path, node);
+    if (ts.isBinaryExpression(parent) && !(isFallback(parent, expression) && enclosingCallOfArgument(expression))) return this.binaryUsage(parent, expression, part, path, node, read);
     if (ts.isPrefixUnaryExpression(parent)) {
       if (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken) this.setType(node, 'number');
       // `PaginationDto.create(+page, +limit)`: the number goes straight to a validator
@@ -586,7 +586,7 @@ class RequestUseCollector {
     return guard;
   }
 
-  private binaryUsage(binary: ts.BinaryExpression, expression: ts.Expression, part: RequestPart, path: readonly string[], node: FieldNode): ReadUsage {
+  private binaryUsage(binary: ts.BinaryExpression, expression: ts.Expression, part: RequestPart, path: readonly string[], node: FieldNode, read: RequestRead): ReadUsage {
     const kind = binary.operatorToken.kind;
     const other = binary.left === expression ? binary.right : binary.left;
     if (kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken) {
@@ -595,6 +595,13 @@ class RequestUseCollector {
         const fallback = unwrapExpression(binary.right);
         if (ts.isNumericLiteral(fallback)) this.setType(node, 'number');
         else if (ts.isStringLiteralLike(fallback)) this.setType(node, 'string');
+        // `const title = req.body.title ?? ''`: the variable stands for the field, as without the default
+        const declaration = climbWrappers(binary).parent;
+        const literal = isFixedValue(fallback) || fallback.kind === ts.SyntaxKind.TrueKeyword || fallback.kind === ts.SyntaxKind.FalseKeyword || fallback.kind === ts.SyntaxKind.NullKeyword;
+        if (path.length > 0 && literal && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer === climbWrappers(binary)) {
+          this.aliases.set(declaration.name.text, { part, path: [...path], read: this.captureRead(read), declaredAt: declaration.getEnd() });
+          return 'capture';
+        }
       }
       return 'use';
     }
