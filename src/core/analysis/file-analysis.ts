@@ -625,7 +625,7 @@ export function propertyValue(object: ts.ObjectLiteralExpression, key: string): 
 }
 
 /** Registration methods that return the app or router they were called on, so calls can chain. */
-const CHAINABLE_METHODS = new Set(['use', 'register', 'addHook', ...EXPRESS_METHODS.keys()]);
+const CHAINABLE_METHODS = new Set(['use', 'register', 'addHook', 'withTypeProvider', ...EXPRESS_METHODS.keys()]);
 
 /**
  * The app or router a chain of registrations starts at: `router` in `router.use(auth).route('/:id')`
@@ -635,7 +635,8 @@ function chainStart(receiver: ts.Expression): ts.Expression {
   let current = receiver;
   while (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && CHAINABLE_METHODS.has(current.expression.name.text)) {
     const method = current.expression.name.text;
-    if (current.arguments.length < (EXPRESS_METHODS.has(method) ? 2 : 1)) break;
+    // `fastify.withTypeProvider<ZodTypeProvider>()` is the same instance, typed
+    if (current.arguments.length < (EXPRESS_METHODS.has(method) ? 2 : method === 'withTypeProvider' ? 0 : 1)) break;
     current = unwrapExpression(current.expression.expression);
   }
   return current;

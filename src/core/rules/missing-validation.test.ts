@@ -1610,6 +1610,75 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'Fastify: a plugin typed FastifyPluginAsyncZod gets a zod schema for the route that has none',
+    flavour: 'fastify5',
+    filename: 'src/routes/notes.ts',
+    code: `import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+const notes: FastifyPluginAsyncZod = async (app) => {
+  app.patch('/notes/:id', async (req) => {
+    const { id } = req.params as { id: string };
+    return app.db.note.update({ where: { id }, data: { text: String(req.body.text) } });
+  });
+};
+
+export default notes;
+`,
+    errors: [{ line: 6, column: 69, endLine: 6, endColumn: 77, message: '`req.body` reaches the handler of PATCH /notes/:id without validation; validate it with a schema.' }],
+    output: `import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+const notes: FastifyPluginAsyncZod = async (app) => {
+  app.patch('/notes/:id', {
+    schema: {
+      body: z.object({
+        text: z.string(),
+      }),
+    },
+  }, async (req) => {
+    const { id } = req.params as { id: string };
+    return app.db.note.update({ where: { id }, data: { text: String(req.body.text) } });
+  });
+};
+
+export default notes;
+`,
+  },
+  {
+    name: 'Fastify: a route registered on withTypeProvider<ZodTypeProvider>() in the chain, without a body schema',
+    flavour: 'fastify5',
+    filename: 'src/routes/labels.ts',
+    code: `import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+export default async function labels(fastify: FastifyInstance) {
+  fastify.withTypeProvider<ZodTypeProvider>().post('/labels/bulk', async (request) => {
+    const { labels } = request.body as { labels: { name: string }[] };
+    return fastify.db.label.createMany({ data: labels });
+  });
+}
+`,
+    errors: [{ line: 7, column: 24, endLine: 7, endColumn: 36, message: '`request.body` reaches the handler of POST /labels/bulk without validation; validate it with a schema.' }],
+    output: `import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+export default async function labels(fastify: FastifyInstance) {
+  fastify.withTypeProvider<ZodTypeProvider>().post('/labels/bulk', {
+    schema: {
+      body: z.object({
+        labels: z.array(z.unknown()),
+      }),
+    },
+  }, async (request) => {
+    const { labels } = request.body as { labels: { name: string }[] };
+    return fastify.db.label.createMany({ data: labels });
+  });
+}
+`,
+  },
+  {
     name: 'a route arrow handing the request to a method of a controller constructed from an imported class',
     flavour: 'express5',
     filename: 'src/app.ts',

@@ -91,6 +91,7 @@ function isZodTyped(sourceFile: ts.SourceFile, route: RouteRegistration): boolea
   const receiver = unwrapExpression(callee.expression);
   if (ts.isCallExpression(receiver)) return isZodTypeProviderCall(receiver);
   if (!ts.isIdentifier(receiver)) return false;
+  if (isZodTypedParameter(receiver.text, route.call)) return true;
   let typed = false;
   forEachDescendant(sourceFile, (node) => {
     if (typed) return false;
@@ -101,6 +102,26 @@ function isZodTyped(sourceFile: ts.SourceFile, route: RouteRegistration): boolea
     return true;
   });
   return typed;
+}
+
+/**
+ * The instance a plugin is given when the plugin is typed with zod: `const plugin: FastifyPluginAsyncZod =
+ * async (app) => …`, or `(app: FastifyInstance<…, ZodTypeProvider>)`.
+ */
+function isZodTypedParameter(name: string, at: ts.Node): boolean {
+  for (let current: ts.Node | undefined = at.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    const parameter = current.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+    if (!parameter) continue;
+    const types = [parameter.type];
+    let holder: ts.Node = current.parent;
+    for (; ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder); holder = holder.parent) {
+      if (!ts.isParenthesizedExpression(holder)) types.push(holder.type);
+    }
+    if (ts.isVariableDeclaration(holder)) types.push(holder.type);
+    return types.some((type) => type !== undefined && /Zod/.test(type.getText()));
+  }
+  return false;
 }
 
 /** `app.withTypeProvider<ZodTypeProvider>()`, also at the end of the creation: `Fastify().withTypeProvider<ZodTypeProvider>()`. */
