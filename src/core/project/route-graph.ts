@@ -15,6 +15,9 @@ import type { ProjectInfo } from './project-info';
 import type { RouteGraph } from './route-graph-types';
 import { listSourceFiles } from './source-files';
 
+/** `public/scripts/app.js`, `static/js/main.js`: front-end code an Express app serves with `express.static`. */
+const STATIC_ASSET_FOLDER = /\/(public|static)\//;
+
 const CONFIG_FILES = new Set(['package.json', 'tsconfig.json', 'jsconfig.json']);
 
 /**
@@ -174,7 +177,8 @@ export class RouteGraphBuilder {
     const used = new Set<ModuleSummary>();
     const graph = buildPackageGraph({
       root: project.root,
-      entries: files.filter((file) => !isTest(file)),
+      // Browser scripts served as static files never register routes: they run only when a server module imports them.
+      entries: files.filter((file) => !isTest(file) && !STATIC_ASSET_FOLDER.test(`/${relativePath(project.root, file)}`)),
       modules: {
         root: project.root,
         summaryOf: (path) => {

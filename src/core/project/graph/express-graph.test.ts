@@ -242,6 +242,26 @@ module.exports = v2;
     assert.equal(where(graph.routes[1].handler?.definition), 'src/controllers/users.controller.ts:5');
   });
 
+  it('does not run browser scripts served from public/ as server code (a client-side router there is no route)', () => {
+    const graph = graphOf('express4', {
+      'server.js': `
+const express = require('express');
+const app = express();
+app.use(express.static('public'));
+app.post('/api/notes', (req, res) => res.status(201).json(req.body));
+module.exports = app;
+`,
+      'public/js/app.js': `
+const app = Sammy('#main', function () {
+  this.get('#/notes', function () { renderNotes(); });
+});
+app.get('/notes/:id', function (context) { showNote(context.params.id); });
+app.run('#/notes');
+`,
+    });
+    assert.deepEqual(routeLines(graph), ['POST /api/notes (anonymous) [express.static]']);
+  });
+
   it('registers a table of route definitions whose method is a field (router[route.method](route.path, …))', () => {
     const graph = graphOf('express4', {
       'src/app.js': `
