@@ -261,6 +261,39 @@ module.exports = router;
 `,
   },
   {
+    name: 'Fastify: an auth guard called in the handler reads the API key from the query to turn the request away',
+    flavour: 'fastify4',
+    filename: 'src/routes/status.js',
+    files: {
+      'src/utils/auth.js': `const { timingSafeEqual } = require('node:crypto');
+
+function checkApiKey(key) {
+  const expected = Buffer.from(process.env.API_KEY ?? '');
+  const given = Buffer.from(String(key));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+async function authorize(request, reply) {
+  const apiKey = request.headers['x-api-key'] || request.query.apikey || '';
+  const ok = checkApiKey(apiKey);
+  if (!ok) reply.code(401).send('Specify the API key in an X-Api-Key header or an apikey query param.');
+  return ok;
+}
+
+module.exports = { authorize };
+`,
+    },
+    code: `const { authorize } = require('../utils/auth');
+
+module.exports = async function status(app) {
+  app.get('/api/status', async (request, reply) => {
+    if (!(await authorize(request, reply))) return;
+    return reply.code(200).send('OK');
+  });
+};
+`,
+  },
+  {
     name: 'every body field the handler reads checked for its type by hand',
     flavour: 'express5',
     filename: 'src/routes/settings.ts',

@@ -194,7 +194,7 @@ function forwardedReads(ctx: RuleContext, handler: HandlerInfo, use: RequestUse,
   const reads: RequestRead[] = [];
   for (const forward of use.forwards) {
     const target = resolver().forwardTarget(forward.call);
-    if (!target || target.fn === handler.fn) continue;
+    if (!target || target.fn === handler.fn || isAuthGuard(target.fn)) continue;
     let inner = cache.get(target.fn);
     if (inner === undefined) {
       const parameter = callParameters(target.fn)[forward.index];
@@ -213,6 +213,17 @@ function forwardedReads(ctx: RuleContext, handler: HandlerInfo, use: RequestUse,
   }
   return reads;
 }
+
+/**
+ * `if (!(await authorize(request, reply))) return`: a guard called inline reads the credential (a
+ * header, `?apikey=`) to turn the request away, as a guard on the route's chain does.
+ */
+function isAuthGuard(fn: FunctionLike): boolean {
+  const name = functionName(fn);
+  return name !== undefined && AUTH_GUARD_NAME.test(name) && fn.body !== undefined && /\b(code|status|sendStatus)\(\s*(401|403)\s*\)|Unauthori[sz]ed|Forbidden/.test(fn.body.getText());
+}
+
+const AUTH_GUARD_NAME = /auth|guard|api_?key|token|permission|access|login|session|protect/i;
 
 /**
  * A function handed the whole exchange (`createOrderService(req, res, next)`) that is itself judged as
