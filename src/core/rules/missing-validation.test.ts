@@ -294,6 +294,31 @@ module.exports = async function status(app) {
 `,
   },
   {
+    name: 'Fastify: the body assigned to a variable declared earlier, then parsed with a schema',
+    flavour: 'fastify5',
+    filename: 'src/routes/jobs.ts',
+    code: `import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { queue } from '../queue';
+
+const JobBody = z.object({ name: z.enum(['search', 'rss']), ignoreCrossSeeds: z.boolean().optional() });
+
+export default async function jobs(app: FastifyInstance) {
+  app.post('/api/job', async (request, reply) => {
+    let data;
+    try {
+      data = request.body;
+    } catch {
+      return reply.code(400).send('Missing body');
+    }
+    data = JobBody.parse(data);
+    await queue.run(data.name, data.ignoreCrossSeeds);
+    return reply.code(202).send();
+  });
+}
+`,
+  },
+  {
     name: 'every body field the handler reads checked for its type by hand',
     flavour: 'express5',
     filename: 'src/routes/settings.ts',

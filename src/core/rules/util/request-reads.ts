@@ -417,6 +417,11 @@ class RequestUseCollector {
       this.checked(part, path, parent.getStart());
       return 'guard';
     }
+    // `let data; … data = request.body; data = Schema.parse(data)`: assigned later, an alias all the same
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === expression && ts.isIdentifier(parent.left)) {
+      this.aliases.set(parent.left.text, { part, path, read: this.captureRead(read), declaredAt: parent.getEnd() });
+      return 'capture';
+    }
     if (ts.isBinaryExpression(parent) && !(isFallback(parent, expression) && enclosingCallOfArgument(expression))) return this.binaryUsage(parent, expression, part, path, node, read);
     if (ts.isPrefixUnaryExpression(parent)) {
       if (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken) this.setType(node, 'number');
