@@ -601,6 +601,39 @@ module.exports = errorHandlerMiddleware;
   ],
   invalid: [
   {
+    name: 'Fastify: the message destructured from the rejection of a promise, sent with 500',
+    flavour: 'fastify5',
+    filename: 'server/routes/settings.ts',
+    code: `import type { FastifyInstance } from 'fastify';
+import { settingService } from '../services/settings';
+
+export default async function settings(app: FastifyInstance) {
+  app.patch('/api/settings', async (req, reply) => {
+    return settingService.set(req.body).then(
+      (saved) => reply.status(200).send(saved),
+      ({ code, message }) => reply.status(500).send({ code, message }),
+    );
+  });
+}
+`,
+    errors: [{ line: 8, column: 30, endLine: 8, endColumn: 71, message: 'The message of an unexpected error (`message`) is sent to the client with status 500; log the error and send a generic message with a request id instead.' }],
+    output: `import type { FastifyInstance } from 'fastify';
+import { settingService } from '../services/settings';
+
+export default async function settings(app: FastifyInstance) {
+  app.patch('/api/settings', async (req, reply) => {
+    return settingService.set(req.body).then(
+      (saved) => reply.status(200).send(saved),
+      ({ code, message }) => {
+        req.log.error(message);
+        return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: req.id } });
+      },
+    );
+  });
+}
+`,
+  },
+  {
     name: 'the course error handler: an error object whose message only recognised errors replace',
     flavour: 'express4',
     filename: 'middleware/error-handler.js',

@@ -77,6 +77,10 @@ function copiedError(identifier: ts.Identifier, analysis: FileAnalysis): ts.Iden
   return undefined;
 }
 
+function isPlainFunction(fn: ts.Node): fn is ts.FunctionExpression | ts.ArrowFunction | ts.FunctionDeclaration | ts.MethodDeclaration {
+  return ts.isFunctionExpression(fn) || ts.isArrowFunction(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn);
+}
+
 /** The first parameter of an error handler, of a `.catch` callback or `.then(_, onRejected)`, or a node-style callback `(err, result)`. */
 function isErrorParameter(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration, index: number, analysis: FileAnalysis): boolean {
   // a response helper: sendError(res, err) / handleError(error, reply)
@@ -141,8 +145,9 @@ export function errorRef(expression: ts.Expression, analysis: FileAnalysis): Err
       const pattern = element.parent;
       const declaration = pattern.parent;
       const key = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : value.text;
-      // catch ({ message }) { … }
-      if (ts.isObjectBindingPattern(pattern) && ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) {
+      // catch ({ message }) { … }, `.catch(({ message }) => …)`, `.then(ok, ({ code, message }) => …)`
+      const caughtParameter = ts.isParameter(declaration) && isPlainFunction(declaration.parent) && isErrorParameter(declaration.parent, declaration.parent.parameters.indexOf(declaration), analysis);
+      if (ts.isObjectBindingPattern(pattern) && ((ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) || caughtParameter)) {
         if (key === 'stack') return { level: 'stack', error: value, text: value.text };
         if (key === 'message') return { level: 'message', error: value, text: value.text };
         return undefined;
