@@ -12,6 +12,48 @@ function packageJson(framework: 'express4' | 'express5' | 'fastify4' | 'fastify5
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'Fastify: a delegator choosing the options per request (any origin only for public endpoints)',
+      flavour: 'fastify5',
+      filename: 'src/server.js',
+      esm: true,
+      code: `import Fastify from 'fastify';
+import cors from '@fastify/cors';
+
+const app = Fastify();
+const PUBLIC_ROUTES = ['/api/ping', '/api/webhook'];
+
+await app.register(cors, {
+  delegator: (req, callback) => {
+    if (PUBLIC_ROUTES.some((route) => req.url.startsWith(route))) callback(null, { origin: '*' });
+    else callback(null, { origin: false });
+  },
+});
+
+app.get('/api/me', async (request) => ({ authenticated: Boolean(request.headers.authorization) }));
+export default app;
+`,
+    },
+    {
+      name: 'a middleware choosing an allow-list with credentials for session paths and any origin without credentials elsewhere',
+      flavour: 'express4',
+      filename: 'src/server.js',
+      code: `const express = require('express');
+const cors = require('cors');
+const session = require('express-session');
+
+const app = express();
+const allowedOrigins = process.env.CORS_ALLOWED_ORIGINS.split(',');
+
+app.use((req, res, next) => {
+  if (req.path.startsWith('/session')) return cors({ origin: allowedOrigins, credentials: true })(req, res, next);
+  return cors({ origin: '*' })(req, res, next);
+});
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+
+module.exports = app;
+`,
+    },
   {
     name: "cors() in a proxy service that sets Authorization only on its own calls to an upstream API",
     flavour: 'fastify5',

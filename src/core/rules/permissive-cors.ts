@@ -26,9 +26,11 @@ const rule: Rule = {
       end() {
         let credentialedApp: boolean | undefined;
         const usesCredentials = (): boolean => (credentialedApp ??= appUsesCredentials(ctx.sourceFile, ctx.analysis, ctx.project.dependencies, ctx.routeGraph(), ctx.settings.authMiddleware));
-        for (const use of findCorsUses(ctx.analysis)) {
+        const uses = findCorsUses(ctx.analysis);
+        for (const use of uses) {
           // `if (process.env.NODE_ENV !== 'production') app.use(cors())`: a dev server on another port, not the deployed app.
           if (pathConditions(use.call, ctx.sourceFile, ctx.analysis).devOnly) continue;
+          if (use.credentials !== true && choosesPerRequest(use, uses)) continue;
           const message = corsMessage(use, usesCredentials);
           if (!message) continue;
           // `server.register(cors, …)` may close a long chain: underline the `register(…)` part.
@@ -53,6 +55,22 @@ const rule: Rule = {
   },
 };
 export default rule;
+
+/**
+ * `app.use((req, res, next) => isSessionPath(req) ? cors({ origin: allowList, credentials: true })(req, res, next)
+ * : cors({ origin: '*' })(req, res, next))`: any origin only where the middleware chose no credentials.
+ */
+function choosesPerRequest(use: CorsUse, uses: readonly CorsUse[]): boolean {
+  let fn: ts.Node | undefined = use.call.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (!fn) return false;
+  const chooser = fn;
+  return uses.some((other) => other !== use && other.origin === 'restricted' && !other.opaque && isWithinNode(other.call, chooser));
+}
+
+function isWithinNode(node: ts.Node, container: ts.Node): boolean {
+  return node.pos >= container.pos && node.end <= container.end;
+}
 
 function corsMessage(use: CorsUse, usesCredentials: () => boolean): string | undefined {
   if (use.opaque || use.origin === 'restricted' || use.credentials === false) return undefined;

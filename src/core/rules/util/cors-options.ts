@@ -71,8 +71,9 @@ function describe(framework: Framework, call: ts.CallExpression, argument: ts.Ex
   if (!options) return { framework, call, opaque: true, origin: 'restricted' };
   const originProperty = findProperty(options, 'origin');
   const credentialsProperty = findProperty(options, 'credentials');
-  // `{ ...baseCorsOptions, credentials: true }`: the spread may set the origin.
-  if (!originProperty && options.properties.some((property) => ts.isSpreadAssignment(property))) return { framework, call, opaque: true, origin: 'restricted' };
+  // `{ ...baseCorsOptions, credentials: true }`: the spread may set the origin; `@fastify/cors`'s
+  // `delegator: (req, cb) => cb(null, { origin: … })` chooses the options per request.
+  if (!originProperty && options.properties.some((property) => ts.isSpreadAssignment(property) || property.name?.getText() === 'delegator')) return { framework, call, opaque: true, origin: 'restricted' };
   let origin: OriginPolicy = 'default';
   if (originProperty) origin = ts.isPropertyAssignment(originProperty) ? originPolicy(originProperty.initializer, 0) : ts.isShorthandPropertyAssignment(originProperty) ? originPolicy(originProperty.name, 0) : 'restricted';
   let credentials: boolean | undefined;
