@@ -16,6 +16,20 @@ runRuleTests(rule, {
 `,
   },
   {
+    name: 'content type ids made of words under key names',
+    flavour: 'express4',
+    filename: 'src/domain/ContentType.ts',
+    code: `export class ContentType {
+  static readonly TYPES = {
+    Item: 'SF|Item',
+    KeySystemRootKey: 'SN|KeySystemRootKey',
+    RootKey: 'SN|RootKey|NoSync',
+    ItemsKey: 'SN|ItemsKey',
+  };
+}
+`,
+  },
+  {
     name: 'CSS selectors of password and key inputs in a browser script',
     flavour: 'express4',
     filename: 'public/scripts/settings.js',

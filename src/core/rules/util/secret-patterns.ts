@@ -219,6 +219,7 @@ function isDescriptive(value: string): boolean {
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/[0-9]{3,}/.test(value)) return true; // env var names and error codes
   if (/^(?:[a-z]+[-_]?)?(?:(?:sha|md|hs|rs|es|ps)[0-9]+|aes-[0-9]+-[a-z]+|utf-?8|base64(?:url)?|hex|latin1|ascii)$/i.test(value)) return true;
   if (/^[a-z]{3,}(?:\.(?:[a-z]{3,}|[0-9]{2,3}))+$/.test(value)) return true; // dotted names and design tokens: `grey.500`, `palette.primary.main`
+  if (/^[A-Za-z]+(\|[A-Za-z]+)+$/.test(value)) return true; // type ids made of words: `SN|RootKey|NoSync`
   if (/^[#.][a-z_][a-z0-9_-]*$/.test(value) || /^[a-z]*\[[\w-]+(?:[~|^$*]?=["']?[\w-]+["']?)?\]$/i.test(value)) return true; // CSS selectors of a form field: `#login_password`, `input[name=password]`
   if (/^v?[0-9]+(?:\.[0-9]+){1,3}$/.test(value) || /^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(value) || /^[0-9]+[smhdwy]$/i.test(value)) return true;
   return false;
