@@ -538,6 +538,22 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
   {
+    name: 'the default of the signing key in a zod env schema (reported without a fix: the schema keeps its shape)',
+    flavour: 'express5',
+    filename: 'src/config/env.ts',
+    code: `import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().default(3000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn']).default('info'),
+  JWT_SECRET: z.string().min(16).default('projecthub-signing-key-2f9a71c4'),
+});
+
+export const env = EnvSchema.parse(process.env);
+`,
+    errors: [{ line: 6, column: 42, endLine: 6, endColumn: 75, message: 'Hardcoded fallback secret for `process.env.JWT_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require JWT_SECRET instead.' }],
+  },
+  {
     name: 'a service-to-service key compared with an internal header',
     flavour: 'express4',
     filename: 'src/routes/introspect.js',

@@ -221,7 +221,7 @@ const rule: Rule = {
             node,
             evidence: 'fallback',
             envName,
-            replace: position.fallback.envName ? position.fallback.expression : undefined,
+            replace: position.fallback.envName && !position.fallback.inSchema ? position.fallback.expression : undefined,
             message: position.fallback.envName
               ? `Hardcoded fallback secret for \`process.env.${position.fallback.envName}\`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require ${envName} instead.`
               : `Hardcoded fallback secret for \`${secretName}\`: when it is missing the app runs with a secret anyone who reads the code knows. Read it from an environment variable (${envName}) instead.`,
@@ -358,8 +358,8 @@ function isValuePosition(node: StringLiteralLike): boolean {
 interface Position {
   /** The outermost expression the literal is the value of (through parentheses, casts, `||`, branches). */
   outer: ts.Expression;
-  /** `process.env.X || 'literal'` / `config.secret ?? 'literal'` / `getEnv('X', 'literal')`. */
-  fallback?: { expression: ts.Expression; envName?: string; leftName?: string };
+  /** `process.env.X || 'literal'` / `config.secret ?? 'literal'` / `getEnv('X', 'literal')`; `inSchema`: an env schema's default (`JWT_SECRET: z.string().default('literal')`). */
+  fallback?: { expression: ts.Expression; envName?: string; leftName?: string; inSchema?: boolean };
   /** Chosen by an environment check: `isDev ? 'dev-secret' : process.env.X`. */
   gated: boolean;
 }
@@ -381,6 +381,9 @@ function climb(literal: ts.Expression): Position {
     } else if (ts.isCallExpression(parent) && envHelperDefault(parent, current)) {
       fallback ??= { expression: parent, envName: (parent.arguments[0] as ts.StringLiteralLike).text };
       current = parent;
+    } else if (!fallback && envSchemaDefault(current)) {
+      // no fix: the default sits inside a schema, which the env read cannot replace
+      return { outer: current, fallback: { expression: current, envName: envSchemaDefault(current), inSchema: true }, gated };
     } else {
       return { outer: current, fallback, gated };
     }
@@ -428,6 +431,23 @@ function comparedSource(text: string): 'request' | 'config' | 'other' {
   return /^(process\.env|config|conf|cfg|settings|options|env|environment|appConfig|CONFIG|ENV)\b/.test(text) ? 'config' : 'other';
 }
 
+/**
+ * The variable an env schema gives this literal as its default: `JWT_SECRET: z.string().min(16).default('literal')`
+ * (zod, joi, yup), `JWT_SECRET: str({ default: 'literal' })` (envalid).
+ */
+function envSchemaDefault(literal: ts.Expression): string | undefined {
+  const parent = literal.parent;
+  let chain: ts.Expression | undefined;
+  if (ts.isCallExpression(parent) && parent.arguments[0] === literal && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'default') chain = parent;
+  else if (ts.isPropertyAssignment(parent) && parent.initializer === literal && propertyNameText(parent.name) === 'default' && ts.isObjectLiteralExpression(parent.parent) && ts.isCallExpression(parent.parent.parent)) chain = parent.parent.parent;
+  if (!chain) return undefined;
+  // `.default('x').describe('…')`: the rest of the chain
+  while (ts.isPropertyAccessExpression(chain.parent) && ts.isCallExpression(chain.parent.parent) && chain.parent.parent.expression === chain.parent) chain = chain.parent.parent;
+  const property = chain.parent;
+  const name = ts.isPropertyAssignment(property) && property.initializer === chain ? propertyNameText(property.name) : undefined;
+  return name !== undefined && /^[A-Z][A-Z0-9_]*$/.test(name) ? name : undefined;
+}
+
 /** `getEnvironmentString('JWT_SECRET', 'literal')`, `env('APP_KEY', 'literal')`: a project helper reading a variable, with its default. */
 function envHelperDefault(call: ts.CallExpression, argument: ts.Expression): boolean {
   const name = memberPath(call.expression)?.join('.') ?? '';
@@ -437,7 +457,7 @@ function envHelperDefault(call: ts.CallExpression, argument: ts.Expression): boo
 
 /** The fix replaces the whole `process.env.X || 'literal'`, else the literal. */
 function replaceTarget(literal: StringLiteralLike, position: Position): ts.Expression | undefined {
-  if (position.fallback) return position.fallback.envName ? position.fallback.expression : undefined;
+  if (position.fallback) return position.fallback.envName && !position.fallback.inSchema ? position.fallback.expression : undefined;
   return literal;
 }
 
