@@ -752,7 +752,7 @@ export function creationFacts(handler: FunctionLike): CreationFacts {
         created.add((unwrapExpression(callee.expression) as ts.Identifier).text);
       }
       // TypeORM `repo.save(entity)`, MongoDB `collection.insertOne(doc)` (the driver adds its `_id`): the argument is the record
-      if (/^(save|insertOne|insert|persist)$/.test(calleeName(node) ?? '') && node.arguments[0] && ts.isIdentifier(unwrapExpression(node.arguments[0]))) {
+      if (/^(save|insertOne|persist)$/.test(calleeName(node) ?? '') && node.arguments[0] && ts.isIdentifier(unwrapExpression(node.arguments[0]))) {
         created.add((unwrapExpression(node.arguments[0]) as ts.Identifier).text);
       }
     }
