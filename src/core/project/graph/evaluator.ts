@@ -132,7 +132,9 @@ export abstract class Evaluator {
       case 'namespace':
         return this.exportOf(value.module, name);
       case 'class':
-        return classMember(this, value, name, undefined);
+        return name === 'prototype' ? { kind: 'prototype', cls: value } : classMember(this, value, name, undefined);
+      case 'prototype':
+        return prototypeMethod(value.cls, name);
       case 'class-instance':
         return instanceMember(this, value.object, name);
       case 'instance':
@@ -571,4 +573,14 @@ function bindingName(node: ts.Node): string | undefined {
 
 function defaultName(kind: AppKind): string {
   return kind === 'express-app' ? 'app' : kind === 'express-router' ? 'router' : 'fastify';
+}
+
+/** A method of a class read from its prototype: the function itself, with no instance to run it on. */
+function prototypeMethod(cls: Extract<Value, { kind: 'class' }>, name: string): Value {
+  for (const member of cls.node.members) {
+    if (ts.isMethodDeclaration(member) && member.name && propertyNameText(member.name) === name && !ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) {
+      return { kind: 'function', module: cls.module, fn: member, closure: cls.frame };
+    }
+  }
+  return UNKNOWN;
 }

@@ -242,6 +242,28 @@ module.exports = v2;
     assert.equal(where(graph.routes[1].handler?.definition), 'src/controllers/users.controller.ts:5');
   });
 
+  it('resolves handlers read from a class prototype (Controller.prototype.method) to the method', () => {
+    const graph = graphOf('express4', {
+      'src/app.ts': `
+import express from 'express';
+import { DeleteChatController } from './controllers/delete-chat';
+const app = express();
+app.put('/chat/messages/delete', DeleteChatController.prototype.markDelete);
+export default app;
+`,
+      'src/controllers/delete-chat.ts': `
+import { Request, Response } from 'express';
+export class DeleteChatController {
+  public async markDelete(req: Request, res: Response): Promise<void> {
+    res.json({ deleted: req.body.messageId });
+  }
+}
+`,
+    });
+    assert.deepEqual(routeLines(graph), ['PUT /chat/messages/delete DeleteChatController.prototype.markDelete []']);
+    assert.equal(where(graph.routes[0].handler?.definition), 'src/controllers/delete-chat.ts:4');
+  });
+
   it('does not run browser scripts served from public/ as server code (a client-side router there is no route)', () => {
     const graph = graphOf('express4', {
       'server.js': `

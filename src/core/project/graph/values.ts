@@ -25,6 +25,8 @@ export type Value =
   | { kind: 'array'; module: ModuleSummary; node: ts.ArrayLiteralExpression; frame: Frame }
   | { kind: 'class'; module: ModuleSummary; node: ts.ClassLikeDeclaration; frame: Frame }
   | { kind: 'class-instance'; object: ClassObject }
+  /** `UsersController.prototype`: the class's methods, read without an instance (`router.get('/', UsersController.prototype.list)`). */
+  | { kind: 'prototype'; cls: Extract<Value, { kind: 'class' }> }
   | { kind: 'namespace'; module: ModuleSummary }
   /** Something a package exports (`express`, `cors`, `fastify-plugin`), with the member path taken. */
   | { kind: 'external'; module: string; path: readonly string[] }
