@@ -914,6 +914,44 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a create through the model\'s own static (Team.addTeam) answered 200',
+      flavour: 'express4',
+      filename: 'server/api/team-leader.js',
+      code: `const express = require('express');
+const Team = require('../models/Team');
+
+const router = express.Router();
+
+router.post('/teams', async (req, res, next) => {
+  try {
+    const team = await Team.addTeam({ userId: req.user.id, name: String(req.body.name) });
+    res.json(team);
+  } catch (err) {
+    next(err);
+  }
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 5, endLine: 9, endColumn: 19, message: 'POST /teams creates a record (`Team.addTeam`) but answers 200 OK; answer 201 Created.' }],
+      output: `const express = require('express');
+const Team = require('../models/Team');
+
+const router = express.Router();
+
+router.post('/teams', async (req, res, next) => {
+  try {
+    const team = await Team.addTeam({ userId: req.user.id, name: String(req.body.name) });
+    res.status(201).json(team);
+  } catch (err) {
+    next(err);
+  }
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a missing record by the id destructured from the request\'s params, answered 400',
       flavour: 'express4',
       filename: 'controllers/jobs.js',

@@ -666,8 +666,9 @@ export function isCreationCall(call: ts.CallExpression, newModelNames: ReadonlyS
       if (!match || FACTORY_SUFFIX.test(match[2])) return false;
       // a service writes to a database and is waited for; a synchronous `createX()` builds a value
       if (!isAsyncConsumed(call)) return false;
-      // `userService.createUser(…)`, `createPost(…)` imported from a service module
-      return !ts.isPropertyAccessExpression(callee) || !/^[A-Z]/.test(path?.[path.length - 1] ?? '') || STORE_LIKE.test(path?.[path.length - 1] ?? '');
+      // `userService.createUser(…)`, `createPost(…)` imported from a service module; a model's own static `Team.addTeam(…)`
+      const receiver = path?.[path.length - 1] ?? '';
+      return !ts.isPropertyAccessExpression(callee) || !/^[A-Z]/.test(receiver) || STORE_LIKE.test(receiver) || receiver === match[2];
     }
   }
 }
