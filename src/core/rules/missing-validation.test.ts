@@ -1668,6 +1668,84 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'the whole request handed to a service class the module exports itself (module.exports = ProductService)',
+    flavour: 'express4',
+    filename: 'src/ProductController.js',
+    files: {
+      'src/ProductService.js': `const Product = require('./models/Product');
+
+class ProductService {
+  async createFromRequest(req) {
+    const { name, price, category } = req.body;
+    return Product.create({ name, price, category, createdBy: req.user.id });
+  }
+}
+
+module.exports = ProductService;
+`,
+      'src/routes.js': `const express = require('express');
+const productController = require('./ProductController');
+
+const router = express.Router();
+router.post('/products', productController.create);
+
+module.exports = router;
+`,
+    },
+    code: `const ProductService = require('./ProductService');
+
+class ProductController {
+  constructor() {
+    this.productService = new ProductService();
+    this.create = this.create.bind(this);
+  }
+
+  async create(req, res, next) {
+    try {
+      res.status(201).json(await this.productService.createFromRequest(req));
+    } catch (err) {
+      next(err);
+    }
+  }
+}
+
+module.exports = new ProductController();
+`,
+    errors: [{ line: 11, column: 72, endLine: 11, endColumn: 75, message: '`req.body` reaches the handler of POST /products without validation; validate it with a schema.' }],
+    output: `const ProductService = require('./ProductService');
+const { z } = require('zod');
+
+const createBody = z.object({
+  name: z.string(),
+  price: z.unknown(),
+  category: z.unknown(),
+});
+
+class ProductController {
+  constructor() {
+    this.productService = new ProductService();
+    this.create = this.create.bind(this);
+  }
+
+  async create(req, res, next) {
+    const parsedBody = createBody.safeParse(req.body);
+    if (!parsedBody.success) {
+      res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+      return;
+    }
+    req.body = parsedBody.data;
+    try {
+      res.status(201).json(await this.productService.createFromRequest(req));
+    } catch (err) {
+      next(err);
+    }
+  }
+}
+
+module.exports = new ProductController();
+`,
+  },
+  {
     name: 'Fastify: a plugin typed FastifyPluginAsyncZod gets a zod schema for the route that has none',
     flavour: 'fastify5',
     filename: 'src/routes/notes.ts',

@@ -131,7 +131,10 @@ export class ValidatingCalleeResolver {
     if (binding.imported === '*') {
       if (!member) return undefined;
       const value = exportedValue(target.sourceFile, member);
-      return value && isFunctionLike(value) ? { file: target, fn: value } : undefined;
+      if (value && isFunctionLike(value)) return { file: target, fn: value };
+      // `const ProductService = require('./ProductService')` of `module.exports = ProductService`: the class's method
+      const whole = value ? undefined : exportedValue(target.sourceFile, '*');
+      return whole ? memberFunction(target, whole, member) : undefined;
     }
     const value = exportedValue(target.sourceFile, binding.imported);
     if (!value) return undefined;
