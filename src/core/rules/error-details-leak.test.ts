@@ -601,6 +601,33 @@ module.exports = errorHandlerMiddleware;
   ],
   invalid: [
   {
+    name: 'an error handler whose only recognised error is MongoDB\'s duplicate key (err.code === 11000)',
+    flavour: 'express4',
+    filename: 'server/middlewares/error.middleware.js',
+    code: `module.exports = (err, req, res, next) => {
+  let statusCode = err.statusCode || 500;
+  let message = err.message || 'Internal Server Error';
+  if (err.code === 11000) {
+    statusCode = 400;
+    message = \`\${Object.keys(err.keyValue)} already exists\`;
+  }
+  res.status(statusCode).json({ success: false, message });
+};
+`,
+    errors: [{ line: 8, column: 3, endLine: 8, endColumn: 59, message: 'The message of an unexpected error (`err.message`) is sent to the client with status `statusCode`; log the error and send a generic message with a request id instead.' }],
+    output: `module.exports = (err, req, res, next) => {
+  let statusCode = err.statusCode || 500;
+  let message = err.message || 'Internal Server Error';
+  if (err.code === 11000) {
+    statusCode = 400;
+    message = \`\${Object.keys(err.keyValue)} already exists\`;
+  }
+  console.error(err);
+  res.status(statusCode).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+};
+`,
+  },
+  {
     name: 'Fastify: the message destructured from the rejection of a promise, sent with 500',
     flavour: 'fastify5',
     filename: 'server/routes/settings.ts',

@@ -652,6 +652,8 @@ function statusComparison(comparison: ts.BinaryExpression): boolean | undefined 
   const name = path?.[path.length - 1] ?? '';
   if (!/^(status|statusCode|code|httpStatus|httpCode|status_code)$/i.test(name)) return undefined;
   const bound = Number(literal.text);
+  // `err.code === 11000` (MongoDB's duplicate key) is a driver's code, not an HTTP status
+  if (bound < 100 || bound > 599) return undefined;
   let operator: ts.SyntaxKind = comparison.operatorToken.kind;
   if (flip) {
     const mirrored: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
