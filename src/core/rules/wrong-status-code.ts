@@ -364,6 +364,7 @@ class StatusChecker {
    */
   private checkErrorStatusArguments(handler: HandlerInfo): void {
     forEachDescendant(handler.fn.body!, (node) => {
+      if (ts.isThrowStatement(node)) this.checkThrowToLocalCatch(handler, node);
       if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || !/(Error|Exception)$/.test(node.expression.text)) return true;
       const thrown = ts.isThrowStatement(node.parent) || (ts.isCallExpression(node.parent) && handler.next !== undefined && ts.isIdentifier(node.parent.expression) && node.parent.expression.text === handler.next);
       const statusArgument = (node.arguments ?? []).find((argument) => ts.isNumericLiteral(unwrapExpression(argument)));
@@ -375,6 +376,21 @@ class StatusChecker {
       }
       return true;
     });
+  }
+
+  /**
+   * `try { const film = await findFirst({ where: { id } }); if (!film) throw Error('No film found') … }
+   * catch (e) { return reply.code(500).send(…) }`: the handler's own catch answers the missing record 500.
+   */
+  private checkThrowToLocalCatch(handler: HandlerInfo, statement: ts.ThrowStatement): void {
+    let tryStatement: ts.Node = statement;
+    while (tryStatement !== handler.fn && !(ts.isTryStatement(tryStatement) && statement.pos >= tryStatement.tryBlock.pos && statement.end <= tryStatement.tryBlock.end)) tryStatement = tryStatement.parent;
+    if (!ts.isTryStatement(tryStatement) || !tryStatement.catchClause) return;
+    const answered = /\.(status|code|sendStatus)\(\s*(5\d\d)\s*\)/.exec(tryStatement.catchClause.block.getText(this.ctx.sourceFile));
+    if (!answered) return;
+    const notFound = notFoundBranch(statement, statement.expression, handler.fn, handler.req);
+    if (!notFound?.keyedByParams) return;
+    this.reportStatus({ kind: 'none', report: statement }, notFoundMessage(notFound, Number(answered[2])).replace('; answer 404', ' (through the catch below); answer 404'), 404, describeStatus(404));
   }
 
   /** Whether code after `statement` (on its path through the handler) may still send, forward or throw. */
