@@ -319,6 +319,39 @@ export default async function jobs(app: FastifyInstance) {
 `,
   },
   {
+    name: 'format validators of credential fields, each given one field (validatePassword(password), TokenValidator({ name, permission }))',
+    flavour: 'express5',
+    filename: 'server/middleware/auth/login.js',
+    esm: true,
+    files: {
+      'shared/validators/auth.js': `export const validateEmail = (email = '') => (/^[^@\\s]+@[^@\\s]+$/.test(email) ? false : { email: 'Email is not valid' });
+export const validatePassword = (password = '') => (password.length >= 8 && password.length <= 48 ? false : { password: 'Password must be between 8 and 48 characters.' });
+`,
+      'shared/validators/token.js': `export default function TokenValidator({ name, permission } = {}) {
+  if (typeof name !== 'string' || name.length > 64) return 'Invalid name';
+  return Number.isInteger(permission) ? false : 'Invalid permission';
+}
+`,
+    },
+    code: `import { validateEmail, validatePassword } from '../../../shared/validators/auth.js';
+import TokenValidator from '../../../shared/validators/token.js';
+import { signInUser, createToken } from '../../database/queries.js';
+
+export const login = async (request, response) => {
+  const { email, password } = request.body;
+  if (validateEmail(email) || validatePassword(password)) return response.status(422).json({ message: 'Invalid email or password' });
+  return response.json(await signInUser(email.toLowerCase(), password));
+};
+
+export const createApiToken = async (request, response) => {
+  const { name, permission } = request.body;
+  const invalid = TokenValidator({ name, permission });
+  if (invalid) return response.status(400).json({ message: invalid });
+  return response.status(201).json(await createToken(name, permission));
+};
+`,
+  },
+  {
     name: 'every body field the handler reads checked for its type by hand',
     flavour: 'express5',
     filename: 'src/routes/settings.ts',

@@ -127,7 +127,9 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sa
   if (isValidationName(text, context.settings)) return true;
   // `credentials.safeParse(req.body)`, `loginSchema.parse(…)`: only a schema has these, whatever it is named after
   if (segments.length >= 2 && ZOD_PARSE_METHODS.has(name) && !NON_SCHEMA_RECEIVERS.test(segments[segments.length - 2]) && !NON_SCHEMA_RECEIVERS.test(root)) return true;
-  if (isCredentialName(text)) return false;
+  // `user.validPassword(pw)`, `verifyToken(token, secret)` check a credential; `validatePassword(password)`,
+  // `validators.auth.password(x)`, `TokenValidator({ name, permission })` check a value's format
+  if (isCredentialName(text)) return call.arguments.length === 1 && (segments.length === 1 || /valid/i.test(root)) && /valid/i.test(text);
   // A sanitizer applied to the value itself (`sanitizeRegistrationDTO(req.body)`, `checkXSS(req.body)`)
   // vets it; an app-wide sanitizing middleware does not (nor a request logger redacting a copy).
   if (/sanitiz|xss/i.test(name)) return sanitizersValidate;
