@@ -1701,6 +1701,48 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'a type check of the search text leaves the sort field, used only through a string method, unvetted',
+    flavour: 'express4',
+    filename: 'src/routes/titles.js',
+    code: `const { Router } = require('express');
+const knex = require('../db');
+
+const router = Router();
+
+router.get('/titles', async (req, res) => {
+  const { query, sort } = req.query;
+  if (!query || typeof query !== 'string') return res.status(400).send({ error: 'query is required' });
+  res.json(await knex('titles').whereILike('name', \`%\${query}%\`).orderBy(sort.toLowerCase()));
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 7, column: 27, endLine: 7, endColumn: 36, message: '`req.query` reaches the handler of GET /titles without validation; validate it with a schema.' }],
+    output: `const { Router } = require('express');
+const knex = require('../db');
+const { z } = require('zod');
+
+const router = Router();
+
+const getTitlesQuery = z.object({
+  query: z.string().optional(),
+  sort: z.string().optional(),
+});
+
+router.get('/titles', async (req, res) => {
+  const parsedQuery = getTitlesQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+  }
+  const { query, sort } = req.query;
+  if (!query || typeof query !== 'string') return res.status(400).send({ error: 'query is required' });
+  res.json(await knex('titles').whereILike('name', \`%\${query}%\`).orderBy(sort.toLowerCase()));
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'the whole request handed to a service class the module exports itself (module.exports = ProductService)',
     flavour: 'express4',
     filename: 'src/ProductController.js',

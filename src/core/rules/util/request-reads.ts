@@ -353,7 +353,10 @@ class RequestUseCollector {
         const grand = parent.parent;
         if (ts.isCallExpression(grand) && grand.expression === parent) {
           this.methodEvidence(part, fieldPath, name);
-          return { usage: this.isWrite(grand) ? 'write' : 'use', named: fieldPath.length > 0, path: fieldPath };
+          const write = this.isWrite(grand);
+          // `fields.split(',')`: the value is used, whatever was checked of the other fields
+          if (!write && fieldPath.length > 0) this.usedFields.add(`${part}.${fieldPath[0]}`);
+          return { usage: write ? 'write' : 'use', named: fieldPath.length > 0, path: fieldPath };
         }
         if (name === 'length' || name === 'hasOwnProperty') return { usage: 'use', named: fieldPath.length > 0, path: fieldPath };
         if (parent.questionDotToken) optional = true;
