@@ -352,6 +352,23 @@ export const createApiToken = async (request, response) => {
 `,
   },
   {
+    name: 'a query value only URL-encoded into the links the server writes',
+    flavour: 'express4',
+    filename: 'src/server.js',
+    code: `const express = require('express');
+
+const app = express();
+const styles = { basic: { name: 'Basic' } };
+
+app.get('/styles.json', (req, res) => {
+  const query = req.query.key ? \`?key=\${encodeURIComponent(req.query.key)}\` : '';
+  res.json(Object.keys(styles).map((id) => ({ id, url: \`/styles/\${id}/style.json\${query}\` })));
+});
+
+module.exports = app;
+`,
+  },
+  {
     name: 'every body field the handler reads checked for its type by hand',
     flavour: 'express5',
     filename: 'src/routes/settings.ts',

@@ -483,6 +483,8 @@ class RequestUseCollector {
       }
       // `crypto.createHmac('sha256', secret).update(req.body)`: hashed to check a signature, like logging it reaches nothing
       if (isDigestUpdate(call)) return 'log';
+      // `?key=${encodeURIComponent(req.query.key)}`: encoded into a URL component, whatever it holds
+      if (direct && /^(encodeURIComponent|encodeURI)$/.test(calleeText(call) ?? '')) return 'compare';
       // `/^[0-9]+(,[0-9]+)?$/.test(req.query.from)` only tests the value, like a comparison; it vets
       // neither the other fields nor what is done with this one afterwards
       if (direct && isPatternTest(call)) {
