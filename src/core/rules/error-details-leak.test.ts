@@ -601,6 +601,45 @@ module.exports = errorHandlerMiddleware;
   ],
   invalid: [
   {
+    name: 'the body of a failed upstream call (axios err.response.data) sent with 500',
+    flavour: 'express4',
+    filename: 'src/routes/fx.js',
+    code: `const { Router } = require('express');
+const axios = require('axios');
+
+const router = Router();
+
+router.get('/rates', async (req, res) => {
+  try {
+    const { data } = await axios.get('https://api.fx.example/latest', { headers: { Authorization: \`Bearer \${process.env.FX_TOKEN}\` } });
+    res.json(data);
+  } catch (err) {
+    res.status(500).json({ error: 'Upstream failed', details: err.response?.data });
+  }
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 11, column: 5, endLine: 11, endColumn: 84, message: 'The raw error `err.response?.data` is sent to the client, exposing its internals; log it and send a generic message with a request id instead.' }],
+    output: `const { Router } = require('express');
+const axios = require('axios');
+
+const router = Router();
+
+router.get('/rates', async (req, res) => {
+  try {
+    const { data } = await axios.get('https://api.fx.example/latest', { headers: { Authorization: \`Bearer \${process.env.FX_TOKEN}\` } });
+    res.json(data);
+  } catch (err) {
+    console.error(err);
+    res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  }
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'an error handler whose only recognised error is MongoDB\'s duplicate key (err.code === 11000)',
     flavour: 'express4',
     filename: 'server/middlewares/error.middleware.js',

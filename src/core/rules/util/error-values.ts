@@ -165,6 +165,11 @@ export function errorRef(expression: ts.Expression, analysis: FileAnalysis): Err
   if (ts.isPropertyAccessExpression(value) || (ts.isElementAccessExpression(value) && ts.isStringLiteralLike(value.argumentExpression))) {
     const key = ts.isPropertyAccessExpression(value) ? value.name.text : (value.argumentExpression as ts.StringLiteralLike).text;
     const object = unwrapExpression(value.expression);
+    // `err.response.data` (an upstream's body, from axios), `error.cause.message`: inside the internals
+    if (ts.isPropertyAccessExpression(object) && ts.isIdentifier(unwrapExpression(object.expression)) && INTERNAL_PROPERTIES.has(object.name.text)) {
+      const origin = errorOrigin(unwrapExpression(object.expression) as ts.Identifier, analysis);
+      if (origin) return { level: 'raw', error: origin, text: value.getText() };
+    }
     if (ts.isIdentifier(object)) {
       const origin = errorOrigin(object, analysis) ?? copiedError(object, analysis);
       if (origin) {
