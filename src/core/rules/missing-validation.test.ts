@@ -1718,6 +1718,50 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'a controller with a stray next() after its return is still the route\'s handler',
+    flavour: 'express4',
+    filename: 'src/controllers/auth.js',
+    code: `const asyncHandler = require('express-async-handler');
+const User = require('../models/user');
+
+const register = asyncHandler(async (req, res, next) => {
+  const { email, username, password } = req.body;
+  const user = new User({ email, username, password });
+  await user.save();
+  return res.status(201).json({ message: 'Registration successful' });
+  next();
+});
+
+module.exports = { register };
+`,
+    errors: [{ line: 5, column: 41, endLine: 5, endColumn: 49, message: '`req.body` reaches the handler `register` without validation; validate it with a schema.' }],
+    output: `const asyncHandler = require('express-async-handler');
+const User = require('../models/user');
+const { z } = require('zod');
+
+const registerBody = z.object({
+  email: z.string(),
+  username: z.string(),
+  password: z.string(),
+});
+
+const register = asyncHandler(async (req, res, next) => {
+  const parsedBody = registerBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const { email, username, password } = req.body;
+  const user = new User({ email, username, password });
+  await user.save();
+  return res.status(201).json({ message: 'Registration successful' });
+  next();
+});
+
+module.exports = { register };
+`,
+  },
+  {
     name: 'a type check of the search text leaves the sort field, used only through a string method, unvetted',
     flavour: 'express4',
     filename: 'src/routes/titles.js',

@@ -161,7 +161,7 @@ function looksTerminal(handler: HandlerInfo): boolean {
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      if (ts.isIdentifier(callee) && callee.text === handler.next && node.arguments.length === 0) passesOn = true;
+      if (ts.isIdentifier(callee) && callee.text === handler.next && node.arguments.length === 0 && !isUnreachable(node)) passesOn = true;
       const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
       if (ts.isPropertyAccessExpression(callee) && rootName(callee) === handler.res && name !== undefined && (RESPONSE_METHODS.test(name) || RESPONSE_HELPER.test(name))) responds = true;
       const handsOverResponse = node.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === handler.res);
@@ -177,6 +177,16 @@ function looksTerminal(handler: HandlerInfo): boolean {
     forEachDescendant(handler.fn.body, visit);
   }
   return responds && !passesOn;
+}
+
+/** `return res.status(201).json(…); next();`: a statement after a return in its block never runs. */
+function isUnreachable(node: ts.Node): boolean {
+  let statement: ts.Node = node;
+  while (!ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent) && !isFunctionLike(statement.parent)) statement = statement.parent;
+  const block = statement.parent;
+  if (!ts.isBlock(block)) return false;
+  const index = block.statements.indexOf(statement as ts.Statement);
+  return block.statements.slice(0, index).some((earlier) => ts.isReturnStatement(earlier) || ts.isThrowStatement(earlier));
 }
 
 function rootName(expression: ts.Expression): string | undefined {
