@@ -131,10 +131,10 @@ const KEY_QUALIFIERS = new Set([
   'secret', 'private', 'api', 'access', 'signing', 'sign', 'encryption', 'encrypt', 'crypt', 'crypto', 'cipher', 'aes', 'master', 'client',
   'app', 'auth', 'license', 'licence', 'service', 'webhook', 'hmac', 'jwt', 'session', 'cookie', 'admin', 'root', 'shared', 'consumer',
   'stripe', 'sendgrid', 'mailgun', 'twilio', 'openai', 'anthropic', 'github', 'slack', 'aws', 'firebase', 'algolia', 'pusher', 'mailchimp',
-  'postmark', 'resend', 'brevo', 'paystack', 'razorpay', 'paypal', 'braintree', 'internal',
+  'postmark', 'resend', 'brevo', 'paystack', 'razorpay', 'paypal', 'braintree',
 ]);
 const TOKEN_QUALIFIERS = new Set([
-  'access', 'auth', 'api', 'bearer', 'refresh', 'bot', 'personal', 'admin', 'secret', 'service', 'app', 'webhook', 'oauth', 'verify', 'internal',
+  'access', 'auth', 'api', 'bearer', 'refresh', 'bot', 'personal', 'admin', 'secret', 'service', 'app', 'webhook', 'oauth', 'verify',
   'slack', 'github', 'gh', 'gitlab', 'npm', 'discord', 'telegram', 'twilio', 'mapbox', 'sentry', 'vercel', 'netlify', 'cloudflare', 'hf',
 ]);
 /** Words that make a name a description of a secret rather than the secret: `publicKey`, `testPassword`, `placeholderToken`. */
@@ -157,6 +157,8 @@ export function secretNameStrength(name: string): SecretNameStrength | undefined
     return 'strong';
   }
   if (last === 'pass' && previous !== undefined && /^(db|database|smtp|mail|redis|admin|root|user|mongo|mysql|pg|postgres)$/.test(previous)) return 'strong';
+  // a custom request header carrying a credential: `x-internal-key`, `x-internal-token`
+  if (words[0] === 'x' && words.length >= 3 && (last === 'key' || last === 'token')) return 'strong';
   if (last === 'key' || last === 'keys') {
     if (previous && KEY_QUALIFIERS.has(previous)) return 'strong';
     return words.length === 1 ? 'weak' : undefined;
