@@ -1718,6 +1718,52 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'a service that checks one of the fields it is handed leaves the other fields unvetted',
+    flavour: 'express4',
+    filename: 'src/controllers/orders.js',
+    esm: true,
+    files: {
+      'src/services/orders.js': `import mongoose from 'mongoose';
+import Order from '../models/order.js';
+
+export async function getList(userId, search, status) {
+  const filter = { user: userId };
+  if (search && mongoose.Types.ObjectId.isValid(search)) filter._id = search;
+  if (status && status !== 'all') filter.status = status;
+  return Order.find(filter).lean();
+}
+`,
+    },
+    code: `import { getList } from '../services/orders.js';
+
+export const listOrders = async (req, res) => {
+  const search = req.query.search || '';
+  const status = req.query.status || null;
+  res.json(await getList(req.user.id, search, status));
+};
+`,
+    errors: [{ line: 4, column: 18, endLine: 4, endColumn: 27, message: '`req.query` reaches the handler `listOrders` without validation; validate it with a schema.' }],
+    output: `import { getList } from '../services/orders.js';
+import { z } from 'zod';
+
+const listOrdersQuery = z.object({
+  search: z.string().optional(),
+  status: z.string().optional(),
+});
+
+export const listOrders = async (req, res) => {
+  const parsedQuery = listOrdersQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const search = req.query.search || '';
+  const status = req.query.status || null;
+  res.json(await getList(req.user.id, search, status));
+};
+`,
+  },
+  {
     name: 'a controller with a stray next() after its return is still the route\'s handler',
     flavour: 'express4',
     filename: 'src/controllers/auth.js',

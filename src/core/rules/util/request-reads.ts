@@ -491,9 +491,11 @@ class RequestUseCollector {
         this.setType(node, 'string');
         return 'compare';
       }
-      // A service that parses its argument vets what the argument holds: `createAccount({ fullName, email })`.
+      // A service that parses its argument vets what the argument holds: `createAccount({ fullName, email })`;
+      // handed one field (`getList(userId, search, status)`), it vets that field
       if (this.classifier.validatesArgument?.(call, argumentIndexHolding(call, handed))) {
-        this.markValidated(part, call.getStart());
+        if (path.length === 1 && direct) this.fieldChecks.push({ part, path, at: call.getStart() });
+        else this.markValidated(part, call.getStart());
         return 'validator';
       }
       const callee = calleeText(call);
