@@ -1718,6 +1718,70 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'a router-level validator given only the query schema leaves the body of its routes unvalidated',
+    flavour: 'express4',
+    filename: 'src/routes/tasks.js',
+    files: {
+      'src/middleware/validate.js': `module.exports = ({ body, query }) => (req, res, next) => {
+  try {
+    if (body) req.body = body.parse(req.body);
+    if (query) Object.assign(req.query, query.parse(req.query));
+    next();
+  } catch (error) {
+    res.status(400).json({ message: 'Invalid request', issues: error.issues });
+  }
+};
+`,
+    },
+    code: `const express = require('express');
+const { z } = require('zod');
+const validate = require('../middleware/validate');
+const Task = require('../models/task');
+
+const router = express.Router();
+router.use(validate({ query: z.object({ workspace: z.string().uuid() }) }));
+
+router.get('/tasks', async (req, res) => {
+  res.json(await Task.find({ workspace: req.query.workspace }));
+});
+
+router.post('/tasks', async (req, res) => {
+  const task = await Task.create({ ...req.body, workspace: req.query.workspace });
+  res.status(201).json(task);
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 14, column: 39, endLine: 14, endColumn: 47, message: '`req.body` reaches the handler of POST /tasks without validation; validate it with a schema.' }],
+    output: `const express = require('express');
+const { z } = require('zod');
+const validate = require('../middleware/validate');
+const Task = require('../models/task');
+
+const router = express.Router();
+router.use(validate({ query: z.object({ workspace: z.string().uuid() }) }));
+
+router.get('/tasks', async (req, res) => {
+  res.json(await Task.find({ workspace: req.query.workspace }));
+});
+
+const postTasksBody = z.looseObject({});
+
+router.post('/tasks', async (req, res) => {
+  const parsedBody = postTasksBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const task = await Task.create({ ...req.body, workspace: req.query.workspace });
+  res.status(201).json(task);
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'a service that checks one of the fields it is handed leaves the other fields unvetted',
     flavour: 'express4',
     filename: 'src/controllers/orders.js',

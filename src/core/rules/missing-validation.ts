@@ -9,6 +9,7 @@ import { collectRequestUse, mergeFields, REQUEST_PARTS, type FieldNode, type Req
 import {
   createCallClassifier,
   isValidationName,
+  middlewareCoverage,
   projectHasValidationLibrary,
   routeCoverage,
   middlewareEffect,
@@ -369,10 +370,25 @@ function graphCoverage(ctx: RuleContext, route: GraphRoute, remotes: Map<string,
   const covered = new Set<RequestPart>();
   for (const link of route.chain) {
     const judged = link.scope === 'route' && link.at.file === options.judgedIn;
-    if (!judged && link.name !== LEGACY_EXPRESS_VALIDATOR && isValidationName(link.name, ctx.settings)) return new Set(REQUEST_PARTS);
+    if (!judged && link.name !== LEGACY_EXPRESS_VALIDATOR && isValidationName(link.name, ctx.settings)) {
+      // `router.use(validate({ query: listQuery }))`: a validator given one schema per part covers those parts
+      const parts = keyedLinkCoverage(ctx, link, remotes);
+      if (!parts) return new Set(REQUEST_PARTS);
+      for (const part of parts) covered.add(part);
+      continue;
+    }
     for (const part of definedMiddlewareEffect(ctx, link, remotes)?.validated ?? []) covered.add(part);
   }
   return covered;
+}
+
+/** The parts a validation link covers when its call names them (`validate({ params })`); undefined when it covers all. */
+function keyedLinkCoverage(ctx: RuleContext, link: ChainLink, remotes: Map<string, RemoteFile | null>): ReadonlySet<RequestPart> | undefined {
+  const file = link.at.file === ctx.fileName ? { sourceFile: ctx.sourceFile, validation: { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings } } : remoteFile(ctx, link.at.file, remotes);
+  const call = file?.validation.analysis.calls.find((candidate) => candidate.getStart(file.sourceFile) === link.at.start);
+  if (!file || !call) return undefined;
+  const parts = middlewareCoverage({ expression: call }, file.validation);
+  return parts && parts.size < REQUEST_PARTS.length ? parts : undefined;
 }
 
 /** Body fields set by the middleware of a route's chain as the route graph sees it. */
