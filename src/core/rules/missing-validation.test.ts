@@ -369,6 +369,28 @@ module.exports = app;
 `,
   },
   {
+    name: 'a loop over the body\'s keys that checks each value\'s type against an allow-list of settings',
+    flavour: 'express4',
+    filename: 'src/routes/settings.js',
+    code: `const express = require('express');
+const Settings = require('../models/settings');
+
+const router = express.Router();
+const ALLOWED = new Set(['theme', 'language', 'timezone']);
+
+router.put('/settings', async (req, res) => {
+  for (const key of Object.keys(req.body)) {
+    if (!ALLOWED.has(key) || typeof req.body[key] !== 'string') {
+      return res.status(400).json({ error: \`invalid setting \${key}\` });
+    }
+  }
+  res.json(await Settings.findOneAndUpdate({ user: req.user.id }, req.body, { new: true, upsert: true }));
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'every body field the handler reads checked for its type by hand',
     flavour: 'express5',
     filename: 'src/routes/settings.ts',

@@ -485,6 +485,8 @@ class RequestUseCollector {
       if (isDigestUpdate(call)) return 'log';
       // `?key=${encodeURIComponent(req.query.key)}`: encoded into a URL component, whatever it holds
       if (direct && /^(encodeURIComponent|encodeURI)$/.test(calleeText(call) ?? '')) return 'compare';
+      // `for (const key of Object.keys(req.body))`: the names of the fields, not their values
+      if (direct && calleeText(call) === 'Object.keys') return 'compare';
       // `/^[0-9]+(,[0-9]+)?$/.test(req.query.from)` only tests the value, like a comparison; it vets
       // neither the other fields nor what is done with this one afterwards
       if (direct && isPatternTest(call)) {
