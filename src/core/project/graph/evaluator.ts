@@ -48,7 +48,7 @@ export abstract class Evaluator {
   protected abstract invoke(fn: FunctionValue, args: readonly Value[], thisValue: Value | undefined, site: ts.Node): Value;
 
   /** `new C(...)`: creates the object and runs its constructor. */
-  protected abstract construct(cls: ClassValue, args: readonly Value[], site: ts.NewExpression): Value;
+  protected abstract construct(cls: ClassValue, args: readonly Value[], site: ts.NewExpression | undefined): Value;
 
   protected abstract createInstance(kind: AppKind, node: ts.Node, module: ModuleSummary, name: string): Instance;
 
@@ -323,6 +323,8 @@ export abstract class Evaluator {
       const name = callee.name.text;
       const special = this.methodResult(object, name, call, frame);
       if (special) return special;
+      const resolved = this.containerResolved(name, call, frame);
+      if (resolved) return resolved;
       thisValue = object;
       calleeValue = this.member(object, name);
     } else {
@@ -365,6 +367,18 @@ export abstract class Evaluator {
       if (unwrapped.kind === 'function') return this.invoke(unwrapped, this.args(call, frame), undefined, call);
     }
     return { kind: 'call', module: frame.module, call, callee: calleeValue, args: this.args(call, frame) };
+  }
+
+  /**
+   * A dependency-injection container handing out a project class: `container.resolve<UserController>('userController')`
+   * (awilix), `container.resolve(UserController)` (tsyringe), `container.get<UsersService>(TYPES.UsersService)` (inversify).
+   */
+  private containerResolved(method: string, call: ts.CallExpression, frame: Frame): Value | undefined {
+    if (method !== 'resolve' && method !== 'get') return undefined;
+    const typeArgument = call.typeArguments?.[0];
+    const token = typeArgument && ts.isTypeReferenceNode(typeArgument) && ts.isIdentifier(typeArgument.typeName) ? typeArgument.typeName : call.arguments[0] && ts.isIdentifier(unwrap(call.arguments[0])) ? (unwrap(call.arguments[0]) as ts.Identifier) : undefined;
+    const cls = token ? this.evaluate(token, frame) : undefined;
+    return cls?.kind === 'class' ? this.construct(cls, [], undefined) : undefined;
   }
 
   private externalCall(callee: Extract<Value, { kind: 'external' }>, call: ts.CallExpression, frame: Frame): Value {

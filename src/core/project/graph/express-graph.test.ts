@@ -264,6 +264,32 @@ export class DeleteChatController {
     assert.equal(where(graph.routes[0].handler?.definition), 'src/controllers/delete-chat.ts:4');
   });
 
+  it('resolves controllers handed out by a dependency-injection container (container.resolve<UserController>(…))', () => {
+    const graph = graphOf('express4', {
+      'src/app.ts': `
+import express from 'express';
+import { createContainer, asClass } from 'awilix';
+import { UserController } from './user.controller';
+const container = createContainer();
+container.register({ userController: asClass(UserController).singleton() });
+const users = container.resolve<UserController>('userController');
+const app = express();
+app.get('/users', users.list.bind(users));
+export default app;
+`,
+      'src/user.controller.ts': `
+import type { Request, Response } from 'express';
+export class UserController {
+  async list(req: Request, res: Response) {
+    res.json({ role: req.query.role });
+  }
+}
+`,
+    });
+    assert.deepEqual(routeLines(graph), ['GET /users users.list.bind []']);
+    assert.equal(where(graph.routes[0].handler?.definition), 'src/user.controller.ts:4');
+  });
+
   it('does not run browser scripts served from public/ as server code (a client-side router there is no route)', () => {
     const graph = graphOf('express4', {
       'server.js': `
