@@ -1740,6 +1740,51 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'validationResult(req) reports on the route\'s chains only: a param() chain leaves the body unvalidated',
+    flavour: 'express4',
+    filename: 'src/routes/bookings.js',
+    code: `const express = require('express');
+const { param, validationResult } = require('express-validator');
+const db = require('../db');
+
+const router = express.Router();
+
+router.patch('/bookings/:id', [param('id').isUUID()], async (req, res) => {
+  if (!validationResult(req).isEmpty()) return res.status(400).json({ message: 'Bad id' });
+  const { start, notes } = req.body;
+  res.json(await db.bookings.update(req.params.id, { start, notes }));
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 9, column: 28, endLine: 9, endColumn: 36, message: '`req.body` reaches the handler of PATCH /bookings/:id without validation; validate it with a schema.' }],
+    output: `const express = require('express');
+const { param, validationResult } = require('express-validator');
+const db = require('../db');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const patchBookingsIdBody = z.object({
+  start: z.unknown(),
+  notes: z.unknown(),
+});
+
+router.patch('/bookings/:id', [param('id').isUUID()], async (req, res) => {
+  const parsedBody = patchBookingsIdBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  if (!validationResult(req).isEmpty()) return res.status(400).json({ message: 'Bad id' });
+  const { start, notes } = req.body;
+  res.json(await db.bookings.update(req.params.id, { start, notes }));
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'a router-level validator given only the query schema leaves the body of its routes unvalidated',
     flavour: 'express4',
     filename: 'src/routes/tasks.js',

@@ -93,7 +93,9 @@ const rule: Rule = {
           if (candidates.length === 0) continue;
           for (const route of routeContexts(ctx, handler, validation, remotes)) {
             const bodySetByChain = readsOnlyFields(use, 'body', route.bodySetBy);
-            const unvalidated = candidates.filter((read) => !route.covered.has(read.part) && !(read.part === 'body' && bodySetByChain));
+            // `validationResult(req)` where no chain of the route can be seen (`exports.register = [body('email')…, handler]`): trusted for every part
+            const chainsUnseen = use.chainResultAt !== undefined && route.covered.size === 0;
+            const unvalidated = candidates.filter((read) => !route.covered.has(read.part) && !(read.part === 'body' && bodySetByChain) && !(chainsUnseen && isAfter(read, use.chainResultAt)));
             if (unvalidated.length === 0) continue;
             ctx.report(finding(ctx, handler, use, unvalidated, route));
             break;
@@ -250,6 +252,11 @@ function reportedOnItsOwn(ctx: RuleContext, target: { path: string; fn: Function
 /** A standalone controller no route is found for is still judged when nothing else in the project could validate its input. */
 function judgedWithoutRoute(ctx: RuleContext, handler: HandlerInfo): boolean {
   return handler.standalone && handler.framework === 'express' && !projectHasValidationLibrary(ctx.project.dependencies) && ctx.settings.validationMiddleware.length === 0;
+}
+
+/** A read past a check at `at` (a capture is judged by its uses, which come after). */
+function isAfter(read: RequestRead, at: number | undefined): boolean {
+  return at !== undefined && (read.usage === 'capture' || read.start > at || inCondition(read.node));
 }
 
 /** A read reaches the handler's logic before (or without) any validation of its part inside the handler. */

@@ -73,6 +73,11 @@ export interface RequestUse {
   written: Map<RequestPart, Set<string>>;
   /** Calls handed the whole request (`saveUser(req)`, `createOrderService(req, res, next)`): what they read, the handler reads. */
   forwards: RequestForward[];
+  /**
+   * Offset of `validationResult(req)` / `matchedData(req)`: the outcome of the route's express-validator
+   * chains, which say themselves which parts they check; all parts when the chains cannot be seen.
+   */
+  chainResultAt?: number;
 }
 
 export interface RequestForward {
@@ -142,6 +147,7 @@ class RequestUseCollector {
   private readonly fieldChecks: { part: RequestPart; path: readonly string[]; at: number }[] = [];
   /** `body.title`: fields some read uses as a value, not only compares or logs; only they need a check. */
   private readonly usedFields = new Set<string>();
+  private chainResultAt: number | undefined;
   private readonly requestName: string | undefined;
 
   constructor(
@@ -175,7 +181,7 @@ class RequestUseCollector {
       read.namedOnly = read.namedOnly && (this.captureNamedOnly.get(read) ?? true);
     }
     this.reads.sort((a, b) => a.start - b.start);
-    return { reads: this.reads, fields: this.fields, validatedAt: this.validatedAt, partExpression: this.partExpression, written: this.written, forwards: this.forwards };
+    return { reads: this.reads, fields: this.fields, validatedAt: this.validatedAt, partExpression: this.partExpression, written: this.written, forwards: this.forwards, chainResultAt: this.chainResultAt };
   }
 
   /**
@@ -247,7 +253,9 @@ class RequestUseCollector {
       return;
     }
     const call = enclosingCallOfArgument(top);
-    if (call && this.classifier.isValidator(call)) {
+    if (call && isChainResult(call)) {
+      this.chainResultAt = Math.min(this.chainResultAt ?? Infinity, call.getStart());
+    } else if (call && this.classifier.isValidator(call)) {
       for (const part of REQUEST_PARTS) this.markValidated(part, call.getStart());
     } else if (call && !this.classifier.isLogger(call)) {
       const index = call.arguments.indexOf(top);
@@ -837,6 +845,10 @@ function argumentIndexHolding(call: ts.CallExpression, expression: ts.Node): num
 }
 
 const SERIALIZERS = new Set(['JSON.stringify', 'util.inspect', 'inspect']);
+
+function isChainResult(call: ts.CallExpression): boolean {
+  return /(^|\.)(validationResult|matchedData)$/.test(calleeText(call) ?? '');
+}
 
 /** `regex.test(value)` on a regular expression (written there or held in a local), or a name like `emailPattern` / `idRegex`. */
 function isPatternTest(call: ts.CallExpression): boolean {
