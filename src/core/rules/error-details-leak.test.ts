@@ -570,6 +570,17 @@ module.exports = (err, req, res, next) => {
 `,
   },
   {
+    name: 'the raw error sent only when the deployment turns on a stack-trace switch',
+    flavour: 'express4',
+    filename: 'lib/error-handler.js',
+    code: `const config = require('./config');
+
+module.exports = (err, req, res, next) => {
+  res.status(500).json({ message: 'Internal error', error: config.sendStacktracesToClient ? err : {} });
+};
+`,
+  },
+  {
     name: 'an error object whose message is replaced for every error the app did not raise itself',
     flavour: 'express4',
     filename: 'middleware/error-handler.js',

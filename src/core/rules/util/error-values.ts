@@ -509,7 +509,7 @@ export interface ConditionMeaning {
 
 /** Environment checks: `process.env.NODE_ENV !== 'production'`, `app.get('env') === 'development'`, `isDev`, `config.isProduction`. */
 export function isDevelopmentCheck(condition: ts.Expression): boolean {
-  return /NODE_ENV|\b(is|IS_)?(Dev|DEV|dev|Development|development|DEVELOPMENT|Prod|PROD|prod|Production|production|PRODUCTION|Debug|DEBUG|debug)\b|\bis(Dev|Development|Prod|Production|Debug|Local|Test)\b|get\(\s*['"]env['"]\s*\)|\benv\b\s*[!=]==?/.test(condition.getText());
+  return /NODE_ENV|\b(send|show|expose|include)(Stack|Stacktraces?|ErrorDetails|ErrorStack)(ToClient|InResponses?)?\b|\b(is|IS_)?(Dev|DEV|dev|Development|development|DEVELOPMENT|Prod|PROD|prod|Production|production|PRODUCTION|Debug|DEBUG|debug)\b|\bis(Dev|Development|Prod|Production|Debug|Local|Test)\b|get\(\s*['"]env['"]\s*\)|\benv\b\s*[!=]==?/.test(condition.getText());
 }
 
 /**
@@ -585,7 +585,8 @@ function developmentPolarity(condition: ts.Expression): boolean | undefined {
   if (ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) {
     const path = memberPath(value);
     const name = (path?.[path.length - 1] ?? '').replace(/^is_?/i, '');
-    if (DEV_VALUES.test(name) || /^(development|debug)mode$/i.test(name)) return true;
+    // `config.sendStacktracesToClient`, `showErrorDetails`: a switch a deployment turns on to debug
+    if (DEV_VALUES.test(name) || /^(development|debug)mode$/i.test(name) || /^(send|show|expose|include)(stack|stacktraces?|errordetails|errorstack)(toclient|inresponses?)?$/i.test(name)) return true;
     if (PROD_VALUES.test(name)) return false;
     return undefined;
   }
