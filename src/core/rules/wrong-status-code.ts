@@ -76,6 +76,7 @@ class StatusChecker {
   private readonly checked = new Set<ts.Node>();
   private readonly intents = new Map<FunctionLike, CreateIntent | null>();
   private readonly webhooks = new Map<FunctionLike, boolean>();
+  private errorSites: ts.Node[] | undefined;
   private readonly major: number | undefined;
 
   constructor(private readonly ctx: RuleContext) {
@@ -363,19 +364,25 @@ class StatusChecker {
    * the status the error carries, so a missing record gets a 400.
    */
   private checkErrorStatusArguments(handler: HandlerInfo): void {
-    forEachDescendant(handler.fn.body!, (node) => {
-      if (ts.isThrowStatement(node)) this.checkThrowToLocalCatch(handler, node);
-      if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || !/(Error|Exception)$/.test(node.expression.text)) return true;
-      const thrown = ts.isThrowStatement(node.parent) || (ts.isCallExpression(node.parent) && handler.next !== undefined && ts.isIdentifier(node.parent.expression) && node.parent.expression.text === handler.next);
-      const statusArgument = (node.arguments ?? []).find((argument) => ts.isNumericLiteral(unwrapExpression(argument)));
+    const body = handler.fn.body!;
+    // the file's throws and error constructions, listed once: most handlers have none
+    this.errorSites ??= this.ctx.analysis.nodes.filter((node) => ts.isThrowStatement(node) || (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /(Error|Exception)$/.test(node.expression.text)));
+    for (const node of this.errorSites) {
+      if (node.pos < body.pos || node.end > body.end) continue;
+      if (ts.isThrowStatement(node)) {
+        this.checkThrowToLocalCatch(handler, node);
+        continue;
+      }
+      const creation = node as ts.NewExpression;
+      const thrown = ts.isThrowStatement(creation.parent) || (ts.isCallExpression(creation.parent) && handler.next !== undefined && ts.isIdentifier(creation.parent.expression) && creation.parent.expression.text === handler.next);
+      const statusArgument = (creation.arguments ?? []).find((argument) => ts.isNumericLiteral(unwrapExpression(argument)));
       const code = statusArgument && Number((unwrapExpression(statusArgument) as ts.NumericLiteral).text);
-      if (!thrown || !statusArgument || code === undefined || code === 404 || !answersMissingAsError(code)) return true;
-      const notFound = notFoundBranch(node, node, handler.fn, handler.req);
+      if (!thrown || !statusArgument || code === undefined || code === 404 || !answersMissingAsError(code)) continue;
+      const notFound = notFoundBranch(creation, creation, handler.fn, handler.req);
       if (notFound?.keyedByParams) {
         this.reportStatus({ kind: 'replace', status: { kind: 'number', value: code, node: statusArgument }, report: statusArgument }, notFoundMessage(notFound, code), 404, describeStatus(404));
       }
-      return true;
-    });
+    }
   }
 
   /**
