@@ -382,8 +382,9 @@ function climb(literal: ts.Expression): Position {
       fallback ??= { expression: parent, envName: (parent.arguments[0] as ts.StringLiteralLike).text };
       current = parent;
     } else if (!fallback && envSchemaDefault(current)) {
-      // no fix: the default sits inside a schema, which the env read cannot replace
-      return { outer: current, fallback: { expression: current, envName: envSchemaDefault(current), inSchema: true }, gated };
+      // no fix: the default sits inside a schema, which the env read cannot replace; `outer` is the setting's schema
+      const setting = schemaOfSetting(current);
+      return { outer: setting, fallback: { expression: current, envName: envSchemaDefault(current), inSchema: true }, gated };
     } else {
       return { outer: current, fallback, gated };
     }
@@ -436,16 +437,21 @@ function comparedSource(text: string): 'request' | 'config' | 'other' {
  * (zod, joi, yup), `JWT_SECRET: str({ default: 'literal' })` (envalid).
  */
 function envSchemaDefault(literal: ts.Expression): string | undefined {
+  const chain = schemaOfSetting(literal);
+  const property = chain.parent;
+  const name = chain !== literal && ts.isPropertyAssignment(property) && property.initializer === chain ? propertyNameText(property.name) : undefined;
+  return name !== undefined && /^[A-Z][A-Z0-9_]*$/.test(name) ? name : undefined;
+}
+
+/** The whole schema of a setting a default literal sits in (`z.string().min(16).default('x').describe('…')`), else the literal. */
+function schemaOfSetting(literal: ts.Expression): ts.Expression {
   const parent = literal.parent;
   let chain: ts.Expression | undefined;
   if (ts.isCallExpression(parent) && parent.arguments[0] === literal && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'default') chain = parent;
   else if (ts.isPropertyAssignment(parent) && parent.initializer === literal && propertyNameText(parent.name) === 'default' && ts.isObjectLiteralExpression(parent.parent) && ts.isCallExpression(parent.parent.parent)) chain = parent.parent.parent;
-  if (!chain) return undefined;
-  // `.default('x').describe('…')`: the rest of the chain
+  if (!chain) return literal;
   while (ts.isPropertyAccessExpression(chain.parent) && ts.isCallExpression(chain.parent.parent) && chain.parent.parent.expression === chain.parent) chain = chain.parent.parent;
-  const property = chain.parent;
-  const name = ts.isPropertyAssignment(property) && property.initializer === chain ? propertyNameText(property.name) : undefined;
-  return name !== undefined && /^[A-Z][A-Z0-9_]*$/.test(name) ? name : undefined;
+  return chain;
 }
 
 /** `getEnvironmentString('JWT_SECRET', 'literal')`, `env('APP_KEY', 'literal')`: a project helper reading a variable, with its default. */
@@ -544,7 +550,19 @@ const LOCAL_HOST = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|::1|host\.docker\.intern
 /** `'postgres'` in `'postgres'` or `process.env.DB_USER || 'postgres'`. */
 function fallbackText(expression: ts.Expression): string | undefined {
   const value = unwrapExpression(expression);
-  return stringValue(unwrapExpression(isFallbackExpression(value) ? value.right : value));
+  return stringValue(unwrapExpression(isFallbackExpression(value) ? value.right : value)) ?? schemaDefaultText(value);
+}
+
+/** `z.string().default('localhost')`, `str({ default: 'localhost' })`: the default an env schema gives a setting. */
+function schemaDefaultText(expression: ts.Expression): string | undefined {
+  let found: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found !== undefined) return;
+    if (ts.isStringLiteralLike(node) && envSchemaDefault(node) !== undefined) found = node.text;
+    else ts.forEachChild(node, visit);
+  };
+  visit(expression);
+  return found;
 }
 
 /** `if (password === 'literal')`, `req.headers['x-api-key'] !== 'literal'`. */
