@@ -7,7 +7,7 @@ import type { RouteGraph } from '../project/route-graph-types';
 import { analyzeFile } from '../analysis/file-analysis';
 import type { FileAnalysis } from '../analysis/types';
 import { confirmHandlerEdit, planHandlerEdit, type HandlerEdit, type HandlerEditPlan } from './handler-edit';
-import { isConsumedTree, isTestFilePath, parseSource } from './parse';
+import { isConsumedTree, isStaticAssetPath, isTestFilePath, parseSource } from './parse';
 import { isWithin, type NodeHandler, type Report, type Rule, type RuleContext, type TextRange } from './rule';
 import type { ScaffoldBridge } from './scaffold-bridge';
 import type { SourceCache } from './source-cache';
@@ -95,6 +95,7 @@ export class Linter {
     const within: TextRange | undefined = edit && { start: edit.start, end: edit.newEnd };
     const reads = new Map<string, string>();
     const isTestFile = isTestFilePath(pathWithinPackage(fileName, project));
+    const isBrowserAsset = isStaticAssetPath(pathWithinPackage(fileName, project));
     let suppressions: Suppressions | undefined;
     const findings: Finding[] = [];
     let graph: RouteGraph | undefined | null = null;
@@ -143,6 +144,7 @@ export class Linter {
         host,
         scaffold: this.deps.scaffold,
         isTestFile,
+        isBrowserAsset,
         within: ruleWithin,
         routeGraph,
         sourceFileOf,

@@ -104,6 +104,14 @@ const TEST_FOLDER = /\/(__tests__|tests?|e2e|__mocks__|fixtures)\//;
 /** The test runner's own set-up and shared fixtures: `jest.setup.js`, `vitest.setup.ts`, `setupTests.ts`, `src/fixtures.ts`, `test-utils.ts`. */
 const TEST_SETUP_FILE = /\/((jest|vitest|mocha|ava|playwright|cypress)[.-][\w.-]*setup[\w.-]*|setup-?tests?|test-?setup|global-?setup|fixtures|test-?utils|test-?helpers)\.[cm]?[jt]sx?$/i;
 
+/** `public/js/app.js`, `static/scripts/main.js`: front-end code an app serves with `express.static`. */
+const STATIC_ASSET_FOLDER = /\/(public|static)\//;
+
+/** `path` is relative to the package, with a leading slash. */
+export function isStaticAssetPath(path: string): boolean {
+  return STATIC_ASSET_FOLDER.test(path);
+}
+
 export function isTestFilePath(path: string): boolean {
   return TEST_FILE_NAME.test(path) || (TEST_FILE.test(path) && !SETTINGS_FOLDER.test(path)) || TEST_FOLDER.test(path) || TEST_SETUP_FILE.test(path);
 }

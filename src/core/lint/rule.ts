@@ -31,6 +31,8 @@ export interface RuleContext {
   readonly scaffold?: ScaffoldBridge;
   /** Whether the file is a test file (`*.test.ts`, `__tests__/`, `test/`). */
   readonly isTestFile: boolean;
+  /** Whether the file is front-end code the server serves as a static file (`public/js/app.js`): no server routes run there. */
+  readonly isBrowserAsset: boolean;
   /**
    * Set for rules with `scope: 'handler'` while the user types inside one route handler: only the
    * findings inside this range are wanted (the file's other findings of the rule are kept from the

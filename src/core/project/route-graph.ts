@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import { isLintable, isTestFilePath } from '../lint/parse';
+import { isLintable, isStaticAssetPath, isTestFilePath } from '../lint/parse';
 import type { SourceCache } from '../lint/source-cache';
 import type { FileSystemHost } from '../model/file-system';
 import { basename, relativePath } from '../model/paths';
@@ -15,8 +15,6 @@ import type { ProjectInfo } from './project-info';
 import type { RouteGraph } from './route-graph-types';
 import { listSourceFiles } from './source-files';
 
-/** `public/scripts/app.js`, `static/js/main.js`: front-end code an Express app serves with `express.static`. */
-const STATIC_ASSET_FOLDER = /\/(public|static)\//;
 
 const CONFIG_FILES = new Set(['package.json', 'tsconfig.json', 'jsconfig.json']);
 
@@ -178,7 +176,7 @@ export class RouteGraphBuilder {
     const graph = buildPackageGraph({
       root: project.root,
       // Browser scripts served as static files never register routes: they run only when a server module imports them.
-      entries: files.filter((file) => !isTest(file) && !STATIC_ASSET_FOLDER.test(`/${relativePath(project.root, file)}`)),
+      entries: files.filter((file) => !isTest(file) && !isStaticAssetPath(`/${relativePath(project.root, file)}`)),
       modules: {
         root: project.root,
         summaryOf: (path) => {

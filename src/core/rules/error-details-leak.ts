@@ -38,8 +38,8 @@ const rule: Rule = {
   },
   scope: 'handler',
   create(ctx) {
-    // mock servers in tests answer with whatever helps debugging
-    if (skipsTestFile(ctx)) return {};
+    // mock servers in tests answer with whatever helps debugging; browser scripts answer nothing
+    if (skipsTestFile(ctx) || ctx.isBrowserAsset) return {};
     const checkCall = (call: ts.CallExpression): void => {
       if (!isOutermostCall(call)) return;
       const httpError = httpErrorOf(call);

@@ -721,7 +721,7 @@ const rule: Rule = {
     fixable: true,
   },
   create(context) {
-    if (context.isTestFile) return {};
+    if (context.isTestFile || context.isBrowserAsset) return {};
     return { end: () => new ErrorHandlerChecker(context).run() };
   },
 };

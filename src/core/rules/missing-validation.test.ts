@@ -391,6 +391,18 @@ module.exports = router;
 `,
   },
   {
+    name: 'a browser script served from public/ whose client-side router looks like Express',
+    flavour: 'express4',
+    filename: 'public/js/app.js',
+    code: `const app = createClientRouter('#main');
+
+app.post('/settings', async (req) => {
+  await fetch('/api/settings', { method: 'PUT', body: JSON.stringify(req.body) });
+  app.navigate('/settings');
+});
+`,
+  },
+  {
     name: 'every body field the handler reads checked for its type by hand',
     flavour: 'express5',
     filename: 'src/routes/settings.ts',

@@ -66,7 +66,7 @@ const rule: Rule = {
   scope: 'handler',
   create(ctx) {
     // Test files, and files of projects that are neither Express nor Fastify (Next.js API routes look alike).
-    if (ctx.isTestFile || (!ctx.project.framework && !ctx.analysis.framework)) return {};
+    if (ctx.isTestFile || ctx.isBrowserAsset || (!ctx.project.framework && !ctx.analysis.framework)) return {};
     return {
       end() {
         const validation: ValidationContext = { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings };

@@ -21,7 +21,7 @@ const rule: Rule = {
     fixable: true,
   },
   create(ctx) {
-    if (ctx.isTestFile) return {};
+    if (ctx.isTestFile || ctx.isBrowserAsset) return {};
     return {
       end() {
         let credentialedApp: boolean | undefined;

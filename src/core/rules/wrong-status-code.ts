@@ -846,7 +846,7 @@ const rule: Rule = {
   },
   scope: 'handler',
   create(context) {
-    if (context.isTestFile && !context.settings.lintTestFiles) return {};
+    if ((context.isTestFile && !context.settings.lintTestFiles) || context.isBrowserAsset) return {};
     return { end: () => new StatusChecker(context).run() };
   },
 };
