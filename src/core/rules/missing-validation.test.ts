@@ -403,6 +403,28 @@ app.post('/settings', async (req) => {
 `,
   },
   {
+    name: 'an optional filter rejected unless listed, and a sort column kept only when listed',
+    flavour: 'express4',
+    filename: 'server/routes/cards.js',
+    code: `const { Router } = require('express');
+const pool = require('../db');
+
+const router = Router();
+const STATUSES = ['todo', 'doing', 'done'];
+const SORTABLE = ['position', 'created_at', 'title'];
+
+router.get('/cards', async (req, res) => {
+  const { status, sort } = req.query;
+  if (status && !STATUSES.includes(status)) return res.status(400).json({ error: 'invalid status' });
+  const column = SORTABLE.includes(sort) ? sort : 'position';
+  const { rows } = await pool.query(\`SELECT * FROM cards WHERE ($1::text IS NULL OR status = $1) ORDER BY \${column}\`, [status ?? null]);
+  res.json(rows);
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'every body field the handler reads checked for its type by hand',
     flavour: 'express5',
     filename: 'src/routes/settings.ts',

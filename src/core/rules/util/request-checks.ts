@@ -69,9 +69,12 @@ export function rejectsUnless(test: ts.Expression): boolean {
   let node: ts.Node = climbWrappers(test);
   if (!ts.isPrefixUnaryExpression(node.parent) || node.parent.operator !== ts.SyntaxKind.ExclamationToken) return false;
   node = node.parent;
+  // `status && !STATUSES.includes(status)`: an optional filter, rejected unless absent or listed
+  const tested = ts.isCallExpression(test) ? test.arguments[0]?.getText() : undefined;
   for (;;) {
     const parent = node.parent;
-    if (ts.isParenthesizedExpression(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) node = parent;
+    const presenceFirst = ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === node && tested !== undefined && unwrapExpression(parent.left).getText() === tested;
+    if (ts.isParenthesizedExpression(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) || presenceFirst) node = parent;
     else return ts.isIfStatement(parent) && parent.expression === node && alwaysExits(parent.thenStatement);
   }
 }

@@ -533,7 +533,7 @@ class RequestUseCollector {
           return 'guard';
         }
         // `if (!['To Do', 'Done'].includes(status)) return res.status(400)…`: an allow-list the value must be on
-        if (isAllowListTest(call) && rejectsUnless(call)) {
+        if (isAllowListTest(call) && (rejectsUnless(call) || keepsOnlyListed(call))) {
           this.fieldChecks.push({ part, path, at: call.getStart() });
           return 'guard';
         }
@@ -845,6 +845,14 @@ function argumentIndexHolding(call: ts.CallExpression, expression: ts.Node): num
 }
 
 const SERIALIZERS = new Set(['JSON.stringify', 'util.inspect', 'inspect']);
+
+/** `SORTABLE.includes(sort) ? sort : 'position'`: only a listed value, or the literal default, goes on. */
+function keepsOnlyListed(test: ts.CallExpression): boolean {
+  const conditional = climbWrappers(test).parent;
+  const value = test.arguments[0];
+  return ts.isConditionalExpression(conditional) && conditional.condition === climbWrappers(test) && value !== undefined &&
+    unwrapExpression(conditional.whenTrue).getText() === unwrapExpression(value).getText() && isFixedValue(conditional.whenFalse);
+}
 
 function isChainResult(call: ts.CallExpression): boolean {
   return /(^|\.)(validationResult|matchedData)$/.test(calleeText(call) ?? '');
