@@ -914,6 +914,53 @@ export default router;
   ],
   invalid: [
     {
+      name: 'no row found by the route parameter (mysql2 [rows] and pg rows.length), answered 400',
+      flavour: 'express4',
+      filename: 'src/routes/invoices.js',
+      code: `const { Router } = require('express');
+const pool = require('../db');
+
+const router = Router();
+
+router.get('/invoices/:id', async (req, res) => {
+  const [rows] = await pool.execute('SELECT * FROM invoices WHERE id = ?', [req.params.id]);
+  if (!rows[0]) return res.status(400).json({ error: 'Invoice not found' });
+  res.json(rows[0]);
+});
+
+router.get('/clients/:id', async (req, res) => {
+  const result = await pool.query('SELECT * FROM clients WHERE id = $1', [req.params.id]);
+  if (result.rows.length === 0) return res.status(400).json({ error: 'Client not found' });
+  res.json(result.rows[0]);
+});
+
+module.exports = router;
+`,
+      errors: [
+        { line: 8, column: 24, endLine: 8, endColumn: 39, message: 'This branch answers a missing `rows` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' },
+        { line: 14, column: 40, endLine: 14, endColumn: 55, message: 'This branch answers a missing `result` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' },
+      ],
+      output: `const { Router } = require('express');
+const pool = require('../db');
+
+const router = Router();
+
+router.get('/invoices/:id', async (req, res) => {
+  const [rows] = await pool.execute('SELECT * FROM invoices WHERE id = ?', [req.params.id]);
+  if (!rows[0]) return res.status(404).json({ error: 'Invoice not found' });
+  res.json(rows[0]);
+});
+
+router.get('/clients/:id', async (req, res) => {
+  const result = await pool.query('SELECT * FROM clients WHERE id = $1', [req.params.id]);
+  if (result.rows.length === 0) return res.status(400).json({ error: 'Client not found' });
+  res.json(result.rows[0]);
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a missing record by the route parameter thrown inside the try whose own catch answers 500 (no fix: the flow must change)',
       flavour: 'express4',
       filename: 'src/controllers/products.js',

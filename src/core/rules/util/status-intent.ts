@@ -268,16 +268,39 @@ export interface NotFoundBranch {
 }
 
 /** `!v`, `v === null`, `v == null`, `v === undefined`, `typeof v === 'undefined'` → 'v'. */
+/** `pool.execute('SELECT … WHERE id = ?', [id])` (mysql2): a lookup whatever the driver calls it. */
+function selectsRows(call: ts.CallExpression): boolean {
+  const sql = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  const text = sql && (ts.isStringLiteralLike(sql) ? sql.text : ts.isTemplateExpression(sql) ? sql.head.text : undefined);
+  return text !== undefined && /^\s*select\b/i.test(text);
+}
+
+/** The variable holding a query's rows in `rows[0]`, `rows.length`, `result.rows[0]`, `result.rows.length`. */
+function resultRowsOf(expression: ts.Expression): string | undefined {
+  let node = unwrapExpression(expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'length') node = unwrapExpression(node.expression);
+  else if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(node.argumentExpression) && node.argumentExpression.text === '0') node = unwrapExpression(node.expression);
+  else return undefined;
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'rows') node = unwrapExpression(node.expression);
+  return ts.isIdentifier(node) ? node.text : undefined;
+}
+
 function missingCheckVariable(condition: ts.Expression): string | undefined {
   const value = unwrapExpression(condition);
   // `if (!userToModify || !currentUser)`: the branch answers whichever is missing; the first names it
   if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.BarBarToken) return missingCheckVariable(value.left) ?? missingCheckVariable(value.right);
   if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) {
     const operand = unwrapExpression(value.operand);
-    return ts.isIdentifier(operand) ? operand.text : undefined;
+    return ts.isIdentifier(operand) ? operand.text : resultRowsOf(operand);
   }
   if (ts.isBinaryExpression(value)) {
     const operator = value.operatorToken.kind;
+    // `rows.length === 0`, `result.rows.length === 0`: the query found no row
+    const zero = (side: ts.Expression): boolean => ts.isNumericLiteral(unwrapExpression(side)) && (unwrapExpression(side) as ts.NumericLiteral).text === '0';
+    if ((operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) && (zero(value.right) || zero(value.left))) {
+      const counted = unwrapExpression(zero(value.right) ? value.left : value.right);
+      if (ts.isPropertyAccessExpression(counted) && counted.name.text === 'length') return resultRowsOf(counted);
+    }
     if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
     const isNullish = (side: ts.Expression): boolean => {
       const node = unwrapExpression(side);
@@ -438,7 +461,7 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
   if (missing) {
     const source = sourceCallOf(missing.variable, missing.statement, handler);
     // a missing reset / verification token or invite code is a bad link (400 / 410), not a missing resource
-    if (source && operationNames(source).some((name) => LOOKUP_CALL.test(name)) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '') && !keyedByToken(source)) {
+    if (source && (operationNames(source).some((name) => LOOKUP_CALL.test(name)) || selectsRows(source)) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '') && !keyedByToken(source)) {
       lookup = true;
       keyedByParams = usesRouteParams(source, reqName, routeParamNames(handler, reqName));
       keyed = source.arguments.some(namesAValue);
