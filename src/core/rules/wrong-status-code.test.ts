@@ -914,6 +914,25 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a missing record by the route parameter thrown as a BadRequestError (no fix: the project picks its not-found class)',
+      flavour: 'express4',
+      filename: 'controllers/jobs.js',
+      code: `const Job = require('../models/Job');
+const { BadRequestError } = require('../errors');
+
+const getJob = async (req, res) => {
+  const job = await Job.findOne({ _id: req.params.id, createdBy: req.user.userId });
+  if (!job) {
+    throw new BadRequestError(\`No job with id \${req.params.id}\`);
+  }
+  res.status(200).json({ job });
+};
+
+module.exports = { getJob };
+`,
+      errors: [{ line: 7, column: 11, endLine: 7, endColumn: 65, message: 'This branch answers a missing `job` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' }],
+    },
+    {
       name: 'no row found by the route parameter (mysql2 [rows] and pg rows.length), answered 400',
       flavour: 'express4',
       filename: 'src/routes/invoices.js',

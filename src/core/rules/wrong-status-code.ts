@@ -376,12 +376,15 @@ class StatusChecker {
       const creation = node as ts.NewExpression;
       const thrown = ts.isThrowStatement(creation.parent) || (ts.isCallExpression(creation.parent) && handler.next !== undefined && ts.isIdentifier(creation.parent.expression) && creation.parent.expression.text === handler.next);
       const statusArgument = (creation.arguments ?? []).find((argument) => ts.isNumericLiteral(unwrapExpression(argument)));
-      const code = statusArgument && Number((unwrapExpression(statusArgument) as ts.NumericLiteral).text);
-      if (!thrown || !statusArgument || code === undefined || code === 404 || !answersMissingAsError(code)) continue;
+      // `throw new BadRequestError('No job with id …')`: the class names its status
+      const named = statusArgument ? undefined : /^BadRequest(Error|Exception)$/.test((creation.expression as ts.Identifier).text) ? 400 : undefined;
+      const code = statusArgument ? Number((unwrapExpression(statusArgument) as ts.NumericLiteral).text) : named;
+      if (!thrown || code === undefined || code === 404 || !answersMissingAsError(code)) continue;
       const notFound = notFoundBranch(creation, creation, handler.fn, handler.req);
-      if (notFound?.keyedByParams) {
-        this.reportStatus({ kind: 'replace', status: { kind: 'number', value: code, node: statusArgument }, report: statusArgument }, notFoundMessage(notFound, code), 404, describeStatus(404));
-      }
+      if (!notFound?.keyedByParams) continue;
+      // the fix changes a status argument; a class named after its status is for the project to swap
+      const site: StatusSite = statusArgument ? { kind: 'replace', status: { kind: 'number', value: code, node: statusArgument }, report: statusArgument } : { kind: 'none', report: creation };
+      this.reportStatus(site, notFoundMessage(notFound, code), 404, describeStatus(404));
     }
   }
 
