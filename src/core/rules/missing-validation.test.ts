@@ -1774,6 +1774,46 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'the route\'s last handler passing on to the not-found handler in one branch is still a controller',
+    flavour: 'express4',
+    filename: 'src/controllers/products.js',
+    files: {
+      'src/routes/products.js': `const { Router } = require('express');
+const { updateProduct } = require('../controllers/products');
+
+const router = Router();
+router.put('/products/:id', updateProduct);
+
+module.exports = router;
+`,
+    },
+    code: `const Product = require('../models/product');
+
+exports.updateProduct = async (req, res, next) => {
+  const product = await Product.findByIdAndUpdate(req.params.id, req.body, { new: true });
+  if (!product) return next();
+  res.json(product);
+};
+`,
+    errors: [{ line: 4, column: 66, endLine: 4, endColumn: 74, message: '`req.body` reaches the handler of PUT /products/:id without validation; validate it with a schema.' }],
+    output: `const Product = require('../models/product');
+const { z } = require('zod');
+
+const updateProductBody = z.looseObject({});
+
+exports.updateProduct = async (req, res, next) => {
+  const parsedBody = updateProductBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const product = await Product.findByIdAndUpdate(req.params.id, req.body, { new: true });
+  if (!product) return next();
+  res.json(product);
+};
+`,
+  },
+  {
     name: 'validationResult(req) reports on the route\'s chains only: a param() chain leaves the body unvalidated',
     flavour: 'express4',
     filename: 'src/routes/bookings.js',

@@ -87,7 +87,7 @@ const rule: Rule = {
         const calledNames = (): ReadonlySet<string> => (called ??= directlyCalledNames(ctx.analysis.calls));
         for (const handler of ctx.analysis.handlers) {
           if (ctx.within && !isWithin(handler.fn, ctx.within)) continue;
-          if (!isRequestHandler(handler, calledNames) || hasValidationDecorator(handler.fn, ctx)) continue;
+          if (!(isRequestHandler(handler, calledNames) || isGraphRouteHandler(ctx, handler)) || hasValidationDecorator(handler.fn, ctx)) continue;
           const use = collectRequestUse(handler.fn, callParameters(handler.fn)[0], classifier);
           const candidates = [...use.reads.filter((read) => isUnvalidated(read, use)), ...forwardedReads(ctx, handler, use, resolver, forwardedUses)].sort((a, b) => a.start - b.start);
           if (candidates.length === 0) continue;
@@ -123,6 +123,18 @@ function isRequestHandler(handler: HandlerInfo, calledNames: () => ReadonlySet<s
   if (handler.routes.length > 0) return handler.routes.some((route) => route.handler?.fn === handler.fn);
   if (!handler.standalone || isHelper(handler, calledNames)) return false;
   return handler.role === 'handler' || (handler.framework === 'express' && looksTerminal(handler));
+}
+
+/**
+ * A standalone `(req, res, next)` the route graph finds as the last handler of a route: a controller,
+ * also when one branch passes on (`if (!product) return next()` to the not-found handler).
+ */
+function isGraphRouteHandler(ctx: RuleContext, handler: HandlerInfo): boolean {
+  if (!handler.standalone || handler.role === 'error-handler' || callParameters(handler.fn).length < 2) return false;
+  const graph = ctx.routeGraph();
+  if (!graph) return false;
+  const start = handler.fn.getStart(ctx.sourceFile);
+  return graphRoutesOf(ctx, handler.fn, graph.routesUsing.bind(graph)).some((route) => route.handler?.definition?.file === ctx.fileName && route.handler.definition.start === start);
 }
 
 /**
