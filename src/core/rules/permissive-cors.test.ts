@@ -363,6 +363,34 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
   ],
   invalid: [
     {
+      name: 'an options delegate that echoes every request origin with credentials',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+const corsOptionsDelegate = (req, callback) => {
+  callback(null, { origin: req.header('Origin'), credentials: true });
+};
+app.use(cors(corsOptionsDelegate));
+
+module.exports = app;
+`,
+      errors: [{ line: 8, column: 9, endLine: 8, endColumn: 34, message: 'CORS reflects any request origin with `credentials: true`; any site can make authenticated requests and read the responses. Allow a list of origins read from config.' }],
+      output: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+const corsOptionsDelegate = (req, callback) => {
+  callback(null, { origin: process.env.CORS_ORIGINS?.split(',') ?? [], credentials: true });
+};
+app.use(cors(corsOptionsDelegate));
+
+module.exports = app;
+`,
+    },
+    {
       name: 'an origin callback that only logs the origin before allowing it, with credentials',
       flavour: 'fastify4',
       filename: 'src/index.js',

@@ -67,8 +67,17 @@ function dynamicImportModule(node: ts.Expression): string | undefined {
 
 function describe(framework: Framework, call: ts.CallExpression, argument: ts.Expression | undefined): CorsUse {
   if (!argument) return { framework, call, opaque: false, origin: 'default' };
-  const options = resolveObject(unwrapExpression(argument), 0);
+  let value = unwrapExpression(argument);
+  const held = ts.isIdentifier(value) ? localInitializer(value) : undefined;
+  if (held && isFunctionLike(unwrapExpression(held))) value = unwrapExpression(held);
+  // `cors((req, cb) => cb(null, { origin: …, credentials: true }))`: options chosen per request
+  if (isFunctionLike(value)) return perRequestOptions(framework, call, value);
+  const options = resolveObject(value, 0);
   if (!options) return { framework, call, opaque: true, origin: 'restricted' };
+  const delegator = findProperty(options, 'delegator');
+  if (delegator && ts.isPropertyAssignment(delegator) && isFunctionLike(unwrapExpression(delegator.initializer)) && !findProperty(options, 'origin')) {
+    return perRequestOptions(framework, call, unwrapExpression(delegator.initializer) as FunctionLike);
+  }
   const originProperty = findProperty(options, 'origin');
   const credentialsProperty = findProperty(options, 'credentials');
   // `{ ...baseCorsOptions, credentials: true }`: the spread may set the origin; `@fastify/cors`'s
@@ -83,6 +92,24 @@ function describe(framework: Framework, call: ts.CallExpression, argument: ts.Ex
     else if (value.kind === ts.SyntaxKind.FalseKeyword) credentials = false;
   }
   return { framework, call, options, opaque: false, origin, originProperty, credentials };
+}
+
+/**
+ * Options a function chooses per request (`@fastify/cors`'s `delegator`, `cors((req, cb) => …)`): permissive
+ * only when one of the option objects it can hand back lets any origin in with credentials.
+ */
+function perRequestOptions(framework: Framework, call: ts.CallExpression, fn: FunctionLike): CorsUse {
+  const candidates: ts.ObjectLiteralExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(node) && findProperty(node, 'origin')) candidates.push(node);
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  for (const options of candidates) {
+    const described = describe(framework, call, options);
+    if (described.credentials === true && (described.origin === 'reflect' || described.origin === 'any')) return described;
+  }
+  return { framework, call, opaque: true, origin: 'restricted' };
 }
 
 function resolveObject(expression: ts.Expression, depth: number): ts.ObjectLiteralExpression | undefined {
@@ -116,6 +143,8 @@ export function originPolicy(expression: ts.Expression, depth: number): OriginPo
     return value.elements.some((element) => ts.isRegularExpressionLiteral(element) && originPolicy(element, depth) === 'reflect') ? 'reflect' : 'restricted';
   }
   if (isFunctionLike(value)) return allowsEveryOrigin(value) ? 'reflect' : 'restricted';
+  // `origin: req.header('Origin')`, `req.headers.origin`: the request's own origin, echoed
+  if (/^\w+\.(header|get)\(\s*['"]origin['"]\s*\)$|^\w+\.headers\.origin$/i.test(value.getText())) return 'reflect';
   if (ts.isIdentifier(value) && depth < 3) {
     const initializer = localInitializer(value);
     if (initializer) return originPolicy(initializer, depth + 1);
