@@ -245,10 +245,12 @@ function forwardedReads(ctx: RuleContext, handler: HandlerInfo, use: RequestUse,
  */
 function isAuthGuard(fn: FunctionLike): boolean {
   const name = functionName(fn);
-  return name !== undefined && AUTH_GUARD_NAME.test(name) && fn.body !== undefined && /\b(code|status|sendStatus)\(\s*(401|403)\s*\)|Unauthori[sz]ed|Forbidden/.test(fn.body.getText());
+  return name !== undefined && (AUTH_GUARD_NAME.test(name) || GUARD_VERB.test(name)) && fn.body !== undefined && /\b(code|status|sendStatus)\(\s*(401|403)\s*\)|Unauthori[sz]ed|Forbidden/.test(fn.body.getText());
 }
 
 const AUTH_GUARD_NAME = /auth|guard|api_?key|token|permission|access|login|session|protect/i;
+/** `ensureUser`, `requireAdmin`, `verifyOwner`, `checkRole` (not `checkoutCart`). */
+const GUARD_VERB = /^(ensure|require|verify|check)[A-Z]/;
 
 /**
  * A function handed the whole exchange (`createOrderService(req, res, next)`) that is itself judged as
