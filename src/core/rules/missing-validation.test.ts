@@ -425,6 +425,33 @@ module.exports = router;
 `,
   },
   {
+    name: 'a guard named ensureUser, called in the handler, reads a token from the body to answer 401',
+    flavour: 'express4',
+    filename: 'src/routes/profile.js',
+    code: `const express = require('express');
+const { verifySession } = require('../sessions');
+
+const router = express.Router();
+
+async function ensureUser(req, res) {
+  const user = await verifySession(req.body.sessionToken);
+  if (!user) {
+    res.status(401).json({ message: 'Sign in first' });
+    return null;
+  }
+  return user;
+}
+
+router.post('/profile/ping', async (req, res) => {
+  const user = await ensureUser(req, res);
+  if (!user) return;
+  res.json({ id: user.id });
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'every body field the handler reads checked for its type by hand',
     flavour: 'express5',
     filename: 'src/routes/settings.ts',
