@@ -1801,6 +1801,57 @@ export default feed;
   ],
   invalid: [
   {
+    name: 'an app-wide middleware checking the API key of the whole request (validateAPIKey(req)) validates no input',
+    flavour: 'express4',
+    filename: 'src/index.js',
+    code: `const express = require('express');
+const { validateAPIKey } = require('./utils/validateKey');
+const { assistants } = require('./services/assistants');
+
+const app = express();
+app.use(express.json());
+app.use(async (req, res, next) => {
+  const { isValid } = await validateAPIKey(req);
+  if (!isValid) return res.status(401).json({ error: 'Unauthorized' });
+  next();
+});
+
+app.post('/api/v1/assistants', async (req, res) => {
+  res.status(201).json(await assistants.create(req.body));
+});
+
+module.exports = app;
+`,
+    errors: [{ line: 14, column: 48, endLine: 14, endColumn: 56, message: '`req.body` reaches the handler of POST /api/v1/assistants without validation; validate it with a schema.' }],
+    output: `const express = require('express');
+const { validateAPIKey } = require('./utils/validateKey');
+const { assistants } = require('./services/assistants');
+const { z } = require('zod');
+
+const app = express();
+app.use(express.json());
+app.use(async (req, res, next) => {
+  const { isValid } = await validateAPIKey(req);
+  if (!isValid) return res.status(401).json({ error: 'Unauthorized' });
+  next();
+});
+
+const postApiV1AssistantsBody = z.looseObject({});
+
+app.post('/api/v1/assistants', async (req, res) => {
+  const parsedBody = postApiV1AssistantsBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  res.status(201).json(await assistants.create(req.body));
+});
+
+module.exports = app;
+`,
+  },
+  {
     name: 'the route\'s last handler passing on to the not-found handler in one branch is still a controller',
     flavour: 'express4',
     filename: 'src/controllers/products.js',

@@ -129,7 +129,8 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sa
   if (segments.length >= 2 && ZOD_PARSE_METHODS.has(name) && !NON_SCHEMA_RECEIVERS.test(segments[segments.length - 2]) && !NON_SCHEMA_RECEIVERS.test(root)) return true;
   // `user.validPassword(pw)`, `verifyToken(token, secret)` check a credential; `validatePassword(password)`,
   // `validators.auth.password(x)`, `TokenValidator({ name, permission })` check a value's format
-  if (isCredentialName(text)) return call.arguments.length === 1 && (segments.length === 1 || /valid/i.test(root)) && /valid/i.test(text);
+  // (`validateAPIKey(req)` handed the whole request checks its credential, not its input)
+  if (isCredentialName(text)) return call.arguments.length === 1 && (segments.length === 1 || /valid/i.test(root)) && /valid/i.test(text) && !/^(req|request|ctx|context)$|headers/.test(call.arguments[0].getText());
   // A sanitizer applied to the value itself (`sanitizeRegistrationDTO(req.body)`, `checkXSS(req.body)`)
   // vets it; an app-wide sanitizing middleware does not (nor a request logger redacting a copy).
   if (/sanitiz|xss/i.test(name)) return sanitizersValidate;
