@@ -16,6 +16,20 @@ runRuleTests(rule, {
 `,
   },
   {
+    name: 'switches around keys in an env schema (COOKIE_SECURE, ENABLE_CSRF) default to booleans, not secrets',
+    flavour: 'fastify5',
+    filename: 'src/env.ts',
+    code: `import { z } from 'zod';
+
+export const env = z.object({
+  JWT_SECRET: z.string().min(32),
+  COOKIE_SECURE: z.union([z.literal('true'), z.literal('false')]).default('false'),
+  ENABLE_CSRF: z.enum(['true', 'false']).default('true'),
+  SESSION_TTL: z.string().default('7d'),
+}).parse(process.env);
+`,
+  },
+  {
     name: 'content type ids made of words under key names',
     flavour: 'express4',
     filename: 'src/domain/ContentType.ts',
