@@ -174,7 +174,10 @@ export function isCallable(node: ts.Node): node is Callable {
 
 const DYNAMIC_SPECIFIER = /\b(require|import)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g;
 // HTTP-method names only count with a path-like first argument: `map.get(key)` and `Promise.all([…])` do not register.
-const REGISTRATION_TEXT = /\.\s*(?:(?:get|post|put|patch|delete|del|options|head|all)\s*\(\s*(?:['"`]|[\w$.]+\s*,)|(?:use|route|register|addHook|setErrorHandler|decorate)\s*\()|\[\s*[\w$.]*(?:[mM]ethod|[vV]erb)\s*\]\s*\(/;
+const REGISTRATION_TEXT = /\.\s*(?:(?:get|post|put|patch|delete|del|options|head|all)\s*\(\s*(?:['"`]|[\w$.]+\s*,)|(?:use|route|register|addHook|setErrorHandler|decorate)\s*\()|\[\s*(?:[\w$]+\.)?(?:method|verb|httpMethod)\s*\]\s*\(/;
+
+/** `router[route.method](…)`, `app[method](…)`: a route table's method field (not `console[consoleMethod](…)`). */
+const ROUTE_METHOD_KEY = /^(?:[\w$]+\.)?(?:method|verb|httpMethod)$/i;
 
 /** Member names whose calls register routes, middleware, plugins or hooks on an app. */
 const REGISTRATION_NAMES = new Map<string, number>([
@@ -247,7 +250,7 @@ function noteCallee(container: Container, call: ts.CallExpression | ts.NewExpres
   let callee: ts.Expression = call.expression;
   const arity = ts.isPropertyAccessExpression(callee) ? REGISTRATION_NAMES.get(callee.name.text) : undefined;
   // `router[route.method](route.path, …route.middleware, route.handler)` over a table of routes
-  const computedMethod = ts.isElementAccessExpression(callee) && /method|verb/i.test(callee.argumentExpression.getText()) && (call.arguments?.length ?? 0) >= 2;
+  const computedMethod = ts.isElementAccessExpression(callee) && ROUTE_METHOD_KEY.test(callee.argumentExpression.getText()) && (call.arguments?.length ?? 0) >= 2;
   if ((arity !== undefined && (call.arguments?.length ?? 0) >= arity) || computedMethod) {
     container.registers = true;
   }
