@@ -531,6 +531,40 @@ module.exports = new ApiKeyController();
 `,
   },
   {
+    name: 'a class controller reaching its service through a getter over injected dependencies, which validates the body',
+    flavour: 'express5',
+    filename: 'src/controllers/ProjectController.ts',
+    files: {
+      'src/services/ProjectService.ts': `import Joi from 'joi';
+import { db } from '../db';
+
+const memberSchema = Joi.object({ userId: Joi.string().uuid().required(), role: Joi.string().valid('owner', 'member').required() });
+
+export class ProjectService {
+  async addMember(projectId: string, input: unknown) {
+    const member = await memberSchema.validateAsync(input);
+    return db.member.create({ data: { ...member, projectId } });
+  }
+}
+`,
+    },
+    code: `import type { Request, Response } from 'express';
+import type { ProjectService } from '../services/ProjectService';
+
+export class ProjectController {
+  constructor(private readonly deps: { projectService: ProjectService }) {}
+
+  private get projects() {
+    return this.deps.projectService;
+  }
+
+  addMember = async (req: Request, res: Response) => {
+    res.status(201).json(await this.projects.addMember(req.params.id, req.body));
+  };
+}
+`,
+  },
+  {
     name: 'the body handed to a service imported through the tsconfig baseUrl, which validates it',
     flavour: 'express4',
     filename: 'src/controller/user-controller.ts',

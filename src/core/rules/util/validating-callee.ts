@@ -173,6 +173,11 @@ function fieldClassName(field: string, at: ts.Node): string | undefined {
       const declared = typeName(element.type) ?? constructedName(element.initializer);
       if (declared) return declared;
     }
+    // `private get projects() { return this.deps.projectService }`, with `deps: { projectService: ProjectService }`
+    if (ts.isGetAccessorDeclaration(element) && ts.isIdentifier(element.name) && element.name.text === field) {
+      const declared = typeName(element.type) ?? returnedMemberType(owner, element);
+      if (declared) return declared;
+    }
     if (!ts.isConstructorDeclaration(element)) continue;
     const parameterType = (name: string): string | undefined => typeName(element.parameters.find((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name)?.type);
     const property = parameterType(field);
@@ -186,6 +191,19 @@ function fieldClassName(field: string, at: ts.Node): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The declared class of `this.deps.x` a getter returns, read from the type literal of the constructor's `deps` parameter. */
+function returnedMemberType(owner: ts.ClassLikeDeclaration, getter: ts.GetAccessorDeclaration): string | undefined {
+  const statement = getter.body?.statements.length === 1 ? getter.body.statements[0] : undefined;
+  const value = statement && ts.isReturnStatement(statement) && statement.expression ? unwrapExpression(statement.expression) : undefined;
+  if (!value || !ts.isPropertyAccessExpression(value) || !isThisMember(value.expression)) return undefined;
+  const holder = value.expression.name.text;
+  const constructor = owner.members.find(ts.isConstructorDeclaration);
+  const parameter = constructor?.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === holder);
+  if (!parameter?.type || !ts.isTypeLiteralNode(parameter.type)) return undefined;
+  const member = parameter.type.members.find((candidate) => ts.isPropertySignature(candidate) && candidate.name.getText() === value.name.text) as ts.PropertySignature | undefined;
+  return typeName(member?.type);
 }
 
 function typeName(type: ts.TypeNode | undefined): string | undefined {
