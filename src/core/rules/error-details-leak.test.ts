@@ -612,6 +612,41 @@ module.exports = errorHandlerMiddleware;
   ],
   invalid: [
   {
+    name: 'the upstream response destructured from an axios rejection, sent as the answer',
+    flavour: 'express4',
+    filename: 'src/routes/rates.js',
+    code: `const { Router } = require('express');
+const axios = require('axios');
+
+const router = Router();
+
+router.get('/rates', (req, res) => {
+  axios.get('https://api.fx.example/latest')
+    .then(({ data }) => res.json(data))
+    .catch(({ response }) => res.status(502).json(response?.data));
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 9, column: 30, endLine: 9, endColumn: 66, message: 'The raw error `response?.data` is sent to the client, exposing its internals; log it and send a generic message with a request id instead.' }],
+    output: `const { Router } = require('express');
+const axios = require('axios');
+
+const router = Router();
+
+router.get('/rates', (req, res) => {
+  axios.get('https://api.fx.example/latest')
+    .then(({ data }) => res.json(data))
+    .catch(({ response }) => {
+      console.error(response);
+      return res.status(502).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+    });
+});
+
+module.exports = router;
+`,
+  },
+  {
     name: 'the body of a failed upstream call (axios err.response.data) sent with 500',
     flavour: 'express4',
     filename: 'src/routes/fx.js',

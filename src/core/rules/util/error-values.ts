@@ -150,6 +150,8 @@ export function errorRef(expression: ts.Expression, analysis: FileAnalysis): Err
       if (ts.isObjectBindingPattern(pattern) && ((ts.isVariableDeclaration(declaration) && ts.isCatchClause(declaration.parent)) || caughtParameter)) {
         if (key === 'stack') return { level: 'stack', error: value, text: value.text };
         if (key === 'message') return { level: 'message', error: value, text: value.text };
+        // `.catch(({ response }) => res.status(502).json(response))`: the failed call's internals
+        if (INTERNAL_PROPERTIES.has(key)) return { level: 'raw', error: value, text: value.text };
         return undefined;
       }
       if (ts.isObjectBindingPattern(pattern) && ts.isVariableDeclaration(declaration) && declaration.initializer && !isReassignedBinding(declaration, value.text)) {
@@ -170,6 +172,8 @@ export function errorRef(expression: ts.Expression, analysis: FileAnalysis): Err
       const origin = errorOrigin(unwrapExpression(object.expression) as ts.Identifier, analysis);
       if (origin) return { level: 'raw', error: origin, text: value.getText() };
     }
+    // `response?.data` of `({ response }) => …`: the same internals, destructured
+    if (ts.isIdentifier(object) && errorRef(object, analysis)?.level === 'raw' && !errorOrigin(object, analysis)) return { level: 'raw', error: object, text: value.getText() };
     if (ts.isIdentifier(object)) {
       const origin = errorOrigin(object, analysis) ?? copiedError(object, analysis);
       if (origin) {
