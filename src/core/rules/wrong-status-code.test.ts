@@ -914,6 +914,36 @@ export default router;
   ],
   invalid: [
     {
+      name: 'Fastify: a missing record by the route parameter answered with @fastify/sensible\'s badRequest',
+      flavour: 'fastify4',
+      filename: 'src/routes/warehouses.js',
+      code: `module.exports = async function warehouses(fastify) {
+  fastify.delete('/warehouses/:id', async (request, reply) => {
+    const { rows } = await fastify.pg.query('SELECT id FROM warehouses WHERE id = $1', [request.params.id]);
+    const warehouse = rows[0];
+    if (!warehouse) {
+      return reply.badRequest('Warehouse not found');
+    }
+    await fastify.pg.query('DELETE FROM warehouses WHERE id = $1', [request.params.id]);
+    return reply.code(204).send();
+  });
+};
+`,
+      errors: [{ line: 6, column: 14, endLine: 6, endColumn: 53, message: 'This branch answers a missing `warehouse` (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' }],
+      output: `module.exports = async function warehouses(fastify) {
+  fastify.delete('/warehouses/:id', async (request, reply) => {
+    const { rows } = await fastify.pg.query('SELECT id FROM warehouses WHERE id = $1', [request.params.id]);
+    const warehouse = rows[0];
+    if (!warehouse) {
+      return reply.notFound('Warehouse not found');
+    }
+    await fastify.pg.query('DELETE FROM warehouses WHERE id = $1', [request.params.id]);
+    return reply.code(204).send();
+  });
+};
+`,
+    },
+    {
       name: 'a missing record by the route parameter thrown as a BadRequestError (no fix: the project picks its not-found class)',
       flavour: 'express4',
       filename: 'controllers/jobs.js',

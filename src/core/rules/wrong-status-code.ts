@@ -14,11 +14,13 @@ import { describeStatus, isValidStatus, readStatus, statusNumber, statusText, ty
 import {
   effectiveStatus,
   enclosingStatement,
+  errorReplyOf,
   isEmptyBody,
   responseChainsIn,
   sentBody,
   statusBefore,
   type EffectiveStatus,
+  type ErrorReply,
   type ResponseChain,
 } from './util/response-calls';
 import { indentationAt, semi, sourceStyle } from './util/source-style';
@@ -154,6 +156,11 @@ class StatusChecker {
     if (this.checkCodeValues(chain, express)) return;
     if (express && this.checkDeprecatedForms(chain)) return;
     if (this.checkRedirect(chain, express)) return;
+    const errorReply = chain.terminal ? undefined : errorReplyOf(chain);
+    if (errorReply) {
+      this.checkErrorReplyNotFound(handler, errorReply);
+      return;
+    }
     if (!chain.recognised) return;
     if (!chain.terminal) {
       const statement = chain.outer.parent;
@@ -401,6 +408,17 @@ class StatusChecker {
     const notFound = notFoundBranch(statement, statement.expression, handler.fn, handler.req);
     if (!notFound?.keyedByParams) return;
     this.reportStatus({ kind: 'none', report: statement }, notFoundMessage(notFound, Number(answered[2])).replace('; answer 404', ' (through the catch below); answer 404'), 404, describeStatus(404));
+  }
+
+  /** `if (!warehouse) return reply.badRequest('Warehouse not found')` (@fastify/sensible) after a lookup by the route parameter. */
+  private checkErrorReplyNotFound(handler: HandlerInfo, reply: ErrorReply): void {
+    const code = statusNumber(reply.status);
+    if (code === undefined || code === 404 || !answersMissingAsError(code)) return;
+    const notFound = notFoundBranch(reply.link.call, reply.message, handler.fn, handler.req);
+    if (!notFound?.keyedByParams) return;
+    const callee = reply.link.call.expression;
+    const fix = ts.isPropertyAccessExpression(callee) ? this.replaceFix(`Answer ${describeStatus(404)}`, callee.name, 'notFound') : undefined;
+    this.ctx.report({ node: reply.link.call, message: notFoundMessage(notFound, code), fix });
   }
 
   /** Whether code after `statement` (on its path through the handler) may still send, forward or throw. */
