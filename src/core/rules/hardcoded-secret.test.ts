@@ -552,6 +552,32 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
   {
+    name: 'a numeric database password as the fallback of its variable (a number is no switch)',
+    flavour: 'express4',
+    filename: 'src/database/config/config.js',
+    code: `module.exports = {
+  host: process.env.MYSQL_HOST || 'db.internal.example.com',
+  username: process.env.MYSQL_USER || 'blog',
+  password: process.env.MYSQL_PASSWORD || '739184',
+  dialect: 'mysql',
+};
+`,
+    errors: [{ line: 4, column: 43, endLine: 4, endColumn: 51, message: 'Hardcoded fallback secret for `process.env.MYSQL_PASSWORD`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require MYSQL_PASSWORD instead.' }],
+    output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+module.exports = {
+  host: process.env.MYSQL_HOST || 'db.internal.example.com',
+  username: process.env.MYSQL_USER || 'blog',
+  password: requireEnv('MYSQL_PASSWORD'),
+  dialect: 'mysql',
+};
+`,
+  },
+  {
     name: 'the default of the signing key in a zod env schema (reported without a fix: the schema keeps its shape)',
     flavour: 'express5',
     filename: 'src/config/env.ts',
