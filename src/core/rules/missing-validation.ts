@@ -270,7 +270,7 @@ function judgedWithoutRoute(ctx: RuleContext, handler: HandlerInfo): boolean {
 
 /** A read past a check at `at` (a capture is judged by its uses, which come after). */
 function isAfter(read: RequestRead, at: number | undefined): boolean {
-  return at !== undefined && (read.usage === 'capture' || read.start > at || inCondition(read.node));
+  return at !== undefined && (read.usage === 'capture' || read.start >= at || inCondition(read.node));
 }
 
 /** A read reaches the handler's logic before (or without) any validation of its part inside the handler. */
@@ -278,10 +278,7 @@ function isUnvalidated(read: RequestRead, use: RequestUse): boolean {
   if (read.usage !== 'use' && read.usage !== 'capture') return false;
   // Path parameters taken by name are lookup keys the router already matched (see the docs page).
   if (read.part === 'params' && read.namedOnly) return false;
-  const validatedAt = use.validatedAt.get(read.part);
-  if (validatedAt === undefined) return true;
-  if (read.usage === 'capture') return false;
-  return read.start < validatedAt && !inCondition(read.node);
+  return !isAfter(read, use.validatedAt.get(read.part));
 }
 
 /**

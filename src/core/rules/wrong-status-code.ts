@@ -359,10 +359,16 @@ class StatusChecker {
   private checkThrownNotFound(handler: HandlerInfo, chain: ResponseChain, statement: ts.ExpressionStatement, statusCall: ts.CallExpression): void {
     const next = followingSiblings(statement)[0];
     const code = statusNumber(chain.status);
-    if (!next || !ts.isThrowStatement(next) || !chain.status || code === undefined || code === 404) return;
-    const notFound = notFoundBranch(statusCall, next.expression, handler.fn, handler.req);
-    if (!notFound?.keyedByParams || !answersMissingAsError(code)) return;
-    this.reportStatus({ kind: 'replace', status: chain.status, report: statusCall }, notFoundMessage(notFound, code), 404, describeStatus(404));
+    if (!next || !ts.isThrowStatement(next) || !chain.status || code === undefined) return;
+    const notFound = this.missingByRouteParams(handler, statusCall, next.expression, code);
+    if (notFound) this.reportStatus({ kind: 'replace', status: chain.status, report: statusCall }, notFoundMessage(notFound, code), 404, describeStatus(404));
+  }
+
+  /** The not-found branch `node` sits in, when a lookup keyed by the route parameters found nothing and `code` answers it as an error. */
+  private missingByRouteParams(handler: HandlerInfo, node: ts.Node, body: ts.Expression | undefined, code: number | undefined): NotFoundBranch | undefined {
+    if (code === undefined || code === 404 || !answersMissingAsError(code)) return undefined;
+    const notFound = notFoundBranch(node, body, handler.fn, handler.req);
+    return notFound?.keyedByParams ? notFound : undefined;
   }
 
   /**
@@ -386,9 +392,8 @@ class StatusChecker {
       // `throw new BadRequestError('No job with id …')`: the class names its status
       const named = statusArgument ? undefined : /^BadRequest(Error|Exception)$/.test((creation.expression as ts.Identifier).text) ? 400 : undefined;
       const code = statusArgument ? Number((unwrapExpression(statusArgument) as ts.NumericLiteral).text) : named;
-      if (!thrown || code === undefined || code === 404 || !answersMissingAsError(code)) continue;
-      const notFound = notFoundBranch(creation, creation, handler.fn, handler.req);
-      if (!notFound?.keyedByParams) continue;
+      const notFound = thrown ? this.missingByRouteParams(handler, creation, creation, code) : undefined;
+      if (!notFound || code === undefined) continue;
       // the fix changes a status argument; a class named after its status is for the project to swap
       const site: StatusSite = statusArgument ? { kind: 'replace', status: { kind: 'number', value: code, node: statusArgument }, report: statusArgument } : { kind: 'none', report: creation };
       this.reportStatus(site, notFoundMessage(notFound, code), 404, describeStatus(404));
@@ -405,17 +410,16 @@ class StatusChecker {
     if (!ts.isTryStatement(tryStatement) || !tryStatement.catchClause) return;
     const answered = /\.(status|code|sendStatus)\(\s*(5\d\d)\s*\)/.exec(tryStatement.catchClause.block.getText(this.ctx.sourceFile));
     if (!answered) return;
-    const notFound = notFoundBranch(statement, statement.expression, handler.fn, handler.req);
-    if (!notFound?.keyedByParams) return;
+    const notFound = this.missingByRouteParams(handler, statement, statement.expression, Number(answered[2]));
+    if (!notFound) return;
     this.reportStatus({ kind: 'none', report: statement }, notFoundMessage(notFound, Number(answered[2])).replace('; answer 404', ' (through the catch below); answer 404'), 404, describeStatus(404));
   }
 
   /** `if (!warehouse) return reply.badRequest('Warehouse not found')` (@fastify/sensible) after a lookup by the route parameter. */
   private checkErrorReplyNotFound(handler: HandlerInfo, reply: ErrorReply): void {
     const code = statusNumber(reply.status);
-    if (code === undefined || code === 404 || !answersMissingAsError(code)) return;
-    const notFound = notFoundBranch(reply.link.call, reply.message, handler.fn, handler.req);
-    if (!notFound?.keyedByParams) return;
+    const notFound = this.missingByRouteParams(handler, reply.link.call, reply.message, code);
+    if (!notFound || code === undefined) return;
     const callee = reply.link.call.expression;
     const fix = ts.isPropertyAccessExpression(callee) ? this.replaceFix(`Answer ${describeStatus(404)}`, callee.name, 'notFound') : undefined;
     this.ctx.report({ node: reply.link.call, message: notFoundMessage(notFound, code), fix });

@@ -9,7 +9,7 @@ import { planNamedImport, type ImportContext } from './module-import';
 import { insertPropertiesEdit } from './object-literal-edit';
 import { indentationAt, sourceStyle } from './source-style';
 import { zodMajorOf, zodModules, zodSchemaSource, type ZodSetting } from './zod-schema-from-fields';
-import { forEachDescendant } from '../../analysis/descendants';
+import { localInitializer } from './local-binding';
 
 const SCHEMA_KEY: Record<RequestPart, string> = { body: 'body', query: 'querystring', params: 'params' };
 
@@ -73,7 +73,7 @@ export function buildFastifySchemaChanges(
  * schemas, and a JSON schema there fails when the route is called. JSON schema otherwise.
  */
 export function schemaDialect(context: ImportContext & { project: ZodSetting }, route: RouteRegistration): FastifySchemaDialect {
-  if (!isZodTyped(context.sourceFile, route)) return {};
+  if (!isZodTyped(route)) return {};
   const style = sourceStyle(context.sourceFile);
   const zImport = planNamedImport(context, zodModules(context.project), 'z');
   const zodMajor = zodMajorOf(context.project);
@@ -85,23 +85,16 @@ export function schemaDialect(context: ImportContext & { project: ZodSetting }, 
   };
 }
 
-function isZodTyped(sourceFile: ts.SourceFile, route: RouteRegistration): boolean {
+function isZodTyped(route: RouteRegistration): boolean {
   const callee = unwrapExpression(route.call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const receiver = unwrapExpression(callee.expression);
   if (ts.isCallExpression(receiver)) return isZodTypeProviderCall(receiver);
   if (!ts.isIdentifier(receiver)) return false;
   if (isZodTypedParameter(receiver.text, route.call)) return true;
-  let typed = false;
-  forEachDescendant(sourceFile, (node) => {
-    if (typed) return false;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === receiver.text && node.initializer) {
-      const value = unwrapExpression(node.initializer);
-      typed = ts.isCallExpression(value) && isZodTypeProviderCall(value);
-    }
-    return true;
-  });
-  return typed;
+  const initializer = localInitializer(receiver);
+  const value = initializer && unwrapExpression(initializer);
+  return value !== undefined && ts.isCallExpression(value) && isZodTypeProviderCall(value);
 }
 
 /**

@@ -478,8 +478,7 @@ class RequestUseCollector {
       node.whole = true;
       if (this.classifier.isValidator(call)) {
         // `validateEmail(req.body.email)` vets that field; the part only when it is all the handler reads of it
-        if (path.length === 1 && direct) this.fieldChecks.push({ part, path, at: call.getStart() });
-        else this.markValidated(part, call.getStart());
+        this.checked(part, path, call.getStart(), direct);
         return 'validator';
       }
       if (this.classifier.isLogger(call)) return 'log';
@@ -504,8 +503,7 @@ class RequestUseCollector {
       // A service that parses its argument vets what the argument holds: `createAccount({ fullName, email })`;
       // handed one field (`getList(userId, search, status)`), it vets that field
       if (this.classifier.validatesArgument?.(call, argumentIndexHolding(call, handed))) {
-        if (path.length === 1 && direct) this.fieldChecks.push({ part, path, at: call.getStart() });
-        else this.markValidated(part, call.getStart());
+        this.checked(part, path, call.getStart(), direct);
         return 'validator';
       }
       const callee = calleeText(call);
@@ -732,11 +730,13 @@ class RequestUseCollector {
   }
 
   /**
-   * A type or number check of `path`: a top-level field's check vets that field (the part only when
-   * such checks cover every field used of it); a check of the part itself, or of a nested field, vets the part.
+   * A check of `path` (a type or number check, a validator or validating service handed the value): a
+   * top-level field's check vets that field (the part only when such checks cover every field used of
+   * it); a check of the part itself, of a nested field, or of a value built from the field (`direct`
+   * false: `validate({ email })`) vets the part.
    */
-  private checked(part: RequestPart, path: readonly string[], at: number): void {
-    if (path.length === 1) this.fieldChecks.push({ part, path, at });
+  private checked(part: RequestPart, path: readonly string[], at: number, direct = true): void {
+    if (path.length === 1 && direct) this.fieldChecks.push({ part, path, at });
     else this.markValidated(part, at);
   }
 

@@ -107,22 +107,25 @@ export class ValidatingCalleeResolver {
       const binding = file.imports.get(objectName);
       if (binding) return this.importedValue(file, binding, member);
       const local = topLevelValue(file.sourceFile, objectName);
-      // `const users = new UserController()` of a class imported from another file
+      // `const users = new UserController()`, of a class declared here or imported
       const constructed = local && ts.isExpression(local) ? constructedName(local) : undefined;
-      const classImport = constructed !== undefined ? file.imports.get(constructed) : undefined;
-      if (classImport) return this.importedValue(file, classImport, member);
+      if (constructed) return this.classMethod(file, constructed, member);
       return local ? memberFunction(file, local, member) : undefined;
     }
     if (ts.isPropertyAccessExpression(callee) && isThisMember(callee.expression)) {
       // `this.usersService.create(…)`: a class field whose declared type or constructed class the file names
       const className = fieldClassName(callee.expression.name.text, callee);
-      if (!className) return undefined;
-      const binding = file.imports.get(className);
-      if (binding) return this.importedValue(file, binding, callee.name.text);
-      const local = topLevelValue(file.sourceFile, className);
-      return local ? memberFunction(file, local, callee.name.text) : undefined;
+      return className ? this.classMethod(file, className, callee.name.text) : undefined;
     }
     return undefined;
+  }
+
+  /** A method of the class `className` names in this file: imported, or declared here. */
+  private classMethod(file: ModuleFile, className: string, member: string): { file: ModuleFile; fn: FunctionLike } | undefined {
+    const binding = file.imports.get(className);
+    if (binding) return this.importedValue(file, binding, member);
+    const local = topLevelValue(file.sourceFile, className);
+    return local ? memberFunction(file, local, member) : undefined;
   }
 
   private importedValue(file: ModuleFile, binding: ImportBinding, member: string | undefined): { file: ModuleFile; fn: FunctionLike } | undefined {
