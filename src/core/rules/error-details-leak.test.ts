@@ -3,6 +3,30 @@ import rule from './error-details-leak';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'an upstream\'s 4xx answer passed on with its own status and message (a proxy, not a crash)',
+      flavour: 'express4',
+      filename: 'src/routes/geo.js',
+      code: `const express = require('express');
+const axios = require('axios');
+
+const router = express.Router();
+
+router.get('/lookup', async (req, res, next) => {
+  try {
+    const { data } = await axios.get('https://geo.example/v2/lookup', { params: { ip: req.ip } });
+    res.json(data);
+  } catch (err) {
+    if (err.response && err.response.status < 500) {
+      return res.status(err.response.status).json({ message: err.response.data.message });
+    }
+    next(err);
+  }
+});
+
+module.exports = router;
+`,
+    },
   {
     name: "express-generator's inline development error handler, registered under app.get('env') === 'development'",
     flavour: 'express4',
@@ -641,6 +665,45 @@ router.get('/rates', (req, res) => {
       console.error(response);
       return res.status(502).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
     });
+});
+
+module.exports = router;
+`,
+  },
+  {
+    name: 'the upstream\'s own error message (axios err.response.data.message) sent with 500',
+    flavour: 'express4',
+    filename: 'src/routes/weather.js',
+    code: `const express = require('express');
+const axios = require('axios');
+
+const router = express.Router();
+
+router.get('/forecast/:city', async (req, res) => {
+  try {
+    const { data } = await axios.get(\`https://api.weather.example/v1/\${encodeURIComponent(req.params.city)}\`);
+    res.json(data);
+  } catch (err) {
+    res.status(500).json({ message: err.response?.data?.message || 'Weather service unavailable' });
+  }
+});
+
+module.exports = router;
+`,
+    errors: [{ line: 11, column: 5, endLine: 11, endColumn: 100, message: 'The message of an unexpected error (`err.response?.data?.message`) is sent to the client with status 500; log the error and send a generic message with a request id instead.' }],
+    output: `const express = require('express');
+const axios = require('axios');
+
+const router = express.Router();
+
+router.get('/forecast/:city', async (req, res) => {
+  try {
+    const { data } = await axios.get(\`https://api.weather.example/v1/\${encodeURIComponent(req.params.city)}\`);
+    res.json(data);
+  } catch (err) {
+    console.error(err);
+    res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  }
 });
 
 module.exports = router;

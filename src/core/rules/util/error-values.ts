@@ -185,7 +185,7 @@ export function errorRef(expression: ts.Expression, analysis: FileAnalysis): Err
     }
     // err.stack.length is a number, err.message.length too
     if (key === 'length') return undefined;
-    return SAFE_PROPERTIES.has(key) ? undefined : errorRefOfChain(value.expression, analysis);
+    return SAFE_PROPERTIES.has(key) ? undefined : errorRefOfChain(value, key, analysis);
   }
   if (ts.isCallExpression(value)) {
     const callee = unwrapExpression(value.expression);
@@ -215,9 +215,15 @@ export function errorRef(expression: ts.Expression, analysis: FileAnalysis): Err
   return undefined;
 }
 
-function errorRefOfChain(expression: ts.Expression, analysis: FileAnalysis): ErrorRef | undefined {
+function errorRefOfChain(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, key: string, analysis: FileAnalysis): ErrorRef | undefined {
+  const expression = access.expression;
   const inner = errorRef(expression, analysis);
-  return inner && inner.level !== 'raw' ? inner : undefined;
+  if (!inner) return undefined;
+  if (inner.level !== 'raw') return inner;
+  // `err.response.data.message`: the upstream's own error text, found inside the internals; the error
+  // itself (`err.foo`) is not, as most of its other properties are the project's own safe fields
+  const withinInternals = !ts.isIdentifier(unwrapExpression(expression));
+  return withinInternals && (key === 'message' || key === 'error') ? { level: 'message', error: inner.error, text: access.getText() } : undefined;
 }
 
 function isReassignedBinding(declaration: ts.VariableDeclaration, name: string): boolean {
