@@ -3,6 +3,20 @@ import rule from './hardcoded-secret';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'timingSafeEqual comparing a computed signature with the one the request carries',
+      flavour: 'express4',
+      filename: 'src/webhooks/verify.js',
+      code: `const crypto = require('crypto');
+
+module.exports = function verifySignature(req, res, next) {
+  const expected = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(req.rawBody).digest();
+  const given = Buffer.from(req.get('x-signature') || '', 'hex');
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return res.status(401).end();
+  next();
+};
+`,
+    },
   {
     name: 'mock user records in a data module: rows of a table, not credentials',
     flavour: 'express4',
@@ -551,6 +565,43 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+    {
+      name: 'the API key a request header is compared against with timingSafeEqual',
+      flavour: 'fastify5',
+      filename: 'src/plugins/api-key.ts',
+      esm: true,
+      code: `import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const expectedKey = Buffer.from('c3f9a2e7d14b4e8f9b0a6d2c5e7f1a3b');
+
+export async function requireApiKey(request: FastifyRequest, reply: FastifyReply) {
+  const given = Buffer.from(String(request.headers['x-api-key'] ?? ''));
+  if (given.length !== expectedKey.length || !timingSafeEqual(given, expectedKey)) {
+    return reply.code(401).send({ error: 'Unauthorized' });
+  }
+}
+`,
+      errors: [{ line: 4, column: 33, endLine: 4, endColumn: 67, message: 'Hardcoded secret passed to `timingSafeEqual`; read it from an environment variable (API_KEY) instead.' }],
+      output: `import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const expectedKey = Buffer.from(requireEnv('API_KEY'));
+
+export async function requireApiKey(request: FastifyRequest, reply: FastifyReply) {
+  const given = Buffer.from(String(request.headers['x-api-key'] ?? ''));
+  if (given.length !== expectedKey.length || !timingSafeEqual(given, expectedKey)) {
+    return reply.code(401).send({ error: 'Unauthorized' });
+  }
+}
+`,
+    },
   {
     name: 'a numeric database password as the fallback of its variable (a number is no switch)',
     flavour: 'express4',

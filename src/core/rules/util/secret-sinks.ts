@@ -154,6 +154,8 @@ export function secretSinksOf(node: ts.CallExpression | ts.NewExpression, import
   else if (CRYPTO_MODULES.has(module) && member === 'createHmac') add('hmac', args[1], `to \`${calleeText()}\``);
   else if (CRYPTO_MODULES.has(module) && (member === 'createCipheriv' || member === 'createDecipheriv')) add('cipher', args[1], `to \`${calleeText()}\``);
   else if (CRYPTO_MODULES.has(module) && member === 'createSecretKey') add('secret-key', args[0], `to \`${calleeText()}\``);
+  // the key a request's credential is compared against: `timingSafeEqual(given, Buffer.from('…'))`
+  else if (CRYPTO_MODULES.has(module) && member === 'timingSafeEqual') for (const argument of args) add('api-key', argument, `to \`${calleeText()}\``);
   else if (module === 'express-session' && member === undefined) optionsOf(0, ['secret'], 'session', `\`${calleeText()}()\``);
   else if (module === 'cookie-session' && member === undefined) optionsOf(0, ['secret', 'keys'], 'session', `\`${calleeText()}()\``);
   else if (module === 'cookie-parser' && member === undefined) add('cookie', args[0], `to \`${calleeText()}()\``);
