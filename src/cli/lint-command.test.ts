@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { UsageError } from './io';
 import { runLintCommand } from './lint-command';
-import { TEST_RULES, captureIo, makeTempProject, removeTempProject } from './test-support';
+import missingValidation from '../core/rules/missing-validation';
+import { TEST_RULES, captureIo, fanOutApp, makeTempProject, removeTempProject } from './test-support';
 
 const PACKAGE_JSON = JSON.stringify({ name: 'app', version: '1.0.0', dependencies: { express: '^4.21.2' } });
 
@@ -38,6 +39,20 @@ interface JsonOutput {
 }
 
 describe('routewise lint', () => {
+  it('warns on stderr, without failing, when a package\'s route graph stopped at its step budget', () => {
+    const project = makeTempProject({ 'package.json': PACKAGE_JSON, 'node_modules/express/package.json': JSON.stringify({ name: 'express', version: '4.21.2' }), 'src/app.js': fanOutApp(18) });
+    try {
+      const io = captureIo();
+      const code = runLintCommand(['--format', 'json'], project, io, { rules: [missingValidation] });
+      assert.equal(code, 0);
+      assert.equal(io.err(), 'routewise: warning: .: the route graph stopped at its step budget; routes registered after that point are missing, so findings that depend on routes may be missing too\n');
+      assert.equal((JSON.parse(io.out()) as JsonOutput).findings.length, 1);
+    } finally {
+      removeTempProject(project);
+    }
+  });
+
+
   let root: string;
   before(() => {
     root = makeTempProject(FILES);

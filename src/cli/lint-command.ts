@@ -72,6 +72,7 @@ export function runLintCommand(args: readonly string[], cwd: string, io: CliIo, 
 
   io.stdout(format(report, parsed.format, root, io));
   for (const failure of result.failures) io.stderr(describeFailure(failure, root));
+  for (const notice of result.notices) io.stderr(`routewise: warning: ${relativePath(root, notice.root) || '.'}: ${notice.message}\n`);
 
   if (result.failures.length > 0) return EXIT_USAGE_OR_INTERNAL;
   return report.findings.some((finding) => finding.severity === 'error') ? EXIT_ERROR_FINDINGS : EXIT_OK;

@@ -12,9 +12,16 @@ export interface RuleFailure {
   count: number;
 }
 
+/** A package whose route graph failed or is partial: its findings may be fewer than it deserves. */
+export interface GraphNotice {
+  root: string;
+  message: string;
+}
+
 export interface WorkspaceLintResult {
   findings: Finding[];
   failures: RuleFailure[];
+  notices: GraphNotice[];
 }
 
 /**
@@ -24,6 +31,7 @@ export interface WorkspaceLintResult {
  */
 export function lintWorkspace(files: readonly string[], options: { host: FileSystemHost; settings: RoutewiseSettings; rules: readonly Rule[] }): WorkspaceLintResult {
   const failures = new Map<string, RuleFailure>();
+  const notices: GraphNotice[] = [];
   const { linter, cache, projects, graphs } = createLinter({
     host: options.host,
     settings: options.settings,
@@ -34,6 +42,7 @@ export function lintWorkspace(files: readonly string[], options: { host: FileSys
       if (existing) existing.count++;
       else failures.set(key, { ruleId, file, error, count: 1 });
     },
+    onGraphProblem: (root, message) => notices.push({ root, message }),
   });
   const findings: Finding[] = [];
   for (const packageFiles of byPackage(files, (file) => projects.rootOf(file))) {
@@ -43,7 +52,7 @@ export function lintWorkspace(files: readonly string[], options: { host: FileSys
     graphs.release(packageFiles.root);
     cache.clear();
   }
-  return { findings, failures: [...failures.values()] };
+  return { findings, failures: [...failures.values()], notices };
 }
 
 /** Files grouped by the package that owns them, packages in the order their first file comes. */

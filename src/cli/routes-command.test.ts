@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { projectHost } from '../core/project/graph/testing';
 import { UsageError } from './io';
 import { runRoutesCommand } from './routes-command';
+import { fanOutApp } from './test-support';
 
 function run(args: string[], host = sampleHost()): { code: number; out: string; err: string } {
   let out = '';
@@ -83,6 +84,13 @@ describe('routewise routes', () => {
       app: 0,
     });
     assert.equal(json.routes[2].app, null);
+  });
+
+  it('warns when the graph stopped at its step budget, and still prints what it found', () => {
+    const { code, out, err } = run([], projectHost('express4', { 'src/app.js': fanOutApp(18) }));
+    assert.equal(code, 0);
+    assert.match(out, /GET +\/leaf/);
+    assert.equal(err, 'routewise: warning: the route graph stopped at its step budget; routes registered after that point are missing, so findings that depend on routes may be missing too\n');
   });
 
   it('rejects unknown formats and reports a project without a framework', () => {

@@ -36,10 +36,12 @@ export function runRoutesCommand(args: readonly string[], cwd: string, io: Pick<
 
   const projects = new ProjectDetector(host);
   const project = projects.detect(joinPath(target, 'package.json'));
-  const builder = new RouteGraphBuilder(host, new SourceCache(), projects);
+  const problems: string[] = [];
+  const builder = new RouteGraphBuilder(host, new SourceCache(), projects, (_root, message) => problems.push(message));
   const graph = builder.graphFor(project);
   const failure = builder.failureFor(project.root);
   if (failure) throw failure;
+  for (const problem of problems) io.stderr(`routewise: warning: ${problem}\n`);
   if (!graph) io.stderr(`routewise: no Express or Fastify dependency found for ${relativePath(base, project.root) || '.'}\n`);
   io.stdout(parsed.format === 'json' ? formatJson(graph, base) : formatTable(graph, base));
   return EXIT_OK;

@@ -104,3 +104,14 @@ export const explodingRule: Rule = {
 };
 
 export const TEST_RULES: readonly Rule[] = [consoleLogRule, debuggerRule, explodingRule];
+
+/** An app whose registration helpers call each other twice per level: 2^levels calls for the graph to follow. */
+export function fanOutApp(levels: number): string {
+  const lines = ["const express = require('express');", 'const app = express();'];
+  for (let level = 0; level < levels; level++) {
+    const body = level < levels - 1 ? `  level${level + 1}(r);\n  level${level + 1}(r);` : "  r.get('/leaf', (req, res) => res.json({ ok: true }));";
+    lines.push(`function level${level}(r) {\n${body}\n}`);
+  }
+  lines.push('level0(app);', "app.post('/notes', (req, res) => res.status(201).json(req.body));", '');
+  return lines.join('\n');
+}

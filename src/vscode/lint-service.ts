@@ -58,6 +58,7 @@ export class LintService {
       host: this.host,
       settings: settings.lint,
       onRuleError: (ruleId, file, error) => this.logger.error(`Rule ${ruleId} failed on ${file}`, error),
+      onGraphProblem: (root, message) => this.logger.info(`${root}: ${message}`),
       scaffold: this.scaffold,
     });
     const created: FolderLinter = {

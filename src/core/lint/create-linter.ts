@@ -13,6 +13,8 @@ export interface CreateLinterOptions {
   settings: RoutewiseSettings;
   rules?: readonly Rule[];
   onRuleError?: (ruleId: string, file: string, error: unknown) => void;
+  /** A package's route graph failed or is partial (see RouteGraphBuilder). */
+  onGraphProblem?: (root: string, message: string) => void;
   /** Lets fixes run generators; see ScaffoldBridge. */
   scaffold?: ScaffoldBridge;
 }
@@ -21,7 +23,7 @@ export interface CreateLinterOptions {
 export function createLinter(options: CreateLinterOptions): { linter: Linter; cache: SourceCache; projects: ProjectDetector; graphs: RouteGraphBuilder } {
   const cache = new SourceCache();
   const projects = new ProjectDetector(options.host);
-  const graphs = new RouteGraphBuilder(options.host, cache, projects);
+  const graphs = new RouteGraphBuilder(options.host, cache, projects, options.onGraphProblem);
   const linter = new Linter({
     host: options.host,
     rules: options.rules ?? ALL_RULES,

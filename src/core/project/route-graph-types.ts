@@ -69,6 +69,8 @@ export interface GraphApp {
 /** The route graph of one package (the files owned by one package.json). */
 export interface RouteGraph {
   root: string;
+  /** The build stopped at its step budget: what registers routes after that point is missing. */
+  incomplete?: boolean;
   apps: GraphApp[];
   routes: GraphRoute[];
   /** Routes whose handler or route-level middleware is the function starting at `start` in `file`. */

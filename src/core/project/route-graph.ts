@@ -40,6 +40,8 @@ export class RouteGraphBuilder {
     readonly host: FileSystemHost,
     readonly cache: SourceCache,
     readonly projects: ProjectDetector,
+    /** Told once per build when a package's graph failed or is partial: rules then see less than the project registers. */
+    private readonly onProblem?: (root: string, message: string) => void,
   ) {
     this.resolver = new ModuleResolver(host);
     cache.onTreeReuse((path, previous, nextText) => this.beforeTreeReuse(path, previous, nextText));
@@ -56,8 +58,11 @@ export class RouteGraphBuilder {
       this.failures.delete(project.root);
     } catch (error) {
       // Rules fall back to their per-file view; the failure is kept for whoever reports it (the CLI).
-      this.failures.set(project.root, error instanceof Error ? error : new Error('route graph build failed', { cause: error }));
+      const failure = error instanceof Error ? error : new Error('route graph build failed', { cause: error });
+      this.failures.set(project.root, failure);
+      this.onProblem?.(project.root, `the route graph could not be built (${failure.message}); each file was linted on its own`);
     }
+    if (graph?.incomplete) this.onProblem?.(project.root, 'the route graph stopped at its step budget; routes registered after that point are missing, so findings that depend on routes may be missing too');
     this.graphs.set(project.root, graph);
     return graph ?? undefined;
   }

@@ -44,7 +44,7 @@ export class GraphAssembler implements RouteSink {
       if (app) this.addErrorHandlers(app, handlers);
     }
     const routes = this.keepBestPlacements();
-    return new IndexedRouteGraph(root, [...this.apps.values()], routes, this.using, this.at);
+    return new IndexedRouteGraph(root, [...this.apps.values()], routes, this.using, this.at, this.interpreter.exhausted);
   }
 
   route(

@@ -22,6 +22,7 @@ export class IndexedRouteGraph implements RouteGraph {
     private readonly using: RouteIndex,
     /** Keyed by the start of each registration call. */
     private readonly at: RouteIndex,
+    readonly incomplete = false,
   ) {}
 
   routesUsing(file: string, start: number): GraphRoute[] {
