@@ -82,6 +82,97 @@ export default app;
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'input handed to a validating service imported through a barrel (export * / export { … } from)',
+      flavour: 'express5',
+      esm: true,
+      filename: 'src/controllers/contacts.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { createContact, renameContact } from '../services/index.js';
+
+export async function create(req: Request, res: Response) {
+  res.status(201).json(await createContact(req.body));
+}
+
+export async function rename(req: Request, res: Response) {
+  res.json(await renameContact(req.params.id, req.body));
+}
+`,
+      files: {
+        'src/services/index.ts': `export * from './contacts.service.js';
+export { rename as renameContact } from './contacts-rename.service.js';
+`,
+        'src/services/contacts.service.ts': `import { z } from 'zod';
+
+const ContactInput = z.object({ name: z.string().max(120), email: z.string().email() });
+
+export async function createContact(input: unknown) {
+  const data = ContactInput.parse(input);
+  return { id: 1, ...data };
+}
+`,
+        'src/services/contacts-rename.service.ts': `import { z } from 'zod';
+
+const Rename = z.object({ name: z.string().min(1).max(120) });
+const Id = z.string().uuid();
+
+export async function rename(id: unknown, input: unknown) {
+  return { id: Id.parse(id), ...Rename.parse(input) };
+}
+`,
+      },
+    },
+    {
+      name: 'a celebrate middleware held in a const and named in the route',
+      flavour: 'express4',
+      filename: 'src/routes/auth.js',
+      code: `const express = require('express');
+const { celebrate, Joi, Segments } = require('celebrate');
+const users = require('../services/users');
+
+const router = express.Router();
+
+const credentials = celebrate({
+  [Segments.BODY]: Joi.object({ email: Joi.string().email().required(), password: Joi.string().min(10).required() }),
+});
+
+router.post('/register', credentials, async (req, res) => {
+  const { email, password } = req.body;
+  res.status(201).json(await users.register(email, password));
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'the project\'s own checking functions, whatever their name, whose verdict answers 400 or 422 before the input is used',
+      flavour: 'express5',
+      esm: true,
+      filename: 'src/routes/todos.ts',
+      code: `import { Router } from 'express';
+import { checkTodoInput, looksLikeTodo } from '../lib/todo-rules.js';
+import { db } from '../db.js';
+
+const router = Router();
+
+router.post('/', async (req, res) => {
+  const errors = checkTodoInput(req.body);
+  if (errors.length > 0) {
+    return res.status(422).json({ errors });
+  }
+  const todo = await db.todo.create({ data: req.body });
+  res.status(201).json(todo);
+});
+
+router.put('/:id', async (req, res) => {
+  if (!looksLikeTodo(req.body)) return res.status(400).json({ message: 'Invalid todo' });
+  const todo = await db.todo.update({ where: { id: Number(req.params.id) }, data: req.body });
+  res.json(todo);
+});
+
+export default router;
+`,
+    },
   {
     name: 'a Clerk webhook verified with svix before its body is used',
     flavour: 'express4',
@@ -1834,6 +1925,141 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'a service outcome answered 400 (`if (!result.success)`) is no verdict on the input it was given',
+      flavour: 'fastify5',
+      filename: 'src/app.ts',
+      code: `import Fastify from 'fastify';
+import { redeemCoupon } from './services/coupons';
+
+const app = Fastify({ logger: true });
+
+app.post<{ Body: { code: string; userId: string } }>('/coupons/redeem', async (req, reply) => {
+  const { code, userId } = req.body;
+  const result = await redeemCoupon(code, userId);
+  if (!result.success) {
+    return reply.status(400).send({ error: result.error });
+  }
+  return reply.send({ coins: result.coins });
+});
+
+export default app;
+`,
+      errors: [{ line: 7, column: 28, endLine: 7, endColumn: 36 }],
+      output: `import Fastify from 'fastify';
+import { redeemCoupon } from './services/coupons';
+
+const app = Fastify({ logger: true });
+
+app.post<{ Body: { code: string; userId: string } }>('/coupons/redeem', {
+  schema: {
+    body: {
+      type: 'object',
+      properties: {
+        code: {},
+        userId: {},
+      },
+    },
+  },
+}, async (req, reply) => {
+  const { code, userId } = req.body;
+  const result = await redeemCoupon(code, userId);
+  if (!result.success) {
+    return reply.status(400).send({ error: result.error });
+  }
+  return reply.send({ coins: result.coins });
+});
+
+export default app;
+`,
+    },
+    {
+      name: 'a celebrate middleware held in a const covers only the segments it lists',
+      flavour: 'express4',
+      filename: 'src/routes/search.js',
+      code: `const express = require('express');
+const { celebrate, Joi, Segments } = require('celebrate');
+const products = require('../services/products');
+
+const router = express.Router();
+
+const paging = celebrate({ [Segments.QUERY]: Joi.object({ page: Joi.number().integer().min(1) }) });
+
+router.post('/search', paging, async (req, res) => {
+  res.json(await products.search(req.body.filter, Number(req.query.page)));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 10, column: 34, endLine: 10, endColumn: 42 }],
+      output: `const express = require('express');
+const { celebrate, Joi, Segments } = require('celebrate');
+const products = require('../services/products');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const paging = celebrate({ [Segments.QUERY]: Joi.object({ page: Joi.number().integer().min(1) }) });
+
+const postSearchBody = z.object({
+  filter: z.unknown(),
+});
+
+router.post('/search', paging, async (req, res) => {
+  const parsedBody = postSearchBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  res.json(await products.search(req.body.filter, Number(req.query.page)));
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a project lookup whose empty answer is a 400 does not vet the value it looked up',
+      flavour: 'express4',
+      filename: 'src/routes/auth.js',
+      code: `const express = require('express');
+const { userByEmail, sendResetLink } = require('../services/users');
+
+const router = express.Router();
+
+router.post('/forgot-password', async (req, res) => {
+  if (!(await userByEmail(req.body.email))) return res.status(400).json({ message: 'No account for this email' });
+  await sendResetLink(req.body.email);
+  res.json({ ok: true });
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 7, column: 27, endLine: 7, endColumn: 35 }],
+      output: `const express = require('express');
+const { userByEmail, sendResetLink } = require('../services/users');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const postForgotPasswordBody = z.object({
+  email: z.string(),
+});
+
+router.post('/forgot-password', async (req, res) => {
+  const parsedBody = postForgotPasswordBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  if (!(await userByEmail(req.body.email))) return res.status(400).json({ message: 'No account for this email' });
+  await sendResetLink(req.body.email);
+  res.json({ ok: true });
+});
+
+module.exports = router;
+`,
+    },
   {
     name: 'an app-wide middleware checking the API key of the whole request (validateAPIKey(req)) validates no input',
     flavour: 'express4',

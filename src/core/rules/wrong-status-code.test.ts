@@ -4,6 +4,24 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an error payload after the response was handed to a same-file helper that sets the status',
+      flavour: 'express4',
+      filename: 'src/controllers/orders.js',
+      code: `function failWith(res, code) {
+  res.status(code);
+}
+
+exports.create = async (req, res) => {
+  const result = await orders.create(req.body);
+  if (!result.ok) {
+    failWith(res, 422);
+    return res.json({ error: result.error });
+  }
+  res.status(201).json(result.order);
+};
+`,
+    },
+    {
       name: 'errors of the project\'s own class carrying 404 for a missing record, and 400 for a bad input',
       flavour: 'express4',
       filename: 'controllers/courseController.js',
@@ -913,6 +931,38 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'an error payload sent with 200 after the response was handed to a same-file helper that only reads res.locals',
+      flavour: 'express5',
+      filename: 'src/controllers/invoices.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { createInvoice } from '../services/invoices.service';
+
+const userId = (res: Response) => res.locals.user.sub as string;
+
+export async function create(req: Request, res: Response) {
+  const result = await createInvoice(userId(res), req.body);
+  if (!result.ok) {
+    return res.json({ error: result.error });
+  }
+  res.status(201).json(result.value);
+}
+`,
+      errors: [{ line: 9, column: 12, endLine: 9, endColumn: 45 }],
+      output: `import type { Request, Response } from 'express';
+import { createInvoice } from '../services/invoices.service';
+
+const userId = (res: Response) => res.locals.user.sub as string;
+
+export async function create(req: Request, res: Response) {
+  const result = await createInvoice(userId(res), req.body);
+  if (!result.ok) {
+    return res.status(400).json({ error: result.error });
+  }
+  res.status(201).json(result.value);
+}
+`,
+    },
     {
       name: 'Fastify: a missing record by the route parameter answered with @fastify/sensible\'s badRequest',
       flavour: 'fastify4',

@@ -3,6 +3,7 @@ import { callParameters, memberPath, unwrapExpression, type FunctionLike } from 
 import type { FileAnalysis, HandlerRef, RouteRegistration } from '../../analysis/types';
 import type { RoutewiseSettings } from '../../model/settings';
 import { localInitializer } from './local-binding';
+import { decidesBadRequest } from './rejecting-helper';
 import { calleeText } from '../../analysis/syntax';
 import { collectRequestUse, REQUEST_PARTS, type CallClassifier, type RequestPart } from './request-reads';
 
@@ -140,7 +141,8 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sa
     const receiver = segments[segments.length - 2];
     return !NON_SCHEMA_RECEIVERS.test(receiver) && !NON_SCHEMA_RECEIVERS.test(root);
   }
-  return segments.length === 1 && VALIDATING_FUNCTIONS.has(name) && !(name === 'assert' && module === 'assert');
+  if (segments.length === 1 && VALIDATING_FUNCTIONS.has(name)) return !(name === 'assert' && module === 'assert');
+  return decidesBadRequest(call, (local) => context.analysis.moduleOf(local));
 }
 
 /** The parts a route-chain member validates, or undefined when it is not validation. */
@@ -150,6 +152,9 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   if (ts.isIdentifier(expression) && !ref.fn && depth < 2) {
     const initializer = localInitializer(expression);
     const value = initializer ? unwrapExpression(initializer) : undefined;
+    // `const credentials = celebrate({ … })` / `const checkBody = validate(schema)`: the middleware a call made
+    const made = value && ts.isCallExpression(value) ? middlewareCoverage({ expression: value }, context, depth + 1) : undefined;
+    if (made) return made;
     if (value && ts.isArrayLiteralExpression(value)) {
       const parts = new Set<RequestPart>();
       let any = false;

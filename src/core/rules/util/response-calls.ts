@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
 import { alwaysExits, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { readStatus, type StatusValue } from './http-status';
+import { resolveLocal } from './local-binding';
 
 /**
  * Reads response call chains — `res.status(404).json(x)`, `res.set(h).send(x)`, `reply.code(201).send(x)`,
@@ -205,7 +206,7 @@ export function loneStatusOf(statement: ts.Statement, resName: string): { node: 
 }
 
 /** Whether a node mentions the response in a way that may change its status (a status call, a `statusCode` write, handing it to a function). */
-export function touchesStatus(node: ts.Node, resName: string): boolean {
+export function touchesStatus(node: ts.Node, resName: string, depth = 0): boolean {
   let found = false;
   const visit = (child: ts.Node): void => {
     if (found) return;
@@ -216,7 +217,7 @@ export function touchesStatus(node: ts.Node, resName: string): boolean {
         // a status call that is part of a sending chain ends that path; only a status left set matters
         else if (STATUS_METHODS.has(parent.name.text) && !sendsAfter(parent, resName)) found = true;
       } else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(child)) {
-        found = true;
+        found = !(ts.isCallExpression(parent) && leavesStatus(parent, parent.arguments.indexOf(child), depth));
       } else if (ts.isShorthandPropertyAssignment(parent) || ts.isPropertyAssignment(parent)) {
         found = true;
       }
@@ -226,6 +227,21 @@ export function touchesStatus(node: ts.Node, resName: string): boolean {
   };
   visit(node);
   return found;
+}
+
+/**
+ * A function of this file handed the response that never sets its status: `const userId = (res) =>
+ * res.locals.user.sub`. Any other callee may set it.
+ */
+function leavesStatus(call: ts.CallExpression, index: number, depth: number): boolean {
+  const callee = unwrapExpression(call.expression);
+  if (depth >= 2 || !ts.isIdentifier(callee)) return false;
+  const binding = resolveLocal(callee);
+  const initializer = binding?.kind === 'variable' ? binding.declaration.initializer : undefined;
+  const fn = binding?.kind === 'function' ? binding.declaration : initializer && isFunctionLike(unwrapExpression(initializer)) ? (unwrapExpression(initializer) as FunctionLike) : undefined;
+  const parameter = fn?.parameters[index];
+  if (!fn?.body || !parameter || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return false;
+  return !touchesStatus(fn.body, parameter.name.text, depth + 1);
 }
 
 /** Whether the chain a `res.status` access belongs to goes on to send. */

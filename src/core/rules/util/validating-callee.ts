@@ -139,10 +139,28 @@ export class ValidatingCalleeResolver {
       const whole = value ? undefined : exportedValue(target.sourceFile, '*');
       return whole ? memberFunction(target, whole, member) : undefined;
     }
-    const value = exportedValue(target.sourceFile, binding.imported);
-    if (!value) return undefined;
-    if (!member) return isFunctionLike(value) ? { file: target, fn: value } : undefined;
-    return memberFunction(target, value, member);
+    const exported = this.exported(target, binding.imported);
+    if (!exported) return undefined;
+    const { file: owner, value } = exported;
+    if (!member) return isFunctionLike(value) ? { file: owner, fn: value } : undefined;
+    return memberFunction(owner, value, member);
+  }
+
+  /** An export of a module, followed through barrels: `export * from './contacts.service'`, `export { create } from './users'`. */
+  private exported(file: ModuleFile, name: string, depth = 0): { file: ModuleFile; value: ts.Node } | undefined {
+    const value = exportedValue(file.sourceFile, name);
+    if (value) return { file, value };
+    if (depth >= 3) return undefined;
+    for (const statement of file.sourceFile.statements) {
+      if (!ts.isExportDeclaration(statement) || statement.isTypeOnly || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const clause = statement.exportClause;
+      const element = clause && ts.isNamedExports(clause) ? clause.elements.find((candidate) => candidate.name.text === name) : undefined;
+      if (clause && !element) continue;
+      const target = this.load(statement.moduleSpecifier.text, file.path);
+      const found = target ? this.exported(target, element ? (element.propertyName ?? element.name).text : name, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private load(specifier: string, fromFile: string): ModuleFile | undefined {
