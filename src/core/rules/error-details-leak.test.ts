@@ -4,6 +4,30 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'the message kept for operational errors (a flag held in a const with a false default) or outside production',
+      flavour: 'express5',
+      filename: 'src/middleware/error-handler.ts',
+      code: `import type { NextFunction, Request, Response } from 'express';
+
+export function errorHandler(err: any, _req: Request, res: Response, _next: NextFunction) {
+  const isProd = process.env.NODE_ENV === 'production';
+  const status = err.status ?? 500;
+  const message = err.message ?? 'An unexpected error occurred';
+  const isSafe = err.isOperational ?? false;
+
+  console.error(err);
+  res.status(status).json({
+    success: false,
+    error: {
+      status,
+      message: isSafe || !isProd ? message : 'An unexpected error occurred',
+      ...(!isProd && { stack: err.stack }),
+    },
+  });
+}
+`,
+    },
+    {
       name: 'an upstream\'s 4xx answer passed on with its own status and message (a proxy, not a crash)',
       flavour: 'express4',
       filename: 'src/routes/geo.js',

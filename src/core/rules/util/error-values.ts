@@ -529,6 +529,10 @@ export function isDevelopmentCheck(condition: ts.Expression): boolean {
  */
 export function classifyCondition(condition: ts.Expression, positive: boolean, analysis: FileAnalysis): ConditionMeaning {
   const value = unwrapExpression(condition);
+  // `err.isOperational ?? false`, `err.expose || false`: the flag itself
+  if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || value.operatorToken.kind === ts.SyntaxKind.BarBarToken) && unwrapExpression(value.right).kind === ts.SyntaxKind.FalseKeyword) {
+    return classifyCondition(value.left, positive, analysis);
+  }
   // `a && b` / `a || b` first: `isDev || process.env.ALLOW_ALL` mentions the environment but is not dev-only
   if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || value.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
     // `a && b` holding means both hold; `a || b` failing means both fail
