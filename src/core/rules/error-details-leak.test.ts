@@ -4,6 +4,25 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an unrecognised error rewrapped in the project error class with a generic message',
+      flavour: 'express4',
+      esm: true,
+      filename: 'src/middlewares/error.middleware.js',
+      code: `import { ApiError } from '../utils/ApiError.js';
+
+const errorHandler = (err, req, res, next) => {
+  let error = err;
+  if (!(error instanceof ApiError)) {
+    console.error(err);
+    error = new ApiError(500, 'Something went wrong');
+  }
+  return res.status(error.statusCode).json({ success: false, message: error.message });
+};
+
+export { errorHandler };
+`,
+    },
+    {
       name: 'the message kept for operational errors (a flag held in a const with a false default) or outside production',
       flavour: 'express5',
       filename: 'src/middleware/error-handler.ts',
@@ -659,6 +678,54 @@ module.exports = errorHandlerMiddleware;
   },
   ],
   invalid: [
+    {
+      name: 'an unrecognised error rewrapped in the project error class with its own message and a 500 fallback, then spread into the body',
+      flavour: 'express4',
+      esm: true,
+      filename: 'src/middlewares/error.middleware.js',
+      code: `import mongoose from 'mongoose';
+import { ApiError } from '../utils/ApiError.js';
+
+const errorHandler = (err, req, res, next) => {
+  let error = err;
+  if (!(error instanceof ApiError)) {
+    const statusCode = error.statusCode || error instanceof mongoose.Error ? 400 : 500;
+    const message = error.message || 'Something went wrong';
+    error = new ApiError(statusCode, message, error?.errors || [], err.stack);
+  }
+  const response = {
+    ...error,
+    message: error.message,
+    ...(process.env.NODE_ENV === 'development' ? { stack: error.stack } : {}),
+  };
+  return res.status(error.statusCode).json(response);
+};
+
+export { errorHandler };
+`,
+      errors: [{ line: 16, column: 10, endLine: 16, endColumn: 53 }],
+      output: `import mongoose from 'mongoose';
+import { ApiError } from '../utils/ApiError.js';
+
+const errorHandler = (err, req, res, next) => {
+  let error = err;
+  if (!(error instanceof ApiError)) {
+    const statusCode = error.statusCode || error instanceof mongoose.Error ? 400 : 500;
+    const message = error.message || 'Something went wrong';
+    error = new ApiError(statusCode, message, error?.errors || [], err.stack);
+  }
+  const response = {
+    ...error,
+    message: error.message,
+    ...(process.env.NODE_ENV === 'development' ? { stack: error.stack } : {}),
+  };
+  console.error(error);
+  return res.status(error.statusCode).json(error.statusCode >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : response);
+};
+
+export { errorHandler };
+`,
+    },
   {
     name: 'the upstream response destructured from an axios rejection, sent as the answer',
     flavour: 'express4',
@@ -795,7 +862,7 @@ module.exports = router;
     message = \`\${Object.keys(err.keyValue)} already exists\`;
   }
   console.error(err);
-  res.status(statusCode).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  res.status(statusCode).json(statusCode >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : { success: false, message });
 };
 `,
   },
@@ -873,7 +940,7 @@ const errorHandlerMiddleware = (err, req, res, next) => {
     customError.statusCode = 400;
   }
   console.error(err);
-  return res.status(customError.statusCode).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  return res.status(customError.statusCode).json(customError.statusCode >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : { msg: customError.msg });
 };
 
 module.exports = errorHandlerMiddleware;
@@ -969,7 +1036,7 @@ export default (err: Error, _req: Request, res: Response, _next: NextFunction): 
     code = 422;
   }
   console.error(err);
-  res.status(code).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  res.status(code).send(code >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : { message });
 };
 `,
   },
@@ -1001,7 +1068,7 @@ const errorHandler = (err, req, res, next) => {
   if (err.name === 'CastError') {
     error = new ErrorResponse('Resource not found', 404);
   }
-  res.status(error.statusCode || 500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  res.status(error.statusCode || 500).json((error.statusCode || 500) >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : { success: false, error: error.message || 'Server Error' });
 };
 
 module.exports = errorHandler;
@@ -1037,7 +1104,7 @@ export default fp(async (fastify: FastifyInstance) => {
       body.message = 'Bad request';
     }
     request.log.error(err);
-    reply.code(statusCode).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } });
+    reply.code(statusCode).send(statusCode >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } } : body);
   });
 });
 `,
@@ -1063,7 +1130,7 @@ export function customErrorHandler(error: { status?: number; message?: string },
   const status = error.status || 500;
   const message = error.message || 'Something went wrong';
   console.error(error);
-  response.status(status).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  response.status(status).json(status >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : new ErrorResponse(status, 'E_INTERNAL', message));
 }
 `,
   },
@@ -1119,7 +1186,7 @@ export function errorHandler(err: { statusCode?: number; message: string }, req:
   const statusCode = err.statusCode || StatusCodes.INTERNAL_SERVER_ERROR;
   const displayedError = { statusCode, success: false, message: err.message };
   console.error(err);
-  res.status(displayedError.statusCode).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  res.status(displayedError.statusCode).json(displayedError.statusCode >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : displayedError);
 }
 `,
   },
@@ -1369,7 +1436,7 @@ module.exports = router;
   err.statusCode = err.statusCode || 500;
   err.status = err.status || 'error';
   console.error(err);
-  res.status(err.statusCode).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  res.status(err.statusCode).json(err.statusCode >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : { status: err.status, message: err.message });
 };
 `,
   },
@@ -1392,7 +1459,7 @@ export function errorMiddleware(err: any, req: Request, res: Response, _next: Ne
 export function errorMiddleware(err: any, req: Request, res: Response, _next: NextFunction) {
   const errorObj = { status: err.status || 500, message: err.message || 'Something went wrong.' };
   console.error(err);
-  res.status(errorObj.status).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  res.status(errorObj.status).json(errorObj.status >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : { success: false, message: errorObj.message });
 }
 `,
   },
@@ -1514,7 +1581,7 @@ const app = express();
 
 app.use((err, req, res, next) => {
   console.error(err);
-  res.status(err.status || 500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  res.status(err.status || 500).json((err.status || 500) >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : { message: err.message });
 });
 
 module.exports = app;
@@ -1540,7 +1607,7 @@ export default fp(async (fastify) => {
 export default fp(async (fastify) => {
   fastify.setErrorHandler((error, request, reply) => {
     request.log.error(error);
-    reply.status(error.statusCode ?? 500).send({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } });
+    reply.status(error.statusCode ?? 500).send((error.statusCode ?? 500) >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error', requestId: request.id } } : { error: error.name, message: error.message });
   });
 });
 `,

@@ -6,7 +6,7 @@ import type { Fix } from '../model/finding';
 import type { Framework } from '../model/rule-meta';
 import { isFastifyOnly } from '../project/project-info';
 import { isValidStatus, readStatus, statusNumber, type StatusValue } from './util/http-status';
-import { localPropertyInitializer, resolveLocal } from './util/local-binding';
+import { assignedValues, localPropertyInitializer, resolveLocal } from './util/local-binding';
 import { effectiveStatus, errorReplyOf, httpErrorOf, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
 import { classifyCondition, errorRef, findLeaks, helperPassesOn, isEmptiedBefore, pathConditions, type Leak, type LeakLevel } from './util/error-values';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
@@ -243,6 +243,11 @@ function fallsBackTo5xx(expression: ts.Expression, depth: number): boolean {
   if (ts.isPropertyAccessExpression(value)) {
     const assigned = localPropertyInitializer(value) ?? propertySetBefore(value);
     if (assigned) return fallsBackTo5xx(assigned, depth + 1);
+    // `error.statusCode` of `error = new ApiError(statusCode, message)`, `const statusCode = error.statusCode || 500`
+    const owner = unwrapExpression(value.expression);
+    const binding = ts.isIdentifier(owner) && /^(status|statusCode|httpStatus)$/.test(value.name.text) ? resolveLocal(owner) : undefined;
+    const rewrapped = binding?.kind === 'variable' ? assignedValues(binding.declaration) : undefined;
+    if (rewrapped?.some((wrapper) => ts.isNewExpression(unwrapExpression(wrapper)) && ((unwrapExpression(wrapper) as ts.NewExpression).arguments ?? []).some((argument) => fallsBackTo5xx(argument, depth + 1)))) return true;
   }
   const read = readStatus(value);
   return (read.kind === 'number' || read.kind === 'constant') && read.value >= 500;
@@ -397,9 +402,20 @@ function buildFix(ctx: RuleContext, leaks: Leak[], statusClass: StatusClass, sta
     replaceStatus: chain?.statusLink && statusClass === 'success' ? chain.statusLink.args[0] : undefined,
     returnStatusReply: !chain && shape.returnReply && status.kind === 'implicit' ? shape.returnReply : undefined,
     messageOnly: shape.messageOnly,
+    fallbackStatus: statusClass === 'server-fallback' && (status.kind === 'chain' || status.kind === 'earlier') && isPlainRead(status.status.node) ? status.status.node : undefined,
     owner,
     error: leaks[0].error,
   });
+}
+
+/** A status expression that reads values only, so the fix may read it again: `err.status || 500`, `statusCode`. */
+function isPlainRead(node: ts.Node): node is ts.Expression {
+  const value = ts.isExpression(node) ? unwrapExpression(node) : node;
+  if (ts.isIdentifier(value) || ts.isNumericLiteral(value)) return true;
+  if (ts.isPropertyAccessExpression(value)) return isPlainRead(value.expression);
+  if (ts.isConditionalExpression(value)) return isPlainRead(value.condition) && isPlainRead(value.whenTrue) && isPlainRead(value.whenFalse);
+  if (ts.isBinaryExpression(value)) return [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(value.operatorToken.kind) && isPlainRead(value.left) && isPlainRead(value.right);
+  return false;
 }
 
 function makeFix(
@@ -411,6 +427,7 @@ function makeFix(
     replaceStatus?: ts.Expression;
     returnStatusReply?: string;
     messageOnly?: boolean;
+    fallbackStatus?: ts.Expression;
     owner: ResponseOwner;
     error: ts.Identifier;
   },
@@ -426,6 +443,7 @@ function makeFix(
     replaceStatus: plan.replaceStatus,
     returnStatusReply: plan.returnStatusReply,
     messageOnly: plan.messageOnly,
+    fallbackStatus: plan.fallbackStatus,
     requestName: plan.owner.requestName,
     error: plan.error,
     handler: plan.owner.fn,

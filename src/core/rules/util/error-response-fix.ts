@@ -30,6 +30,8 @@ export interface GenericErrorResponseRequest {
   returnStatusReply?: string;
   /** The payload is a message that a reply helper wraps in its own error body: replace it by a generic message. */
   messageOnly?: boolean;
+  /** A status falling back to 500 (`err.status || 500`): the generic body only for server errors, deliberate ones keep theirs. */
+  fallbackStatus?: ts.Expression;
   /** The request parameter, for `requestId` and `request.log`. */
   requestName?: string;
   /** The caught error to log. */
@@ -48,7 +50,10 @@ export function genericErrorResponseEdits(request: GenericErrorResponseRequest):
     ? q('Internal server error')
     : `{ error: { code: ${q('INTERNAL_ERROR')}, message: ${q('Internal server error')}${requestId} } }`;
 
-  const inner: TextEdit[] = [{ start: request.payload.getStart(sourceFile), end: request.payload.getEnd(), newText: body }];
+  const status = request.fallbackStatus;
+  const payloadText = request.payload.getText(sourceFile);
+  const newPayload = status ? `${needsParentheses(status) ? `(${status.getText(sourceFile)})` : status.getText(sourceFile)} >= 500 ? ${body} : ${ts.isConditionalExpression(unwrapExpression(request.payload)) ? `(${payloadText})` : payloadText}` : body;
+  const inner: TextEdit[] = [{ start: request.payload.getStart(sourceFile), end: request.payload.getEnd(), newText: newPayload }];
   if (request.addStatusAfter) {
     const method = request.framework === 'fastify' ? 'code' : 'status';
     inner.push({ start: request.addStatusAfter.getEnd(), end: request.addStatusAfter.getEnd(), newText: `.${method}(500)` });
@@ -172,4 +177,8 @@ function mentions(node: ts.Node, name: string): boolean {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function needsParentheses(expression: ts.Expression): boolean {
+  return ts.isBinaryExpression(expression) || ts.isConditionalExpression(expression);
 }

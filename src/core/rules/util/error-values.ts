@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
 import { alwaysExits, isFunctionLike, memberPath, parameterTypeName, unwrapExpression } from '../../analysis/syntax';
-import { assignmentTarget, definitelyAssigns, initializerReaches, isReassigned, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
+import { assignedValues, assignmentTarget, definitelyAssigns, initializerReaches, isReassigned, localInitializer, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
 
 /**
  * Which values are caught errors (catch clause variables, error-handler parameters, `.catch(e => …)`
@@ -47,8 +47,11 @@ export function errorOrigin(identifier: ts.Identifier, analysis: FileAnalysis, d
   }
   if (binding.kind === 'variable') {
     const declaration = binding.declaration;
-    if (!declaration.initializer || isReassigned(declaration)) return undefined;
+    if (!declaration.initializer) return undefined;
     const init = unwrapExpression(declaration.initializer);
+    if (isReassigned(declaration)) {
+      return ts.isIdentifier(init) && errorOrigin(init, analysis, depth + 1) && reassignedOnlyToWrappers(declaration, [identifier.text, init.text]) ? identifier : undefined;
+    }
     if (ts.isIdentifier(init)) return errorOrigin(init, analysis, depth + 1) ? identifier : undefined;
     // `const error = err instanceof Error ? err : new Error(String(err))`
     if (ts.isConditionalExpression(init)) {
@@ -59,6 +62,26 @@ export function errorOrigin(identifier: ts.Identifier, analysis: FileAnalysis, d
     }
   }
   return undefined;
+}
+
+/**
+ * `let error = err; if (!(error instanceof ApiError)) error = new ApiError(500, error.message)` (the
+ * widely copied rewrapping middleware): every value the variable takes again is a new error carrying
+ * the caught one's message, so it still stands for the caught error.
+ */
+function reassignedOnlyToWrappers(declaration: ts.VariableDeclaration, names: readonly string[]): boolean {
+  const carried = new RegExp(`\\b(${names.join('|')})\\??\\.message\\b|\\bString\\(\\s*(${names.join('|')})\\s*\\)`);
+  const carries = (argument: ts.Expression): boolean => {
+    const value = unwrapExpression(argument);
+    const initializer = ts.isIdentifier(value) ? localInitializer(value) : undefined;
+    return carried.test(value.getText()) || (initializer !== undefined && carried.test(initializer.getText()));
+  };
+  return (
+    assignedValues(declaration)?.every((assigned) => {
+      const value = unwrapExpression(assigned);
+      return ts.isNewExpression(value) && (value.arguments ?? []).some(carries);
+    }) ?? false
+  );
 }
 
 /**

@@ -226,6 +226,28 @@ export function localPropertyInitializer(access: ts.PropertyAccessExpression): t
 }
 
 /** What is written in the block that declares a variable (see assignedNames). */
+/**
+ * The values a `let` / `var` variable is given again after its declaration (`x = value`), or undefined
+ * when it is also written by a compound assignment (`x += 1`).
+ */
+export function assignedValues(declaration: ts.VariableDeclaration): ts.Expression[] | undefined {
+  if (!ts.isIdentifier(declaration.name)) return undefined;
+  const name = declaration.name.text;
+  let scope: ts.Node = declaration.parent;
+  while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  const values: ts.Expression[] = [];
+  let plain = true;
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left) && node.left.text === name) {
+      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) values.push(node.right);
+      else plain = false;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return plain ? values : undefined;
+}
+
 function assignedInScopeOf(declaration: ts.VariableDeclaration): Set<string> {
   let scope: ts.Node = declaration.parent;
   while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
