@@ -932,6 +932,97 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a not-found thrown as ApiError(httpStatus.BAD_REQUEST, …) (http-status package constants)',
+      flavour: 'express4',
+      filename: 'src/controllers/user.controller.js',
+      code: `const httpStatus = require('http-status');
+const userService = require('../services/user.service');
+const ApiError = require('../utils/ApiError');
+const catchAsync = require('../utils/catchAsync');
+
+const getUser = catchAsync(async (req, res) => {
+  const user = await userService.getUserById(req.params.userId);
+  if (!user) {
+    throw new ApiError(httpStatus.BAD_REQUEST, 'User not found');
+  }
+  res.send(user);
+});
+
+module.exports = { getUser };
+`,
+      files: {
+        'src/routes/user.route.js': `const express = require('express');
+const userController = require('../controllers/user.controller');
+
+const router = express.Router();
+router.route('/:userId').get(userController.getUser);
+
+module.exports = router;
+`,
+      },
+      errors: [{ line: 9, column: 24, endLine: 9, endColumn: 46 }],
+      output: `const httpStatus = require('http-status');
+const userService = require('../services/user.service');
+const ApiError = require('../utils/ApiError');
+const catchAsync = require('../utils/catchAsync');
+
+const getUser = catchAsync(async (req, res) => {
+  const user = await userService.getUserById(req.params.userId);
+  if (!user) {
+    throw new ApiError(httpStatus.NOT_FOUND, 'User not found');
+  }
+  res.send(user);
+});
+
+module.exports = { getUser };
+`,
+    },
+    {
+      name: 'a not-found answered with the project\'s own status table (HTTP.BAD_REQUEST)',
+      flavour: 'express4',
+      filename: 'src/controllers/invoices.js',
+      code: `const { HTTP } = require('../constants/http');
+const { Invoice } = require('../models');
+
+exports.getInvoice = async (req, res, next) => {
+  try {
+    const invoice = await Invoice.findByPk(req.params.invoiceId);
+    if (!invoice) {
+      return res.status(HTTP.BAD_REQUEST).json({ message: 'Invoice not found' });
+    }
+    res.status(HTTP.OK).json(invoice);
+  } catch (err) {
+    next(err);
+  }
+};
+`,
+      files: {
+        'src/routes/invoices.js': `const router = require('express').Router();
+const { getInvoice } = require('../controllers/invoices');
+
+router.get('/:invoiceId', getInvoice);
+
+module.exports = router;
+`,
+      },
+      errors: [{ line: 8, column: 14, endLine: 8, endColumn: 42 }],
+      output: `const { HTTP } = require('../constants/http');
+const { Invoice } = require('../models');
+
+exports.getInvoice = async (req, res, next) => {
+  try {
+    const invoice = await Invoice.findByPk(req.params.invoiceId);
+    if (!invoice) {
+      return res.status(HTTP.NOT_FOUND).json({ message: 'Invoice not found' });
+    }
+    res.status(HTTP.OK).json(invoice);
+  } catch (err) {
+    next(err);
+  }
+};
+`,
+    },
+    {
       name: 'an error payload sent with 200 after the response was handed to a same-file helper that only reads res.locals',
       flavour: 'express5',
       filename: 'src/controllers/invoices.controller.ts',

@@ -388,14 +388,15 @@ class StatusChecker {
       }
       const creation = node as ts.NewExpression;
       const thrown = ts.isThrowStatement(creation.parent) || (ts.isCallExpression(creation.parent) && handler.next !== undefined && ts.isIdentifier(creation.parent.expression) && creation.parent.expression.text === handler.next);
-      const statusArgument = (creation.arguments ?? []).find((argument) => ts.isNumericLiteral(unwrapExpression(argument)));
+      // `new AppError('…', 400)`, `new ApiError(httpStatus.BAD_REQUEST, '…')`
+      const statusArgument = (creation.arguments ?? []).map(readStatus).find((status) => statusNumber(status) !== undefined);
       // `throw new BadRequestError('No job with id …')`: the class names its status
       const named = statusArgument ? undefined : /^BadRequest(Error|Exception)$/.test((creation.expression as ts.Identifier).text) ? 400 : undefined;
-      const code = statusArgument ? Number((unwrapExpression(statusArgument) as ts.NumericLiteral).text) : named;
+      const code = statusArgument ? statusNumber(statusArgument) : named;
       const notFound = thrown ? this.missingByRouteParams(handler, creation, creation, code) : undefined;
       if (!notFound || code === undefined) continue;
       // the fix changes a status argument; a class named after its status is for the project to swap
-      const site: StatusSite = statusArgument ? { kind: 'replace', status: { kind: 'number', value: code, node: statusArgument }, report: statusArgument } : { kind: 'none', report: creation };
+      const site: StatusSite = statusArgument ? { kind: 'replace', status: statusArgument, report: statusArgument.node } : { kind: 'none', report: creation };
       this.reportStatus(site, notFoundMessage(notFound, code), 404, describeStatus(404));
     }
   }

@@ -67,8 +67,8 @@ const PREFERRED_NAMES: Record<number, string> = {
   500: 'INTERNAL_SERVER_ERROR',
 };
 
-/** Objects that hold status constants: `StatusCodes`, `httpStatus`, `HttpStatus`, `HTTP_STATUS`, `status`. */
-const STATUS_OBJECT = /^(StatusCodes?|HttpStatus(Codes?)?|httpStatus(Codes?)?|HTTP_STATUS(_CODES?)?|HTTPStatus|status|statusCodes?|STATUS(_CODES?)?|Status)$/;
+/** Objects that hold status constants: `StatusCodes`, `httpStatus`, `HttpStatus`, `HTTP_STATUS`, `HTTP`, `status`. */
+const STATUS_OBJECT = /^(StatusCodes?|HttpStatus(Codes?)?|httpStatus(Codes?)?|HTTP_STATUS(_CODES?)?|HTTPStatus|HTTP(_CODES?)?|Http|httpCodes?|status|statusCodes?|STATUS(_CODES?)?|Status)$/;
 
 export const REASON_PHRASES: Record<number, string> = {
   200: 'OK',
