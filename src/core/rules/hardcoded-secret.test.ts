@@ -4,6 +4,17 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'field and cookie names under own-key names are no passphrases',
+      flavour: 'express4',
+      filename: 'src/config/auth.js',
+      code: `module.exports = {
+  jwtSecret: process.env.JWT_SECRET,
+  tokenSecret: 'accesstoken',
+  sessionSecret: 'connectsid',
+};
+`,
+    },
+    {
       name: 'timingSafeEqual comparing a computed signature with the one the request carries',
       flavour: 'express4',
       filename: 'src/webhooks/verify.js',
@@ -333,7 +344,7 @@ export const verifyAccessToken = (token: string) => jwt.verify(token, process.en
 `,
   },
   {
-    name: "obvious placeholders",
+    name: "template slots and masks where the app's own key goes, and placeholders outside any sink",
     flavour: 'express5',
     filename: 'src/app.js',
     code: `const express = require('express');
@@ -341,16 +352,10 @@ const session = require('express-session');
 const jwt = require('jsonwebtoken');
 
 const app = express();
-app.use(session({ secret: 'changeme', resave: false, saveUninitialized: false }));
-app.use(session({ secret: 'your-secret-here' }));
 app.use(session({ secret: '<SESSION_SECRET>' }));
 app.use(session({ secret: 'xxxxxxxxxxxxxxxx' }));
 
 const samples = [
-  jwt.sign({}, 'secret'),
-  jwt.sign({}, 'example'),
-  jwt.sign({}, 'dummy'),
-  jwt.sign({}, 'test'),
   jwt.sign({}, '\${JWT_SECRET}'),
 ];
 const defaults = { apiKey: 'your_api_key_here', password: 'changeme', clientSecret: 'REPLACE_ME' };
@@ -565,6 +570,72 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+    {
+      name: 'a passphrase of plain letters as the secret of a config module (scotch.io style)',
+      flavour: 'express4',
+      filename: 'config.js',
+      code: `module.exports = {
+  'secret': 'ilovescotchyscotch',
+  'database': 'mongodb://localhost:27017/jwt-auth',
+};
+`,
+      errors: [{ line: 2, column: 13, endLine: 2, endColumn: 33, message: 'Hardcoded secret assigned to \`secret\`; read it from an environment variable (SECRET) instead.' }],
+      output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+module.exports = {
+  'secret': requireEnv('SECRET'),
+  'database': 'mongodb://localhost:27017/jwt-auth',
+};
+`,
+    },
+    {
+      name: 'a placeholder word used as the live key: the app signs with it (passport-jwt options set after creation, jwt.sign)',
+      flavour: 'express4',
+      filename: 'config/passport.js',
+      code: `const { Strategy: JwtStrategy, ExtractJwt } = require('passport-jwt');
+const User = require('../models/User');
+
+const opts = {};
+opts.jwtFromRequest = ExtractJwt.fromAuthHeaderAsBearerToken();
+opts.secretOrKey = 'secret';
+
+module.exports = (passport) => {
+  passport.use(
+    new JwtStrategy(opts, async (jwtPayload, done) => {
+      const user = await User.findById(jwtPayload.id);
+      return done(null, user || false);
+    }),
+  );
+};
+`,
+      errors: [{ line: 6, column: 20, endLine: 6, endColumn: 28, message: 'Hardcoded secret passed as the passport-jwt `secretOrKey`; read it from an environment variable (JWT_SECRET) instead.' }],
+      output: `const { Strategy: JwtStrategy, ExtractJwt } = require('passport-jwt');
+const User = require('../models/User');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const opts = {};
+opts.jwtFromRequest = ExtractJwt.fromAuthHeaderAsBearerToken();
+opts.secretOrKey = requireEnv('JWT_SECRET');
+
+module.exports = (passport) => {
+  passport.use(
+    new JwtStrategy(opts, async (jwtPayload, done) => {
+      const user = await User.findById(jwtPayload.id);
+      return done(null, user || false);
+    }),
+  );
+};
+`,
+    },
     {
       name: 'the API key a request header is compared against with timingSafeEqual',
       flavour: 'fastify5',

@@ -145,7 +145,8 @@ const rule: Rule = {
     /** `ownKey`: the app signs or encrypts with it (not a provider's API key or a database password). */
     const offerSinkLiterals = (found: SecretLiteral[], description: string, defaultEnv: string, ownKey: boolean, user?: ts.Expression): void => {
       for (const { literal, fallback } of found) {
-        if (!(fallback?.envName ? ownKeyFallback(literal.text, ownKey) : isSinkSecretValue(literal.text))) continue;
+        // the app's own key handed over as a literal is live whatever it reads like (`jwt.sign(p, 'secret')`)
+        if (!(fallback?.envName || ownKey ? ownKeyFallback(literal.text, ownKey) : isSinkSecretValue(literal.text))) continue;
         if (user !== undefined && isDefaultDatabasePassword(literal.text, stringValue(unwrapExpression(user)))) continue;
         const envName = fallback?.envName ?? defaultEnv;
         offer({

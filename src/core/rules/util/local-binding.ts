@@ -225,7 +225,6 @@ export function localPropertyInitializer(access: ts.PropertyAccessExpression): t
   return found;
 }
 
-/** What is written in the block that declares a variable (see assignedNames). */
 /**
  * The values a `let` / `var` variable is given again after its declaration (`x = value`), or undefined
  * when it is also written by a compound assignment (`x += 1`).
@@ -248,6 +247,7 @@ export function assignedValues(declaration: ts.VariableDeclaration): ts.Expressi
   return plain ? values : undefined;
 }
 
+/** What is written in the block that declares a variable (see assignedNames). */
 function assignedInScopeOf(declaration: ts.VariableDeclaration): Set<string> {
   let scope: ts.Node = declaration.parent;
   while (scope.parent && !ts.isBlock(scope) && !ts.isSourceFile(scope)) scope = scope.parent;

@@ -287,7 +287,9 @@ export function isSecretValue(value: string, name: string, strength: SecretNameS
   if (strength === 'weak') return looksGenerated(value);
   if (value.length < 6 || isPlaceholder(value) || isDescriptive(value)) return false;
   if (normalized(value) === normalized(name) || normalized(name).endsWith(normalized(value))) return false;
-  if (isWordLike(value)) return secretishWords(value, name);
+  // `secret: 'ilovescotchyscotch'`: a long run of letters is a passphrase where the app's own key goes
+  // (`'accesstoken'`, `'sessionid'` name a field or a cookie)
+  if (isWordLike(value)) return secretishWords(value, name) || (isOwnKeyName(name) && /^[a-z]{10,}$/.test(value) && !CREDENTIAL_STATES.test(value) && !/token|session|cookie|auth|bearer|header|field|name|id$/.test(value));
   if (/^[0-9]+$/.test(value)) return value.length >= 6 && shannonEntropy(value) >= 1.5;
   return shannonEntropy(value) >= 2 && characterClasses(value) >= 1;
 }
@@ -355,7 +357,7 @@ export function isLiveFallbackSecret(value: string, ownKey: boolean): boolean {
 }
 
 const OWN_KEY_WORDS = new Set(['jwt', 'session', 'cookie', 'signing', 'encryption', 'hmac', 'webhook', 'csrf', 'otp', 'totp']);
-const GENERIC_KEY_WORDS = new Set(['secret', 'key', 'auth', 'token', 'access', 'refresh', 'app', 'my', 'api', 'private', 'better', 'next', 'nextauth']);
+const GENERIC_KEY_WORDS = new Set(['secret', 'key', 'auth', 'token', 'access', 'refresh', 'app', 'my', 'api', 'private', 'better', 'next', 'nextauth', 'super']);
 /** Words of a credential for another system: `SESSION_REDIS_PASSWORD`, `JWT_DB_USER`. */
 const OTHER_SYSTEM_WORDS = new Set(['password', 'pass', 'passwd', 'user', 'username', 'host', 'url', 'uri', 'db', 'database', 'redis', 'mongo', 'smtp', 'mail', 'client', 'consumer',
   // settings around a key rather than the key: `COOKIE_NAME`, `JWT_EXPIRES_IN`, `SESSION_TTL`

@@ -99,7 +99,7 @@ export function secretSinksOf(node: ts.CallExpression | ts.NewExpression, import
   const optionsOf = (index: number, keys: string[], kind: SecretSinkKind, owner: string): void => {
     const options = args[index] ? objectLiteralOf(args[index]) : undefined;
     if (!options) return;
-    for (const key of keys) add(kind, propertyInitializer(options, key), `as the \`${key}\` option of ${owner}`);
+    for (const key of keys) add(kind, propertyInitializer(options, key) ?? propertySetLater(args[index], key), `as the \`${key}\` option of ${owner}`);
   };
 
   const callee = unwrapExpression(node.expression);
@@ -180,6 +180,24 @@ export function objectLiteralOf(expression: ts.Expression): ts.ObjectLiteralExpr
     const binding = resolveLocal(value);
     const init = binding?.kind === 'variable' ? binding.declaration.initializer : undefined;
     if (init && ts.isObjectLiteralExpression(unwrapExpression(init))) return unwrapExpression(init) as ts.ObjectLiteralExpression;
+  }
+  return undefined;
+}
+
+/** `const opts = {}; opts.secretOrKey = '…'`: an option set on a local object after it was created. */
+function propertySetLater(expression: ts.Expression, key: string): ts.Expression | undefined {
+  const value = unwrapExpression(expression);
+  const binding = ts.isIdentifier(value) ? resolveLocal(value) : undefined;
+  if (binding?.kind !== 'variable' || !ts.isIdentifier(binding.declaration.name)) return undefined;
+  const statement = binding.declaration.parent.parent;
+  const block = statement.parent;
+  if (!ts.isVariableStatement(statement) || !(ts.isBlock(block) || ts.isSourceFile(block))) return undefined;
+  const name = binding.declaration.name.text;
+  for (const later of block.statements.slice(block.statements.indexOf(statement) + 1)) {
+    const assignment = ts.isExpressionStatement(later) ? unwrapExpression(later.expression) : undefined;
+    if (!assignment || !ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const target = unwrapExpression(assignment.left);
+    if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === name && target.name.text === key) return assignment.right;
   }
   return undefined;
 }
