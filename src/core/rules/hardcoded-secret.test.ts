@@ -4,6 +4,33 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a test environment\'s settings module (config/test.ts)',
+      flavour: 'express5',
+      filename: 'src/config/test.ts',
+      code: `export default {
+  jwtSecret: 'a8Fk29LqW3xN7vR2',
+  sessionSecret: 'Zp4mT8cY1bQ6wE3r',
+  databaseUrl: 'postgres://app:app_test_pw@localhost:5433/app_test',
+};
+`,
+    },
+    {
+      name: 'Sequelize with positional local defaults: root / root on localhost',
+      flavour: 'express4',
+      filename: 'src/models/index.js',
+      code: `const { Sequelize } = require('sequelize');
+
+const sequelize = new Sequelize(
+  process.env.DB_NAME || 'blog',
+  process.env.DB_USER || 'root',
+  process.env.DB_PASS || 'root',
+  { host: process.env.DB_HOST || 'localhost', dialect: 'mysql', logging: false },
+);
+
+module.exports = { sequelize };
+`,
+    },
+    {
       name: 'field and cookie names under own-key names are no passphrases',
       flavour: 'express4',
       filename: 'src/config/auth.js',
@@ -570,6 +597,40 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+    {
+      name: 'Sequelize positional defaults pointing at a deployed host are that server\'s login',
+      flavour: 'express4',
+      filename: 'src/models/index.js',
+      code: `const { Sequelize } = require('sequelize');
+
+const sequelize = new Sequelize(
+  process.env.DB_NAME || 'blog',
+  process.env.DB_USER || 'root',
+  process.env.DB_PASS || 'root',
+  { host: process.env.DB_HOST || 'db.prod.internal.example.com', dialect: 'mysql' },
+);
+
+module.exports = { sequelize };
+`,
+      errors: [{ line: 6, column: 26, endLine: 6, endColumn: 32, message: 'Hardcoded fallback secret for `process.env.DB_PASS`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require DB_PASS instead.' }],
+      output: `const { Sequelize } = require('sequelize');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const sequelize = new Sequelize(
+  process.env.DB_NAME || 'blog',
+  process.env.DB_USER || 'root',
+  requireEnv('DB_PASS'),
+  { host: process.env.DB_HOST || 'db.prod.internal.example.com', dialect: 'mysql' },
+);
+
+module.exports = { sequelize };
+`,
+    },
     {
       name: 'a passphrase of plain letters as the secret of a config module (scotch.io style)',
       flavour: 'express4',

@@ -18,6 +18,7 @@ import {
 import {
   envReadName,
   isEnvironmentCheck,
+  propertyInitializer,
   propertyNameText,
   secretLiteralsOf,
   secretSinksOf,
@@ -128,7 +129,8 @@ const rule: Rule = {
     fixable: true,
   },
   create(ctx) {
-    if (skipsTestFile(ctx)) return {};
+    // a test environment's settings (`config/test.ts`) are test data, like the tests that run with them
+    if (skipsTestFile(ctx) || (TEST_SETTINGS_FILE.test(ctx.fileName) && !ctx.settings.lintTestFiles)) return {};
     if (isExampleFile(ctx.fileName)) return {};
     const fixtureFile = isFixtureFile(ctx.fileName);
     // a placeholder is the live fallback of a signing key only where the app runs with it: not in a
@@ -147,7 +149,7 @@ const rule: Rule = {
       for (const { literal, fallback } of found) {
         // the app's own key handed over as a literal is live whatever it reads like (`jwt.sign(p, 'secret')`)
         if (!(fallback?.envName || ownKey ? ownKeyFallback(literal.text, ownKey) : isSinkSecretValue(literal.text))) continue;
-        if (user !== undefined && isDefaultDatabasePassword(literal.text, stringValue(unwrapExpression(user)))) continue;
+        if (user !== undefined && isDefaultDatabasePassword(literal.text, fallbackText(user))) continue;
         const envName = fallback?.envName ?? defaultEnv;
         offer({
           node: literal,
@@ -394,6 +396,7 @@ function climb(literal: ts.Expression): Position {
 }
 
 /** `config/test.js`, `config/development.ts`, `env/local.js`: settings the app loads only outside production. */
+const TEST_SETTINGS_FILE = /\/(config|configs|env|environments?)\/(test|testing)\.[cm]?[jt]s$/;
 const ENVIRONMENT_CONFIG_FILE = /\/(config|configs|env|environments?)\/(test|testing|dev|development|local)\.[cm]?[jt]s$/;
 
 /**
@@ -527,6 +530,13 @@ function isPasswordNextToUser(value: ts.Expression): boolean {
  */
 function isLocalDatabaseDefault(value: ts.Expression, password: string): boolean {
   const property = value.parent;
+  // `new Sequelize(db, process.env.DB_USER || 'root', process.env.DB_PASS || 'root', { host: 'localhost' })`
+  if ((ts.isNewExpression(property) || ts.isCallExpression(property)) && property.arguments?.[2] === value && /(^|\.)Sequelize$/.test(memberPath(property.expression)?.join('.') ?? '')) {
+    const options = property.arguments[3] ? unwrapExpression(property.arguments[3]) : undefined;
+    const hostProperty = options && ts.isObjectLiteralExpression(options) ? propertyInitializer(options, 'host') : undefined;
+    const host = hostProperty ? fallbackText(hostProperty) : 'localhost';
+    return host !== undefined && LOCAL_HOST.test(host) && isDefaultDatabasePassword(password, fallbackText(property.arguments[1]));
+  }
   if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.parent)) return false;
   let user: string | undefined;
   let database = false;
