@@ -4,6 +4,27 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an upload replacing the one avatar a record has (POST /users/:id/avatar) answers 200',
+      flavour: 'express5',
+      filename: 'src/routes/users.ts',
+      code: `import { Router } from 'express';
+import multer from 'multer';
+import { prisma } from '../db';
+import { storeFile } from '../storage';
+
+const upload = multer({ limits: { fileSize: 2 * 1024 * 1024 } });
+const router = Router();
+
+router.post('/users/:id/avatar', upload.single('avatar'), async (req, res) => {
+  const url = await storeFile(\`avatars/\${req.params.id}\`, req.file!.buffer);
+  const user = await prisma.user.update({ where: { id: req.params.id }, data: { avatarUrl: url } });
+  res.json({ avatarUrl: user.avatarUrl });
+});
+
+export default router;
+`,
+    },
+    {
       name: 'an error payload after the response was handed to a same-file helper that sets the status',
       flavour: 'express4',
       filename: 'src/controllers/orders.js',

@@ -537,6 +537,9 @@ function namesAValue(argument: ts.Expression): boolean {
 const ACTION_WORD =
   /^(log-?in|sign-?in|log-?out|sign-?out|logoff|auth|authenticate|authorize|oauth|token|tokens|access-?token|refresh(-?token)?|session|sessions|verify|verification|validate|validation|check|search|query|queries|find|filter|lookup|calculate|calc|compute|estimate|quote|preview|convert|translate|transform|render|webhook|webhooks|hook|hooks|callback|reset(-?password)?|forgot(-?password)?|change-?password|password|resend|send|email|notify|ping|health|echo|test|run|exec|execute|trigger|sync|import|export|batch|bulk|like|unlike|favorite|favourite|unfavorite|follow|unfollow|vote|upvote|downvote|star|unstar|subscribe|unsubscribe|join|leave|accept|reject|approve|decline|cancel|confirm|complete|archive|unarchive|restore|publish|unpublish|lock|unlock|start|stop|pause|resume|retry|reindex|graphql|rpc|chat|completion|completions|generate|summarize|analyze|analyse|classify|predict|ask|otp|2fa|mfa|logout-all|me|count|stats|report|read|seen|mark|toggle|move|copy|clone|duplicate|assign|unassign|share|invite|revoke|charge|pay|checkout|apply|redeem|claim|upsert|update|edit|delete|remove|replace|set|login-with-\w+)$/i;
 
+/** Things a record has one of: uploading one replaces it. */
+const SINGLE_SUBRESOURCE = /^(avatar|photo|profile-?(photo|picture|image)|picture|image|cover(-?(photo|image))?|banner|logo|icon|thumbnail|resume|cv|signature|profile|settings|preferences|status|role|address|location|bio)$/i;
+
 const ACTION_NAME = /login|logIn|signin|signIn|logout|logOut|signout|signOut|refresh|token|verify|search|query|check|calculate|validate|preview|authenticate|authorize|webhook|callback|reset|forgot|upsert|update|toggle|like|follow|favorite|favourite|vote|send|notify/i;
 
 const CREATE_NAME = /^(create|add|insert|register|store|signup|signUp)([A-Z_]\w*)?$/;
@@ -548,6 +551,9 @@ export function isCollectionPath(path: string | undefined): boolean {
   const last = segments[segments.length - 1];
   if (last === undefined) return true;
   if (last.startsWith(':') || last.startsWith('{') || last.includes('*')) return false;
+  // `POST /users/:id/avatar`: the one avatar a record has is set, not added to a collection
+  const parent = segments[segments.length - 2];
+  if (parent !== undefined && (parent.startsWith(':') || parent.startsWith('{')) && SINGLE_SUBRESOURCE.test(last)) return false;
   return !ACTION_WORD.test(last) && !/login|logout|signin|signout|token|search|verify|webhook|callback|graphql/i.test(last);
 }
 
