@@ -13,6 +13,30 @@ function packageJson(framework: 'express4' | 'express5' | 'fastify4' | 'fastify5
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an origin method that lets requests without an Origin through and checks the others against a list',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+
+const allowed = (process.env.CORS_ORIGINS || '').split(',');
+const app = express();
+
+app.use(
+  cors({
+    origin(origin, callback) {
+      if (!origin) return callback(null, true);
+      if (allowed.includes(origin)) return callback(null, true);
+      return callback(new Error('Not allowed by CORS'));
+    },
+    credentials: true,
+  }),
+);
+
+module.exports = app;
+`,
+    },
+    {
       name: 'Fastify: a delegator choosing the options per request (any origin only for public endpoints)',
       flavour: 'fastify5',
       filename: 'src/server.js',
@@ -362,6 +386,48 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
     },
   ],
   invalid: [
+    {
+      name: 'an origin method that lets requests without an Origin through, then every other origin too, with credentials',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+const cookieParser = require('cookie-parser');
+
+const app = express();
+
+app.use(
+  cors({
+    origin(origin, callback) {
+      // allow requests with no origin (mobile apps, curl)
+      if (!origin) return callback(null, true);
+      return callback(null, true);
+    },
+    credentials: true,
+  }),
+);
+app.use(cookieParser());
+
+module.exports = app;
+`,
+      errors: [{ line: 8, column: 3, endLine: 15, endColumn: 5 }],
+      output: `const express = require('express');
+const cors = require('cors');
+const cookieParser = require('cookie-parser');
+
+const app = express();
+
+app.use(
+  cors({
+    origin: process.env.CORS_ORIGINS?.split(',') ?? [],
+    credentials: true,
+  }),
+);
+app.use(cookieParser());
+
+module.exports = app;
+`,
+    },
     {
       name: 'an options delegate that echoes every request origin with credentials',
       flavour: 'express4',

@@ -84,7 +84,11 @@ function describe(framework: Framework, call: ts.CallExpression, argument: ts.Ex
   // `delegator: (req, cb) => cb(null, { origin: … })` chooses the options per request.
   if (!originProperty && options.properties.some((property) => ts.isSpreadAssignment(property) || property.name?.getText() === 'delegator')) return { framework, call, opaque: true, origin: 'restricted' };
   let origin: OriginPolicy = 'default';
-  if (originProperty) origin = ts.isPropertyAssignment(originProperty) ? originPolicy(originProperty.initializer, 0) : ts.isShorthandPropertyAssignment(originProperty) ? originPolicy(originProperty.name, 0) : 'restricted';
+  if (originProperty) {
+    // `origin(origin, callback) { … }` written as a method
+    if (ts.isMethodDeclaration(originProperty)) origin = allowsEveryOrigin(originProperty) ? 'reflect' : 'restricted';
+    else origin = ts.isPropertyAssignment(originProperty) ? originPolicy(originProperty.initializer, 0) : ts.isShorthandPropertyAssignment(originProperty) ? originPolicy(originProperty.name, 0) : 'restricted';
+  }
   let credentials: boolean | undefined;
   if (credentialsProperty && ts.isPropertyAssignment(credentialsProperty)) {
     const value = unwrapExpression(credentialsProperty.initializer);
@@ -172,6 +176,11 @@ function allowsEveryOrigin(fn: FunctionLike): boolean {
   let allows = false;
   let tests = false;
   const visit = (node: ts.Node): void => {
+    // `if (!origin) return callback(null, true)`: no Origin header is no browser asking; what follows decides
+    if (ts.isIfStatement(node) && originName !== undefined && isAbsent(node.expression, originName)) {
+      if (node.elseStatement) visit(node.elseStatement);
+      return;
+    }
     if (ts.isIfStatement(node) || ts.isConditionalExpression(node) || ts.isSwitchStatement(node)) tests = true;
     if (ts.isBinaryExpression(node)) {
       const kind = node.operatorToken.kind;
@@ -197,6 +206,13 @@ function allowsEveryOrigin(fn: FunctionLike): boolean {
     return !tests && returned !== undefined && unwrapExpression(returned).kind === ts.SyntaxKind.TrueKeyword;
   }
   return allows && !tests;
+}
+
+/** `!origin`, `origin === undefined`, `typeof origin === 'undefined'`. */
+function isAbsent(condition: ts.Expression, name: string): boolean {
+  const value = unwrapExpression(condition);
+  if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) return ts.isIdentifier(unwrapExpression(value.operand)) && (unwrapExpression(value.operand) as ts.Identifier).text === name;
+  return new RegExp(`^(${name}\\s*===?\\s*(undefined|null)|typeof\\s+${name}\\s*===?\\s*['"]undefined['"])$`).test(value.getText());
 }
 
 function isLogCall(callee: ts.Expression): boolean {
