@@ -953,6 +953,42 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a TypeORM repository named after its entity (tags.create then tags.save) answering 200',
+      flavour: 'express5',
+      filename: 'src/routes/tags.ts',
+      code: `import { Router } from 'express';
+import { AppDataSource } from '../data-source';
+import { Tag } from '../entity/Tag';
+
+const router = Router();
+const tags = AppDataSource.getRepository(Tag);
+
+router.post('/tags', async (req, res) => {
+  const tag = tags.create({ name: String(req.body.name), color: String(req.body.color) });
+  const saved = await tags.save(tag);
+  res.send(saved);
+});
+
+export default router;
+`,
+      errors: [{ line: 11, column: 3, endLine: 11, endColumn: 18 }],
+      output: `import { Router } from 'express';
+import { AppDataSource } from '../data-source';
+import { Tag } from '../entity/Tag';
+
+const router = Router();
+const tags = AppDataSource.getRepository(Tag);
+
+router.post('/tags', async (req, res) => {
+  const tag = tags.create({ name: String(req.body.name), color: String(req.body.color) });
+  const saved = await tags.save(tag);
+  res.status(201).send(saved);
+});
+
+export default router;
+`,
+    },
+    {
       name: 'a not-found thrown as ApiError(httpStatus.BAD_REQUEST, …) (http-status package constants)',
       flavour: 'express4',
       filename: 'src/controllers/user.controller.js',

@@ -675,6 +675,8 @@ export function isCreationCall(call: ts.CallExpression, newModelNames: ReadonlyS
       // `const user = await repo.findOne(…)` … `repo.save(user)` updates a loaded record
       const saved = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
       if (saved && ts.isIdentifier(saved) && isLoadedRecord(saved)) return false;
+      // `const tag = tags.create(body); await tags.save(tag)`: a repository, whatever its name, saving what it built
+      if (saved && ts.isIdentifier(saved) && newModelNames.has(saved.text)) return true;
       const object = unwrapExpression(callee.expression);
       if (ts.isNewExpression(object)) return /^[A-Z]/.test(calleeName(object) ?? '');
       if (ts.isIdentifier(object) && newModelNames.has(object.text)) return true;
