@@ -1926,6 +1926,50 @@ export default feed;
   ],
   invalid: [
     {
+      name: 'a handler made by a factory for each model (factory.createOne(Order)) and registered in another file',
+      flavour: 'express4',
+      filename: 'src/controllers/handlerFactory.js',
+      code: `const catchAsync = require('../utils/catchAsync');
+
+exports.createOne = (Model) =>
+  catchAsync(async (req, res) => {
+    const doc = await Model.create({ ...req.body, createdAt: new Date() });
+    res.status(201).json({ status: 'success', data: doc });
+  });
+`,
+      files: {
+        'package.json': JSON.stringify({ name: 'shop', version: '1.0.0', dependencies: { express: '^4.21.2', validator: '^13.11.0' } }),
+        'src/utils/catchAsync.js': `module.exports = (fn) => (req, res, next) => fn(req, res, next).catch(next);\n`,
+        'src/app.js': `const express = require('express');
+const factory = require('./controllers/handlerFactory');
+const Order = require('./models/order');
+
+const app = express();
+app.use(express.json());
+app.post('/orders', factory.createOne(Order));
+module.exports = app;
+`,
+      },
+      errors: [{ line: 5, column: 41, endLine: 5, endColumn: 49 }],
+      output: `const catchAsync = require('../utils/catchAsync');
+const { z } = require('zod');
+
+const requestBody = z.looseObject({});
+
+exports.createOne = (Model) =>
+  catchAsync(async (req, res) => {
+    const parsedBody = requestBody.safeParse(req.body);
+    if (!parsedBody.success) {
+      res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+      return;
+    }
+    req.body = parsedBody.data;
+    const doc = await Model.create({ ...req.body, createdAt: new Date() });
+    res.status(201).json({ status: 'success', data: doc });
+  });
+`,
+    },
+    {
       name: 'a service outcome answered 400 (`if (!result.success)`) is no verdict on the input it was given',
       flavour: 'fastify5',
       filename: 'src/app.ts',

@@ -264,6 +264,36 @@ export class DeleteChatController {
     assert.equal(where(graph.routes[0].handler?.definition), 'src/controllers/delete-chat.ts:4');
   });
 
+  it('resolves handlers made by a factory that wraps them (factory.createOne(Model) returning catchAsync(async (req, res) => …))', () => {
+    const graph = graphOf('express4', {
+      'src/app.js': `
+const express = require('express');
+const factory = require('./handlerFactory');
+const Order = require('./models/order');
+const app = express();
+app.post('/orders', factory.createOne(Order));
+app.get('/orders', factory.getAll(Order));
+module.exports = app;
+`,
+      'src/handlerFactory.js': `
+const catchAsync = (fn) => (req, res, next) => fn(req, res, next).catch(next);
+exports.createOne = (Model) =>
+  catchAsync(async (req, res) => {
+    res.status(201).json({ data: await Model.create(req.body) });
+  });
+exports.getAll = (Model) =>
+  catchAsync(async (req, res) => {
+    res.json({ data: await Model.find(req.query) });
+  });
+`,
+      'src/models/order.js': `module.exports = require('mongoose').model('Order', {});
+`,
+    });
+    assert.deepEqual(routeLines(graph), ['POST /orders factory.createOne []', 'GET /orders factory.getAll []']);
+    assert.equal(where(graph.routes[0].handler?.definition), 'src/handlerFactory.js:4');
+    assert.equal(where(graph.routes[1].handler?.definition), 'src/handlerFactory.js:8');
+  });
+
   it('resolves controllers handed out by a dependency-injection container (container.resolve<UserController>(…))', () => {
     const graph = graphOf('express4', {
       'src/app.ts': `

@@ -33,7 +33,7 @@ export class LinkResolver {
 
   handler(source: LinkSource): { name?: string; definition?: SourceLocation; module?: string; wrapper?: string } {
     const result: { name?: string; definition?: SourceLocation; module?: string; wrapper?: string } = {};
-    const wrapped = this.wrapped(source.value);
+    const wrapped = this.wrappedArgument(source.value);
     const expression = ts.isExpression(source.expression) ? unwrap(source.expression) : undefined;
     if (expression && ts.isCallExpression(expression) && wrapped) {
       // `asyncHandler(usersController.create)`: the route is handled by what is wrapped.
@@ -137,6 +137,19 @@ export class LinkResolver {
 
   /** The function a wrapper call was given as its first argument (`catchAsync(fn)`, `asyncHandler(create)`). */
   private wrapped(value: Value): Value | undefined {
+    const argument = this.wrappedArgument(value);
+    if (argument) return argument;
+    // `createOne = (Model) => catchAsync(async (req, res) => …)`: the factory's product is the wrapper's
+    // function, which closes over the one function it was given
+    if (value.kind === 'function' && value.origin) {
+      const given = [...value.closure.bindings].filter(([node, bound]) => ts.isParameter(node) && node.parent === value.closure.container && bound.kind === 'function');
+      if (given.length === 1) return given[0][1];
+    }
+    return undefined;
+  }
+
+  /** The function a wrapper call was handed: `asyncHandler(usersController.create)`. */
+  private wrappedArgument(value: Value): Value | undefined {
     const args = value.kind === 'call' ? value.args : value.kind === 'function' ? value.origin?.args : undefined;
     const first = args?.[0] ? this.rt.unwrapModule(args[0]) : undefined;
     return first && (first.kind === 'function' || (first.kind === 'call' && this.wrapped(first) !== undefined)) ? first : undefined;
