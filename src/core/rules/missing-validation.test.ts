@@ -83,6 +83,38 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a query value only switched on against literal cases, each picking a fixed filter',
+      flavour: 'express4',
+      filename: 'src/routes/stock.js',
+      code: `const express = require('express');
+const Stock = require('../models/stock');
+
+const router = express.Router();
+
+router.get('/balance', async (req, res, next) => {
+  try {
+    const { zero } = req.query;
+    let filter = {};
+    switch (zero) {
+      case 'more':
+        filter = { qty: { $gt: 0 } };
+        break;
+      case 'less':
+        filter = { qty: { $lt: 0 } };
+        break;
+      default:
+        filter = {};
+    }
+    res.json(await Stock.find(filter));
+  } catch (err) {
+    next(err);
+  }
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'input handed to a validating service imported through a barrel (export * / export { … } from)',
       flavour: 'express5',
       esm: true,
@@ -1925,6 +1957,62 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'a switch on a query value whose default hands the value itself on',
+      flavour: 'express4',
+      filename: 'src/routes/stock.js',
+      code: `const express = require('express');
+const Stock = require('../models/stock');
+
+const router = express.Router();
+
+router.get('/balance', async (req, res) => {
+  const { zero } = req.query;
+  let filter;
+  switch (zero) {
+    case 'more':
+      filter = { qty: { $gt: 0 } };
+      break;
+    default:
+      filter = { code: zero };
+  }
+  res.json(await Stock.find(filter));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 7, column: 20, endLine: 7, endColumn: 29 }],
+      output: `const express = require('express');
+const Stock = require('../models/stock');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const getBalanceQuery = z.object({
+  zero: z.string().optional(),
+});
+
+router.get('/balance', async (req, res) => {
+  const parsedQuery = getBalanceQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const { zero } = req.query;
+  let filter;
+  switch (zero) {
+    case 'more':
+      filter = { qty: { $gt: 0 } };
+      break;
+    default:
+      filter = { code: zero };
+  }
+  res.json(await Stock.find(filter));
+});
+
+module.exports = router;
+`,
+    },
     {
       name: 'a handler made by a factory for each model (factory.createOne(Order)) and registered in another file',
       flavour: 'express4',

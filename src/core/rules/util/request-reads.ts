@@ -402,6 +402,8 @@ class RequestUseCollector {
     // `if (req.query.current)`, `!req.query.all ? a : b`: like a comparison with a literal, the value only picks a branch
     if (isTruthinessTest(expression)) return 'compare';
     const parent = expression.parent;
+    // `switch (zero) { case 'more': … }`: compared with each case's literal, the value only picks one
+    if (ts.isSwitchStatement(parent) && parent.expression === expression && parent.caseBlock.clauses.every((clause) => ts.isDefaultClause(clause) || isFixedValue(clause.expression))) return 'compare';
     if (ts.isVariableDeclaration(parent) && parent.initializer === expression) {
       if (ts.isIdentifier(parent.name)) {
         this.aliases.set(parent.name.text, { part, path, read: this.captureRead(read), declaredAt: parent.getEnd() });
