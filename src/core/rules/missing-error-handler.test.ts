@@ -17,6 +17,37 @@ const FEATURES = 12;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a docs-only server that serves the Swagger UI and nothing else',
+      flavour: 'express4',
+      filename: 'docs/swagger/index.js',
+      code: `const express = require('express');
+const swaggerUi = require('swagger-ui-express');
+const swaggerJSDoc = require('swagger-jsdoc');
+
+const app = express();
+const spec = swaggerJSDoc({ definition: { openapi: '3.0.0', info: { title: 'Shop', version: '1' } }, apis: ['./routes/*.js'] });
+
+app.use('/', swaggerUi.serve, swaggerUi.setup(spec));
+
+app.listen(process.env.SWAGGER_PORT || 4001);
+`,
+    },
+    {
+      name: 'a hosting stub whose one handler logs a line and answers a fixed string',
+      flavour: 'express4',
+      filename: 'index.js',
+      code: `const express = require('express');
+const app = express();
+
+app.all('/', (req, res) => {
+  console.log('Just got a request!');
+  res.send('Yo!');
+});
+
+app.listen(process.env.PORT || 4000);
+`,
+    },
+    {
       name: 'a starter app whose only route is an imported handler that cannot fail',
       flavour: 'express4',
       filename: 'apps/api/src/index.js',

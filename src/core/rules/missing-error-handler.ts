@@ -70,7 +70,9 @@ class ErrorHandlerChecker {
     if (escape.subApp) return;
     // a redirect or ping app whose handlers cannot fail (next to static files and API docs) has nothing to hand an error handler
     const routerMounts = mounts.filter((use) => !use.args.every(isStaticServing));
-    if (routerMounts.length === 0 && escape.relativeConsumers.length === 0 && routes.length > 0 && routes.every((route) => isTrivialHandler(route.handler?.fn ?? this.importedHandler(route)))) return;
+    // (a docs-only server, `app.use('/', swaggerUi.serve, swaggerUi.setup(spec))`, has no route at all)
+    const servesSomething = routes.length > 0 || (mounts.length > 0 && !escape.exported);
+    if (routerMounts.length === 0 && escape.relativeConsumers.length === 0 && servesSomething && routes.every((route) => isTrivialHandler(route.handler?.fn ?? this.importedHandler(route)))) return;
 
     const graph = safeRouteGraph(this.ctx);
     const start = creation.getStart(this.ctx.sourceFile);
@@ -572,7 +574,9 @@ function isTrivialHandler(fn: FunctionLike | undefined): boolean {
     if (ts.isCallExpression(node)) {
       let root: ts.Expression = node.expression;
       while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = root.expression;
-      if (!ts.isIdentifier(root) || root.text !== res) {
+      // `console.log('Just got a request!')` cannot fail either
+      const logs = ts.isIdentifier(root) && root.text === 'console';
+      if (!logs && (!ts.isIdentifier(root) || root.text !== res)) {
         trivial = false;
         return;
       }
