@@ -13,6 +13,24 @@ function packageJson(framework: 'express4' | 'express5' | 'fastify4' | 'fastify5
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a bare cors() preflight route after the configured cors middleware (which answers every preflight first)',
+      flavour: 'express4',
+      filename: 'src/app.ts',
+      code: `import express from 'express';
+import cors from 'cors';
+import cookieParser from 'cookie-parser';
+
+const app = express();
+const corsOptions = { origin: process.env.CORS_ORIGIN, credentials: true };
+
+app.use(cors(corsOptions));
+app.options('*', cors());
+app.use(cookieParser());
+
+export default app;
+`,
+    },
+    {
       name: 'an origin method that lets requests without an Origin through and checks the others against a list',
       flavour: 'express4',
       filename: 'src/app.js',
@@ -386,6 +404,36 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
     },
   ],
   invalid: [
+    {
+      name: 'a bare cors() preflight route with no configured cors middleware before it, in a cookie app',
+      flavour: 'express4',
+      filename: 'src/app.ts',
+      code: `import express from 'express';
+import cors from 'cors';
+import cookieParser from 'cookie-parser';
+
+const app = express();
+
+app.options('*', cors());
+app.use(cors({ origin: process.env.CORS_ORIGIN, credentials: true }));
+app.use(cookieParser());
+
+export default app;
+`,
+      errors: [{ line: 7, column: 18, endLine: 7, endColumn: 24 }],
+      output: `import express from 'express';
+import cors from 'cors';
+import cookieParser from 'cookie-parser';
+
+const app = express();
+
+app.options('*', cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [] }));
+app.use(cors({ origin: process.env.CORS_ORIGIN, credentials: true }));
+app.use(cookieParser());
+
+export default app;
+`,
+    },
     {
       name: 'an origin method that lets requests without an Origin through, then every other origin too, with credentials',
       flavour: 'express4',

@@ -30,7 +30,7 @@ const rule: Rule = {
         for (const use of uses) {
           // `if (process.env.NODE_ENV !== 'production') app.use(cors())`: a dev server on another port, not the deployed app.
           if (pathConditions(use.call, ctx.sourceFile, ctx.analysis).devOnly) continue;
-          if (use.credentials !== true && choosesPerRequest(use, uses)) continue;
+          if (use.credentials !== true && (choosesPerRequest(use, uses) || answersPreflightBehind(use, uses))) continue;
           const message = corsMessage(use, usesCredentials);
           if (!message) continue;
           // `server.register(cors, …)` may close a long chain: underline the `register(…)` part.
@@ -66,6 +66,20 @@ function choosesPerRequest(use: CorsUse, uses: readonly CorsUse[]): boolean {
   if (!fn) return false;
   const chooser = fn;
   return uses.some((other) => other !== use && other.origin === 'restricted' && !other.opaque && isWithinNode(other.call, chooser));
+}
+
+/**
+ * `app.use(cors(corsOptions)); app.options('*', cors())`: the configured middleware ends every preflight
+ * before the later route sees it, and `*` without credentials opens nothing a browser would send cookies to.
+ */
+function answersPreflightBehind(use: CorsUse, uses: readonly CorsUse[]): boolean {
+  const route = use.call.parent;
+  if (!ts.isCallExpression(route) || !ts.isPropertyAccessExpression(route.expression) || route.expression.name.text !== 'options') return false;
+  const receiver = route.expression.expression.getText();
+  return uses.some((other) => {
+    const registration = other.call.parent;
+    return other !== use && other.origin === 'restricted' && other.call.pos < use.call.pos && ts.isCallExpression(registration) && ts.isPropertyAccessExpression(registration.expression) && registration.expression.name.text === 'use' && registration.expression.expression.getText() === receiver;
+  });
 }
 
 function isWithinNode(node: ts.Node, container: ts.Node): boolean {
