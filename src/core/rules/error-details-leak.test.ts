@@ -4,6 +4,44 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'project helpers that keep only safe fields of the error, or send its message with a 4xx',
+      flavour: 'fastify5',
+      filename: 'src/routes/records.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { handleError } from '../utils/error';
+import { records } from '../services/records';
+
+function formatError(err: any) {
+  return { ok: false, code: err.code ?? 'INTERNAL' };
+}
+
+export default async function routes(app: FastifyInstance) {
+  app.get('/records', async (request, reply) => {
+    try {
+      return await records.list();
+    } catch (err: any) {
+      return reply.code(500).send(formatError(err));
+    }
+  });
+  app.post('/records', async (request, reply) => {
+    try {
+      return await records.add(request.body);
+    } catch (err: any) {
+      return handleError(reply, 409, err);
+    }
+  });
+}
+`,
+      files: {
+        'src/utils/error.ts': `import type { FastifyReply } from 'fastify';
+
+export const handleError = (reply: FastifyReply, statusCode: number, error: Error) => {
+  reply.code(statusCode).send({ error: 'Request failed', details: error.message });
+};
+`,
+      },
+    },
+    {
       name: 'an unrecognised error rewrapped in the project error class with a generic message',
       flavour: 'express4',
       esm: true,
@@ -678,6 +716,76 @@ module.exports = errorHandlerMiddleware;
   },
   ],
   invalid: [
+    {
+      name: 'a same-file helper that copies the error\'s message into the 500 body',
+      flavour: 'express4',
+      filename: 'src/routes/uploads.js',
+      code: `const router = require('express').Router();
+const { processUpload } = require('../services/uploads');
+
+function formatError(err) {
+  return { ok: false, message: err.message, name: err.name };
+}
+
+router.post('/uploads/:id/process', async (req, res) => {
+  try {
+    res.json({ ok: true, result: await processUpload(req.params.id) });
+  } catch (err) {
+    res.status(500).json(formatError(err));
+  }
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 12, column: 5, endLine: 12, endColumn: 43 }],
+      output: `const router = require('express').Router();
+const { processUpload } = require('../services/uploads');
+
+function formatError(err) {
+  return { ok: false, message: err.message, name: err.name };
+}
+
+router.post('/uploads/:id/process', async (req, res) => {
+  try {
+    res.json({ ok: true, result: await processUpload(req.params.id) });
+  } catch (err) {
+    console.error(err);
+    res.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  }
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'the caught error handed with a 500 to an imported helper that sends its message',
+      flavour: 'fastify5',
+      filename: 'src/routes/records.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { handleError } from '../utils/error';
+import { records } from '../services/records';
+
+export default async function routes(app: FastifyInstance) {
+  app.get('/records', async (request, reply) => {
+    try {
+      return await records.list();
+    } catch (err: any) {
+      return handleError(reply, 500, err);
+    }
+  });
+}
+`,
+      files: {
+        'src/utils/error.ts': `import type { FastifyReply } from 'fastify';
+
+export const handleError = (reply: FastifyReply, statusCode: number, error: Error) => {
+  console.error(error);
+  reply.code(statusCode).send({ error: 'An error occurred', details: error.message });
+};
+`,
+      },
+      errors: [{ line: 10, column: 14, endLine: 10, endColumn: 42 }],
+    },
     {
       name: 'an unrecognised error rewrapped in the project error class with its own message and a 500 fallback, then spread into the body',
       flavour: 'express4',

@@ -8,7 +8,8 @@ import { isFastifyOnly } from '../project/project-info';
 import { isValidStatus, readStatus, statusNumber, type StatusValue } from './util/http-status';
 import { assignedValues, localPropertyInitializer, resolveLocal } from './util/local-binding';
 import { effectiveStatus, errorReplyOf, httpErrorOf, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
-import { classifyCondition, errorRef, findLeaks, helperPassesOn, isEmptiedBefore, pathConditions, type Leak, type LeakLevel } from './util/error-values';
+import { classifyCondition, errorPartSent, errorRef, findLeaks, helperPassesOn, isEmptiedBefore, localFunction, pathConditions, type Leak, type LeakLevel } from './util/error-values';
+import { importedValue } from './util/imported-value';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
 import { skipsTestFile } from './util/test-context';
 
@@ -92,7 +93,23 @@ const rule: Rule = {
         .filter((argument) => argument !== response && helperPassesOn(call, argument) !== false)
         .flatMap((argument) => flaggedLeaks(ctx, argument, call, owner.fn, status))
         .filter((leak) => leak.level !== 'raw');
-      if (flagged.length > 0) report(ctx, call, flagged, status(), owner, undefined);
+      if (flagged.length > 0) {
+        report(ctx, call, flagged, status(), owner, undefined);
+        return;
+      }
+      // the whole error handed over: what the helper keeps of it, when the project's code can be read
+      const helper = projectFunction(ctx, call.expression);
+      for (const [index, argument] of call.arguments.entries()) {
+        const whole = helper ? errorRef(argument, ctx.analysis) : undefined;
+        const kept = whole?.level === 'raw' && helper ? errorPartSent(helper, index) : undefined;
+        if (!whole || !kept) continue;
+        const leak: Leak = { ...whole, level: kept, text: kept === 'raw' ? whole.text : `${whole.text}.${kept}`, node: unwrapExpression(argument), devOnly: false, guarded: false };
+        const serverError = classifyStatus(status()).kind === 'server';
+        if ((kept === 'stack' || serverError) && !pathConditions(call, owner.fn, ctx.analysis).devOnly) {
+          report(ctx, call, [leak], status(), owner, undefined);
+          return;
+        }
+      }
     };
 
     /** `reply.internalServerError(err.message)`: @fastify/sensible sends the message it is given with the helper's status. */
@@ -199,6 +216,16 @@ function responseOwner(ctx: RuleContext, receiver: ts.Identifier): ResponseOwner
 function enclosingFunction(node: ts.Node): FunctionLike | undefined {
   for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
   return undefined;
+}
+
+/** The function a callee names in this file or imports from a project module: `handleError` of `import { handleError } from './errors'`. */
+function projectFunction(ctx: RuleContext, callee: ts.Expression): FunctionLike | undefined {
+  const local = localFunction(callee);
+  if (local) return local;
+  const value = unwrapExpression(callee);
+  const binding = ts.isIdentifier(value) ? ctx.analysis.imports.get(value.text) : undefined;
+  const imported = binding ? importedValue(ctx, binding, ctx.fileName) : undefined;
+  return imported && isFunctionLike(imported) ? imported : undefined;
 }
 
 /** `err` itself (or an alias of it) as the whole payload. */

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
-import { alwaysExits, isFunctionLike, memberPath, parameterTypeName, unwrapExpression } from '../../analysis/syntax';
+import { alwaysExits, isFunctionLike, memberPath, parameterTypeName, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { assignedValues, assignmentTarget, definitelyAssigns, initializerReaches, isReassigned, localInitializer, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
 
 /**
@@ -346,6 +346,18 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
       }
       return;
     }
+    const helper = ts.isCallExpression(value) ? localFunction(value.expression) : undefined;
+    if (helper && ts.isCallExpression(value)) {
+      // a helper written in this file is read: `function formatError(err) { return { message: err.message } }`
+      value.arguments.forEach((argument, index) => {
+        const whole = errorRef(argument, analysis);
+        const kept = whole?.level === 'raw' ? errorPartSent(helper, index) : undefined;
+        if (whole?.level === 'raw') {
+          if (kept) leaks.push({ ...whole, level: kept, text: kept === 'raw' ? whole.text : `${whole.text}.${kept}`, node: unwrapExpression(argument), ...state });
+        } else if (helperPassesOn(value, argument) !== false) visit(argument, state, depth + 1);
+      });
+      return;
+    }
     if ((ts.isCallExpression(value) || ts.isNewExpression(value)) && isResponseBuilder(value)) {
       // formatResponse(500, 'Failed to get tasks', null, error.message), new ErrorResponse(status, code, message)
       // build the payload from what they are given
@@ -394,11 +406,7 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
  * `json` / `send` it makes. Undefined when the helper is not written here (an import is judged by name).
  */
 export function helperPassesOn(call: ts.CallExpression, argument: ts.Expression): boolean | undefined {
-  const callee = unwrapExpression(call.expression);
-  const binding = ts.isIdentifier(callee) ? resolveLocal(callee) : undefined;
-  const initializer = binding?.kind === 'variable' && binding.declaration.initializer ? unwrapExpression(binding.declaration.initializer) : undefined;
-  const declared = binding?.kind === 'function' ? binding.declaration : initializer;
-  const fn = declared && isFunctionLike(declared) ? declared : undefined;
+  const fn = localFunction(call.expression);
   const parameter = fn?.parameters[call.arguments.indexOf(argument)];
   if (!fn?.body || !parameter || !ts.isIdentifier(parameter.name)) return undefined;
   const name = parameter.name.text;
@@ -416,6 +424,56 @@ export function helperPassesOn(call: ts.CallExpression, argument: ts.Expression)
   visit(fn.body);
   return passes;
 }
+
+/** The function declared under a callee in this file: `function formatError(err) {…}`, `const send = (res, e) => …`. */
+export function localFunction(callee: ts.Expression): FunctionLike | undefined {
+  const value = unwrapExpression(callee);
+  const binding = ts.isIdentifier(value) ? resolveLocal(value) : undefined;
+  const initializer = binding?.kind === 'variable' && binding.declaration.initializer ? unwrapExpression(binding.declaration.initializer) : undefined;
+  const declared = binding?.kind === 'function' ? binding.declaration : initializer;
+  return declared && isFunctionLike(declared) ? declared : undefined;
+}
+
+/**
+ * What a project function puts in what it returns or sends of the error given as its parameter at
+ * `index`: `formatError(err)` returning `{ message: err.message }` gives `message`, `handleError(reply,
+ * 500, error)` sending `{ details: error.stack }` gives `stack`. A part chosen by a condition
+ * (`status >= 500 ? 'Internal' : error.message`) is not counted; undefined when nothing of it goes out.
+ */
+export function errorPartSent(fn: FunctionLike, index: number): LeakLevel | undefined {
+  const parameter = fn.parameters[index];
+  if (!fn.body || !parameter || !ts.isIdentifier(parameter.name)) return undefined;
+  const name = parameter.name.text;
+  let worst: LeakLevel | undefined;
+  const note = (level: LeakLevel): void => {
+    if (worst === undefined || LEVEL_ORDER.indexOf(level) < LEVEL_ORDER.indexOf(worst)) worst = level;
+  };
+  const inspect = (node: ts.Node): void => {
+    if (ts.isConditionalExpression(node) || isFunctionLike(node)) return;
+    if (ts.isIdentifier(node) && node.text === name) {
+      const parent = node.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+        if (parent.name.text === 'stack') note('stack');
+        else if (parent.name.text === 'message') note('message');
+      } else if (!(ts.isPropertyAccessExpression(parent) && parent.name === node) && !(ts.isPropertyAssignment(parent) && parent.name === node)) {
+        note('raw');
+      }
+      return;
+    }
+    ts.forEachChild(node, inspect);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isIfStatement(node) || (isFunctionLike(node) && node !== fn)) return;
+    if (ts.isReturnStatement(node) && node.expression) inspect(node.expression);
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && /^(json|jsonp|send|end|render|write)$/.test(node.expression.name.text)) node.arguments.forEach(inspect);
+    else ts.forEachChild(node, visit);
+  };
+  if (ts.isBlock(fn.body)) visit(fn.body);
+  else inspect(fn.body);
+  return worst;
+}
+
+const LEVEL_ORDER: readonly LeakLevel[] = ['stack', 'raw', 'message'];
 
 /** Project helpers that wrap values in a response body: `formatResponse(…)`, `ApiResponse.error(…)`, `errorResponse({ … })`. */
 const RESPONSE_BUILDER = /response|result|reply|payload|format|envelope|body|fail|json/i;
