@@ -4,6 +4,18 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a placeholder for a public key where a verifying key goes (a public key verifies, it signs nothing)',
+      flavour: 'express4',
+      filename: 'lib/insecurity.ts',
+      code: `import fs from 'node:fs';
+import { expressjwt } from 'express-jwt';
+
+export const publicKey = fs ? fs.readFileSync('encryptionkeys/jwt.pub', 'utf8') : 'placeholder-public-key';
+
+export const isAuthorized = () => expressjwt({ secret: publicKey, algorithms: ['RS256'] });
+`,
+    },
+    {
       name: 'a test environment\'s settings module (config/test.ts)',
       flavour: 'express5',
       filename: 'src/config/test.ts',

@@ -351,7 +351,8 @@ export function isLiveFallbackSecret(value: string, ownKey: boolean): boolean {
   const trimmed = value.trim();
   if (trimmed.length < 3) return false;
   if (!isPlaceholder(trimmed)) return true;
-  if (!ownKey) return false;
+  // `'placeholder-public-key'`: a public key verifies, it signs nothing
+  if (!ownKey || nameWords(trimmed).some((word) => word === 'public' || word === 'publishable')) return false;
   if (/^[x*.#_\-•?]+$/i.test(trimmed) || /^<.*>$|^\[.*\]$|^\{\{.*\}\}$|^%.*%$|^\$[A-Z_]|\$\{/.test(trimmed)) return false;
   return !NON_KEYS.has(trimmed.toLowerCase().replace(/[^a-z]/g, ''));
 }
