@@ -4,6 +4,28 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'the error page rendered with the raw error only in development (express-generator)',
+      flavour: 'express4',
+      filename: 'app.js',
+      code: `const express = require('express');
+const app = express();
+
+app.use(function (err, req, res, next) {
+  res.locals.message = err.message;
+  res.locals.error = req.app.get('env') === 'development' ? err : {};
+  res.status(err.status || 500);
+  res.render('error');
+});
+
+app.use(function (err, req, res, next) {
+  res.status(err.status || 500);
+  res.render('error', { error: req.app.get('env') === 'development' ? err : {} });
+});
+
+module.exports = app;
+`,
+    },
+    {
       name: 'project helpers that keep only safe fields of the error, or send its message with a 4xx',
       flavour: 'fastify5',
       filename: 'src/routes/records.ts',
@@ -716,6 +738,28 @@ module.exports = errorHandlerMiddleware;
   },
   ],
   invalid: [
+    {
+      name: 'the error page rendered with the raw error and no development check',
+      flavour: 'express4',
+      filename: 'app.js',
+      code: `const express = require('express');
+const path = require('path');
+const indexRouter = require('./routes/index');
+
+const app = express();
+app.set('views', path.join(__dirname, 'views'));
+app.set('view engine', 'pug');
+app.use('/', indexRouter);
+
+app.use(function (err, req, res, next) {
+  res.status(err.status || 500);
+  res.render('error', { message: err.message, error: err });
+});
+
+module.exports = app;
+`,
+      errors: [{ line: 12, column: 3, endLine: 12, endColumn: 60 }],
+    },
     {
       name: 'a same-file helper that copies the error\'s message into the 500 body',
       flavour: 'express4',

@@ -63,8 +63,11 @@ const rule: Rule = {
         checkStreamWrite(call, chain);
         return;
       }
-      if (!chain?.terminal || !chain.recognised || !PAYLOAD_METHODS.has(chain.terminal.name)) return;
-      const payload = chain.terminal.args[0];
+      // `res.render('error', { message: err.message, error: err })`: the template shows what it is given (the
+      // generated error page prints `error.stack`); no fix, the template decides what the locals become
+      const rendered = chain?.terminal?.name === 'render' && chain.recognised;
+      if (!chain?.terminal || !chain.recognised || (!PAYLOAD_METHODS.has(chain.terminal.name) && !rendered)) return;
+      const payload = chain.terminal.args[rendered ? 1 : 0];
       if (!payload) return;
       const owner = responseOwner(ctx, chain.receiver);
       if (!owner) return;
@@ -74,7 +77,7 @@ const rule: Rule = {
       const status = once(() => effectiveStatus(chain, owner.fn));
       const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status);
       if (flagged.length === 0) return;
-      report(ctx, call, flagged, status(), owner, { chain, payload });
+      report(ctx, call, flagged, status(), owner, rendered ? undefined : { chain, payload });
     };
 
     /**
