@@ -502,6 +502,105 @@ export default orderRoutes;
   ],
   invalid: [
     {
+      name: 'the error handler registered before registerRoutes(app) adds the routers from another file',
+      flavour: 'express5',
+      filename: 'src/app.ts',
+      code: `import express from 'express';
+import { registerRoutes } from './routes';
+import { errorHandler } from './middleware/errorHandler';
+
+const app = express();
+app.use(express.json());
+app.use(errorHandler);
+registerRoutes(app);
+
+export default app;
+`,
+      files: {
+        'src/middleware/errorHandler.ts': `import type { NextFunction, Request, Response } from 'express';
+export function errorHandler(err: Error, _req: Request, res: Response, _next: NextFunction) {
+  console.error(err);
+  res.status(500).json({ message: 'Internal error' });
+}
+`,
+        'src/routes/index.ts': `import type { Express } from 'express';
+import { usersRouter } from './users';
+
+export function registerRoutes(app: Express) {
+  app.use('/users', usersRouter);
+}
+`,
+        'src/routes/users.ts': `import { Router } from 'express';
+import { users } from '../services/users';
+export const usersRouter = Router();
+usersRouter.get('/', async (_req, res) => {
+  res.json(await users.list());
+});
+`,
+      },
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 21 }],
+      output: `import express from 'express';
+import { registerRoutes } from './routes';
+import { errorHandler } from './middleware/errorHandler';
+
+const app = express();
+app.use(express.json());
+registerRoutes(app);
+app.use(errorHandler);
+
+export default app;
+`,
+    },
+    {
+      name: 'the error handler registered before the routes, with only an imported (req, res) 404 middleware after them',
+      flavour: 'express5',
+      filename: 'src/main.ts',
+      code: `import express from 'express';
+import { errorMiddleware, notFoundMiddleware } from './errors.js';
+
+const app = express();
+app.use(express.json());
+
+app.use(errorMiddleware);
+
+app.get('/items/:id', async (req, res) => {
+  throw new Error(\`cannot load \${req.params.id}\`);
+});
+app.use(notFoundMiddleware);
+
+app.listen(3000);
+`,
+      files: {
+        'src/errors.ts': `import type { Request, Response, NextFunction } from 'express';
+
+export function errorMiddleware(err: unknown, req: Request, res: Response, _next: NextFunction) {
+  console.error(err);
+  res.status(500).json({ message: 'Internal Server Error' });
+}
+
+export function notFoundMiddleware(req: Request, res: Response) {
+  res.status(404).json({ message: 'Not found' });
+}
+`,
+      },
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 24 }],
+      output: `import express from 'express';
+import { errorMiddleware, notFoundMiddleware } from './errors.js';
+
+const app = express();
+app.use(express.json());
+
+
+app.get('/items/:id', async (req, res) => {
+  throw new Error(\`cannot load \${req.params.id}\`);
+});
+app.use(errorMiddleware);
+app.use(notFoundMiddleware);
+
+app.listen(3000);
+`,
+    },
+    {
       name: 'an app class whose constructor sets up error handling before the routes',
       flavour: 'express4',
       filename: 'src/app.ts',

@@ -356,12 +356,14 @@ class ErrorHandlerChecker {
     const kind = analysis.apps.find((app) => app.name === receiver)?.kind;
     if (kind === 'fastify') return;
     const uses = analysis.uses.filter((use) => use.receiver === receiver && use.kind === 'use');
-    const errorUses = uses.filter((use) => use.args.some((ref) => isErrorHandlerRef(ref, analysis)));
+    // an imported `(req, res)` 404 middleware from an errors module is no error handler, whatever its module is called
+    const errorUses = uses.filter((use) => use.args.some((ref) => isErrorHandlerRef(ref, analysis) && !this.importsPlainMiddleware(ref)));
     if (errorUses.length === 0) return;
     const registrations: ts.CallExpression[] = [
       // a route whose handler cannot fail (`app.get('/', (req, res) => res.send('Hello'))`) has no error to hand on
       ...analysis.routes.filter((route) => route.receiver === receiver && !isTrivialHandler(route.handler?.fn)).map((route) => route.call),
       ...uses.filter((use) => !errorUses.includes(use) && (use.path !== undefined || use.args.some((ref) => this.isRouterRef(ref)))).map((use) => use.call),
+      ...this.routeRegistrarsCalled(receiver),
     ];
     if (registrations.length === 0) return;
     const lastRegistration = registrations.reduce((latest, call) => (call.pos > latest.pos ? call : latest));
@@ -382,6 +384,20 @@ class ErrorHandlerChecker {
       message: `${label} is registered before the routes of \`${receiver}\` (the last one is on line ${line}); Express only passes an error to error handlers registered after the route that failed, so move it after them.`,
       fix: ts.isExpressionStatement(errorStatement) && unwrapExpression(errorStatement.expression) === lastError.call ? this.moveFix(errorStatement, routeStatement) : undefined,
     });
+  }
+
+  /**
+   * `registerRoutes(app)` as a statement of its own, when the route graph saw an error handler of the app
+   * that routes registered after it escape: the function adds them in another file.
+   */
+  private routeRegistrarsCalled(receiver: string): ts.CallExpression[] {
+    const creation = this.ctx.analysis.apps.find((app) => app.name === receiver)?.creation;
+    const start = creation?.getStart(this.ctx.sourceFile);
+    const graphApp = safeRouteGraph(this.ctx)?.apps.find((candidate) => candidate.at.file === this.ctx.fileName && candidate.at.start === start);
+    if (!graphApp?.errorHandlers.some((handler) => handler.routesAfter > 0)) return [];
+    return this.ctx.analysis.calls.filter(
+      (call) => ts.isExpressionStatement(call.parent) && ts.isIdentifier(unwrapExpression(call.expression)) && call.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === receiver),
+    );
   }
 
   /**
