@@ -83,6 +83,55 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'fields handed in a new object to a service whose hand-written validator vets every one of them',
+      flavour: 'express5',
+      esm: true,
+      filename: 'src/app.js',
+      code: `import express from 'express';
+import { login } from './auth.service.js';
+
+const app = express();
+app.use(express.json());
+
+app.post('/api/auth/login', async (req, res) => {
+  const { email, password } = req.body;
+  res.status(200).json({ data: await login({ email, password }) });
+});
+
+export default app;
+`,
+      files: {
+        'src/auth.validation.js': `export function validateLoginInput(body = {}) {
+  const errors = [];
+  const { email, password } = body;
+  if (!email || typeof email !== 'string' || !/^[^@\\s]+@[^@\\s]+$/.test(email)) errors.push('A valid email is required.');
+  if (!password || typeof password !== 'string') errors.push('Password is required.');
+  return { isValid: errors.length === 0, errors };
+}
+
+export function validateEmail(email) {
+  return typeof email === 'string' && /^[^@\\s]+@[^@\\s]+$/.test(email);
+}
+`,
+        'src/auth.service.js': `import { User } from './user.model.js';
+import { validateLoginInput, validateEmail } from './auth.validation.js';
+
+export class BadRequestError extends Error {}
+
+export async function login({ email, password }) {
+  const validation = validateLoginInput({ email, password });
+  if (!validation.isValid) throw new BadRequestError(validation.errors.join(' '));
+  return User.authenticate(email, password);
+}
+
+export async function invite({ email, role }) {
+  if (!validateEmail(email)) throw new BadRequestError('Invalid email');
+  return User.invite(email, role);
+}
+`,
+      },
+    },
+    {
       name: 'a query value only switched on against literal cases, each picking a fixed filter',
       flavour: 'express4',
       filename: 'src/routes/stock.js',
@@ -1957,6 +2006,81 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'fields handed in a new object to a service that vets only some of them',
+      flavour: 'express5',
+      esm: true,
+      filename: 'src/app.js',
+      code: `import express from 'express';
+import { invite } from './auth.service.js';
+
+const app = express();
+app.use(express.json());
+
+app.post('/api/invitations', async (req, res) => {
+  const { email, role } = req.body;
+  res.status(201).json({ data: await invite({ email, role }) });
+});
+
+export default app;
+`,
+      files: {
+        'src/auth.validation.js': `export function validateLoginInput(body = {}) {
+  const errors = [];
+  const { email, password } = body;
+  if (!email || typeof email !== 'string' || !/^[^@\\s]+@[^@\\s]+$/.test(email)) errors.push('A valid email is required.');
+  if (!password || typeof password !== 'string') errors.push('Password is required.');
+  return { isValid: errors.length === 0, errors };
+}
+
+export function validateEmail(email) {
+  return typeof email === 'string' && /^[^@\\s]+@[^@\\s]+$/.test(email);
+}
+`,
+        'src/auth.service.js': `import { User } from './user.model.js';
+import { validateLoginInput, validateEmail } from './auth.validation.js';
+
+export class BadRequestError extends Error {}
+
+export async function login({ email, password }) {
+  const validation = validateLoginInput({ email, password });
+  if (!validation.isValid) throw new BadRequestError(validation.errors.join(' '));
+  return User.authenticate(email, password);
+}
+
+export async function invite({ email, role }) {
+  if (!validateEmail(email)) throw new BadRequestError('Invalid email');
+  return User.invite(email, role);
+}
+`,
+      },
+      errors: [{ line: 8, column: 27, endLine: 8, endColumn: 35 }],
+      output: `import express from 'express';
+import { invite } from './auth.service.js';
+import { z } from 'zod';
+
+const app = express();
+app.use(express.json());
+
+const postApiInvitationsBody = z.object({
+  email: z.string(),
+  role: z.unknown(),
+});
+
+app.post('/api/invitations', async (req, res) => {
+  const parsedBody = postApiInvitationsBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const { email, role } = req.body;
+  res.status(201).json({ data: await invite({ email, role }) });
+});
+
+export default app;
+`,
+    },
     {
       name: 'a switch on a query value whose default hands the value itself on',
       flavour: 'express4',

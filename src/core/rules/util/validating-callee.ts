@@ -59,6 +59,7 @@ export class ValidatingCalleeResolver {
   /** Whether `fn` passes its parameter at `index` to a validator (or to a function that does). */
   private functionValidates(file: ModuleFile, fn: FunctionLike, index: number, depth: number): boolean {
     const parameter = fn.parameters[index];
+    if (parameter && fn.body && ts.isObjectBindingPattern(parameter.name)) return this.fieldsValidated(file, fn, parameter.name);
     if (!parameter || !ts.isIdentifier(parameter.name) || !fn.body) return false;
     const name = parameter.name.text;
     const classifier = this.classifierOf(file);
@@ -80,6 +81,31 @@ export class ValidatingCalleeResolver {
     };
     visit(fn.body);
     return validates;
+  }
+
+  /**
+   * `login({ email, password })` whose body first runs `validateLoginInput({ email, password })`: every
+   * field the parameter binds reaches a validator, directly or in an object literal handed to one.
+   */
+  private fieldsValidated(file: ModuleFile, fn: FunctionLike, pattern: ts.ObjectBindingPattern): boolean {
+    const names = new Set(pattern.elements.map((element) => (ts.isIdentifier(element.name) ? element.name.text : '')));
+    if (names.has('') || names.size === 0) return false;
+    const classifier = this.classifierOf(file);
+    const vetted = new Set<string>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && classifier.isValidator(node)) {
+        for (const argument of node.arguments) {
+          const value = unwrapExpression(argument);
+          if (ts.isIdentifier(value) && names.has(value.text)) vetted.add(value.text);
+          if (ts.isObjectLiteralExpression(value)) {
+            for (const property of value.properties) if (ts.isShorthandPropertyAssignment(property) && names.has(property.name.text)) vetted.add(property.name.text);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (fn.body) visit(fn.body);
+    return vetted.size === names.size;
   }
 
   /** The project function a call hands the whole request to (`saveUser(req)`), with the classifier of its file. */
