@@ -610,6 +610,77 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
     {
+      name: 'an express-basic-auth user password written into the options',
+      flavour: 'express4',
+      filename: 'src/admin.js',
+      code: `const express = require('express');
+const basicAuth = require('express-basic-auth');
+
+const admin = express.Router();
+admin.use(basicAuth({ users: { ops: 'Qz7!mK2p-Lx9vR4t' }, challenge: true, realm: 'queues' }));
+
+module.exports = admin;
+`,
+      errors: [{ line: 5, column: 37, endLine: 5, endColumn: 55, message: 'Hardcoded secret passed as the password of user `ops` to `basicAuth()`; read it from an environment variable (BASIC_AUTH_PASSWORD) instead.' }],
+      output: `const express = require('express');
+const basicAuth = require('express-basic-auth');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const admin = express.Router();
+admin.use(basicAuth({ users: { ops: requireEnv('BASIC_AUTH_PASSWORD') }, challenge: true, realm: 'queues' }));
+
+module.exports = admin;
+`,
+    },
+    {
+      name: 'a convict schema default for the JWT secret (read from JWT_SECRET only when set)',
+      flavour: 'express4',
+      filename: 'src/config.js',
+      code: `const convict = require('convict');
+
+const config = convict({
+  env: { doc: 'Environment', format: ['production', 'development', 'test'], default: 'development', env: 'NODE_ENV' },
+  jwtSecret: { doc: 'Secret used to sign access tokens', format: String, default: 'q8Vb1Yk6Md0Ws4Fe9JQ3z8', env: 'JWT_SECRET', sensitive: true },
+});
+
+module.exports = config;
+`,
+      errors: [{ line: 5, column: 83, endLine: 5, endColumn: 107, message: 'Hardcoded fallback secret for `process.env.JWT_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require JWT_SECRET instead.' }],
+    },
+    {
+      name: 'a generated salt under a HASH_SALT name',
+      flavour: 'express5',
+      filename: 'src/auth/legacyHash.ts',
+      code: `import { createHash } from 'node:crypto';
+
+const HASH_SALT = 'a8f5f167f44f4964e6c998dee827110c';
+
+export function legacyPasswordHash(password: string): string {
+  return createHash('sha256').update(password + HASH_SALT).digest('hex');
+}
+`,
+      errors: [{ line: 3, column: 19, endLine: 3, endColumn: 53, message: 'Hardcoded secret assigned to `HASH_SALT`; read it from an environment variable (HASH_SALT) instead.' }],
+      output: `import { createHash } from 'node:crypto';
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const HASH_SALT = requireEnv('HASH_SALT');
+
+export function legacyPasswordHash(password: string): string {
+  return createHash('sha256').update(password + HASH_SALT).digest('hex');
+}
+`,
+    },
+    {
       name: 'Sequelize positional defaults pointing at a deployed host are that server\'s login',
       flavour: 'express4',
       filename: 'src/models/index.js',

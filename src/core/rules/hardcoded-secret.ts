@@ -168,7 +168,7 @@ const rule: Rule = {
     const checkSinks = (node: ts.CallExpression | ts.NewExpression): void => {
       for (const sink of secretSinksOf(node, ctx.analysis.imports)) {
         const defaultEnv = sink.envName ?? (sink.kind === 'secret-key' && usesJose ? 'JWT_SECRET' : SINK_ENV_NAMES[sink.kind]);
-        offerSinkLiterals(secretLiteralsOf(sink.expression), sink.description, defaultEnv, sink.kind !== 'db-password' && sink.kind !== 'api-key', sink.user);
+        offerSinkLiterals(secretLiteralsOf(sink.expression), sink.description, defaultEnv, sink.kind !== 'db-password' && sink.kind !== 'api-key' && sink.kind !== 'basic-auth', sink.user);
       }
     };
 
@@ -442,9 +442,15 @@ function comparedSource(text: string): 'request' | 'config' | 'other' {
  * (zod, joi, yup), `JWT_SECRET: str({ default: 'literal' })` (envalid).
  */
 function envSchemaDefault(literal: ts.Expression): string | undefined {
+  // convict: `jwtSecret: { format: String, default: '…', env: 'JWT_SECRET' }`
+  const property = literal.parent;
+  if (ts.isPropertyAssignment(property) && property.initializer === literal && propertyNameText(property.name) === 'default' && ts.isObjectLiteralExpression(property.parent)) {
+    const env = propertyInitializer(property.parent, 'env');
+    if (env && ts.isStringLiteralLike(env) && /^[A-Z][A-Z0-9_]*$/.test(env.text)) return env.text;
+  }
   const chain = schemaOfSetting(literal);
-  const property = chain.parent;
-  const name = chain !== literal && ts.isPropertyAssignment(property) && property.initializer === chain ? propertyNameText(property.name) : undefined;
+  const setting = chain.parent;
+  const name = chain !== literal && ts.isPropertyAssignment(setting) && setting.initializer === chain ? propertyNameText(setting.name) : undefined;
   return name !== undefined && /^[A-Z][A-Z0-9_]*$/.test(name) ? name : undefined;
 }
 

@@ -150,7 +150,9 @@ export type SecretNameStrength = 'strong' | 'weak';
  */
 export function secretNameStrength(name: string): SecretNameStrength | undefined {
   const words = nameWords(name);
-  if (words.length === 0 || words.some((word) => NOT_SECRET_WORDS.has(word))) return undefined;
+  // `HASH_SALT`, `hashPepper`: what the hash is seasoned with is the secret, not a hashed value
+  const seasoning = /^(salt|pepper)$/.test(words[words.length - 1] ?? '');
+  if (words.length === 0 || words.some((word) => NOT_SECRET_WORDS.has(word) && !(seasoning && /^(hash|hashed)$/.test(word)))) return undefined;
   const last = words[words.length - 1];
   const previous = words.length > 1 ? words[words.length - 2] : undefined;
   if (/^(secret|secrets|password|passwords|passwd|pwd|passphrase|pepper|privatekey|secretkey|apikey|apisecret|clientsecret)$/.test(last)) {

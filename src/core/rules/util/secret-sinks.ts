@@ -9,7 +9,7 @@ import { resolveLocal } from './local-binding';
  * imports and requires (any local name), never by method name alone.
  */
 
-export type SecretSinkKind = 'jwt' | 'session' | 'cookie' | 'passport-jwt' | 'hmac' | 'cipher' | 'secret-key' | 'db-password' | 'api-key';
+export type SecretSinkKind = 'jwt' | 'session' | 'cookie' | 'passport-jwt' | 'hmac' | 'cipher' | 'secret-key' | 'db-password' | 'api-key' | 'basic-auth';
 
 export interface SecretSink {
   kind: SecretSinkKind;
@@ -34,6 +34,7 @@ export const SINK_ENV_NAMES: Record<SecretSinkKind, string> = {
   'secret-key': 'SECRET_KEY',
   'db-password': 'DB_PASSWORD',
   'api-key': 'API_KEY',
+  'basic-auth': 'BASIC_AUTH_PASSWORD',
 };
 
 /** API clients constructed with a key as a positional argument: module → [export (undefined = the module itself), argument index, env name]. */
@@ -160,6 +161,15 @@ export function secretSinksOf(node: ts.CallExpression | ts.NewExpression, import
   else if (module === 'cookie-session' && member === undefined) optionsOf(0, ['secret', 'keys'], 'session', `\`${calleeText()}()\``);
   else if (module === 'cookie-parser' && member === undefined) add('cookie', args[0], `to \`${calleeText()}()\``);
   else if (module === 'express-jwt' && (member === undefined || member === 'expressjwt')) optionsOf(0, ['secret'], 'jwt', `\`${calleeText()}()\``);
+  else if (module === 'express-basic-auth' && member === undefined) {
+    // `basicAuth({ users: { ops: '…' } })`: each user's password
+    const options = args[0] ? objectLiteralOf(args[0]) : undefined;
+    const users = options ? propertyInitializer(options, 'users') : undefined;
+    const table = users ? objectLiteralOf(users) : undefined;
+    for (const entry of table?.properties ?? []) {
+      if (ts.isPropertyAssignment(entry)) add('basic-auth', entry.initializer, `as the password of user \`${propertyNameText(entry.name) ?? '…'}\` to \`${calleeText()}()\``);
+    }
+  }
   return sinks;
 }
 
