@@ -4,6 +4,24 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an update that finds nothing to change answered 409 with a business message (no "not found")',
+      flavour: 'express5',
+      filename: 'src/routes/deals.ts',
+      code: `import { Router } from 'express';
+import { updateStage } from '../services/deals';
+
+const router = Router();
+
+router.post('/deals/:id/lose', async (req, res) => {
+  const deal = await updateStage(req.params.id, 'lost');
+  if (!deal) return res.status(409).json({ message: 'Deal is already closed' });
+  res.json(deal);
+});
+
+export default router;
+`,
+    },
+    {
       name: 'an upload replacing the one avatar a record has (POST /users/:id/avatar) answers 200',
       flavour: 'express5',
       filename: 'src/routes/users.ts',
@@ -952,6 +970,38 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'a record an update keyed by the route parameter hands back, missing and answered "not found" with 400',
+      flavour: 'express5',
+      filename: 'src/routes/deals.ts',
+      code: `import { Router } from 'express';
+import { updateStage } from '../services/deals';
+
+const router = Router();
+
+router.post('/deals/:id/lose', async (req, res) => {
+  const deal = await updateStage(req.params.id, 'lost');
+  if (!deal) return res.status(400).json({ message: 'Deal not found' });
+  res.json(deal);
+});
+
+export default router;
+`,
+      errors: [{ line: 8, column: 21, endLine: 8, endColumn: 36 }],
+      output: `import { Router } from 'express';
+import { updateStage } from '../services/deals';
+
+const router = Router();
+
+router.post('/deals/:id/lose', async (req, res) => {
+  const deal = await updateStage(req.params.id, 'lost');
+  if (!deal) return res.status(404).json({ message: 'Deal not found' });
+  res.json(deal);
+});
+
+export default router;
+`,
+    },
     {
       name: 'a TypeORM repository named after its entity (tags.create then tags.save) answering 200',
       flavour: 'express5',

@@ -251,6 +251,7 @@ export function suggestErrorStatus(texts: readonly string[], inCatch: boolean, c
 // ---------------------------------------------------------------------------------------------
 // Not-found branches
 
+const CHANGE_CALL = /^(update\w*|patch\w*|modify\w*|change\w*|delete\w*|remove\w*|destroy\w*|archive\w*)$/;
 const LOOKUP_CALL = /^(find\w*|get\w*|fetch\w*|load\w*|read\w*|lookup\w*|retrieve\w*|select\w*|first|one|maybeOne|single|maybeSingle|query\w*)$/;
 const NOT_FOUND_TEXT = /not\s*found|does ?n[o']t exist|no such|could ?n[o']t find|can(no|')t find|not exist/i;
 
@@ -461,7 +462,10 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
   if (missing) {
     const source = sourceCallOf(missing.variable, missing.statement, handler);
     // a missing reset / verification token or invite code is a bad link (400 / 410), not a missing resource
-    if (source && (operationNames(source).some((name) => LOOKUP_CALL.test(name)) || selectsRows(source)) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '') && !keyedByToken(source)) {
+    // an update or delete that hands back the record it changed (`updateStage(req.params.id, 'won')`, null when
+    // no row has the id) finds it first: with a "not found" message its empty answer is a missing record too
+    const finds = (name: string): boolean => LOOKUP_CALL.test(name) || (message && CHANGE_CALL.test(name));
+    if (source && (operationNames(source).some(finds) || selectsRows(source)) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '') && !keyedByToken(source)) {
       lookup = true;
       keyedByParams = usesRouteParams(source, reqName, routeParamNames(handler, reqName));
       keyed = source.arguments.some(namesAValue);
