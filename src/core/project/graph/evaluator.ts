@@ -40,6 +40,8 @@ export abstract class Evaluator {
   private readonly moduleFrames = new Map<ModuleSummary, Frame>();
   private readonly detachedFrames = new Map<ts.Node, Frame>();
   private readonly exportsInProgress = new Set<string>();
+  /** Spreads being read by objectProperty, so a spread that reaches its own object ends. */
+  private readonly spreading = new Set<ts.Node>();
   private depth = 0;
 
   constructor(protected readonly modules: ProjectModules) {}
@@ -161,8 +163,15 @@ export abstract class Evaluator {
     for (let index = properties.length - 1; index >= 0; index--) {
       const property = properties[index];
       if (ts.isSpreadAssignment(property)) {
-        const inner = this.objectProperty(this.evaluate(property.expression, value.frame), name);
-        if (inner) return inner;
+        // `options = { ...defaults, ...options }` read back through itself: a cycle the source can write
+        if (this.spreading.has(property)) continue;
+        this.spreading.add(property);
+        try {
+          const inner = this.objectProperty(this.evaluate(property.expression, value.frame), name);
+          if (inner) return inner;
+        } finally {
+          this.spreading.delete(property);
+        }
         continue;
       }
       if (propertyNameText(property.name) !== name) continue;

@@ -294,6 +294,31 @@ exports.getAll = (Model) =>
     assert.equal(where(graph.routes[1].handler?.definition), 'src/handlerFactory.js:8');
   });
 
+  it('reads an object that spreads its own earlier value (this.config = { ...this.config, … }) without looping', () => {
+    const graph = graphOf('express4', {
+      'src/app.js': `
+const express = require('express');
+class Server {
+  constructor(options) {
+    this.config = options;
+  }
+  start() {
+    this.config = { ...this.config, state: 'ok' };
+    const app = express();
+    const router = express.Router();
+    router.get('/health', (req, res) => res.json({ ok: true }));
+    app.use(this.config.mountPath, router);
+    return app;
+  }
+}
+module.exports = new Server({ mountPath: '/parse' }).start();
+`,
+    });
+    assert.equal(graph.routes.length, 1);
+    assert.match(graph.routes[0].path, /\/health$/);
+    assert.equal(graph.apps.length, 1);
+  });
+
   it('resolves controllers handed out by a dependency-injection container (container.resolve<UserController>(…))', () => {
     const graph = graphOf('express4', {
       'src/app.ts': `
