@@ -2007,6 +2007,64 @@ export default feed;
   ],
   invalid: [
     {
+      name: 'a route express-openapi-validator skips through its ignorePaths pattern',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const path = require('path');
+const OpenApiValidator = require('express-openapi-validator');
+const db = require('./db');
+
+const app = express();
+app.use(express.json());
+app.use(OpenApiValidator.middleware({ apiSpec: path.join(__dirname, 'openapi.yaml'), validateRequests: true, ignorePaths: /.*\\/internal\\/.*/ }));
+
+app.post('/api/pets', async (req, res) => {
+  res.status(201).json(await db.pets.insert({ name: req.body.name }));
+});
+
+app.post('/api/internal/bulk-price', async (req, res) => {
+  const { species, factor } = req.body;
+  res.json(await db.pets.updateMany({ species }, { $mul: { priceCents: factor } }));
+});
+
+module.exports = app;
+`,
+      errors: [{ line: 15, column: 31, endLine: 15, endColumn: 39 }],
+      output: `const express = require('express');
+const path = require('path');
+const OpenApiValidator = require('express-openapi-validator');
+const db = require('./db');
+const { z } = require('zod');
+
+const app = express();
+app.use(express.json());
+app.use(OpenApiValidator.middleware({ apiSpec: path.join(__dirname, 'openapi.yaml'), validateRequests: true, ignorePaths: /.*\\/internal\\/.*/ }));
+
+app.post('/api/pets', async (req, res) => {
+  res.status(201).json(await db.pets.insert({ name: req.body.name }));
+});
+
+const postApiInternalBulkPriceBody = z.object({
+  species: z.unknown(),
+  factor: z.unknown(),
+});
+
+app.post('/api/internal/bulk-price', async (req, res) => {
+  const parsedBody = postApiInternalBulkPriceBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const { species, factor } = req.body;
+  res.json(await db.pets.updateMany({ species }, { $mul: { priceCents: factor } }));
+});
+
+module.exports = app;
+`,
+    },
+    {
       name: 'fields handed in a new object to a service that vets only some of them',
       flavour: 'express5',
       esm: true,

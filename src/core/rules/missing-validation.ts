@@ -12,6 +12,7 @@ import {
   middlewareCoverage,
   projectHasValidationLibrary,
   routeCoverage,
+  skipsPath,
   middlewareEffect,
   type MiddlewareEffect,
   type ValidationContext,
@@ -389,6 +390,8 @@ function graphCoverage(ctx: RuleContext, route: GraphRoute, remotes: Map<string,
   for (const link of route.chain) {
     const judged = link.scope === 'route' && link.at.file === options.judgedIn;
     if (!judged && link.name !== LEGACY_EXPRESS_VALIDATOR && isValidationName(link.name, ctx.settings)) {
+      const registered = linkCall(ctx, link, remotes);
+      if (registered && skipsPath(registered.call, route.path)) continue;
       // `router.use(validate({ query: listQuery }))`: a validator given one schema per part covers those parts
       const parts = keyedLinkCoverage(ctx, link, remotes);
       if (!parts) return new Set(REQUEST_PARTS);
@@ -402,12 +405,19 @@ function graphCoverage(ctx: RuleContext, route: GraphRoute, remotes: Map<string,
 
 /** The parts a validation link covers when its call names them (`validate({ params })`); undefined when it covers all. */
 function keyedLinkCoverage(ctx: RuleContext, link: ChainLink, remotes: Map<string, RemoteFile | null>): ReadonlySet<RequestPart> | undefined {
-  const file = link.at.file === ctx.fileName ? { sourceFile: ctx.sourceFile, validation: { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings } } : remoteFile(ctx, link.at.file, remotes);
-  const call = file?.validation.analysis.calls.find((candidate) => candidate.getStart(file.sourceFile) === link.at.start);
-  if (!file || !call) return undefined;
-  const parts = middlewareCoverage({ expression: call }, file.validation);
+  const found = linkCall(ctx, link, remotes);
+  if (!found) return undefined;
+  const parts = middlewareCoverage({ expression: found.call }, found.validation);
   return parts && parts.size < REQUEST_PARTS.length ? parts : undefined;
 }
+
+/** The call a chain link was registered as, read in its own file. */
+function linkCall(ctx: RuleContext, link: ChainLink, remotes: Map<string, RemoteFile | null>): { call: ts.CallExpression; validation: ValidationContext } | undefined {
+  const file = link.at.file === ctx.fileName ? { sourceFile: ctx.sourceFile, validation: { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings } } : remoteFile(ctx, link.at.file, remotes);
+  const call = file?.validation.analysis.calls.find((candidate) => candidate.getStart(file.sourceFile) === link.at.start);
+  return file && call ? { call, validation: file.validation } : undefined;
+}
+
 
 /** Body fields set by the middleware of a route's chain as the route graph sees it. */
 function chainBodyFields(ctx: RuleContext, route: GraphRoute, remotes: Map<string, RemoteFile | null>): Set<string> {

@@ -3,6 +3,7 @@ import { callParameters, memberPath, unwrapExpression, type FunctionLike } from 
 import type { FileAnalysis, HandlerRef, RouteRegistration } from '../../analysis/types';
 import type { RoutewiseSettings } from '../../model/settings';
 import { localInitializer } from './local-binding';
+import { propertyInitializer } from './secret-sinks';
 import { decidesBadRequest } from './rejecting-helper';
 import { calleeText } from '../../analysis/syntax';
 import { collectRequestUse, REQUEST_PARTS, type CallClassifier, type RequestPart } from './request-reads';
@@ -343,7 +344,7 @@ export function routeCoverage(route: RouteRegistration, context: ValidationConte
   for (const use of context.analysis.uses) {
     if (use.kind !== 'use' || use.call.getStart() > route.call.getStart()) continue;
     if (use.receiver !== route.receiver && use.receiverKind !== 'express-app') continue;
-    for (const ref of use.args) add(middlewareCoverage(ref, context));
+    for (const ref of use.args) if (route.path === undefined || !skipsPath(ref.expression, route.path)) add(middlewareCoverage(ref, context));
   }
   for (const hook of context.analysis.hooks) {
     if (hook.receiver !== route.receiver || !hook.fn || !/^(onRequest|preParsing|preValidation|preHandler)$/.test(hook.hook)) continue;
@@ -423,4 +424,23 @@ const VALIDATION_PACKAGES = [
 
 export function projectHasValidationLibrary(dependencies: Record<string, string>): boolean {
   return VALIDATION_PACKAGES.some((name) => name in dependencies);
+}
+
+/** express-openapi-validator's `ignorePaths: /\/internal\//` (a literal pattern) skips the routes it matches. */
+export function skipsPath(registration: ts.Expression, path: string): boolean {
+  // the `app.use(…)` registration or the middleware call itself
+  const value = unwrapExpression(registration);
+  let call = ts.isCallExpression(value) ? value : undefined;
+  const first = call?.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  if (first && ts.isCallExpression(first)) call = first;
+  const options = call?.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  const ignore = options && ts.isObjectLiteralExpression(options) ? propertyInitializer(options, 'ignorePaths') : undefined;
+  const pattern = ignore ? unwrapExpression(ignore) : undefined;
+  if (!pattern || !ts.isRegularExpressionLiteral(pattern)) return false;
+  const literal = /^\/(.*)\/([a-z]*)$/s.exec(pattern.text);
+  try {
+    return literal !== null && new RegExp(literal[1], literal[2]).test(path);
+  } catch {
+    return false;
+  }
 }
