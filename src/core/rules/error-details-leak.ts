@@ -8,7 +8,7 @@ import { isFastifyOnly } from '../project/project-info';
 import { isValidStatus, readStatus, statusNumber, type StatusValue } from './util/http-status';
 import { assignedValues, localPropertyInitializer, resolveLocal } from './util/local-binding';
 import { effectiveStatus, errorReplyOf, httpErrorOf, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
-import { classifyCondition, errorPartSent, errorRef, findLeaks, helperPassesOn, isEmptiedBefore, localFunction, pathConditions, type Leak, type LeakLevel } from './util/error-values';
+import { classifyCondition, errorPartSent, errorRef, findLeaks, helperPassesOn, isEmptiedBefore, LEVEL_RANK, localFunction, pathConditions, type Leak } from './util/error-values';
 import { importedValue } from './util/imported-value';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
 import { skipsTestFile } from './util/test-context';
@@ -20,7 +20,6 @@ const PAYLOAD_METHODS = new Set(['send', 'json', 'jsonp', 'end']);
 const RESPONSE_NAMES = /^(res|response|resp|reply|rep)$/;
 /** Names of project helpers that send a response they are given: `sendError`, `responseError`, `apiResponse.fail`, `handleError`. */
 const SEND_HELPER = /send|respon|reply|error|fail|json/i;
-const LEVEL_RANK: Record<LeakLevel, number> = { stack: 0, raw: 1, message: 2 };
 
 interface ResponseOwner {
   fn: FunctionLike;

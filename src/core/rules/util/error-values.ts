@@ -446,7 +446,7 @@ export function errorPartSent(fn: FunctionLike, index: number): LeakLevel | unde
   const name = parameter.name.text;
   let worst: LeakLevel | undefined;
   const note = (level: LeakLevel): void => {
-    if (worst === undefined || LEVEL_ORDER.indexOf(level) < LEVEL_ORDER.indexOf(worst)) worst = level;
+    if (worst === undefined || LEVEL_RANK[level] < LEVEL_RANK[worst]) worst = level;
   };
   const inspect = (node: ts.Node): void => {
     if (ts.isConditionalExpression(node) || isFunctionLike(node)) return;
@@ -473,7 +473,8 @@ export function errorPartSent(fn: FunctionLike, index: number): LeakLevel | unde
   return worst;
 }
 
-const LEVEL_ORDER: readonly LeakLevel[] = ['stack', 'raw', 'message'];
+/** How much a leak gives away, most first. */
+export const LEVEL_RANK: Record<LeakLevel, number> = { stack: 0, raw: 1, message: 2 };
 
 /** Project helpers that wrap values in a response body: `formatResponse(…)`, `ApiResponse.error(…)`, `errorResponse({ … })`. */
 const RESPONSE_BUILDER = /response|result|reply|payload|format|envelope|body|fail|json/i;
