@@ -134,14 +134,16 @@ export function initializerReaches(declaration: ts.VariableDeclaration, use: ts.
 
 /** Whether no statement between the declaration and `use` assigns `target` (the variable or one of its properties) on every path. */
 function targetKeeps(declaration: ts.VariableDeclaration, target: string, use: ts.Node): boolean {
+  const later = statementsAfter(declaration);
+  return later !== undefined && !later.some((statement) => statement.pos < use.pos && definitelyAssigns(statement, target));
+}
+
+/** The statements of the block declaring a variable that come after its declaration; undefined outside a block. */
+export function statementsAfter(declaration: ts.VariableDeclaration): readonly ts.Statement[] | undefined {
   const statement = declaration.parent.parent;
   const block = statement.parent;
-  if (!ts.isVariableStatement(statement) || !(ts.isBlock(block) || ts.isSourceFile(block))) return false;
-  const first = block.statements.indexOf(statement) + 1;
-  for (let index = first; index < block.statements.length && block.statements[index].pos < use.pos; index++) {
-    if (definitelyAssigns(block.statements[index], target)) return false;
-  }
-  return true;
+  if (!ts.isVariableStatement(statement) || !(ts.isBlock(block) || ts.isSourceFile(block))) return undefined;
+  return block.statements.slice(block.statements.indexOf(statement) + 1);
 }
 
 /**

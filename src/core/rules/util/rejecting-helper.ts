@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { alwaysExits, unwrapExpression } from '../../analysis/syntax';
-import { resolveLocal } from './local-binding';
+import { resolveLocal, statementsAfter } from './local-binding';
 import { rejectsUnless } from './request-checks';
 
 /**
@@ -27,7 +27,7 @@ export function decidesBadRequest(call: ts.CallExpression, moduleOf: (local: str
   const declaration = result.parent;
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== result) return false;
   const names = boundNames(declaration.name).filter((name) => VERDICT_NAME.test(name));
-  return names.length > 0 && laterStatements(declaration).some((statement) => ts.isIfStatement(statement) && mentions(statement.expression, names) && alwaysExits(statement.thenStatement) && BAD_REQUEST.test(statement.thenStatement.getText()));
+  return names.length > 0 && (statementsAfter(declaration) ?? []).some((statement) => ts.isIfStatement(statement) && mentions(statement.expression, names) && alwaysExits(statement.thenStatement) && BAD_REQUEST.test(statement.thenStatement.getText()));
 }
 
 /** Declared in this file or imported from the project's own modules, not from a library. */
@@ -52,14 +52,6 @@ function answersBadRequest(statement: ts.IfStatement | undefined): boolean {
 function boundNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) => (ts.isBindingElement(element) ? boundNames(element.name) : []));
-}
-
-/** The statements of the declaration's block that come after it. */
-function laterStatements(declaration: ts.VariableDeclaration): readonly ts.Statement[] {
-  const statement = declaration.parent.parent;
-  const block = statement.parent;
-  if (!ts.isVariableStatement(statement) || !(ts.isBlock(block) || ts.isSourceFile(block))) return [];
-  return block.statements.slice(block.statements.indexOf(statement) + 1);
 }
 
 function mentions(expression: ts.Expression, names: readonly string[]): boolean {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { requiredModule, type ImportBinding } from '../../analysis/imports';
 import { isFunctionLike, memberPath, unwrapExpression } from '../../analysis/syntax';
-import { resolveLocal } from './local-binding';
+import { resolveLocal, statementsAfter } from './local-binding';
 
 /**
  * Arguments and options of known APIs that take a secret: JWT signing keys, session and cookie
@@ -199,11 +199,8 @@ function propertySetLater(expression: ts.Expression, key: string): ts.Expression
   const value = unwrapExpression(expression);
   const binding = ts.isIdentifier(value) ? resolveLocal(value) : undefined;
   if (binding?.kind !== 'variable' || !ts.isIdentifier(binding.declaration.name)) return undefined;
-  const statement = binding.declaration.parent.parent;
-  const block = statement.parent;
-  if (!ts.isVariableStatement(statement) || !(ts.isBlock(block) || ts.isSourceFile(block))) return undefined;
   const name = binding.declaration.name.text;
-  for (const later of block.statements.slice(block.statements.indexOf(statement) + 1)) {
+  for (const later of statementsAfter(binding.declaration) ?? []) {
     const assignment = ts.isExpressionStatement(later) ? unwrapExpression(later.expression) : undefined;
     if (!assignment || !ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const target = unwrapExpression(assignment.left);
