@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { ImportBinding } from '../../analysis/imports';
 import type { RuleContext } from '../../lint/rule';
-import { exportedValue } from './module-values';
+import { exportedValue, reexportsOf } from './module-values';
 
 /** How many barrels (`export * from './create.js'`) to look through. */
 const MAX_REEXPORTS = 3;
@@ -18,14 +18,8 @@ export function importedValue(ctx: RuleContext, binding: Pick<ImportBinding, 'mo
   const name = binding.imported === '*' ? 'default' : binding.imported;
   const direct = exportedValue(target, name);
   if (direct || depth >= MAX_REEXPORTS) return direct;
-  for (const statement of target.statements) {
-    if (!ts.isExportDeclaration(statement) || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    const clause = statement.exportClause;
-    // `export * from` never passes a default on
-    const element = clause && ts.isNamedExports(clause) ? clause.elements.find((candidate) => candidate.name.text === name) : undefined;
-    const imported = clause ? element && (element.propertyName ?? element.name).text : name === 'default' ? undefined : name;
-    if (!imported) continue;
-    const found = importedValue(ctx, { module: statement.moduleSpecifier.text, imported }, path, depth + 1);
+  for (const reexport of reexportsOf(target, name)) {
+    const found = importedValue(ctx, { module: reexport.specifier, imported: reexport.name }, path, depth + 1);
     if (found) return found;
   }
   return undefined;

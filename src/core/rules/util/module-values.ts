@@ -43,6 +43,22 @@ function unwrapWrapper(expression: ts.Expression): ts.Node {
 }
 
 /** What a module exports under `name` (`default` included), ESM or CommonJS. */
+/**
+ * Where a module re-exports `name` from (a barrel: `export * from './create.js'`, `export { create as add }
+ * from './users'`): each module specifier with the name the export has there. `export *` passes no default on.
+ */
+export function reexportsOf(sourceFile: ts.SourceFile, name: string): { specifier: string; name: string }[] {
+  const found: { specifier: string; name: string }[] = [];
+  for (const statement of sourceFile.statements) {
+    if (!ts.isExportDeclaration(statement) || statement.isTypeOnly || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const clause = statement.exportClause;
+    const element = clause && ts.isNamedExports(clause) ? clause.elements.find((candidate) => candidate.name.text === name) : undefined;
+    const imported = clause ? element && (element.propertyName ?? element.name).text : name === 'default' ? undefined : name;
+    if (imported) found.push({ specifier: statement.moduleSpecifier.text, name: imported });
+  }
+  return found;
+}
+
 export function exportedValue(sourceFile: ts.SourceFile, name: string): ts.Node | undefined {
   for (const statement of sourceFile.statements) {
     const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);

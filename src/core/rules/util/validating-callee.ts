@@ -3,7 +3,7 @@ import { memoized, nodeMemo } from '../../analysis/node-memo';
 import { collectImports, type ImportBinding } from '../../analysis/imports';
 import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import type { RoutewiseSettings } from '../../model/settings';
-import { exportedValue, topLevelValue } from './module-values';
+import { exportedValue, reexportsOf, topLevelValue } from './module-values';
 import { enclosingCallOfArgument } from './request-reads';
 import { createCallClassifier } from './request-validation';
 import type { CallClassifier } from './request-reads';
@@ -177,13 +177,9 @@ export class ValidatingCalleeResolver {
     const value = exportedValue(file.sourceFile, name);
     if (value) return { file, value };
     if (depth >= 3) return undefined;
-    for (const statement of file.sourceFile.statements) {
-      if (!ts.isExportDeclaration(statement) || statement.isTypeOnly || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-      const clause = statement.exportClause;
-      const element = clause && ts.isNamedExports(clause) ? clause.elements.find((candidate) => candidate.name.text === name) : undefined;
-      if (clause && !element) continue;
-      const target = this.load(statement.moduleSpecifier.text, file.path);
-      const found = target ? this.exported(target, element ? (element.propertyName ?? element.name).text : name, depth + 1) : undefined;
+    for (const reexport of reexportsOf(file.sourceFile, name)) {
+      const target = this.load(reexport.specifier, file.path);
+      const found = target ? this.exported(target, reexport.name, depth + 1) : undefined;
       if (found) return found;
     }
     return undefined;
