@@ -971,6 +971,44 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a MikroORM entity created and persisted (em.create then em.persistAndFlush) answered 200',
+      flavour: 'express5',
+      filename: 'src/routes/authors.ts',
+      code: `import { Router } from 'express';
+import { RequestContext } from '@mikro-orm/core';
+import { Author } from '../entities/Author';
+
+const router = Router();
+
+router.post('/authors', async (req, res) => {
+  const em = RequestContext.getEntityManager()!;
+  const author = em.create(Author, { name: String(req.body.name), email: String(req.body.email) });
+  await em.persistAndFlush(author);
+  res.json(author);
+});
+
+export default router;
+`,
+      errors: [{ line: 11, column: 3, endLine: 11, endColumn: 20 }],
+      output: `
+
+
+    "endColumn": 19
+
+
+
+
+
+
+
+
+
+
+
+
+`,
+    },
+    {
       name: 'a record an update keyed by the route parameter hands back, missing and answered "not found" with 400',
       flavour: 'express5',
       filename: 'src/routes/deals.ts',

@@ -686,6 +686,12 @@ export function isCreationCall(call: ts.CallExpression, newModelNames: ReadonlyS
       if (ts.isIdentifier(object) && newModelNames.has(object.text)) return true;
       return isStoreReceiver(path) && !/session/i.test(path?.join('.') ?? '');
     }
+    // MikroORM: `const author = em.create(Author, body); await em.persistAndFlush(author)`
+    case 'persist':
+    case 'persistAndFlush': {
+      const persisted = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+      return persisted !== undefined && ts.isIdentifier(persisted) && newModelNames.has(persisted.text);
+    }
     case 'add': {
       if (!ts.isPropertyAccessExpression(callee)) return false;
       const object = unwrapExpression(callee.expression);
@@ -788,7 +794,7 @@ export function creationFacts(handler: FunctionLike): CreationFacts {
         created.add((unwrapExpression(callee.expression) as ts.Identifier).text);
       }
       // TypeORM `repo.save(entity)`, MongoDB `collection.insertOne(doc)` (the driver adds its `_id`): the argument is the record
-      if (/^(save|insertOne|persist)$/.test(calleeName(node) ?? '') && node.arguments[0] && ts.isIdentifier(unwrapExpression(node.arguments[0]))) {
+      if (/^(save|insertOne|persist|persistAndFlush)$/.test(calleeName(node) ?? '') && node.arguments[0] && ts.isIdentifier(unwrapExpression(node.arguments[0]))) {
         created.add((unwrapExpression(node.arguments[0]) as ts.Identifier).text);
       }
     }
