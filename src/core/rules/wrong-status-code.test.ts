@@ -989,7 +989,7 @@ router.post('/authors', async (req, res) => {
 
 export default router;
 `,
-      errors: [{ line: 11, column: 3, endLine: 11, endColumn: 20 }],
+      errors: [{ line: 11, column: 3, endLine: 11, endColumn: 19 }],
       output: `
 
 
