@@ -990,22 +990,20 @@ router.post('/authors', async (req, res) => {
 export default router;
 `,
       errors: [{ line: 11, column: 3, endLine: 11, endColumn: 19 }],
-      output: `
+      output: `import { Router } from 'express';
+import { RequestContext } from '@mikro-orm/core';
+import { Author } from '../entities/Author';
 
+const router = Router();
 
-    "endColumn": 19
+router.post('/authors', async (req, res) => {
+  const em = RequestContext.getEntityManager()!;
+  const author = em.create(Author, { name: String(req.body.name), email: String(req.body.email) });
+  await em.persistAndFlush(author);
+  res.status(201).json(author);
+});
 
-
-
-
-
-
-
-
-
-
-
-
+export default router;
 `,
     },
     {
