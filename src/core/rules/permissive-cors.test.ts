@@ -405,6 +405,52 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
   ],
   invalid: [
     {
+      name: 'options imported from a config module letting any origin in with credentials; the fix edits that module',
+      flavour: 'express5',
+      filename: 'src/app.ts',
+      code: `import express from 'express';
+import cors from 'cors';
+import { corsOptions } from './config/cors';
+
+const app = express();
+app.use(cors(corsOptions));
+app.use(express.json());
+
+export default app;
+`,
+      files: {
+        'src/config/cors.ts': `import type { CorsOptions } from 'cors';
+
+export const corsOptions: CorsOptions = {
+  origin: '*',
+  credentials: true,
+  allowedHeaders: ['Content-Type', 'Authorization'],
+};
+`,
+      },
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 26 }],
+      output: `import express from 'express';
+import cors from 'cors';
+import { corsOptions } from './config/cors';
+
+const app = express();
+app.use(cors(corsOptions));
+app.use(express.json());
+
+export default app;
+`,
+      outputFiles: {
+        'src/config/cors.ts': `import type { CorsOptions } from 'cors';
+
+export const corsOptions: CorsOptions = {
+  origin: process.env.CORS_ORIGINS?.split(',') ?? [],
+  credentials: true,
+  allowedHeaders: ['Content-Type', 'Authorization'],
+};
+`,
+      },
+    },
+    {
       name: 'a bare cors() preflight route with no configured cors middleware before it, in a cookie app',
       flavour: 'express4',
       filename: 'src/app.ts',

@@ -5,6 +5,7 @@ import type { Fix } from '../model/finding';
 import type { TextEdit } from '../model/edit';
 import { findAllowOriginHeaders, setsAllowCredentials, type AllowOriginHeader } from './util/cors-headers';
 import { allowedOriginsSource, findCorsUses, type CorsUse } from './util/cors-options';
+import { importedValue } from './util/imported-value';
 import { appUsesCredentials } from './util/credentialed-app';
 import { pathConditions } from './util/error-values';
 import { insertPropertiesEdit } from './util/object-literal-edit';
@@ -26,7 +27,10 @@ const rule: Rule = {
       end() {
         let credentialedApp: boolean | undefined;
         const usesCredentials = (): boolean => (credentialedApp ??= appUsesCredentials(ctx.sourceFile, ctx.analysis, ctx.project.dependencies, ctx.routeGraph(), ctx.settings.authMiddleware));
-        const uses = findCorsUses(ctx.analysis);
+        const uses = findCorsUses(ctx.analysis, (name) => {
+          const binding = ctx.analysis.imports.get(name.text);
+          return binding ? importedValue(ctx, binding, ctx.fileName) : undefined;
+        });
         for (const use of uses) {
           // `if (process.env.NODE_ENV !== 'production') app.use(cors())`: a dev server on another port, not the deployed app.
           if (pathConditions(use.call, ctx.sourceFile, ctx.analysis).devOnly) continue;
@@ -102,16 +106,19 @@ function corsFix(ctx: RuleContext, use: CorsUse): Fix {
   return {
     title: 'Read allowed CORS origins from config',
     build: () => {
-      const style = sourceStyle(ctx.sourceFile);
+      // options imported from a config module are fixed where they are written
+      const sourceFile = use.options?.getSourceFile() ?? ctx.sourceFile;
+      const path = sourceFile === ctx.sourceFile ? ctx.fileName : sourceFile.fileName;
+      const style = sourceStyle(sourceFile);
       const origins = allowedOriginsSource(style);
       let edit: TextEdit;
       const property = use.originProperty;
       if (use.options && property && ts.isPropertyAssignment(property)) {
-        edit = { start: property.initializer.getStart(ctx.sourceFile), end: property.initializer.getEnd(), newText: origins };
+        edit = { start: property.initializer.getStart(sourceFile), end: property.initializer.getEnd(), newText: origins };
       } else if (use.options && property) {
-        edit = { start: property.getStart(ctx.sourceFile), end: property.getEnd(), newText: `origin: ${origins}` };
+        edit = { start: property.getStart(sourceFile), end: property.getEnd(), newText: `origin: ${origins}` };
       } else if (use.options) {
-        edit = insertPropertiesEdit(use.options, ctx.sourceFile, style, [() => `origin: ${origins}`]);
+        edit = insertPropertiesEdit(use.options, sourceFile, style, [() => `origin: ${origins}`]);
       } else if (use.framework === 'fastify') {
         const plugin = use.call.arguments[0];
         edit = { start: plugin.getEnd(), end: plugin.getEnd(), newText: `, { origin: ${origins} }` };
@@ -119,7 +126,7 @@ function corsFix(ctx: RuleContext, use: CorsUse): Fix {
         const close = use.call.getEnd() - 1;
         edit = { start: close, end: close, newText: `{ origin: ${origins} }` };
       }
-      return [{ kind: 'edit', path: ctx.fileName, edits: [edit] }];
+      return [{ kind: 'edit', path, edits: [edit] }];
     },
   };
 }

@@ -30,7 +30,11 @@ export interface CorsUse {
 const FASTIFY_CORS_MODULES = new Set(['@fastify/cors', 'fastify-cors']);
 
 /** `cors(...)` calls of the `cors` package and `register(@fastify/cors, ...)` calls of a file. */
-export function findCorsUses(analysis: FileAnalysis): CorsUse[] {
+/**
+ * `importedValue` reads what an imported name is bound to in its own module (`import { corsOptions } from
+ * './config/cors'`), so options kept in a config file are judged like local ones.
+ */
+export function findCorsUses(analysis: FileAnalysis, importedValue?: (name: ts.Identifier) => ts.Node | undefined): CorsUse[] {
   const corsNames = new Set<string>();
   const fastifyCorsNames = new Set<string>();
   for (const binding of analysis.imports.values()) {
@@ -41,9 +45,9 @@ export function findCorsUses(analysis: FileAnalysis): CorsUse[] {
   for (const call of analysis.calls) {
     const callee = unwrapExpression(call.expression);
     if ((ts.isIdentifier(callee) && corsNames.has(callee.text)) || requiredModule(callee) === 'cors') {
-      uses.push(describe('express', call, call.arguments[0]));
+      uses.push(describe('express', call, call.arguments[0], importedValue));
     } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments.length >= 1 && isFastifyCorsPlugin(call.arguments[0], fastifyCorsNames)) {
-      uses.push(describe('fastify', call, call.arguments[1]));
+      uses.push(describe('fastify', call, call.arguments[1], importedValue));
     }
   }
   return uses;
@@ -65,14 +69,15 @@ function dynamicImportModule(node: ts.Expression): string | undefined {
   return undefined;
 }
 
-function describe(framework: Framework, call: ts.CallExpression, argument: ts.Expression | undefined): CorsUse {
+function describe(framework: Framework, call: ts.CallExpression, argument: ts.Expression | undefined, importedValue?: (name: ts.Identifier) => ts.Node | undefined): CorsUse {
   if (!argument) return { framework, call, opaque: false, origin: 'default' };
   let value = unwrapExpression(argument);
   const held = ts.isIdentifier(value) ? localInitializer(value) : undefined;
   if (held && isFunctionLike(unwrapExpression(held))) value = unwrapExpression(held);
   // `cors((req, cb) => cb(null, { origin: …, credentials: true }))`: options chosen per request
   if (isFunctionLike(value)) return perRequestOptions(framework, call, value);
-  const options = resolveObject(value, 0);
+  const imported = ts.isIdentifier(value) && !localInitializer(value) ? importedValue?.(value) : undefined;
+  const options = resolveObject(value, 0) ?? (imported && ts.isObjectLiteralExpression(imported) ? imported : undefined);
   if (!options) return { framework, call, opaque: true, origin: 'restricted' };
   const delegator = findProperty(options, 'delegator');
   if (delegator && ts.isPropertyAssignment(delegator) && isFunctionLike(unwrapExpression(delegator.initializer)) && !findProperty(options, 'origin')) {
