@@ -4,6 +4,21 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a sign-in form rendered again with the error that turned it down (no server status)',
+      flavour: 'express4',
+      filename: 'src/controllers/auth.js',
+      code: `exports.login = async (req, res) => {
+  try {
+    const user = await users.login(req.body.user, req.body.pass);
+    req.session.userId = user.id;
+    res.redirect('/');
+  } catch (err) {
+    res.render('legacy/login', { err, strategies: await users.strategies() });
+  }
+};
+`,
+    },
+    {
       name: 'the error page rendered with the raw error only in development (express-generator)',
       flavour: 'express4',
       filename: 'app.js',

@@ -74,7 +74,9 @@ const rule: Rule = {
       if ((owner.framework === 'fastify' || isFastifyOnly(ctx.project)) && isBareError(ctx, payload)) return;
       // The status is read only for payloads that leak something: most responses do not.
       const status = once(() => effectiveStatus(chain, owner.fn));
-      const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status);
+      // a page rendered with the error and no server status is a form showing what went wrong
+      // (`res.render('login', { err })`); its template picks the fields, so only an error page counts
+      const flagged = flaggedLeaks(ctx, payload, call, owner.fn, status).filter((leak) => !rendered || leak.level === 'stack' || /^server/.test(classifyStatus(status()).kind));
       if (flagged.length === 0) return;
       report(ctx, call, flagged, status(), owner, rendered ? undefined : { chain, payload });
     };
