@@ -754,6 +754,34 @@ module.exports = errorHandlerMiddleware;
   ],
   invalid: [
     {
+      name: 'the upstream\'s body (axios err.response.data) handed to a response envelope and sent with 502',
+      flavour: 'express4',
+      esm: true,
+      filename: 'src/controllers/jokes.js',
+      code: `import axios from 'axios';
+import { ApiResponse } from '../utils/ApiResponse.js';
+
+export const randomJoke = (req, res) =>
+  axios
+    .get('https://official-joke-api.appspot.com/random_joke', { timeout: 3000 })
+    .then(({ data }) => res.status(200).json(new ApiResponse(200, data, 'Joke fetched')))
+    .catch((err) => res.status(502).json(new ApiResponse(502, err.response?.data, 'Joke service unavailable')));
+`,
+      errors: [{ line: 8, column: 21, endLine: 8, endColumn: 111 }],
+      output: `import axios from 'axios';
+import { ApiResponse } from '../utils/ApiResponse.js';
+
+export const randomJoke = (req, res) =>
+  axios
+    .get('https://official-joke-api.appspot.com/random_joke', { timeout: 3000 })
+    .then(({ data }) => res.status(200).json(new ApiResponse(200, data, 'Joke fetched')))
+    .catch((err) => {
+      console.error(err);
+      return res.status(502).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+    });
+`,
+    },
+    {
       name: 'the error page rendered with the raw error and no development check',
       flavour: 'express4',
       filename: 'app.js',

@@ -610,6 +610,30 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
     {
+      name: 'a JSON-schema default for JWT_SECRET in the @fastify/env schema',
+      flavour: 'fastify4',
+      filename: 'src/app.js',
+      code: `const Fastify = require('fastify');
+
+const schema = {
+  type: 'object',
+  properties: {
+    PORT: { type: 'number', default: 3000 },
+    JWT_SECRET: { type: 'string', default: 'svc-jwt-9f2c1e7b4a83d6' },
+  },
+};
+
+async function build() {
+  const app = Fastify();
+  await app.register(require('@fastify/env'), { schema });
+  return app;
+}
+
+module.exports = { build };
+`,
+      errors: [{ line: 7, column: 44, endLine: 7, endColumn: 68, message: 'Hardcoded fallback secret for \`process.env.JWT_SECRET\`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require JWT_SECRET instead.' }],
+    },
+    {
       name: 'an express-basic-auth user password written into the options',
       flavour: 'express4',
       filename: 'src/admin.js',

@@ -442,11 +442,15 @@ function comparedSource(text: string): 'request' | 'config' | 'other' {
  * (zod, joi, yup), `JWT_SECRET: str({ default: 'literal' })` (envalid).
  */
 function envSchemaDefault(literal: ts.Expression): string | undefined {
-  // convict: `jwtSecret: { format: String, default: '…', env: 'JWT_SECRET' }`
+  // convict: `jwtSecret: { format: String, default: '…', env: 'JWT_SECRET' }`; a JSON schema of the
+  // environment (`@fastify/env`): `properties: { JWT_SECRET: { type: 'string', default: '…' } }`
   const property = literal.parent;
   if (ts.isPropertyAssignment(property) && property.initializer === literal && propertyNameText(property.name) === 'default' && ts.isObjectLiteralExpression(property.parent)) {
     const env = propertyInitializer(property.parent, 'env');
     if (env && ts.isStringLiteralLike(env) && /^[A-Z][A-Z0-9_]*$/.test(env.text)) return env.text;
+    const setting = property.parent.parent;
+    const name = ts.isPropertyAssignment(setting) ? propertyNameText(setting.name) : undefined;
+    if (name && /^[A-Z][A-Z0-9_]*$/.test(name) && propertyInitializer(property.parent, 'type')) return name;
   }
   const chain = schemaOfSetting(literal);
   const setting = chain.parent;

@@ -83,6 +83,26 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an optional date filter rejected unless Date.parse reads it (isNaN), before it is used',
+      flavour: 'express4',
+      filename: 'src/routes/rooms.js',
+      code: `const express = require('express');
+const { Message } = require('../models');
+
+const router = express.Router();
+
+router.get('/:roomId/messages', async (req, res) => {
+  if (req.query.before && isNaN(Date.parse(req.query.before))) {
+    return res.status(400).json({ error: 'before must be a date' });
+  }
+  const before = req.query.before ? new Date(req.query.before) : new Date();
+  res.json(await Message.find({ room: req.params.roomId, createdAt: { $lt: before } }).limit(50));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'fields handed in a new object to a service whose hand-written validator vets every one of them',
       flavour: 'express5',
       esm: true,

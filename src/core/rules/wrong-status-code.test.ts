@@ -971,6 +971,35 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a not-found answered 200 through a response envelope holding only a status and a message',
+      flavour: 'express4',
+      esm: true,
+      filename: 'src/controllers/todo.controllers.js',
+      code: `import { ApiResponse } from '../utils/ApiResponse.js';
+import { Todo } from '../models/todo.model.js';
+
+export const deleteTodo = async (req, res) => {
+  const todo = await Todo.findByIdAndDelete(req.params.todoId);
+  if (!todo) {
+    return res.status(200).json(new ApiResponse(200, {}, 'Todo does not exist'));
+  }
+  return res.status(200).json(new ApiResponse(200, { deletedTodo: todo }, 'Todo deleted successfully'));
+};
+`,
+      errors: [{ line: 7, column: 12, endLine: 7, endColumn: 27 }],
+      output: `import { ApiResponse } from '../utils/ApiResponse.js';
+import { Todo } from '../models/todo.model.js';
+
+export const deleteTodo = async (req, res) => {
+  const todo = await Todo.findByIdAndDelete(req.params.todoId);
+  if (!todo) {
+    return res.status(404).json(new ApiResponse(200, {}, 'Todo does not exist'));
+  }
+  return res.status(200).json(new ApiResponse(200, { deletedTodo: todo }, 'Todo deleted successfully'));
+};
+`,
+    },
+    {
       name: 'a MikroORM entity created and persisted (em.create then em.persistAndFlush) answered 200',
       flavour: 'express5',
       filename: 'src/routes/authors.ts',

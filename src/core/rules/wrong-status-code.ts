@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { functionName, isFallbackExpression, isFunctionLike, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
+import { functionName, isFallbackExpression, isFunctionLike, memberPath, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
 import { forEachDescendant } from '../analysis/descendants';
 import type { HandlerInfo, HttpMethod } from '../analysis/types';
 import { isWithin, type Rule, type RuleContext } from '../lint/rule';
@@ -782,7 +782,16 @@ function isMessageOnly(body: ts.Expression): boolean {
   if (ts.isObjectLiteralExpression(node)) {
     return node.properties.every((property) => property.name !== undefined && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && MESSAGE_ONLY_KEYS.has(property.name.text));
   }
+  // `new ApiResponse(200, {}, 'Todo does not exist')`: an envelope holding a status and a message, no data
+  if (ts.isNewExpression(node) && /(Response|Result|Reply)$/.test(memberPath(node.expression)?.pop() ?? '')) return (node.arguments ?? []).every(isEmptyOrFixed);
   return false;
+}
+
+function isEmptyOrFixed(argument: ts.Expression): boolean {
+  const value = unwrapExpression(argument);
+  if (ts.isStringLiteralLike(value) || ts.isNumericLiteral(value) || ts.isTemplateExpression(value) || value.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isIdentifier(value) && value.text === 'undefined') return true;
+  return (ts.isObjectLiteralExpression(value) && value.properties.length === 0) || (ts.isArrayLiteralExpression(value) && value.elements.length === 0);
 }
 
 /** Whether a response is on the handler's straight path: a statement of its body, or of a `try` block directly in it. */

@@ -365,9 +365,10 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
       for (const argument of value.arguments ?? []) {
         if (!ts.isSpreadElement(argument) && !(ts.isCallExpression(value) && helperPassesOn(value, argument) === false)) visit(argument, state, depth + 1);
       }
-      // a whole error handed over may be reduced to safe fields by the helper
+      // a whole error handed over may be reduced to safe fields by the helper; its internals
+      // (`new ApiResponse(502, err.response?.data, …)`) are data the helper sends as they are
       const added = leaks.splice(before);
-      leaks.push(...added.filter((leak) => leak.level !== 'raw'));
+      leaks.push(...added.filter((leak) => leak.level !== 'raw' || !ts.isIdentifier(leak.node)));
       return;
     }
     if (ts.isIdentifier(value)) {

@@ -114,7 +114,7 @@ const LEGACY_VALIDATORS = new Map<string, readonly RequestPart[]>([
 /** How a handler reads the outcome of those checks; without it the checks reject nothing. */
 const LEGACY_RESULT = /\.(validationErrors|asyncValidationErrors|getValidationResult)\(/;
 
-const NUMBER_CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Number.parseInt', 'Number.parseFloat', 'Math.min', 'Math.max', 'Math.abs', 'Math.floor', 'Math.ceil', 'Math.round']);
+const NUMBER_CONVERSIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Number.parseInt', 'Number.parseFloat', 'Math.min', 'Math.max', 'Math.abs', 'Math.floor', 'Math.ceil', 'Math.round', 'Date.parse']);
 const STRING_METHODS = new Set([
   'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'split', 'startsWith', 'endsWith',
   'replace', 'replaceAll', 'match', 'matchAll', 'padStart', 'padEnd', 'normalize', 'localeCompare', 'charAt', 'charCodeAt', 'substring', 'substr',
