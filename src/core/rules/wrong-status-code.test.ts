@@ -4,6 +4,28 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a not-found handed to next as errorHandler(404, …) or createError.NotFound(…)',
+      flavour: 'express4',
+      esm: true,
+      filename: 'api/controllers/listing.controller.js',
+      code: `import createError from 'http-errors';
+import Listing from '../models/listing.model.js';
+import { errorHandler } from '../utils/error.js';
+
+export const getListing = async (req, res, next) => {
+  const listing = await Listing.findById(req.params.id);
+  if (!listing) return next(errorHandler(404, 'Listing not found!'));
+  res.status(200).json(listing);
+};
+
+export const getOwner = async (req, res, next) => {
+  const listing = await Listing.findById(req.params.id);
+  if (!listing) return next(createError.NotFound('Listing not found'));
+  res.json(listing.owner);
+};
+`,
+    },
+    {
       name: 'an update that finds nothing to change answered 409 with a business message (no "not found")',
       flavour: 'express5',
       filename: 'src/routes/deals.ts',
@@ -970,6 +992,77 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'a not-found handed to next as the MERN tutorials\' errorHandler(400, …) util error',
+      flavour: 'express4',
+      esm: true,
+      filename: 'api/controllers/listing.controller.js',
+      code: `import Listing from '../models/listing.model.js';
+import { errorHandler } from '../utils/error.js';
+
+export const getListing = async (req, res, next) => {
+  try {
+    const listing = await Listing.findById(req.params.id);
+    if (!listing) return next(errorHandler(400, 'Listing not found!'));
+    res.status(200).json(listing);
+  } catch (error) {
+    next(error);
+  }
+};
+`,
+      errors: [{ line: 7, column: 44, endLine: 7, endColumn: 47 }],
+      output: `import Listing from '../models/listing.model.js';
+import { errorHandler } from '../utils/error.js';
+
+export const getListing = async (req, res, next) => {
+  try {
+    const listing = await Listing.findById(req.params.id);
+    if (!listing) return next(errorHandler(404, 'Listing not found!'));
+    res.status(200).json(listing);
+  } catch (error) {
+    next(error);
+  }
+};
+`,
+    },
+    {
+      name: 'a not-found thrown as http-errors\' createError(400, …) and as Boom.badRequest(…)',
+      flavour: 'express4',
+      filename: 'src/controllers/product.controller.js',
+      code: `const createError = require('http-errors');
+const Boom = require('@hapi/boom');
+const Product = require('../models/product');
+
+exports.getProduct = async (req, res) => {
+  const product = await Product.findById(req.params.id);
+  if (!product) throw createError(400, 'Product not found');
+  res.json(product);
+};
+
+exports.getVenue = async (req, res) => {
+  const venue = await Product.findById(req.params.venueId);
+  if (!venue) throw Boom.badRequest('Venue not found');
+  res.json(venue);
+};
+`,
+      errors: [{ line: 7, column: 35, endLine: 7, endColumn: 38 }, { line: 13, column: 21, endLine: 13, endColumn: 55 }],
+      output: `const createError = require('http-errors');
+const Boom = require('@hapi/boom');
+const Product = require('../models/product');
+
+exports.getProduct = async (req, res) => {
+  const product = await Product.findById(req.params.id);
+  if (!product) throw createError(404, 'Product not found');
+  res.json(product);
+};
+
+exports.getVenue = async (req, res) => {
+  const venue = await Product.findById(req.params.venueId);
+  if (!venue) throw Boom.badRequest('Venue not found');
+  res.json(venue);
+};
+`,
+    },
     {
       name: 'a not-found answered 200 through a response envelope holding only a status and a message',
       flavour: 'express4',

@@ -379,19 +379,19 @@ class StatusChecker {
   private checkErrorStatusArguments(handler: HandlerInfo): void {
     const body = handler.fn.body!;
     // the file's throws and error constructions, listed once: most handlers have none
-    this.errorSites ??= this.ctx.analysis.nodes.filter((node) => ts.isThrowStatement(node) || (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /(Error|Exception)$/.test(node.expression.text)));
+    this.errorSites ??= this.ctx.analysis.nodes.filter((node) => ts.isThrowStatement(node) || isErrorCreation(node));
     for (const node of this.errorSites) {
       if (node.pos < body.pos || node.end > body.end) continue;
       if (ts.isThrowStatement(node)) {
         this.checkThrowToLocalCatch(handler, node);
         continue;
       }
-      const creation = node as ts.NewExpression;
+      const creation = node as ts.NewExpression | ts.CallExpression;
       const thrown = ts.isThrowStatement(creation.parent) || (ts.isCallExpression(creation.parent) && handler.next !== undefined && ts.isIdentifier(creation.parent.expression) && creation.parent.expression.text === handler.next);
-      // `new AppError('…', 400)`, `new ApiError(httpStatus.BAD_REQUEST, '…')`
+      // `new AppError('…', 400)`, `new ApiError(httpStatus.BAD_REQUEST, '…')`, `errorHandler(400, '…')`, `createError(400, '…')`
       const statusArgument = (creation.arguments ?? []).map(readStatus).find((status) => statusNumber(status) !== undefined);
-      // `throw new BadRequestError('No job with id …')`: the class names its status
-      const named = statusArgument ? undefined : /^BadRequest(Error|Exception)$/.test((creation.expression as ts.Identifier).text) ? 400 : undefined;
+      // `throw new BadRequestError('No job with id …')`, `createError.BadRequest(…)`, `Boom.badRequest(…)`: the name says the status
+      const named = statusArgument ? undefined : /(^|\.)(BadRequest(Error|Exception)?|badRequest)$/.test(memberPath(creation.expression)?.join('.') ?? '') ? 400 : undefined;
       const code = statusArgument ? statusNumber(statusArgument) : named;
       const notFound = thrown ? this.missingByRouteParams(handler, creation, creation, code) : undefined;
       if (!notFound || code === undefined) continue;
@@ -740,6 +740,18 @@ class StatusChecker {
   private replaceFix(title: string, node: ts.Node, newText: string): Fix {
     return { title, build: () => [this.edit([{ start: node.getStart(this.ctx.sourceFile), end: node.getEnd(), newText }])] };
   }
+}
+
+/**
+ * An error made to be thrown or handed to `next`: `new AppError(…)`, and the factories projects and
+ * packages use instead — the MERN tutorials' `errorHandler(400, '…')`, http-errors' `createError(400, '…')`
+ * and `createError.BadRequest(…)`, `Boom.badRequest(…)`, `fastify.httpErrors.badRequest(…)`.
+ */
+function isErrorCreation(node: ts.Node): node is ts.NewExpression | ts.CallExpression {
+  if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && /(Error|Exception)$/.test(node.expression.text);
+  if (!ts.isCallExpression(node)) return false;
+  const path = memberPath(node.expression)?.join('.') ?? '';
+  return /^(errorHandler|createError|createHttpError|httpError|HttpError|makeError|customError|createCustomError|appError)$/.test(path) || /^(createError|createHttpError|Boom|boom|\w+\.httpErrors)\.\w+$/.test(path);
 }
 
 /** Whether a status argument can be rewritten in place (a literal or a known constant, not a shared `const`). */
