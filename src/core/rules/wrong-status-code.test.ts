@@ -4,6 +4,22 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'no row changed by an UPDATE answered 409 with a business message (no "not found")',
+      flavour: 'express4',
+      filename: 'src/routes/orders.js',
+      code: `const router = require('express').Router();
+const pool = require('../db');
+
+router.post('/orders/:id/ship', async (req, res) => {
+  const result = await pool.query("UPDATE orders SET status = 'shipped' WHERE id = $1 AND status = 'paid'", [req.params.id]);
+  if (result.rowCount === 0) return res.status(409).json({ message: 'Order is not ready to ship' });
+  res.json({ shipped: true });
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a not-found handed to next as errorHandler(404, …) or createError.NotFound(…)',
       flavour: 'express4',
       esm: true,
@@ -992,6 +1008,50 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'no row changed by a DELETE keyed by the route parameter (pg rowCount, mysql2 affectedRows), answered "not found" with 400',
+      flavour: 'express4',
+      filename: 'src/routes/devices.js',
+      code: `const router = require('express').Router();
+const pool = require('../db');
+
+router.delete('/devices/:id', async (req, res) => {
+  const result = await pool.query('DELETE FROM devices WHERE id = $1', [req.params.id]);
+  if (result.rowCount === 0) {
+    return res.status(400).json({ message: 'Device not found' });
+  }
+  res.status(204).end();
+});
+
+router.delete('/notes/:id', async (req, res) => {
+  const [result] = await pool.execute('DELETE FROM notes WHERE id = ?', [req.params.id]);
+  if (!result.affectedRows) return res.status(400).json({ message: 'Note not found' });
+  res.status(204).end();
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 7, column: 12, endLine: 7, endColumn: 27 }, { line: 14, column: 36, endLine: 14, endColumn: 51 }],
+      output: `const router = require('express').Router();
+const pool = require('../db');
+
+router.delete('/devices/:id', async (req, res) => {
+  const result = await pool.query('DELETE FROM devices WHERE id = $1', [req.params.id]);
+  if (result.rowCount === 0) {
+    return res.status(404).json({ message: 'Device not found' });
+  }
+  res.status(204).end();
+});
+
+router.delete('/notes/:id', async (req, res) => {
+  const [result] = await pool.execute('DELETE FROM notes WHERE id = ?', [req.params.id]);
+  if (!result.affectedRows) return res.status(400).json({ message: 'Note not found' });
+  res.status(204).end();
+});
+
+module.exports = router;
+`,
+    },
     {
       name: 'a not-found handed to next as the MERN tutorials\' errorHandler(400, …) util error',
       flavour: 'express4',

@@ -276,6 +276,24 @@ function selectsRows(call: ts.CallExpression): boolean {
   return text !== undefined && /^\s*select\b/i.test(text);
 }
 
+/** How many rows an update or delete changed: Sequelize's `[count]`, mysql2's `affectedRows`, pg's `rowCount`, MongoDB's `deletedCount`. */
+const CHANGE_COUNT = /^(count|updated|deleted|removed|updatedCount|affected|affectedRows|affectedCount|rowCount|changes|changedRows|deletedCount|modifiedCount|matchedCount|numDeleted|numUpdated)$/;
+
+/** The variable of `count === 0`, `result.affectedRows === 0`, `!rowCount`. */
+function changeCountOf(expression: ts.Expression): string | undefined {
+  const node = unwrapExpression(expression);
+  if (ts.isIdentifier(node)) return CHANGE_COUNT.test(node.text) ? node.text : undefined;
+  if (ts.isPropertyAccessExpression(node) && CHANGE_COUNT.test(node.name.text) && ts.isIdentifier(unwrapExpression(node.expression))) return (unwrapExpression(node.expression) as ts.Identifier).text;
+  return undefined;
+}
+
+/** `UPDATE … WHERE id = $1`, `DELETE FROM … WHERE id = ?`: SQL that changes the rows it matches. */
+function changesRows(call: ts.CallExpression): boolean {
+  const sql = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  const text = sql && (ts.isStringLiteralLike(sql) ? sql.text : ts.isTemplateExpression(sql) ? sql.head.text : undefined);
+  return text !== undefined && /^\s*(update|delete)\b/i.test(text);
+}
+
 /** The variable holding a query's rows in `rows[0]`, `rows.length`, `result.rows[0]`, `result.rows.length`. */
 function resultRowsOf(expression: ts.Expression): string | undefined {
   let node = unwrapExpression(expression);
@@ -292,7 +310,7 @@ function missingCheckVariable(condition: ts.Expression): string | undefined {
   if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.BarBarToken) return missingCheckVariable(value.left) ?? missingCheckVariable(value.right);
   if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) {
     const operand = unwrapExpression(value.operand);
-    return ts.isIdentifier(operand) ? operand.text : resultRowsOf(operand);
+    return ts.isIdentifier(operand) ? operand.text : (resultRowsOf(operand) ?? changeCountOf(operand));
   }
   if (ts.isBinaryExpression(value)) {
     const operator = value.operatorToken.kind;
@@ -301,6 +319,8 @@ function missingCheckVariable(condition: ts.Expression): string | undefined {
     if ((operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) && (zero(value.right) || zero(value.left))) {
       const counted = unwrapExpression(zero(value.right) ? value.left : value.right);
       if (ts.isPropertyAccessExpression(counted) && counted.name.text === 'length') return resultRowsOf(counted);
+      const changed = changeCountOf(counted);
+      if (changed) return changed;
     }
     if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
     const isNullish = (side: ts.Expression): boolean => {
@@ -465,7 +485,7 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
     // an update or delete that hands back the record it changed (`updateStage(req.params.id, 'won')`, null when
     // no row has the id) finds it first: with a "not found" message its empty answer is a missing record too
     const finds = (name: string): boolean => LOOKUP_CALL.test(name) || (message && CHANGE_CALL.test(name));
-    if (source && (operationNames(source).some(finds) || selectsRows(source)) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '') && !keyedByToken(source)) {
+    if (source && (operationNames(source).some(finds) || selectsRows(source) || (message && changesRows(source))) && !/token|otp|code|link|invit|verif|reset|session|key|secret/i.test(variable ?? '') && !keyedByToken(source)) {
       lookup = true;
       keyedByParams = usesRouteParams(source, reqName, routeParamNames(handler, reqName));
       keyed = source.arguments.some(namesAValue);
