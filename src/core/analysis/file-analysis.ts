@@ -579,9 +579,17 @@ function handlerFrameworkBySignature(fn: FunctionLike, fileFramework: Framework 
   const reqName = parameterName(params[offset]);
   const resName = parameterName(params[offset + 1]);
   if (!fileFramework) return undefined;
-  if (/^(req|request)$/.test(reqName ?? '') && /^(res|response)$/.test(resName ?? '')) return 'express';
-  if (/^(req|request)$/.test(reqName ?? '') && /^(reply|rep)$/.test(resName ?? '')) return 'fastify';
+  // `exports.create = async ({ body, user }, res) => …`: the request taken apart where it is received
+  const request = /^(req|request)$/.test(reqName ?? '') || destructuresRequest(params[offset]);
+  if (request && /^(res|response)$/.test(resName ?? '')) return 'express';
+  if (request && /^(reply|rep)$/.test(resName ?? '')) return 'fastify';
   return undefined;
+}
+
+/** `{ body, user }`, `{ params: { id } }`: a parameter binding parts of a request. */
+function destructuresRequest(parameter: ts.ParameterDeclaration): boolean {
+  const name = parameter.name;
+  return ts.isObjectBindingPattern(name) && name.elements.some((element) => /^(body|query|params)$/.test(((element.propertyName ?? element.name) as ts.Node).getText()));
 }
 
 /** An async function exported from its module: `export async function f`, `export const f = async (…) =>`, `exports.f = async …`. */

@@ -2027,6 +2027,42 @@ export default feed;
   ],
   invalid: [
     {
+      name: 'an exported controller that takes the request apart in its parameter ({ body, user }, res)',
+      flavour: 'express4',
+      filename: 'src/controllers/shift.controller.js',
+      code: `const { Shift } = require('../models');
+
+exports.create = async ({ body, user }, res) => {
+  const shift = await Shift.create({ ...body, managerId: user.id });
+  res.status(201).json(shift);
+};
+`,
+      files: {
+        'src/routes/shift.routes.js': `const router = require('express').Router();
+const shifts = require('../controllers/shift.controller');
+const { auth } = require('../middleware/auth');
+router.post('/shifts', auth, shifts.create);
+module.exports = router;
+`,
+      },
+      errors: [{ line: 3, column: 27, endLine: 3, endColumn: 31 }],
+      output: `const { Shift } = require('../models');
+const { z } = require('zod');
+
+const createBody = z.looseObject({});
+
+exports.create = async ({ body, user }, res) => {
+  const parsedBody = createBody.safeParse(body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  const shift = await Shift.create({ ...body, managerId: user.id });
+  res.status(201).json(shift);
+};
+`,
+    },
+    {
       name: 'a route express-openapi-validator skips through its ignorePaths pattern',
       flavour: 'express4',
       filename: 'src/app.js',
