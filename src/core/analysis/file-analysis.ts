@@ -477,7 +477,13 @@ class FileAnalyzer {
     for (const node of nodes) {
       const value = unwrapExpression(node);
       if (ts.isArrayLiteralExpression(value)) {
-        result.push(...this.refs(value.elements.filter((element): element is ts.Expression => !ts.isSpreadElement(element))));
+        result.push(...this.refs(value.elements));
+      } else if (ts.isSpreadElement(value)) {
+        // `router.post(path, ...guarded, handler)` with `const guarded = [requireAuth, validate(schema)]`: its
+        // members; an array held elsewhere cannot be told apart
+        const spread = unwrapExpression(value.expression);
+        const members = ts.isIdentifier(spread) ? localArrayLiteral(spread) : ts.isArrayLiteralExpression(spread) ? spread : undefined;
+        result.push(...(members ? this.refs(members.elements) : [this.ref(node)]));
       } else {
         result.push(this.ref(node));
       }
@@ -583,6 +589,20 @@ function handlerFrameworkBySignature(fn: FunctionLike, fileFramework: Framework 
   const request = /^(req|request)$/.test(reqName ?? '') || destructuresRequest(params[offset]);
   if (request && /^(res|response)$/.test(resName ?? '')) return 'express';
   if (request && /^(reply|rep)$/.test(resName ?? '')) return 'fastify';
+  return undefined;
+}
+
+/** The array literal a name is declared with in an enclosing block of this file. */
+function localArrayLiteral(identifier: ts.Identifier): ts.ArrayLiteralExpression | undefined {
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    for (const statement of scope.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      const declaration = statement.declarationList.declarations.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === identifier.text);
+      const initializer = declaration?.initializer ? unwrapExpression(declaration.initializer) : undefined;
+      if (declaration) return initializer && ts.isArrayLiteralExpression(initializer) ? initializer : undefined;
+    }
+  }
   return undefined;
 }
 

@@ -83,6 +83,26 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a validation middleware inside a local array spread into the route (...guarded)',
+      flavour: 'express5',
+      filename: 'src/routes/projects.ts',
+      code: `import { Router } from 'express';
+import { z } from 'zod';
+import { requireAuth } from '../middleware/auth';
+import { validate } from '../middleware/validate';
+import { projectService } from '../services/project';
+
+const createProject = z.object({ body: z.object({ name: z.string().min(1).max(80), visibility: z.enum(['private', 'team']) }) });
+const guarded = [requireAuth, validate(createProject)];
+
+const router = Router();
+router.post('/projects', ...guarded, async (req, res) => {
+  res.status(201).json(await projectService.create(req.body.name, req.body.visibility));
+});
+export default router;
+`,
+    },
+    {
       name: 'an optional date filter rejected unless Date.parse reads it (isNaN), before it is used',
       flavour: 'express4',
       filename: 'src/routes/rooms.js',
