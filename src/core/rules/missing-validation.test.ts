@@ -2047,6 +2047,58 @@ export default feed;
   ],
   invalid: [
     {
+      name: 'express-joi-validation\'s validator.query(schema) checks the query only: the body read is unvalidated',
+      flavour: 'express4',
+      filename: 'src/routes/vendors.js',
+      code: `const router = require('express').Router();
+const Joi = require('joi');
+const validator = require('express-joi-validation').createValidator({});
+const Vendor = require('../models/Vendor');
+
+const listQuery = Joi.object({ page: Joi.number().integer().min(1).default(1) });
+
+router.post('/', validator.query(listQuery), async (req, res) => {
+  res.status(201).json(await Vendor.create({ name: req.body.name, email: req.body.email }));
+});
+
+router.get('/', validator.query(listQuery), async (req, res) => {
+  res.json(await Vendor.find().skip((req.query.page - 1) * 20).limit(20));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 52, endLine: 9, endColumn: 60 }],
+      output: `const router = require('express').Router();
+const Joi = require('joi');
+const validator = require('express-joi-validation').createValidator({});
+const Vendor = require('../models/Vendor');
+const { z } = require('zod');
+
+const listQuery = Joi.object({ page: Joi.number().integer().min(1).default(1) });
+
+const postBody = z.object({
+  name: z.string(),
+  email: z.string(),
+});
+
+router.post('/', validator.query(listQuery), async (req, res) => {
+  const parsedBody = postBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  res.status(201).json(await Vendor.create({ name: req.body.name, email: req.body.email }));
+});
+
+router.get('/', validator.query(listQuery), async (req, res) => {
+  res.json(await Vendor.find().skip((req.query.page - 1) * 20).limit(20));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'an exported controller that takes the request apart in its parameter ({ body, user }, res)',
       flavour: 'express4',
       filename: 'src/controllers/shift.controller.js',

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { callParameters, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import type { ImportBinding } from '../../analysis/imports';
 import type { FileAnalysis, HandlerRef, RouteRegistration } from '../../analysis/types';
 import type { RoutewiseSettings } from '../../model/settings';
 import { localInitializer } from './local-binding';
@@ -146,6 +147,15 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sa
   return decidesBadRequest(call, (local) => context.analysis.moduleOf(local));
 }
 
+/** `validator` of `const validator = createValidator()` / `require('express-joi-validation').createValidator({})`. */
+function madeByJoiValidation(callee: ts.Expression, binding: ImportBinding | undefined): boolean {
+  if (binding?.module === 'express-joi-validation') return true;
+  let receiver = unwrapExpression(callee);
+  while (ts.isPropertyAccessExpression(receiver)) receiver = unwrapExpression(receiver.expression);
+  const initializer = ts.isIdentifier(receiver) ? localInitializer(receiver) : undefined;
+  return initializer !== undefined && /express-joi-validation|createValidator\(/.test(initializer.getText());
+}
+
 /** The parts a route-chain member validates, or undefined when it is not validation. */
 export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, depth = 0): PartCoverage | undefined {
   const expression = unwrapExpression(ref.expression);
@@ -178,6 +188,10 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
     return expressValidatorCoverage(binding.imported === 'default' || binding.imported === '*' ? lastSegment(innermost ? memberPath(innermost.expression) : undefined) : binding.imported);
   }
   if (binding && binding.module === 'celebrate' && innermost) return celebrateCoverage(innermost);
+  // express-joi-validation: `validator.query(schema)`, `validator.body(schema)` check the part they are named after
+  const method = innermost ? lastSegment(memberPath(innermost.expression)) : undefined;
+  const part = method === 'fields' ? 'body' : method !== undefined ? partOfSchemaKey(method) : undefined;
+  if (part && innermost && madeByJoiValidation(innermost.expression, binding)) return new Set<RequestPart>([part]);
   if (binding && VALIDATION_MODULES.has(binding.module)) return (innermost && keyedParts(innermost)) ?? ALL_PARTS;
   // Imported from the project's own validation code: `../validators/user`, `./middleware/validation`.
   if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !isCredentialName(binding.local)) return (innermost && keyedParts(innermost)) ?? ALL_PARTS;
