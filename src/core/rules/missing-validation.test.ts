@@ -83,6 +83,23 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'the body only serialised, cut to length, into a log line',
+      flavour: 'express4',
+      filename: 'src/routes/hooks.js',
+      code: `const router = require('express').Router();
+const { enqueue } = require('../queue');
+
+router.post('/hooks/github', async (req, res) => {
+  console.log('github hook', JSON.stringify(req.body).slice(0, 200));
+  if (req.get('x-github-event') === 'ping') return res.json({ pong: true });
+  await enqueue('github-event', { delivery: req.get('x-github-delivery') });
+  res.status(202).end();
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a validation middleware inside a local array spread into the route (...guarded)',
       flavour: 'express5',
       filename: 'src/routes/projects.ts',

@@ -584,7 +584,14 @@ class RequestUseCollector {
   /** Whether the text of `expression` only reaches a logger, handed to it directly or inside a template or concatenation. */
   private onlyLogged(expression: ts.Expression): boolean {
     let current: ts.Node = expression;
-    while (ts.isTemplateSpan(current.parent) || ts.isTemplateExpression(current.parent) || ts.isParenthesizedExpression(current.parent) || (ts.isBinaryExpression(current.parent) && current.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) current = current.parent;
+    // `JSON.stringify(req.body).slice(0, 200)`: the text cut to length is still only text
+    const cut = (node: ts.Node): boolean => ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node && /^(slice|substring|substr)$/.test(node.parent.name.text) && ts.isCallExpression(node.parent.parent);
+    while (
+      ts.isTemplateSpan(current.parent) || ts.isTemplateExpression(current.parent) || ts.isParenthesizedExpression(current.parent) ||
+      (ts.isBinaryExpression(current.parent) && current.parent.operatorToken.kind === ts.SyntaxKind.PlusToken) || cut(current)
+    ) {
+      current = cut(current) ? current.parent.parent : current.parent;
+    }
     const logger = ts.isCallExpression(current.parent) && current.parent.arguments.some((argument) => argument === current) ? current.parent : undefined;
     return logger !== undefined && this.classifier.isLogger(logger);
   }
