@@ -5,7 +5,7 @@ import { textChange } from '../model/text-change';
 import { toPosix } from '../model/paths';
 import { listSourceFiles } from '../project/source-files';
 import { NodeFileSystem } from '../../host/node-file-system';
-import { isConsumedTree, isTestFilePath, parseErrors, parseIndexed, reparseIndexed, type IndexedSource } from './parse';
+import { isConsumedTree, isStaticAssetPath, isTestFilePath, parseErrors, parseIndexed, reparseIndexed, type IndexedSource } from './parse';
 import { SourceCache } from './source-cache';
 
 const FIXTURES = toPosix(nodePath.resolve(__dirname, '../../../test/fixtures/projects'));
@@ -88,6 +88,17 @@ describe('test files', () => {
     }
     for (const path of ['/p/config/test.ts', '/p/src/routes/speed-test.ts', '/p/src/routes/latest.ts', '/p/src/spec-sheet.ts', '/p/src/contest.js', '/p/src/routes/setup.ts', '/p/src/setup-account.ts']) {
       assert.equal(isTestFilePath(path), false, path);
+    }
+  });
+});
+
+describe('browser assets', () => {
+  it('are served from public/ or static/ at the top of the package or one folder down, not public routes\' server code', () => {
+    for (const path of ['/public/js/app.js', '/static/main.js', '/src/public/js/mapbox.js', '/data/static/codefixes/a.ts', '/server/public/app.js']) {
+      assert.equal(isStaticAssetPath(path), true, path);
+    }
+    for (const path of ['/src/controllers/public/randomjoke.controllers.js', '/src/routes/public.routes.js', '/routes/public/index.js', '/src/api/public/health.ts', '/src/app.js']) {
+      assert.equal(isStaticAssetPath(path), false, path);
     }
   });
 });

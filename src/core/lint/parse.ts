@@ -104,8 +104,12 @@ const TEST_FOLDER = /\/(__tests__|tests?|e2e|__mocks__|fixtures)\//;
 /** The test runner's own set-up and shared fixtures: `jest.setup.js`, `vitest.setup.ts`, `setupTests.ts`, `src/fixtures.ts`, `test-utils.ts`. */
 const TEST_SETUP_FILE = /\/((jest|vitest|mocha|ava|playwright|cypress)[.-][\w.-]*setup[\w.-]*|setup-?tests?|test-?setup|global-?setup|fixtures|test-?utils|test-?helpers)\.[cm]?[jt]sx?$/i;
 
-/** `public/js/app.js`, `static/scripts/main.js`: front-end code an app serves with `express.static`. */
-const STATIC_ASSET_FOLDER = /\/(public|static)\//;
+/**
+ * `public/js/app.js`, `static/scripts/main.js`, `src/public/…`, `data/static/…`: front-end code an app serves
+ * with `express.static`, at the top of the package or one folder down. `src/controllers/public/…` (the
+ * public routes' controllers) is server code.
+ */
+const STATIC_ASSET_FOLDER = /^\/(?:(?!(?:controllers|routes|api|handlers|services|modules|endpoints)\/)[^/]+\/)?(public|static)\//;
 
 /** `path` is relative to the package, with a leading slash. */
 export function isStaticAssetPath(path: string): boolean {
