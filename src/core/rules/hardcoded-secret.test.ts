@@ -631,7 +631,7 @@ async function build() {
 
 module.exports = { build };
 `,
-      errors: [{ line: 7, column: 44, endLine: 7, endColumn: 68, message: 'Hardcoded fallback secret for \`process.env.JWT_SECRET\`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require JWT_SECRET instead.' }],
+      errors: [{ line: 7, column: 44, endLine: 7, endColumn: 68, message: 'Hardcoded fallback secret for `process.env.JWT_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require JWT_SECRET instead.' }],
     },
     {
       name: 'an express-basic-auth user password written into the options',
@@ -747,7 +747,7 @@ module.exports = { sequelize };
   'database': 'mongodb://localhost:27017/jwt-auth',
 };
 `,
-      errors: [{ line: 2, column: 13, endLine: 2, endColumn: 33, message: 'Hardcoded secret assigned to \`secret\`; read it from an environment variable (SECRET) instead.' }],
+      errors: [{ line: 2, column: 13, endLine: 2, endColumn: 33, message: 'Hardcoded secret assigned to `secret`; read it from an environment variable (SECRET) instead.' }],
       output: `function requireEnv(name) {
   const value = process.env[name];
   if (!value) throw new Error(\`Missing required environment variable \${name}\`);
