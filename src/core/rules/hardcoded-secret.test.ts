@@ -4,6 +4,19 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a number setting of an @fastify/env schema whose name ends in PASSWORD',
+      flavour: 'fastify4',
+      filename: 'src/utils/config.ts',
+      code: `export const envSchema = {
+  type: 'object',
+  properties: {
+    SALT_ROUNDS_PASSWORD: { type: 'number', minimum: 1, maximum: 10, default: 10 },
+    LOG_LEVEL_PASSWORD: { type: 'number', default: 'info' },
+  },
+};
+`,
+    },
+    {
       name: 'a placeholder for a public key where a verifying key goes (a public key verifies, it signs nothing)',
       flavour: 'express4',
       filename: 'lib/insecurity.ts',

@@ -450,7 +450,9 @@ function envSchemaDefault(literal: ts.Expression): string | undefined {
     if (env && ts.isStringLiteralLike(env) && /^[A-Z][A-Z0-9_]*$/.test(env.text)) return env.text;
     const setting = property.parent.parent;
     const name = ts.isPropertyAssignment(setting) ? propertyNameText(setting.name) : undefined;
-    if (name && /^[A-Z][A-Z0-9_]*$/.test(name) && propertyInitializer(property.parent, 'type')) return name;
+    // a number or boolean setting is no secret, whatever its name says (`SALT_ROUNDS_PASSWORD: { type: 'number' }`)
+    const type = propertyInitializer(property.parent, 'type');
+    if (name && /^[A-Z][A-Z0-9_]*$/.test(name) && type && ts.isStringLiteralLike(type) && type.text === 'string') return name;
   }
   const chain = schemaOfSetting(literal);
   const setting = chain.parent;

@@ -4,6 +4,29 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a verification link whose user is gone answered 400 as an invalid or expired token (a bad link)',
+      flavour: 'express4',
+      filename: 'src/services/auth.service.js',
+      code: `const createHttpError = require('http-errors');
+const User = require('../models/User');
+
+exports.verifyEmail = async (req, res, next) => {
+  const user = await User.findById(req.params.userId);
+  if (!user) return next(createHttpError(400, 'Email verification token is invalid or has expired.'));
+  user.isVerified = true;
+  await user.save();
+  res.json({ verified: true });
+};
+`,
+      files: {
+        'src/routes/auth.js': `const router = require('express').Router();
+const { verifyEmail } = require('../services/auth.service');
+router.get('/verify-email/:userId/:token', verifyEmail);
+module.exports = router;
+`,
+      },
+    },
+    {
       name: 'no row changed by an UPDATE answered 409 with a business message (no "not found")',
       flavour: 'express4',
       filename: 'src/routes/orders.js',

@@ -251,6 +251,7 @@ export function suggestErrorStatus(texts: readonly string[], inCatch: boolean, c
 // ---------------------------------------------------------------------------------------------
 // Not-found branches
 
+const BAD_LINK_TEXT = /\b(token|link|code|otp)\b[^.]*\b(invalid|expired|used)\b|\b(invalid|expired)\b[^.]*\b(token|link|code|otp)\b/i;
 const CHANGE_CALL = /^(update\w*|patch\w*|modify\w*|change\w*|delete\w*|remove\w*|destroy\w*|archive\w*)$/;
 const LOOKUP_CALL = /^(find\w*|get\w*|fetch\w*|load\w*|read\w*|lookup\w*|retrieve\w*|select\w*|first|one|maybeOne|single|maybeSingle|query\w*)$/;
 const NOT_FOUND_TEXT = /not\s*found|does ?n[o']t exist|no such|could ?n[o']t find|can(no|')t find|not exist/i;
@@ -492,6 +493,8 @@ export function notFoundBranch(response: ts.Node, body: ts.Expression | undefine
     }
   }
   if (!message && !lookup) return undefined;
+  // 'Email verification token is invalid or has expired': a bad link (400 / 410), whatever was looked up
+  if (body !== undefined && collectTexts(body).some((text) => BAD_LINK_TEXT.test(text))) return undefined;
   // "email not found" after `if (!email)` on a request field: the client left it out, no resource is missing
   if (!lookup && missing && testsRequestInput(missing.statement.expression, reqName)) return undefined;
   return { variable, lookup, keyedByParams, keyed, message };
