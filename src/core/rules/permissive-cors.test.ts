@@ -405,6 +405,73 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
   ],
   invalid: [
     {
+      name: 'options a CommonJS module exports whole (module.exports = { … }), reflecting any origin with credentials',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+const session = require('express-session');
+const corsOptions = require('./corsOptions');
+
+const app = express();
+app.use(cors(corsOptions));
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+
+module.exports = app;
+`,
+      files: {
+        'src/corsOptions.js': `module.exports = { origin: (origin, cb) => cb(null, true), credentials: true };\n`,
+      },
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 26 }],
+      output: `const express = require('express');
+const cors = require('cors');
+const session = require('express-session');
+const corsOptions = require('./corsOptions');
+
+const app = express();
+app.use(cors(corsOptions));
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));
+
+module.exports = app;
+`,
+      outputFiles: {
+        'src/corsOptions.js': `module.exports = { origin: process.env.CORS_ORIGINS?.split(',') ?? [], credentials: true };\n`,
+      },
+    },
+    {
+      name: 'cors() with no options in an app whose routes a requireAdmin guard reading the Authorization header protects',
+      flavour: 'express4',
+      filename: 'src/index.js',
+      code: `const express = require('express');
+const cors = require('cors');
+const { requireAdmin } = require('./middleware/admin');
+
+const app = express();
+app.use(cors());
+app.get('/admin/stats', requireAdmin, (req, res) => res.json({ ok: true }));
+
+module.exports = app;
+`,
+      files: {
+        'src/middleware/admin.js': `exports.requireAdmin = (req, res, next) => {
+  if (req.headers.authorization !== \`Bearer \${process.env.ADMIN_TOKEN}\`) return res.status(401).end();
+  next();
+};
+`,
+      },
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 15 }],
+      output: `const express = require('express');
+const cors = require('cors');
+const { requireAdmin } = require('./middleware/admin');
+
+const app = express();
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [] }));
+app.get('/admin/stats', requireAdmin, (req, res) => res.json({ ok: true }));
+
+module.exports = app;
+`,
+    },
+    {
       name: 'options imported from a config module letting any origin in with credentials; the fix edits that module',
       flavour: 'express5',
       filename: 'src/app.ts',

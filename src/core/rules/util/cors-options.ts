@@ -76,7 +76,8 @@ function describe(framework: Framework, call: ts.CallExpression, argument: ts.Ex
   if (held && isFunctionLike(unwrapExpression(held))) value = unwrapExpression(held);
   // `cors((req, cb) => cb(null, { origin: …, credentials: true }))`: options chosen per request
   if (isFunctionLike(value)) return perRequestOptions(framework, call, value);
-  const imported = ts.isIdentifier(value) && !localInitializer(value) ? importedValue?.(value) : undefined;
+  const initializer = ts.isIdentifier(value) ? localInitializer(value) : undefined;
+  const imported = ts.isIdentifier(value) && (!initializer || requiredModule(unwrapExpression(initializer)) !== undefined) ? importedValue?.(value) : undefined;
   const options = resolveObject(value, 0) ?? (imported && ts.isObjectLiteralExpression(imported) ? imported : undefined);
   if (!options) return { framework, call, opaque: true, origin: 'restricted' };
   const delegator = findProperty(options, 'delegator');

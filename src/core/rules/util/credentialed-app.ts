@@ -23,7 +23,7 @@ const CREDENTIAL_CODE =
 const OPENAPI_SECURITY_SCHEME = /name:\s*['"]authorization['"]\s*,\s*in:\s*['"]header['"]|in:\s*['"]header['"]\s*,\s*name:\s*['"]authorization['"]/gi;
 
 /** Middleware names on route chains that say requests carry credentials. */
-const AUTH_CHAIN_NAME = /auth|jwt|passport|session|protect|guard|requireUser|isLoggedIn|ensureLoggedIn|verifyToken|currentUser/i;
+const AUTH_CHAIN_NAME = /auth|jwt|passport|session|protect|guard|requireUser|isLoggedIn|ensureLoggedIn|verifyToken|currentUser|requireAdmin|isAdmin|adminOnly|requireRole|checkRole|hasRole|permission|bearer/i;
 
 function isCredentialPackage(name: string): boolean {
   return CREDENTIAL_PACKAGES.includes(name) || CREDENTIAL_PACKAGE_PREFIXES.some((prefix) => name.startsWith(prefix));
