@@ -137,7 +137,8 @@ const rule: Rule = {
     // development or test configuration, nor when the file refuses it (`if (isProd && JWT_SECRET === 'change-me') throw …`)
     const placeholdersAllowed = fixtureFile || ENVIRONMENT_CONFIG_FILE.test(ctx.fileName);
     // …and a default the file refuses to run with in production is a development value, whatever it looks like
-    const ownKeyFallback = (value: string, ownKey: boolean): boolean => isLiveFallbackSecret(value, ownKey && !placeholdersAllowed) && !isRefusedInFile(ctx, value);
+    let refused: ReadonlySet<string> | undefined;
+    const ownKeyFallback = (value: string, ownKey: boolean): boolean => isLiveFallbackSecret(value, ownKey && !placeholdersAllowed) && !(refused ??= refusedLiterals(ctx)).has(value);
     const candidates = new Map<ts.Node, Candidate>();
     const offer = (candidate: Candidate): void => {
       const existing = candidates.get(candidate.node);
@@ -400,16 +401,17 @@ const TEST_SETTINGS_FILE = /\/(config|configs|env|environments?)\/(test|testing)
 const ENVIRONMENT_CONFIG_FILE = /\/(config|configs|env|environments?)\/(test|testing|dev|development|local)\.[cm]?[jt]s$/;
 
 /**
- * Whether the file refuses to run with this literal: `if (isProduction && JWT_SECRET === 'change-me') throw …`
- * or `process.exit(1)`. A check that only warns leaves the app running with it.
+ * The literals the file refuses to run with: `if (isProduction && JWT_SECRET === 'change-me') throw …`
+ * or `process.exit(1)`. A check that only warns leaves the app running with it. Read once per file.
  */
-function isRefusedInFile(ctx: RuleContext, value: string): boolean {
-  if (!ctx.text.includes(value)) return false;
-  return ctx.analysis.nodes.some((node) => {
-    if (!ts.isBinaryExpression(node) || !isEqualityOperator(node.operatorToken.kind)) return false;
-    const sides = [unwrapExpression(node.left), unwrapExpression(node.right)];
-    return sides.some((side) => ts.isStringLiteralLike(side) && side.text === value) && refusesComparison(node);
-  });
+function refusedLiterals(ctx: RuleContext): ReadonlySet<string> {
+  const refused = new Set<string>();
+  for (const node of ctx.analysis.nodes) {
+    if (!ts.isBinaryExpression(node) || !isEqualityOperator(node.operatorToken.kind)) continue;
+    const literals = [unwrapExpression(node.left), unwrapExpression(node.right)].filter(ts.isStringLiteralLike);
+    if (literals.length > 0 && refusesComparison(node)) for (const literal of literals) refused.add(literal.text);
+  }
+  return refused;
 }
 
 /** `if (isProduction && JWT_SECRET === 'dev') throw …`: a comparison whose `if` stops the app, refusing the literal rather than accepting it. */

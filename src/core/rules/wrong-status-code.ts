@@ -750,9 +750,17 @@ class StatusChecker {
 function isErrorCreation(node: ts.Node): node is ts.NewExpression | ts.CallExpression {
   if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && /(Error|Exception)$/.test(node.expression.text);
   if (!ts.isCallExpression(node)) return false;
-  const path = memberPath(node.expression)?.join('.') ?? '';
-  return /^(errorHandler|createError|createHttpError|httpError|HttpError|makeError|customError|createCustomError|appError)$/.test(path) || /^(createError|createHttpError|Boom|boom|\w+\.httpErrors)\.\w+$/.test(path);
+  // every call of the file comes here: read names, build no paths
+  const callee = node.expression;
+  if (ts.isIdentifier(callee)) return ERROR_FACTORY.test(callee.text);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const owner = callee.expression;
+  const ownerName = ts.isIdentifier(owner) ? owner.text : ts.isPropertyAccessExpression(owner) && owner.name.text === 'httpErrors' ? 'httpErrors' : undefined;
+  return ownerName !== undefined && ERROR_FACTORY_OWNER.test(ownerName);
 }
+
+const ERROR_FACTORY = /^(errorHandler|createError|createHttpError|httpError|HttpError|makeError|customError|createCustomError|appError)$/;
+const ERROR_FACTORY_OWNER = /^(createError|createHttpError|Boom|boom|httpErrors)$/;
 
 /** Whether a status argument can be rewritten in place (a literal or a known constant, not a shared `const`). */
 function isLiteralSite(status: StatusValue): boolean {
