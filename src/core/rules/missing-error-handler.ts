@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { isFunctionLike, memberPath, parameterName, parameterTypeName, unwrapExpression, type FunctionLike } from '../analysis/syntax';
 import type { AppDeclaration, HandlerRef, HookRegistration, UseRegistration } from '../analysis/types';
 import type { Rule, RuleContext } from '../lint/rule';
+import type { GraphApp } from '../project/route-graph-types';
 import { safeRouteGraph } from './util/safe-route-graph';
 import type { TextEdit } from '../model/edit';
 import type { Fix } from '../model/finding';
@@ -74,9 +75,7 @@ class ErrorHandlerChecker {
     const servesSomething = routes.length > 0 || (mounts.length > 0 && !escape.exported);
     if (routerMounts.length === 0 && escape.relativeConsumers.length === 0 && servesSomething && routes.every((route) => isTrivialHandler(route.handler?.fn ?? this.importedHandler(route)))) return;
 
-    const graph = safeRouteGraph(this.ctx);
-    const start = creation.getStart(this.ctx.sourceFile);
-    const graphApp = graph?.apps.find((candidate) => candidate.at.file === this.ctx.fileName && candidate.at.start === start);
+    const graphApp = this.graphAppOf(creation);
     if (graphApp) {
       if (graphApp.errorHandlers.length > 0) return;
       if (graphApp.routes.length === 0 && routes.length === 0 && mounts.length === 0) return;
@@ -386,14 +385,19 @@ class ErrorHandlerChecker {
     });
   }
 
+  /** The route graph's app created by this call of this file. */
+  private graphAppOf(creation: ts.Node): GraphApp | undefined {
+    const start = creation.getStart(this.ctx.sourceFile);
+    return safeRouteGraph(this.ctx)?.apps.find((candidate) => candidate.at.file === this.ctx.fileName && candidate.at.start === start);
+  }
+
   /**
    * `registerRoutes(app)` as a statement of its own, when the route graph saw an error handler of the app
    * that routes registered after it escape: the function adds them in another file.
    */
   private routeRegistrarsCalled(receiver: string): ts.CallExpression[] {
     const creation = this.ctx.analysis.apps.find((app) => app.name === receiver)?.creation;
-    const start = creation?.getStart(this.ctx.sourceFile);
-    const graphApp = safeRouteGraph(this.ctx)?.apps.find((candidate) => candidate.at.file === this.ctx.fileName && candidate.at.start === start);
+    const graphApp = creation ? this.graphAppOf(creation) : undefined;
     if (!graphApp?.errorHandlers.some((handler) => handler.routesAfter > 0)) return [];
     return this.ctx.analysis.calls.filter(
       (call) => ts.isExpressionStatement(call.parent) && ts.isIdentifier(unwrapExpression(call.expression)) && call.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === receiver),

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
 import { alwaysExits, isFunctionLike, memberPath, parameterTypeName, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
-import { assignedValues, assignmentTarget, definitelyAssigns, initializerReaches, isReassigned, localInitializer, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
+import { assignedValues, assignmentTarget, definitelyAssigns, initializerReaches, isReassigned, localFunction, localInitializer, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
 
 /**
  * Which values are caught errors (catch clause variables, error-handler parameters, `.catch(e => …)`
@@ -426,14 +426,6 @@ export function helperPassesOn(call: ts.CallExpression, argument: ts.Expression)
   return passes;
 }
 
-/** The function declared under a callee in this file: `function formatError(err) {…}`, `const send = (res, e) => …`. */
-export function localFunction(callee: ts.Expression): FunctionLike | undefined {
-  const value = unwrapExpression(callee);
-  const binding = ts.isIdentifier(value) ? resolveLocal(value) : undefined;
-  const initializer = binding?.kind === 'variable' && binding.declaration.initializer ? unwrapExpression(binding.declaration.initializer) : undefined;
-  const declared = binding?.kind === 'function' ? binding.declaration : initializer;
-  return declared && isFunctionLike(declared) ? declared : undefined;
-}
 
 /**
  * What a project function puts in what it returns or sends of the error given as its parameter at

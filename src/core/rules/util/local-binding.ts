@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { memoized, nodeMemo } from '../../analysis/node-memo';
-import { alwaysExits, isFunctionLike, unwrapExpression } from '../../analysis/syntax';
+import { alwaysExits, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 
 /** What a name is bound to in the enclosing scopes of one file. */
 export type LocalBinding =
@@ -105,6 +105,15 @@ function bindingIn(binding: ts.BindingName, name: string): ts.Identifier | undef
     if (found) return found;
   }
   return undefined;
+}
+
+/** The function declared under a callee in this file: `function formatError(err) {…}`, `const send = (res, e) => …`. */
+export function localFunction(callee: ts.Expression): FunctionLike | undefined {
+  const value = unwrapExpression(callee);
+  const binding = ts.isIdentifier(value) ? resolveLocal(value) : undefined;
+  const initializer = binding?.kind === 'variable' && binding.declaration.initializer ? unwrapExpression(binding.declaration.initializer) : undefined;
+  const declared = binding?.kind === 'function' ? binding.declaration : initializer;
+  return declared && isFunctionLike(declared) ? declared : undefined;
 }
 
 /** The initializer of the variable an identifier refers to, when it is a plain `const/let/var x = …`. */

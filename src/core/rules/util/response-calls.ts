@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
 import { alwaysExits, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { readStatus, type StatusValue } from './http-status';
-import { resolveLocal } from './local-binding';
+import { localFunction } from './local-binding';
 
 /**
  * Reads response call chains — `res.status(404).json(x)`, `res.set(h).send(x)`, `reply.code(201).send(x)`,
@@ -234,11 +234,8 @@ export function touchesStatus(node: ts.Node, resName: string, depth = 0): boolea
  * res.locals.user.sub`. Any other callee may set it.
  */
 function leavesStatus(call: ts.CallExpression, index: number, depth: number): boolean {
-  const callee = unwrapExpression(call.expression);
-  if (depth >= 2 || !ts.isIdentifier(callee)) return false;
-  const binding = resolveLocal(callee);
-  const initializer = binding?.kind === 'variable' ? binding.declaration.initializer : undefined;
-  const fn = binding?.kind === 'function' ? binding.declaration : initializer && isFunctionLike(unwrapExpression(initializer)) ? (unwrapExpression(initializer) as FunctionLike) : undefined;
+  if (depth >= 2) return false;
+  const fn = localFunction(call.expression);
   const parameter = fn?.parameters[index];
   if (!fn?.body || !parameter || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return false;
   return !touchesStatus(fn.body, parameter.name.text, depth + 1);

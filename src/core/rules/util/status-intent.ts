@@ -272,9 +272,13 @@ export interface NotFoundBranch {
 /** `!v`, `v === null`, `v == null`, `v === undefined`, `typeof v === 'undefined'` → 'v'. */
 /** `pool.execute('SELECT … WHERE id = ?', [id])` (mysql2): a lookup whatever the driver calls it. */
 function selectsRows(call: ts.CallExpression): boolean {
+  return /^\s*select\b/i.test(sqlTextOf(call) ?? '');
+}
+
+/** The start of the SQL a query call runs: its literal text, or the head of its template. */
+function sqlTextOf(call: ts.CallExpression): string | undefined {
   const sql = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
-  const text = sql && (ts.isStringLiteralLike(sql) ? sql.text : ts.isTemplateExpression(sql) ? sql.head.text : undefined);
-  return text !== undefined && /^\s*select\b/i.test(text);
+  return sql && (ts.isStringLiteralLike(sql) ? sql.text : ts.isTemplateExpression(sql) ? sql.head.text : undefined);
 }
 
 /** How many rows an update or delete changed: Sequelize's `[count]`, mysql2's `affectedRows`, pg's `rowCount`, MongoDB's `deletedCount`. */
@@ -290,9 +294,7 @@ function changeCountOf(expression: ts.Expression): string | undefined {
 
 /** `UPDATE … WHERE id = $1`, `DELETE FROM … WHERE id = ?`: SQL that changes the rows it matches. */
 function changesRows(call: ts.CallExpression): boolean {
-  const sql = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
-  const text = sql && (ts.isStringLiteralLike(sql) ? sql.text : ts.isTemplateExpression(sql) ? sql.head.text : undefined);
-  return text !== undefined && /^\s*(update|delete)\b/i.test(text);
+  return /^\s*(update|delete)\b/i.test(sqlTextOf(call) ?? '');
 }
 
 /** The variable holding a query's rows in `rows[0]`, `rows.length`, `result.rows[0]`, `result.rows.length`. */
