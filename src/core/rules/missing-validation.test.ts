@@ -83,6 +83,60 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'validate(userValidation.createUser) from a barrel of schema objects: its body schema covers the body read',
+      flavour: 'express4',
+      filename: 'src/routes/user.route.js',
+      code: `const express = require('express');
+const validate = require('../middlewares/validate');
+const { userValidation } = require('../validations');
+const User = require('../models/user');
+
+const router = express.Router();
+
+router.post('/', validate(userValidation.createUser), async (req, res) => {
+  res.status(201).send(await User.create({ email: req.body.email, name: req.body.name }));
+});
+
+router.get('/:userId', validate(userValidation.getUser), async (req, res) => {
+  res.send(await User.findById(req.params.userId));
+});
+
+module.exports = router;
+`,
+      files: {
+        'src/validations/user.validation.js': `const Joi = require('joi');
+
+const createUser = {
+  body: Joi.object().keys({
+    email: Joi.string().required().email(),
+    name: Joi.string().required(),
+  }),
+};
+
+const getUser = {
+  params: Joi.object().keys({ userId: Joi.string().hex().length(24) }),
+};
+
+module.exports = { createUser, getUser };
+`,
+        'src/validations/index.js': `module.exports.userValidation = require('./user.validation');
+`,
+        'src/middlewares/validate.js': `const Joi = require('joi');
+
+const validate = (schema) => (req, res, next) => {
+  const parts = ['params', 'query', 'body'].filter((key) => key in schema);
+  for (const key of parts) {
+    const { error } = schema[key].validate(req[key]);
+    if (error) return res.status(400).json({ message: error.message });
+  }
+  return next();
+};
+
+module.exports = validate;
+`,
+      },
+    },
+    {
       name: 'the body only serialised, cut to length, into a log line',
       flavour: 'express4',
       filename: 'src/routes/hooks.js',
@@ -2063,6 +2117,81 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'validate(userValidation.getUser) holds a params schema only: the body an update reads is unvalidated',
+      flavour: 'express4',
+      filename: 'src/routes/user.route.js',
+      code: `const express = require('express');
+const validate = require('../middlewares/validate');
+const userValidation = require('../validations/user.validation');
+const User = require('../models/user');
+
+const router = express.Router();
+
+router.patch('/:userId', validate(userValidation.getUser), async (req, res) => {
+  res.send(await User.findByIdAndUpdate(req.params.userId, { name: req.body.name }));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 68, endLine: 9, endColumn: 76 }],
+      output: `const express = require('express');
+const validate = require('../middlewares/validate');
+const userValidation = require('../validations/user.validation');
+const User = require('../models/user');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const patchUserIdBody = z.object({
+  name: z.string(),
+});
+
+router.patch('/:userId', validate(userValidation.getUser), async (req, res) => {
+  const parsedBody = patchUserIdBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  res.send(await User.findByIdAndUpdate(req.params.userId, { name: req.body.name }));
+});
+
+module.exports = router;
+`,
+      files: {
+        'src/validations/user.validation.js': `const Joi = require('joi');
+
+const createUser = {
+  body: Joi.object().keys({
+    email: Joi.string().required().email(),
+    name: Joi.string().required(),
+  }),
+};
+
+const getUser = {
+  params: Joi.object().keys({ userId: Joi.string().hex().length(24) }),
+};
+
+module.exports = { createUser, getUser };
+`,
+        'src/validations/index.js': `module.exports.userValidation = require('./user.validation');
+`,
+        'src/middlewares/validate.js': `const Joi = require('joi');
+
+const validate = (schema) => (req, res, next) => {
+  const parts = ['params', 'query', 'body'].filter((key) => key in schema);
+  for (const key of parts) {
+    const { error } = schema[key].validate(req[key]);
+    if (error) return res.status(400).json({ message: error.message });
+  }
+  return next();
+};
+
+module.exports = validate;
+`,
+      },
+    },
     {
       name: 'express-joi-validation\'s validator.query(schema) checks the query only: the body read is unvalidated',
       flavour: 'express4',

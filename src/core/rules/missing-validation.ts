@@ -1,9 +1,10 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../analysis/descendants';
 import { callParameters, functionName, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../analysis/syntax';
-import type { HandlerInfo, RouteRegistration } from '../analysis/types';
+import type { FileAnalysis, HandlerInfo, RouteRegistration } from '../analysis/types';
 import { isWithin, type Report, type Rule, type RuleContext } from '../lint/rule';
 import type { ChainLink, GraphRoute } from '../project/route-graph-types';
+import { importedMemberValue } from './util/imported-value';
 import { buildFastifySchemaChanges, schemaDialect } from './util/fastify-schema-fix';
 import { collectRequestUse, mergeFields, REQUEST_PARTS, type FieldNode, type RequestPart, type RequestRead, type RequestUse } from './util/request-reads';
 import {
@@ -70,7 +71,7 @@ const rule: Rule = {
     if (ctx.isTestFile || ctx.isBrowserAsset || (!ctx.project.framework && !ctx.analysis.framework)) return {};
     return {
       end() {
-        const validation: ValidationContext = { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings };
+        const validation = validationContext(ctx, ctx.analysis);
         let callees: ValidatingCalleeResolver | undefined;
         const resolver = (): ValidatingCalleeResolver =>
           (callees ??= new ValidatingCalleeResolver(
@@ -367,12 +368,16 @@ function graphRoutesOf(ctx: RuleContext, fn: FunctionLike, routesUsing: (file: s
   return [...found];
 }
 
+function validationContext(ctx: RuleContext, analysis: FileAnalysis): ValidationContext {
+  return { sourceFile: analysis.sourceFile, analysis, settings: ctx.settings, importedValue: (expression) => importedMemberValue(ctx, analysis, expression) };
+}
+
 /** Another project file analysed for this lint, once. */
 function remoteFile(ctx: RuleContext, file: string, remotes: Map<string, RemoteFile | null>): RemoteFile | undefined {
   let remote = remotes.get(file);
   if (remote === undefined) {
     const analysis = ctx.analysisOf(file);
-    remote = analysis ? { sourceFile: analysis.sourceFile, validation: { sourceFile: analysis.sourceFile, analysis, settings: ctx.settings }, middleware: new Map() } : null;
+    remote = analysis ? { sourceFile: analysis.sourceFile, validation: validationContext(ctx, analysis), middleware: new Map() } : null;
     remotes.set(file, remote);
   }
   return remote ?? undefined;
@@ -413,7 +418,7 @@ function keyedLinkCoverage(ctx: RuleContext, link: ChainLink, remotes: Map<strin
 
 /** The call a chain link was registered as, read in its own file. */
 function linkCall(ctx: RuleContext, link: ChainLink, remotes: Map<string, RemoteFile | null>): { call: ts.CallExpression; validation: ValidationContext } | undefined {
-  const file = link.at.file === ctx.fileName ? { sourceFile: ctx.sourceFile, validation: { sourceFile: ctx.sourceFile, analysis: ctx.analysis, settings: ctx.settings } } : remoteFile(ctx, link.at.file, remotes);
+  const file = link.at.file === ctx.fileName ? { sourceFile: ctx.sourceFile, validation: validationContext(ctx, ctx.analysis) } : remoteFile(ctx, link.at.file, remotes);
   const call = file?.validation.analysis.calls.find((candidate) => candidate.getStart(file.sourceFile) === link.at.start);
   return file && call ? { call, validation: file.validation } : undefined;
 }

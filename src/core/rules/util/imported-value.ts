@@ -1,7 +1,8 @@
 import ts from 'typescript';
-import type { ImportBinding } from '../../analysis/imports';
+import { requiredModule, type ImportBinding } from '../../analysis/imports';
+import type { FileAnalysis } from '../../analysis/types';
 import type { RuleContext } from '../../lint/rule';
-import { exportedValue, reexportsOf } from './module-values';
+import { exportedValue, objectMember, reexportsOf } from './module-values';
 
 /** How many barrels (`export * from './create.js'`) to look through. */
 const MAX_REEXPORTS = 3;
@@ -22,5 +23,32 @@ export function importedValue(ctx: RuleContext, binding: Pick<ImportBinding, 'mo
     const found = importedValue(ctx, { module: reexport.specifier, imported: reexport.name }, path, depth + 1);
     if (found) return found;
   }
+  return undefined;
+}
+
+/**
+ * What a name or a member of an imported module holds, read from the project module that defines
+ * it: `createUser` from `import { createUser } from './user.validation'`, `userValidation.createUser`
+ * with `userValidation` a namespace import, a CommonJS module or a barrel's `module.exports.userValidation =
+ * require('./user.validation')`. Undefined for packages, locals and anything else.
+ */
+export function importedMemberValue(ctx: RuleContext, analysis: Pick<FileAnalysis, 'imports' | 'sourceFile'>, expression: ts.Expression): ts.Node | undefined {
+  const fromFile = analysis.sourceFile.fileName;
+  if (ts.isIdentifier(expression)) {
+    const binding = analysis.imports.get(expression.text);
+    return binding && importedValue(ctx, binding, fromFile);
+  }
+  if (!ts.isPropertyAccessExpression(expression) || !ts.isIdentifier(expression.expression)) return undefined;
+  const binding = analysis.imports.get(expression.expression.text);
+  if (!binding) return undefined;
+  const member = expression.name.text;
+  if (binding.imported === '*' || binding.imported === 'default') {
+    const exported = importedValue(ctx, { module: binding.module, imported: member }, fromFile);
+    if (exported) return exported;
+  }
+  const whole = importedValue(ctx, binding, fromFile);
+  const required = whole && requiredModule(whole);
+  if (required) return importedValue(ctx, { module: required, imported: member }, whole.getSourceFile().fileName);
+  if (whole && ts.isObjectLiteralExpression(whole)) return objectMember(whole.getSourceFile(), whole, member);
   return undefined;
 }

@@ -94,7 +94,8 @@ export function exportedValue(sourceFile: ts.SourceFile, name: string): ts.Node 
   return undefined;
 }
 
-function objectMember(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression, name: string): ts.Node | undefined {
+/** A property of an object literal, followed to the module's top-level value it names. */
+export function objectMember(sourceFile: ts.SourceFile, object: ts.ObjectLiteralExpression, name: string): ts.Node | undefined {
   for (const property of object.properties) {
     if (!property.name || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) || property.name.text !== name) continue;
     if (ts.isMethodDeclaration(property)) return property;

@@ -78,6 +78,8 @@ export interface ClassifierContext {
 export interface ValidationContext extends ClassifierContext {
   sourceFile: ts.SourceFile;
   analysis: FileAnalysis;
+  /** What a name given to a validator holds when it is defined in another project module (`userValidation.createUser`). */
+  importedValue?: (expression: ts.Expression) => ts.Node | undefined;
 }
 
 /** Whether a name says it validates input (user-named validation middleware included). */
@@ -192,14 +194,14 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   const method = innermost ? lastSegment(memberPath(innermost.expression)) : undefined;
   const part = method === 'fields' ? 'body' : method !== undefined ? partOfSchemaKey(method) : undefined;
   if (part && innermost && madeByJoiValidation(innermost.expression, binding)) return new Set<RequestPart>([part]);
-  if (binding && VALIDATION_MODULES.has(binding.module)) return (innermost && keyedParts(innermost)) ?? ALL_PARTS;
+  if (binding && VALIDATION_MODULES.has(binding.module)) return (innermost && keyedParts(innermost, context)) ?? ALL_PARTS;
   // Imported from the project's own validation code: `../validators/user`, `./middleware/validation`.
-  if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !isCredentialName(binding.local)) return (innermost && keyedParts(innermost)) ?? ALL_PARTS;
+  if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !isCredentialName(binding.local)) return (innermost && keyedParts(innermost, context)) ?? ALL_PARTS;
   const name = ref.name ?? (innermost ? memberPath(innermost.expression)?.join('.') : undefined);
-  if (isValidationName(name, context.settings)) return (innermost && keyedParts(innermost)) ?? ALL_PARTS;
+  if (isValidationName(name, context.settings)) return (innermost && keyedParts(innermost, context)) ?? ALL_PARTS;
   if (name && isCredentialName(name)) return undefined;
   // `validate(createUserSchema)`, `route({ requestBody: 'LoginSchema' })`: a factory given a schema (or a registry's name of one)
-  if (innermost && innermost.arguments.some((argument) => isSchemaArgument(argument, context))) return ALL_PARTS;
+  if (innermost && innermost.arguments.some((argument) => isSchemaArgument(argument, context))) return keyedParts(innermost, context) ?? ALL_PARTS;
   // A middleware written in this file that validates the request itself.
   return ref.fn ? selfValidatedParts(ref.fn, context) : undefined;
 }
@@ -263,17 +265,20 @@ function celebrateCoverage(call: ts.CallExpression): PartCoverage {
 
 /**
  * `validate({ params: idParams })`, `validateRequest({ body, query })`, `validate(schema, 'query')`: a
- * factory given one schema per part checks those parts only. Undefined unless every key names a part of the request.
+ * factory given one schema per part checks those parts only, also when the object is held in a const or
+ * exported by a module of schemas (`validate(userValidation.getUsers)` with `getUsers = { query: … }`).
+ * Undefined unless every key names a part of the request.
  */
-function keyedParts(call: ts.CallExpression): PartCoverage | undefined {
+function keyedParts(call: ts.CallExpression, context: ValidationContext): PartCoverage | undefined {
   // `validate(schema, 'query')`: the part named after the schema
   const named = call.arguments.length === 2 ? unwrapExpression(call.arguments[1]) : undefined;
   if (named && ts.isStringLiteralLike(named)) {
     const part = partOfSchemaKey(named.text.toLowerCase());
     return part ? new Set<RequestPart>([part]) : undefined;
   }
-  const first = call.arguments.length === 1 ? unwrapExpression(call.arguments[0]) : undefined;
-  if (!first || !ts.isObjectLiteralExpression(first) || first.properties.length === 0) return undefined;
+  const argument = call.arguments.length === 1 ? unwrapExpression(call.arguments[0]) : undefined;
+  const first = argument && schemaObject(argument, context);
+  if (!first || first.properties.length === 0) return undefined;
   const parts = new Set<RequestPart>();
   for (const property of first.properties) {
     if (!(ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return undefined;
@@ -283,6 +288,15 @@ function keyedParts(call: ts.CallExpression): PartCoverage | undefined {
     else if (key !== 'headers' && key !== 'cookies') return undefined;
   }
   return parts;
+}
+
+/** The object literal a validator's argument is, or holds through a const or an import. */
+function schemaObject(argument: ts.Expression, context: ValidationContext): ts.ObjectLiteralExpression | undefined {
+  if (ts.isObjectLiteralExpression(argument)) return argument;
+  const local = ts.isIdentifier(argument) ? localInitializer(argument) : undefined;
+  const value = local ?? (ts.isIdentifier(argument) || ts.isPropertyAccessExpression(argument) ? context.importedValue?.(argument) : undefined);
+  const unwrapped = value && ts.isExpression(value) ? unwrapExpression(value) : undefined;
+  return unwrapped && ts.isObjectLiteralExpression(unwrapped) ? unwrapped : undefined;
 }
 
 function partOfSchemaKey(key: string): RequestPart | undefined {
