@@ -1169,9 +1169,34 @@ import { Todo } from '../models/todo.model.js';
 export const deleteTodo = async (req, res) => {
   const todo = await Todo.findByIdAndDelete(req.params.todoId);
   if (!todo) {
-    return res.status(404).json(new ApiResponse(200, {}, 'Todo does not exist'));
+    return res.status(404).json(new ApiResponse(404, {}, 'Todo does not exist'));
   }
   return res.status(200).json(new ApiResponse(200, { deletedTodo: todo }, 'Todo deleted successfully'));
+};
+`,
+    },
+    {
+      name: 'a not-found sent with the implicit 200 inside an envelope repeating 200: the fix answers 404 in both places',
+      flavour: 'express5',
+      esm: true,
+      filename: 'src/controllers/todo.controller.js',
+      code: `import { ApiResponse } from '../utils/api-response.js';
+import { Todo } from '../models/todo.model.js';
+
+export const getTodo = async (req, res) => {
+  const todo = await Todo.findById(req.params.todoId);
+  if (!todo) return res.json(new ApiResponse(200, null, 'Todo not found'));
+  return res.json(new ApiResponse(200, todo, 'Todo fetched'));
+};
+`,
+      errors: [{ line: 6, column: 21, endLine: 6, endColumn: 75 }],
+      output: `import { ApiResponse } from '../utils/api-response.js';
+import { Todo } from '../models/todo.model.js';
+
+export const getTodo = async (req, res) => {
+  const todo = await Todo.findById(req.params.todoId);
+  if (!todo) return res.status(404).json(new ApiResponse(404, null, 'Todo not found'));
+  return res.json(new ApiResponse(200, todo, 'Todo fetched'));
 };
 `,
     },

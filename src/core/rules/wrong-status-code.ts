@@ -67,12 +67,16 @@ interface CreateIntent {
   evidence: string;
 }
 
-/** A status to fix: where it is written, or where to insert one. */
-type StatusSite =
+/**
+ * A status to fix: where it is written, or where to insert one; `envelope`: the same status repeated
+ * inside the body (`new ApiResponse(200, {}, 'Todo does not exist')`), fixed along with it.
+ */
+type StatusSite = (
   | { kind: 'replace'; status: StatusValue; report: ts.Node }
   | { kind: 'insert-link'; chain: ResponseChain; report: ts.Node }
   | { kind: 'insert-statement'; before: ts.Statement; reply?: string; report: ts.Node }
-  | { kind: 'none'; report: ts.Node };
+  | { kind: 'none'; report: ts.Node }
+) & { envelope?: ts.NumericLiteral };
 
 class StatusChecker {
   private readonly checked = new Set<ts.Node>();
@@ -454,12 +458,14 @@ class StatusChecker {
     effective: EffectiveStatus,
     body: ts.Expression | undefined,
     responseNode: ts.Node,
-    siteFor: (code: number) => StatusSite,
+    statusSite: (code: number) => StatusSite,
     chain?: ResponseChain,
   ): void {
     const code = effective.kind === 'implicit' ? 200 : effective.kind === 'unknown' ? undefined : statusNumber(effective.status);
     if (code === undefined) return;
     const fn = handler.fn;
+    const envelope = body && envelopeStatus(body, code);
+    const siteFor = (suggested: number): StatusSite => (envelope ? { ...statusSite(suggested), envelope } : statusSite(suggested));
 
     if (code === 204 && !isEmptyBody(body) && (!chain || chain.terminal?.name !== 'end')) {
       this.report204(chain, effective, body, responseNode);
@@ -556,15 +562,16 @@ class StatusChecker {
 
   private statusFix(site: StatusSite, code: number, title: string): Fix | undefined {
     const source = this.ctx.sourceFile;
+    const envelope = (): TextEdit[] => (site.envelope ? [{ start: site.envelope.getStart(source), end: site.envelope.getEnd(), newText: String(code) }] : []);
     switch (site.kind) {
       case 'replace':
-        return this.replaceFix(title, site.status.node, statusText(code, site.status));
+        return { title, build: () => [this.edit([{ start: site.status.node.getStart(source), end: site.status.node.getEnd(), newText: statusText(code, site.status) }, ...envelope()])] };
       case 'insert-link': {
         const terminal = site.chain.terminal;
         if (!terminal) return undefined;
         const access = terminal.call.expression as ts.PropertyAccessExpression;
         const method = this.isFastifyChain(site.chain) ? 'code' : 'status';
-        return { title, build: () => [this.edit([{ start: access.expression.getEnd(), end: access.expression.getEnd(), newText: `.${method}(${code})` }])] };
+        return { title, build: () => [this.edit([{ start: access.expression.getEnd(), end: access.expression.getEnd(), newText: `.${method}(${code})` }, ...envelope()])] };
       }
       case 'insert-statement': {
         if (!site.reply || !ts.isBlock(site.before.parent)) return undefined;
@@ -805,6 +812,14 @@ function isMessageOnly(body: ts.Expression): boolean {
   // `new ApiResponse(200, {}, 'Todo does not exist')`: an envelope holding a status and a message, no data
   if (ts.isNewExpression(node) && /(Response|Result|Reply)$/.test(memberPath(node.expression)?.pop() ?? '')) return (node.arguments ?? []).every(isEmptyOrFixed);
   return false;
+}
+
+/** The status a response envelope repeats as its first argument (`new ApiResponse(200, …)`), when it is the one answered. */
+function envelopeStatus(body: ts.Expression, code: number): ts.NumericLiteral | undefined {
+  const node = unwrapExpression(body);
+  if (!ts.isNewExpression(node) || !/(Response|Result|Reply)$/.test(memberPath(node.expression)?.pop() ?? '')) return undefined;
+  const first = node.arguments?.[0] && unwrapExpression(node.arguments[0]);
+  return first && ts.isNumericLiteral(first) && Number(first.text) === code ? first : undefined;
 }
 
 function isEmptyOrFixed(argument: ts.Expression): boolean {
