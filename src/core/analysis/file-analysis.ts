@@ -612,7 +612,7 @@ function destructuresRequest(parameter: ts.ParameterDeclaration): boolean {
   return ts.isObjectBindingPattern(name) && name.elements.some((element) => /^(body|query|params)$/.test(((element.propertyName ?? element.name) as ts.Node).getText()));
 }
 
-/** An async function exported from its module: `export async function f`, `export const f = async (…) =>`, `exports.f = async …`. */
+/** An async function exported from its module: `export async function f`, `export const f = async (…) =>`, `exports.f = async …`, a method of an exported class. */
 function isExportedAsync(fn: FunctionLike): boolean {
   if (!fn.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword)) return false;
   if (ts.isFunctionDeclaration(fn)) return fn.modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
@@ -622,6 +622,8 @@ function isExportedAsync(fn: FunctionLike): boolean {
     return ts.isVariableStatement(statement) && (statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
   }
   if (ts.isBinaryExpression(holder) && ts.isPropertyAccessExpression(holder.left)) return /^(module\.)?exports\b/.test(holder.left.getText());
+  // `export default class CommentController { static async store(request: FastifyRequest) { … } }`
+  if (ts.isMethodDeclaration(fn) && ts.isClassDeclaration(holder)) return holder.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
   return false;
 }
 

@@ -2118,6 +2118,65 @@ export default feed;
   ],
   invalid: [
     {
+      name: 'a static method of an exported controller class taking only the Fastify request, registered in a routes plugin',
+      flavour: 'fastify5',
+      esm: true,
+      filename: 'src/controllers/CommentController.ts',
+      code: `import type { FastifyRequest } from 'fastify';
+import { Comment } from '../models.js';
+
+export default class CommentController {
+  static async update(request: FastifyRequest<{ Params: { id: string }; Body: { reactions: string[] } }>) {
+    return Comment.updateOne({ _id: request.params.id }, { reactions: request.body.reactions });
+  }
+}
+`,
+      errors: [{ line: 6, column: 71, endLine: 6, endColumn: 83 }],
+      output: `import type { FastifyRequest } from 'fastify';
+import { Comment } from '../models.js';
+
+export default class CommentController {
+  static async update(request: FastifyRequest<{ Params: { id: string }; Body: { reactions: string[] } }>) {
+    return Comment.updateOne({ _id: request.params.id }, { reactions: request.body.reactions });
+  }
+}
+`,
+      outputFiles: {
+        'src/routes/comments.ts': `import type { FastifyInstance } from 'fastify';
+import CommentController from '../controllers/CommentController.js';
+
+export default async function commentRoutes(app: FastifyInstance) {
+  app.patch('/:id', {
+    schema: {
+      body: {
+        type: 'object',
+        properties: {
+          reactions: {},
+        },
+      },
+    },
+  }, CommentController.update);
+}
+`,
+      },
+      files: {
+        'src/routes/comments.ts': `import type { FastifyInstance } from 'fastify';
+import CommentController from '../controllers/CommentController.js';
+
+export default async function commentRoutes(app: FastifyInstance) {
+  app.patch('/:id', CommentController.update);
+}
+`,
+        'src/main.ts': `import Fastify from 'fastify';
+import commentRoutes from './routes/comments.js';
+
+const app = Fastify({ logger: true });
+app.register(commentRoutes, { prefix: '/api/comments' });
+await app.listen({ port: 3000 });
+`,
+      },
+    },
+    {
       name: 'validate(userValidation.getUser) holds a params schema only: the body an update reads is unvalidated',
       flavour: 'express4',
       filename: 'src/routes/user.route.js',
