@@ -4,6 +4,19 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a 200 set after the send says what was answered anyway',
+      flavour: 'express5',
+      filename: 'src/routes/health.js',
+      code: `const router = require('express').Router();
+
+router.get('/health', (req, res) => {
+  res.json({ status: 'ok' }).status(200);
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a verification link whose user is gone answered 400 as an invalid or expired token (a bad link)',
       flavour: 'express4',
       filename: 'src/services/auth.service.js',
@@ -1031,6 +1044,56 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'a status set after the body was sent (res.send(user).status(201)) changes nothing: moved before the send',
+      flavour: 'express4',
+      filename: 'src/controllers/user.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { userService } from '../services/user.service';
+
+export const createUser = async (req: Request, res: Response) => {
+  const user = await userService.create(req.body);
+  return res.send(user).status(201);
+};
+`,
+      errors: [{ line: 6, column: 10, endLine: 6, endColumn: 36 }],
+      output: `import type { Request, Response } from 'express';
+import { userService } from '../services/user.service';
+
+export const createUser = async (req: Request, res: Response) => {
+  const user = await userService.create(req.body);
+  return res.status(201).send(user);
+};
+`,
+    },
+    {
+      name: 'Fastify: reply.send(error).code(500) after the reply went out',
+      flavour: 'fastify4',
+      filename: 'src/routes/reports.js',
+      code: `module.exports = async function reports(fastify) {
+  fastify.get('/reports/:id', async (request, reply) => {
+    try {
+      return await fastify.reports.render(request.params.id);
+    } catch (err) {
+      request.log.error(err);
+      reply.send({ error: 'Report failed' }).code(500);
+    }
+  });
+};
+`,
+      errors: [{ line: 7, column: 7, endLine: 7, endColumn: 55 }],
+      output: `module.exports = async function reports(fastify) {
+  fastify.get('/reports/:id', async (request, reply) => {
+    try {
+      return await fastify.reports.render(request.params.id);
+    } catch (err) {
+      request.log.error(err);
+      reply.code(500).send({ error: 'Report failed' });
+    }
+  });
+};
+`,
+    },
     {
       name: 'no row changed by a DELETE keyed by the route parameter (pg rowCount, mysql2 affectedRows), answered "not found" with 400',
       flavour: 'express4',

@@ -18,6 +18,7 @@ import {
   isEmptyBody,
   responseChainsIn,
   sentBody,
+  STATUS_METHODS,
   statusBefore,
   type EffectiveStatus,
   type ErrorReply,
@@ -160,6 +161,7 @@ class StatusChecker {
     if (this.checkCodeValues(chain, express)) return;
     if (express && this.checkDeprecatedForms(chain)) return;
     if (this.checkRedirect(chain, express)) return;
+    if (this.checkStatusAfterSend(chain)) return;
     const errorReply = chain.terminal ? undefined : errorReplyOf(chain);
     if (errorReply) {
       this.checkErrorReplyNotFound(handler, errorReply);
@@ -336,6 +338,40 @@ class StatusChecker {
   }
 
   /** `res.status(404);` with nothing sending afterwards: the request hangs. */
+  /**
+   * `res.send(user).status(201)`: the response went out with 200 OK when `send` ran; the status set
+   * afterwards changes nothing (Express only sets a property nobody reads, Fastify warns). Moved before the send.
+   */
+  private checkStatusAfterSend(chain: ResponseChain): boolean {
+    const terminal = chain.terminal;
+    const last = chain.links[chain.links.length - 1];
+    if (!terminal || !['json', 'send', 'jsonp', 'end'].includes(terminal.name) || last === terminal || !STATUS_METHODS.has(last.name)) return false;
+    const status = last.args[0] ? readStatus(last.args[0]) : undefined;
+    const code = statusNumber(status);
+    if (code === undefined || code === 200) return false;
+    const source = this.ctx.sourceFile;
+    const lateStatus = `.${last.name}(${last.args[0].getText(source)})`;
+    const terminalAccess = terminal.call.expression as ts.PropertyAccessExpression;
+    // only `res.send(x).status(n)`: with links between them, moving the status would reorder more than it
+    const adjacent = chain.links.indexOf(terminal) === chain.links.length - 2;
+    this.ctx.report({
+      node: last.call,
+      message: `\`${lateStatus.slice(1)}\` runs after \`.${terminal.name}()\` has already sent the response (with 200 OK unless a status was set before), so it changes nothing; set the status before sending.`,
+      fix: adjacent
+        ? {
+            title: `Set the status before .${terminal.name}()`,
+            build: () => [
+              this.edit([
+                { start: terminalAccess.expression.getEnd(), end: terminalAccess.expression.getEnd(), newText: lateStatus },
+                { start: terminal.call.getEnd(), end: last.call.getEnd(), newText: '' },
+              ]),
+            ],
+          }
+        : undefined,
+    });
+    return true;
+  }
+
   private checkLoneStatus(handler: HandlerInfo, chain: ResponseChain): void {
     const parent = chain.outer.parent;
     const statement = ts.isExpressionStatement(parent) || ts.isReturnStatement(parent) ? parent : undefined;
