@@ -405,6 +405,57 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
   ],
   invalid: [
     {
+      name: 'Fastify: options kept as a property of an imported config object (register(cors, config.cors)), fixed in the config module',
+      flavour: 'fastify5',
+      esm: true,
+      filename: 'src/app.ts',
+      code: `import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import fastifyJwt from '@fastify/jwt';
+import { config } from './config/config.js';
+
+export async function buildServer() {
+  const app = Fastify();
+  await app.register(cors, config.cors);
+  await app.register(fastifyJwt, { secret: config.jwtSecret });
+  return app;
+}
+`,
+      errors: [{ line: 8, column: 13, endLine: 8, endColumn: 40 }],
+      output: `import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import fastifyJwt from '@fastify/jwt';
+import { config } from './config/config.js';
+
+export async function buildServer() {
+  const app = Fastify();
+  await app.register(cors, config.cors);
+  await app.register(fastifyJwt, { secret: config.jwtSecret });
+  return app;
+}
+`,
+      files: {
+        'src/config/config.ts': `export const config = {
+  jwtSecret: process.env.JWT_SECRET ?? '',
+  cors: {
+    origin: true,
+    credentials: true,
+  },
+};
+`,
+      },
+      outputFiles: {
+        'src/config/config.ts': `export const config = {
+  jwtSecret: process.env.JWT_SECRET ?? '',
+  cors: {
+    origin: process.env.CORS_ORIGINS?.split(',') ?? [],
+    credentials: true,
+  },
+};
+`,
+      },
+    },
+    {
       name: 'options a CommonJS module exports whole (module.exports = { … }), reflecting any origin with credentials',
       flavour: 'express4',
       filename: 'src/app.js',

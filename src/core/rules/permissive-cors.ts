@@ -5,7 +5,7 @@ import type { Fix } from '../model/finding';
 import type { TextEdit } from '../model/edit';
 import { findAllowOriginHeaders, setsAllowCredentials, type AllowOriginHeader } from './util/cors-headers';
 import { allowedOriginsSource, findCorsUses, type CorsUse } from './util/cors-options';
-import { importedValue } from './util/imported-value';
+import { importedMemberValue } from './util/imported-value';
 import { appUsesCredentials } from './util/credentialed-app';
 import { pathConditions } from './util/error-values';
 import { insertPropertiesEdit } from './util/object-literal-edit';
@@ -27,10 +27,7 @@ const rule: Rule = {
       end() {
         let credentialedApp: boolean | undefined;
         const usesCredentials = (): boolean => (credentialedApp ??= appUsesCredentials(ctx.sourceFile, ctx.analysis, ctx.project.dependencies, ctx.routeGraph(), ctx.settings.authMiddleware));
-        const uses = findCorsUses(ctx.analysis, (name) => {
-          const binding = ctx.analysis.imports.get(name.text);
-          return binding ? importedValue(ctx, binding, ctx.fileName) : undefined;
-        });
+        const uses = findCorsUses(ctx.analysis, (expression) => importedMemberValue(ctx, ctx.analysis, expression));
         for (const use of uses) {
           // `if (process.env.NODE_ENV !== 'production') app.use(cors())`: a dev server on another port, not the deployed app.
           if (pathConditions(use.call, ctx.sourceFile, ctx.analysis).devOnly) continue;

@@ -29,12 +29,12 @@ export interface CorsUse {
 
 const FASTIFY_CORS_MODULES = new Set(['@fastify/cors', 'fastify-cors']);
 
-/** `cors(...)` calls of the `cors` package and `register(@fastify/cors, ...)` calls of a file. */
 /**
- * `importedValue` reads what an imported name is bound to in its own module (`import { corsOptions } from
- * './config/cors'`), so options kept in a config file are judged like local ones.
+ * `cors(...)` calls of the `cors` package and `register(@fastify/cors, ...)` calls of a file.
+ * `importedValue` reads what an imported name or a member of one is bound to in its own module
+ * (`import { corsOptions } from './config/cors'`, `config.cors`), so options kept in a config file are judged like local ones.
  */
-export function findCorsUses(analysis: FileAnalysis, importedValue?: (name: ts.Identifier) => ts.Node | undefined): CorsUse[] {
+export function findCorsUses(analysis: FileAnalysis, importedValue?: (name: ts.Expression) => ts.Node | undefined): CorsUse[] {
   const corsNames = new Set<string>();
   const fastifyCorsNames = new Set<string>();
   for (const binding of analysis.imports.values()) {
@@ -69,7 +69,7 @@ function dynamicImportModule(node: ts.Expression): string | undefined {
   return undefined;
 }
 
-function describe(framework: Framework, call: ts.CallExpression, argument: ts.Expression | undefined, importedValue?: (name: ts.Identifier) => ts.Node | undefined): CorsUse {
+function describe(framework: Framework, call: ts.CallExpression, argument: ts.Expression | undefined, importedValue?: (name: ts.Expression) => ts.Node | undefined): CorsUse {
   if (!argument) return { framework, call, opaque: false, origin: 'default' };
   let value = unwrapExpression(argument);
   const held = ts.isIdentifier(value) ? localInitializer(value) : undefined;
@@ -77,7 +77,9 @@ function describe(framework: Framework, call: ts.CallExpression, argument: ts.Ex
   // `cors((req, cb) => cb(null, { origin: …, credentials: true }))`: options chosen per request
   if (isFunctionLike(value)) return perRequestOptions(framework, call, value);
   const initializer = ts.isIdentifier(value) ? localInitializer(value) : undefined;
-  const imported = ts.isIdentifier(value) && (!initializer || requiredModule(unwrapExpression(initializer)) !== undefined) ? importedValue?.(value) : undefined;
+  // `import { corsOptions } from './config/cors'`, and a property of an imported config object: `register(cors, config.cors)`
+  const importable = (ts.isIdentifier(value) && (!initializer || requiredModule(unwrapExpression(initializer)) !== undefined)) || (ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression));
+  const imported = importable ? importedValue?.(value) : undefined;
   const options = resolveObject(value, 0) ?? (imported && ts.isObjectLiteralExpression(imported) ? imported : undefined);
   if (!options) return { framework, call, opaque: true, origin: 'restricted' };
   const delegator = findProperty(options, 'delegator');
