@@ -83,6 +83,49 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'fields gathered into a const object handed once to a service that validates its input',
+      flavour: 'express4',
+      filename: 'src/auth.ts',
+      code: `import { Router } from 'express';
+import { loginService } from './service';
+
+export const authRouter = Router();
+
+authRouter.post('/sign-in', async (req, res, next) => {
+  try {
+    const { email, password } = req.body;
+    const credentials = { email, password };
+    res.json(await loginService(credentials));
+  } catch (err) {
+    next(err);
+  }
+});
+`,
+      files: {
+        'src/validate.ts': `export interface Credentials { email: string; password: string }
+
+export const validateCredentials = (data: Credentials): string[] => {
+  const errors: string[] = [];
+  if (typeof data.email !== 'string' || !data.email.includes('@')) errors.push('email');
+  if (typeof data.password !== 'string' || data.password.length < 8) errors.push('password');
+  return errors;
+};
+`,
+        'src/service.ts': `import { validateCredentials, type Credentials } from './validate';
+
+export class ValidationError extends Error {
+  status = 422;
+}
+
+export const loginService = async (data: Credentials) => {
+  const errors = validateCredentials(data);
+  if (errors.length > 0) throw new ValidationError(errors.join(','));
+  return { token: \`t-\${data.email}\` };
+};
+`,
+      },
+    },
+    {
       name: 'validate(userValidation.createUser) from a barrel of schema objects: its body schema covers the body read',
       flavour: 'express4',
       filename: 'src/routes/user.route.js',
@@ -2117,6 +2160,48 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'fields gathered into a const object that is also logged before a plain insert: still unvalidated',
+      flavour: 'express4',
+      filename: 'src/routes/contacts.js',
+      code: `const router = require('express').Router();
+const db = require('../db');
+
+router.post('/', async (req, res) => {
+  const { name, phone } = req.body;
+  const contact = { name, phone };
+  console.log('saving', contact);
+  res.status(201).json(await db.contacts.insert(contact));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 5, column: 27, endLine: 5, endColumn: 35 }],
+      output: `const router = require('express').Router();
+const db = require('../db');
+const { z } = require('zod');
+
+const postBody = z.object({
+  name: z.string(),
+  phone: z.string(),
+});
+
+router.post('/', async (req, res) => {
+  const parsedBody = postBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const { name, phone } = req.body;
+  const contact = { name, phone };
+  console.log('saving', contact);
+  res.status(201).json(await db.contacts.insert(contact));
+});
+
+module.exports = router;
+`,
+    },
     {
       name: 'a static method of an exported controller class taking only the Fastify request, registered in a routes plugin',
       flavour: 'fastify5',

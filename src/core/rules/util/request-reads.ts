@@ -14,7 +14,7 @@ import {
   OFFSET_FIELD,
   rejectsUnless,
 } from './request-checks';
-import { localInitializer } from './local-binding';
+import { localInitializer, statementsAfter } from './local-binding';
 
 /** The parts of a request a handler can read that carry client input we expect to be validated. */
 export type RequestPart = 'body' | 'query' | 'params';
@@ -466,7 +466,7 @@ class RequestUseCollector {
       const container = parent.parent;
       const call = ts.isObjectLiteralExpression(container) || ts.isArrayLiteralExpression(container) ? enclosingCallOfArgument(container) : undefined;
       // …and `usersService.create({ ...req.body, userId })`, a service that parses what it is given
-      if (call && (this.classifier.isValidator(call) || this.classifier.validatesArgument?.(call, argumentIndexHolding(call, container)))) {
+      if (call && (this.classifier.isValidator(call) || this.classifier.validatesArgument?.(call, argumentIndexHolding(container as ts.Expression)))) {
         this.markValidated(part, call.getStart());
         return 'validator';
       }
@@ -518,7 +518,7 @@ class RequestUseCollector {
       }
       // A service that parses its argument vets what the argument holds: `createAccount({ fullName, email })`;
       // handed one field (`getList(userId, search, status)`), it vets that field
-      if (this.classifier.validatesArgument?.(call, argumentIndexHolding(call, handed))) {
+      if (this.classifier.validatesArgument?.(call, argumentIndexHolding(handed))) {
         this.checked(part, path, call.getStart(), direct);
         return 'validator';
       }
@@ -844,27 +844,65 @@ function isDefaulted(call: ts.CallExpression): boolean {
 
 /**
  * The call that receives `expression` as an argument, directly or inside object / array literals
- * (`schema.parse({ body: req.body })`, `logger.info({ query: req.query })`).
+ * (`schema.parse({ body: req.body })`, `logger.info({ query: req.query })`), also when the object is
+ * first held in a const handed on once (`const credentials = { email, password }; login(credentials)`).
  */
 export function enclosingCallOfArgument(expression: ts.Expression): ts.CallExpression | undefined {
+  return enclosingArgument(expression)?.call;
+}
+
+/** The call receiving `expression` (see enclosingCallOfArgument) and which of its arguments holds it. */
+function enclosingArgument(expression: ts.Expression): { call: ts.CallExpression; index: number } | undefined {
   let current: ts.Node = climbWrappers(expression);
   for (;;) {
     const parent = current.parent;
-    if (ts.isCallExpression(parent)) return parent.arguments.some((argument) => argument === current) ? parent : undefined;
+    if (ts.isCallExpression(parent)) {
+      const index = parent.arguments.indexOf(current as ts.Expression);
+      return index >= 0 ? { call: parent, index } : undefined;
+    }
     if (isFallback(parent, current)) current = climbWrappers(parent);
     else if (ts.isPropertyAssignment(parent) && parent.initializer === current) current = parent.parent;
     else if (ts.isShorthandPropertyAssignment(parent) || ts.isSpreadAssignment(parent)) current = parent.parent;
     else if (ts.isArrayLiteralExpression(parent) || ts.isSpreadElement(parent)) current = parent;
     else if ((ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current)) && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) current = parent;
-    else return undefined;
+    else if (ts.isObjectLiteralExpression(current) && ts.isVariableDeclaration(parent) && parent.initializer === current) {
+      const handed = soleArgumentUse(parent);
+      if (!handed) return undefined;
+      current = handed;
+    } else return undefined;
   }
 }
 
+/** The one use of a const that is only handed to a call as an argument: `const data = { … }; save(data)`. */
+function soleArgumentUse(declaration: ts.VariableDeclaration): ts.Identifier | undefined {
+  const list = declaration.parent;
+  if (!ts.isIdentifier(declaration.name) || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
+  const name = declaration.name.text;
+  let found: ts.Identifier | undefined;
+  let uses = 0;
+  for (const statement of statementsAfter(declaration) ?? []) {
+    forEachDescendant(statement, (node) => {
+      if (ts.isIdentifier(node) && node.text === name && !isPropertyName(node)) {
+        uses++;
+        found = node;
+      }
+      return uses <= 1;
+    });
+    if (uses > 1) return undefined;
+  }
+  const parent = found && climbWrappers(found).parent;
+  return uses === 1 && found && parent && ts.isCallExpression(parent) && parent.arguments.includes(climbWrappers(found) as ts.Expression) ? found : undefined;
+}
+
+/** `x` in `a.x` or `{ x: 1 }`: a name, not a reference to a variable. */
+function isPropertyName(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === identifier) || (ts.isPropertyAssignment(parent) && parent.name === identifier);
+}
+
 /** Which of the call's arguments holds `expression`, itself or inside object and array literals (see enclosingCallOfArgument). */
-function argumentIndexHolding(call: ts.CallExpression, expression: ts.Node): number {
-  let current = expression;
-  while (current.parent !== call) current = current.parent;
-  return call.arguments.indexOf(current as ts.Expression);
+function argumentIndexHolding(expression: ts.Expression): number {
+  return enclosingArgument(expression)?.index ?? -1;
 }
 
 const SERIALIZERS = new Set(['JSON.stringify', 'util.inspect', 'inspect']);
