@@ -83,6 +83,22 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'validateQuery(listSchema) in front of a handler reading only the query',
+      flavour: 'express5',
+      filename: 'src/routes/dishes.js',
+      code: `const router = require('express').Router();
+const { validateQuery } = require('../middleware/validate');
+const { listSchema } = require('../schemas/dish');
+const Dish = require('../models/dish');
+
+router.get('/', validateQuery(listSchema), async (req, res) => {
+  res.json(await Dish.find({ cuisine: req.query.cuisine }).limit(req.query.limit));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'fields gathered into a const object handed once to a service that validates its input',
       flavour: 'express4',
       filename: 'src/auth.ts',
@@ -2160,6 +2176,43 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'a validator named after the ObjectId it checks (validateObjectId(\'id\')) covers the path only: the body set wholesale is unvalidated',
+      flavour: 'express4',
+      filename: 'src/routes/dishes.js',
+      code: `const router = require('express').Router();
+const validateObjectId = require('../middleware/validateObjectId');
+const Dish = require('../models/dish');
+
+router.put('/:id', validateObjectId('id'), async (req, res) => {
+  const dish = await Dish.findByIdAndUpdate(req.params.id, { $set: req.body }, { new: true });
+  res.json(dish);
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 6, column: 68, endLine: 6, endColumn: 76 }],
+      output: `const router = require('express').Router();
+const validateObjectId = require('../middleware/validateObjectId');
+const Dish = require('../models/dish');
+const { z } = require('zod');
+
+const putIdBody = z.looseObject({});
+
+router.put('/:id', validateObjectId('id'), async (req, res) => {
+  const parsedBody = putIdBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const dish = await Dish.findByIdAndUpdate(req.params.id, { $set: req.body }, { new: true });
+  res.json(dish);
+});
+
+module.exports = router;
+`,
+    },
     {
       name: 'fields gathered into a const object that is also logged before a plain insert: still unvalidated',
       flavour: 'express4',

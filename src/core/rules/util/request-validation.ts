@@ -196,9 +196,9 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   if (part && innermost && madeByJoiValidation(innermost.expression, binding)) return new Set<RequestPart>([part]);
   if (binding && VALIDATION_MODULES.has(binding.module)) return (innermost && keyedParts(innermost, context)) ?? ALL_PARTS;
   // Imported from the project's own validation code: `../validators/user`, `./middleware/validation`.
-  if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !isCredentialName(binding.local)) return (innermost && keyedParts(innermost, context)) ?? ALL_PARTS;
   const name = ref.name ?? (innermost ? memberPath(innermost.expression)?.join('.') : undefined);
-  if (isValidationName(name, context.settings)) return (innermost && keyedParts(innermost, context)) ?? ALL_PARTS;
+  if (binding && /^[.#~@]/.test(binding.module) && /valid|schema/i.test(binding.module) && !isCredentialName(binding.local)) return (innermost && keyedParts(innermost, context)) ?? partNamed(name) ?? ALL_PARTS;
+  if (isValidationName(name, context.settings)) return (innermost && keyedParts(innermost, context)) ?? partNamed(name) ?? ALL_PARTS;
   if (name && isCredentialName(name)) return undefined;
   // `validate(createUserSchema)`, `route({ requestBody: 'LoginSchema' })`: a factory given a schema (or a registry's name of one)
   if (innermost && innermost.arguments.some((argument) => isSchemaArgument(argument, context))) return keyedParts(innermost, context) ?? ALL_PARTS;
@@ -297,6 +297,16 @@ function schemaObject(argument: ts.Expression, context: ValidationContext): ts.O
   const value = local ?? (ts.isIdentifier(argument) || ts.isPropertyAccessExpression(argument) ? context.importedValue?.(argument) : undefined);
   const unwrapped = value && ts.isExpression(value) ? unwrapExpression(value) : undefined;
   return unwrapped && ts.isObjectLiteralExpression(unwrapped) ? unwrapped : undefined;
+}
+
+/** `validateObjectId('id')`, `validateParams(…)`, `validateQuery`, `validateBody`: a validator whose name says which part it checks. */
+function partNamed(name: string | undefined): PartCoverage | undefined {
+  const last = name?.slice(name.lastIndexOf('.') + 1);
+  if (!last) return undefined;
+  if (/(Query|QueryParams|Querystring)$/.test(last)) return new Set<RequestPart>(['query']);
+  if (/(ObjectId|MongoId|Id|Uuid|Params?)$/.test(last)) return new Set<RequestPart>(['params']);
+  if (/Body$/.test(last)) return new Set<RequestPart>(['body']);
+  return undefined;
 }
 
 function partOfSchemaKey(key: string): RequestPart | undefined {
