@@ -83,6 +83,24 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a query value kept only when listed, else no filter at all (STATUSES.includes(s) ? s : undefined)',
+      flavour: 'express5',
+      filename: 'src/routes/invoices.ts',
+      code: `import { Router } from 'express';
+import { invoices } from '../services/invoices';
+
+const STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
+type Status = (typeof STATUSES)[number];
+
+export const invoicesRouter = Router();
+
+invoicesRouter.get('/', async (req, res) => {
+  const status = STATUSES.includes(req.query.status as Status) ? (req.query.status as Status) : undefined;
+  res.json(await invoices.list({ status }));
+});
+`,
+    },
+    {
       name: 'validateQuery(listSchema) in front of a handler reading only the query',
       flavour: 'express5',
       filename: 'src/routes/dishes.js',

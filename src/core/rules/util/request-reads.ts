@@ -907,12 +907,17 @@ function argumentIndexHolding(expression: ts.Expression): number {
 
 const SERIALIZERS = new Set(['JSON.stringify', 'util.inspect', 'inspect']);
 
-/** `SORTABLE.includes(sort) ? sort : 'position'`: only a listed value, or the literal default, goes on. */
+/** `SORTABLE.includes(sort) ? sort : 'position'` (or `: undefined`, no filter): only a listed value, or a fixed default, goes on. */
 function keepsOnlyListed(test: ts.CallExpression): boolean {
   const conditional = climbWrappers(test).parent;
   const value = test.arguments[0];
   return ts.isConditionalExpression(conditional) && conditional.condition === climbWrappers(test) && value !== undefined &&
-    unwrapExpression(conditional.whenTrue).getText() === unwrapExpression(value).getText() && isFixedValue(conditional.whenFalse);
+    unwrapExpression(conditional.whenTrue).getText() === unwrapExpression(value).getText() && (isFixedValue(conditional.whenFalse) || isNothing(conditional.whenFalse));
+}
+
+function isNothing(expression: ts.Expression): boolean {
+  const value = unwrapExpression(expression);
+  return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || ts.isVoidExpression(value);
 }
 
 function isChainResult(call: ts.CallExpression): boolean {
