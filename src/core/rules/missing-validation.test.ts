@@ -83,6 +83,35 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a webhook signature verdict held in a const, the request refused unless it holds',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const crypto = require('crypto');
+const express = require('express');
+
+const app = express();
+
+app.post('/webhooks/billing', express.raw({ type: 'application/json' }), async (req, res, next) => {
+  try {
+    const header = req.get('x-billing-signature') || '';
+    const digest = crypto.createHmac('sha256', process.env.BILLING_WEBHOOK_SECRET).update(req.body).digest('hex');
+    const valid = header.length === digest.length && crypto.timingSafeEqual(Buffer.from(header), Buffer.from(digest));
+    if (!valid) return res.status(400).json({ error: 'Invalid signature' });
+    const event = JSON.parse(req.body.toString('utf8'));
+    res.json({ received: true, id: event.id });
+  } catch (err) {
+    next(err);
+  }
+});
+
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: 'Internal server error' });
+});
+
+module.exports = app;
+`,
+    },
+    {
       name: 'a query value kept only when listed, else no filter at all (STATUSES.includes(s) ? s : undefined)',
       flavour: 'express5',
       filename: 'src/routes/invoices.ts',
@@ -2194,6 +2223,63 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'a webhook signature verdict held in a const but only logged: the payload is still trusted',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const crypto = require('crypto');
+const express = require('express');
+
+const app = express();
+
+app.post('/webhooks/billing', express.json(), async (req, res) => {
+  const header = req.get('x-billing-signature') || '';
+  const digest = crypto.createHmac('sha256', process.env.BILLING_WEBHOOK_SECRET).update(JSON.stringify(req.body)).digest('hex');
+  const valid = header.length === digest.length && crypto.timingSafeEqual(Buffer.from(header), Buffer.from(digest));
+  if (!valid) console.warn('bad signature');
+  await fetch(process.env.LEDGER_URL, { method: 'POST', body: req.body.amount });
+  res.json({ received: true });
+});
+
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: 'Internal server error' });
+});
+
+module.exports = app;
+`,
+      errors: [{ line: 8, column: 104, endLine: 8, endColumn: 112 }],
+      output: `const crypto = require('crypto');
+const express = require('express');
+const { z } = require('zod');
+
+const app = express();
+
+const postWebhooksBillingBody = z.looseObject({
+  amount: z.unknown(),
+});
+
+app.post('/webhooks/billing', express.json(), async (req, res) => {
+  const parsedBody = postWebhooksBillingBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const header = req.get('x-billing-signature') || '';
+  const digest = crypto.createHmac('sha256', process.env.BILLING_WEBHOOK_SECRET).update(JSON.stringify(req.body)).digest('hex');
+  const valid = header.length === digest.length && crypto.timingSafeEqual(Buffer.from(header), Buffer.from(digest));
+  if (!valid) console.warn('bad signature');
+  await fetch(process.env.LEDGER_URL, { method: 'POST', body: req.body.amount });
+  res.json({ received: true });
+});
+
+app.use((err, req, res, next) => {
+  res.status(500).json({ error: 'Internal server error' });
+});
+
+module.exports = app;
+`,
+    },
     {
       name: 'a validator named after the ObjectId it checks (validateObjectId(\'id\')) covers the path only: the body set wholesale is unvalidated',
       flavour: 'express4',

@@ -211,7 +211,7 @@ class RequestUseCollector {
     // an API key compared in constant time vets no payload: the signature must be computed over the request here
     if (at < 0 || at > body.end || digest < 0 || digest > body.end) return;
     forEachDescendant(body, (node) => {
-      if (ts.isCallExpression(node) && calleeText(node)?.endsWith('timingSafeEqual') && rejectsUnless(node)) this.markValidated('body', node.getStart());
+      if (ts.isCallExpression(node) && calleeText(node)?.endsWith('timingSafeEqual') && (rejectsUnless(node) || rejectsUnlessHeld(node))) this.markValidated('body', node.getStart());
     });
   }
 
@@ -906,6 +906,26 @@ function argumentIndexHolding(expression: ts.Expression): number {
 }
 
 const SERIALIZERS = new Set(['JSON.stringify', 'util.inspect', 'inspect']);
+
+/**
+ * A verdict held in a const and tested next: `const valid = a.length === b.length && timingSafeEqual(a, b);
+ * if (!valid) return res.status(400)…`.
+ */
+function rejectsUnlessHeld(test: ts.Expression): boolean {
+  let node: ts.Node = climbWrappers(test);
+  while (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) node = climbWrappers(node.parent);
+  const declaration = node.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== node || !ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  const next = statementsAfter(declaration)?.find((statement) => ts.isIfStatement(statement));
+  if (!next || !ts.isIfStatement(next)) return false;
+  let tested: ts.Identifier | undefined;
+  forEachDescendant(next.expression, (candidate) => {
+    if (!tested && ts.isIdentifier(candidate) && candidate.text === name) tested = candidate;
+    return tested === undefined;
+  });
+  return tested !== undefined && rejectsUnless(tested);
+}
 
 /** `SORTABLE.includes(sort) ? sort : 'position'` (or `: undefined`, no filter): only a listed value, or a fixed default, goes on. */
 function keepsOnlyListed(test: ts.CallExpression): boolean {
