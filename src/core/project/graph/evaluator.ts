@@ -29,6 +29,8 @@ const FASTIFY_FACTORY_NAMES = new Set(['default', 'fastify']);
 const MAX_RETURN_SEARCH = 64;
 /** Deeper than any real initializer chain; stops cycles the memos cannot see from overflowing the stack. */
 const MAX_EVALUATION_DEPTH = 300;
+/** How deep a container builds a class's dependencies: controller, service, repository, client. */
+const MAX_INJECTION_DEPTH = 4;
 
 /**
  * Evaluates expressions to Values the way a reader follows code: through local and imported
@@ -387,7 +389,22 @@ export abstract class Evaluator {
     const typeArgument = call.typeArguments?.[0];
     const token = typeArgument && ts.isTypeReferenceNode(typeArgument) && ts.isIdentifier(typeArgument.typeName) ? typeArgument.typeName : call.arguments[0] && ts.isIdentifier(unwrap(call.arguments[0])) ? (unwrap(call.arguments[0]) as ts.Identifier) : undefined;
     const cls = token ? this.evaluate(token, frame) : undefined;
-    return cls?.kind === 'class' ? this.construct(cls, [], undefined) : undefined;
+    return cls?.kind === 'class' ? this.constructInjected(cls, 0) : undefined;
+  }
+
+  /**
+   * A class the container builds: each constructor parameter typed with a project class gets an
+   * instance of it, built the same way (`constructor(private readonly controller: ProductController)`).
+   */
+  private constructInjected(cls: ClassValue, depth: number): Value {
+    const ctor = cls.node.members.find(ts.isConstructorDeclaration);
+    const args = (ctor?.parameters ?? []).map((parameter): Value => {
+      const type = parameter.type;
+      if (depth >= MAX_INJECTION_DEPTH || !type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return UNKNOWN;
+      const dependency = this.evaluate(type.typeName, cls.frame);
+      return dependency.kind === 'class' && dependency.node !== cls.node ? this.constructInjected(dependency, depth + 1) : UNKNOWN;
+    });
+    return this.construct(cls, args, undefined);
   }
 
   private externalCall(callee: Extract<Value, { kind: 'external' }>, call: ts.CallExpression, frame: Frame): Value {

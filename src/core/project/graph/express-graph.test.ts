@@ -345,6 +345,44 @@ export class UserController {
     assert.equal(where(graph.routes[0].handler?.definition), 'src/user.controller.ts:4');
   });
 
+  it('builds the constructor dependencies a container injects by type (tsyringe container.resolve(ProductRoutes))', () => {
+    const graph = graphOf('express4', {
+      'src/app.ts': `
+import 'reflect-metadata';
+import express from 'express';
+import { container } from 'tsyringe';
+import { ProductRoutes } from './product.routes';
+const app = express();
+app.use('/api', container.resolve(ProductRoutes).router);
+export default app;
+`,
+      'src/product.routes.ts': `
+import { Router } from 'express';
+import { injectable } from 'tsyringe';
+import { ProductController } from './product.controller';
+@injectable()
+export class ProductRoutes {
+  public router = Router();
+  constructor(private readonly controller: ProductController) {
+    this.router.get('/products', this.controller.list);
+  }
+}
+`,
+      'src/product.controller.ts': `
+import type { Request, Response } from 'express';
+import { injectable } from 'tsyringe';
+@injectable()
+export class ProductController {
+  public list = async (req: Request, res: Response) => {
+    res.json({ limit: req.query.limit });
+  };
+}
+`,
+    });
+    assert.deepEqual(routeLines(graph), ['GET /api/products this.controller.list []']);
+    assert.equal(where(graph.routes[0].handler?.definition), 'src/product.controller.ts:6');
+  });
+
   it('does not run browser scripts served from public/ as server code (a client-side router there is no route)', () => {
     const graph = graphOf('express4', {
       'server.js': `
