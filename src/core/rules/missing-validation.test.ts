@@ -83,6 +83,31 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a webhook signed over the timestamp and the raw body (`${t}.${req.body.toString()}`), checked before the payload is parsed',
+      flavour: 'express5',
+      filename: 'src/app.ts',
+      code: `import { createHmac, timingSafeEqual } from 'node:crypto';
+import express, { type Request, type Response } from 'express';
+
+const SECRET = process.env.MUX_WEBHOOK_SECRET ?? '';
+const app = express();
+app.use('/webhooks', express.raw({ type: 'application/json' }));
+
+app.post('/webhooks/mux', (req: Request, res: Response) => {
+  const t = req.header('x-timestamp') ?? '';
+  const expected = Buffer.from(createHmac('sha256', SECRET).update(\`\${t}.\${req.body.toString('utf8')}\`).digest('hex'));
+  const given = Buffer.from(req.header('x-signature') ?? '');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return res.status(400).json({ error: 'invalid signature' });
+  }
+  const event = JSON.parse(req.body.toString('utf8'));
+  res.json({ received: true, type: event.type });
+});
+
+export default app;
+`,
+    },
+    {
       name: 'a webhook signature verdict held in a const, the request refused unless it holds',
       flavour: 'express4',
       filename: 'src/app.js',

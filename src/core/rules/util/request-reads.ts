@@ -374,6 +374,8 @@ class RequestUseCollector {
         const name = parent.name.text;
         const grand = parent.parent;
         if (ts.isCallExpression(grand) && grand.expression === parent) {
+          // `createHmac(…).update(`${timestamp}.${req.body.toString('utf8')}`)`: the raw payload signed with a timestamp, as hashed whole
+          if (name === 'toString' && fieldPath.length === 0 && isHashedInto(grand)) return { usage: 'log', named: false, path: fieldPath };
           this.methodEvidence(part, fieldPath, name);
           const write = this.isWrite(grand);
           // `fields.split(',')`: the value is used, whatever was checked of the other fields
@@ -925,6 +927,14 @@ function rejectsUnlessHeld(test: ts.Expression): boolean {
     return tested === undefined;
   });
   return tested !== undefined && rejectsUnless(tested);
+}
+
+/** A value handed to a digest's `update`, itself or inside a template literal. */
+function isHashedInto(expression: ts.Expression): boolean {
+  let current: ts.Node = climbWrappers(expression);
+  if (ts.isTemplateSpan(current.parent)) current = climbWrappers(current.parent.parent as ts.TemplateExpression);
+  const call = current.parent;
+  return ts.isCallExpression(call) && call.arguments.includes(current as ts.Expression) && isDigestUpdate(call);
 }
 
 /** `SORTABLE.includes(sort) ? sort : 'position'` (or `: undefined`, no filter): only a listed value, or a fixed default, goes on. */
