@@ -83,6 +83,39 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a project helper named for checking a payload signature (verifyHmac), the request refused with 401',
+      flavour: 'express5',
+      filename: 'src/app.ts',
+      code: `import express, { type Request, type Response } from 'express';
+import { verifyHmac } from './signature';
+
+const SECRET = process.env.ACME_WEBHOOK_SECRET ?? '';
+const app = express();
+app.use('/webhooks', express.raw({ type: 'application/json' }));
+
+app.post('/webhooks/acme', (req: Request, res: Response) => {
+  if (!verifyHmac(req.body, req.header('x-acme-signature'), SECRET)) {
+    return res.status(401).json({ error: 'invalid signature' });
+  }
+  const event = JSON.parse(req.body.toString('utf8'));
+  res.json({ received: true, type: event.type });
+});
+
+export default app;
+`,
+      files: {
+        'src/signature.ts': `import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export function verifyHmac(payload: Buffer, signature: string | undefined, secret: string): boolean {
+  if (!signature) return false;
+  const expected = Buffer.from(createHmac('sha256', secret).update(payload).digest('hex'));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+`,
+      },
+    },
+    {
       name: 'a webhook signed over the timestamp and the raw body (`${t}.${req.body.toString()}`), checked before the payload is parsed',
       flavour: 'express5',
       filename: 'src/app.ts',

@@ -64,8 +64,8 @@ const NON_SCHEMA_RECEIVERS = /^(JSON|Number|qs|querystring|url|URL|path|Date|Big
 /** Standalone functions that validate: superstruct `assert` / `is`, express-validator results, class-validator flows. */
 const VALIDATING_FUNCTIONS = new Set(['assert', 'is', 'matchedData', 'validationResult', 'plainToInstance', 'plainToClass', 'validateOrReject']);
 
-/** Webhook payloads are checked by their signature before use. */
-const WEBHOOK_VERIFIER = /(^|\.)(constructEvent|constructEventAsync|verifyWebhook|verifySignature|validateWebhook|verifyWebhookSignature)$/;
+/** Webhook payloads are checked by their signature before use: Stripe's `constructEvent`, and project helpers named for checking a payload's signature: `verifyWebhookSignature`, `verifyHmac`, `isValidSignature`. */
+const WEBHOOK_VERIFIER = /(^|\.)(constructEvent|constructEventAsync|(verify|validate|check|isValid)\w*(Signature|Hmac|HMAC|Webhook)\w*)$/;
 
 const LOGGER = /(^|\.)(console|logger|log|logging|Logger|winston|pino|debug|consola|signale|bunyan)(\.|$)/;
 
