@@ -1045,6 +1045,29 @@ export default router;
   ],
   invalid: [
     {
+      name: 'Fastify 5: redirect(code, url) as the whole body of a concise arrow handler',
+      flavour: 'fastify5',
+      esm: true,
+      filename: 'src/app.ts',
+      code: `import Fastify from 'fastify';
+
+const app = Fastify();
+
+app.get('/projects', async (_request, reply) => reply.redirect(301, '/api/v1/projects'));
+
+await app.listen({ port: 3000 });
+`,
+      errors: [{ line: 5, column: 49, endLine: 5, endColumn: 88 }],
+      output: `import Fastify from 'fastify';
+
+const app = Fastify();
+
+app.get('/projects', async (_request, reply) => reply.redirect('/api/v1/projects', 301));
+
+await app.listen({ port: 3000 });
+`,
+    },
+    {
       name: 'a status set after the body was sent (res.send(user).status(201)) changes nothing: moved before the send',
       flavour: 'express4',
       filename: 'src/controllers/user.controller.ts',

@@ -185,7 +185,8 @@ export function responseChainsIn(fn: FunctionLike, resName: string): { chains: R
     }
     return true;
   };
-  if (fn.body) forEachDescendant(fn.body, visit);
+  // a concise arrow's body may be the chain itself: `async (request, reply) => reply.redirect(301, url)`
+  if (fn.body && visit(fn.body)) forEachDescendant(fn.body, visit);
   return { chains, assignments };
 }
 
