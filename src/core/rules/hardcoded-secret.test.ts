@@ -897,6 +897,21 @@ export const env = EnvSchema.parse(process.env);
     errors: [{ line: 6, column: 42, endLine: 6, endColumn: 75, message: 'Hardcoded fallback secret for `process.env.JWT_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require JWT_SECRET instead.' }],
   },
   {
+    name: 'the default of a refresh-token key in a valibot env schema (v.optional(schema, default) inside v.pipe)',
+    flavour: 'express5',
+    filename: 'src/config.ts',
+    code: `import * as v from 'valibot';
+
+const EnvSchema = v.object({
+  PORT: v.optional(v.string(), '3000'),
+  REFRESH_SECRET: v.pipe(v.optional(v.string(), 'recipes-refresh-secret-dev'), v.minLength(16)),
+});
+
+export const env = v.parse(EnvSchema, process.env);
+`,
+    errors: [{ line: 5, column: 49, endLine: 5, endColumn: 77, message: 'Hardcoded fallback secret for `process.env.REFRESH_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require REFRESH_SECRET instead.' }],
+  },
+  {
     name: 'a service-to-service key compared with an internal header',
     flavour: 'express4',
     filename: 'src/routes/introspect.js',

@@ -462,15 +462,25 @@ function envSchemaDefault(literal: ts.Expression): string | undefined {
   return name !== undefined && /^[A-Z][A-Z0-9_]*$/.test(name) ? name : undefined;
 }
 
+/** valibot's schemas taking a default as their second argument. */
+const VALIBOT_DEFAULTS = /(^|\.)(optional|nullish|nullable|exactOptional|fallback)$/;
+
 /** The whole schema of a setting a default literal sits in (`z.string().min(16).default('x').describe('…')`), else the literal. */
 function schemaOfSetting(literal: ts.Expression): ts.Expression {
   const parent = literal.parent;
   let chain: ts.Expression | undefined;
   if (ts.isCallExpression(parent) && parent.arguments[0] === literal && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'default') chain = parent;
   else if (ts.isPropertyAssignment(parent) && parent.initializer === literal && propertyNameText(parent.name) === 'default' && ts.isObjectLiteralExpression(parent.parent) && ts.isCallExpression(parent.parent.parent)) chain = parent.parent.parent;
+  // valibot: `v.optional(v.string(), 'literal')`, `fallback(string(), 'literal')`
+  else if (ts.isCallExpression(parent) && parent.arguments[1] === literal && VALIBOT_DEFAULTS.test(calleeText(parent) ?? '')) chain = parent;
   if (!chain) return literal;
-  while (ts.isPropertyAccessExpression(chain.parent) && ts.isCallExpression(chain.parent.parent) && chain.parent.parent.expression === chain.parent) chain = chain.parent.parent;
-  return chain;
+  for (;;) {
+    const outer: ts.Node = chain.parent;
+    if (ts.isPropertyAccessExpression(outer) && ts.isCallExpression(outer.parent) && outer.parent.expression === outer) chain = outer.parent;
+    // `v.pipe(v.optional(v.string(), '…'), v.minLength(32))`
+    else if (ts.isCallExpression(outer) && outer.arguments[0] === chain && /(^|\.)pipe$/.test(calleeText(outer) ?? '')) chain = outer;
+    else return chain;
+  }
 }
 
 /** `getEnvironmentString('JWT_SECRET', 'literal')`, `env('APP_KEY', 'literal')`: a project helper reading a variable, with its default. */
