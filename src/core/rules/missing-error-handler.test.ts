@@ -502,6 +502,29 @@ export default orderRoutes;
   ],
   invalid: [
     {
+      name: 'Fastify: setErrorHandler inside an inline plugin whose parameter shadows the root instance name (app.register(async (app) => …))',
+      flavour: 'fastify4',
+      filename: 'src/app.js',
+      code: `const Fastify = require('fastify');
+
+const app = Fastify({ logger: true });
+
+app.register(async (app) => {
+  app.setErrorHandler((error, request, reply) => {
+    request.log.error(error);
+    reply.code(500).send({ message: 'Internal Server Error' });
+  });
+});
+
+app.get('/api/orders', async () => {
+  throw new Error('db unavailable');
+});
+
+module.exports = app;
+`,
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 22 }],
+    },
+    {
       name: 'the error handler registered before registerRoutes(app) adds the routers from another file',
       flavour: 'express5',
       filename: 'src/app.ts',

@@ -470,8 +470,9 @@ class ErrorHandlerChecker {
   private checkFastifyEncapsulation(hook: HookRegistration): void {
     const analysis = this.ctx.analysis;
     const receiverApp = analysis.apps.find((app) => app.name === hook.receiver);
-    if (receiverApp?.creation) return; // the root instance: reaches everything
     const plugin = enclosingPlugin(hook.call, hook.receiver);
+    // the root instance reaches everything, unless a plugin's parameter of the same name shadows it: `app.register(async (app) => …)`
+    if (receiverApp?.creation && (!plugin || withinNode(receiverApp.creation, plugin))) return;
     if (!plugin) return;
     if (this.isWrappedInFastifyPlugin(plugin)) return;
     // the route graph knows every route of the app, across files, and which handler each one reaches
