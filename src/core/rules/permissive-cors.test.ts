@@ -13,6 +13,27 @@ function packageJson(framework: 'express4' | 'express5' | 'fastify4' | 'fastify5
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an origin callback falling back to true only for requests without an Origin header, refusing unlisted origins',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+
+const allowList = (process.env.CORS_ORIGINS || '').split(',');
+const app = express();
+app.use(cors({
+  credentials: true,
+  origin(origin, callback) {
+    if (!origin || allowList.includes(origin)) return callback(null, origin || true);
+    return callback(new Error('Not allowed by CORS'));
+  },
+}));
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+    },
+    {
       name: 'a bare cors() preflight route after the configured cors middleware (which answers every preflight first)',
       flavour: 'express4',
       filename: 'src/app.ts',
@@ -404,6 +425,155 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
     },
   ],
   invalid: [
+    {
+      name: 'options built and returned by a function of the file (cors(corsOptions()))',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+
+function corsOptions() {
+  return { origin: true, credentials: true, maxAge: 600 };
+}
+
+const app = express();
+app.use(cors(corsOptions()));
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+      errors: [{ line: 9, column: 9, endLine: 9, endColumn: 28 }],
+      output: `const express = require('express');
+const cors = require('cors');
+
+function corsOptions() {
+  return { origin: process.env.CORS_ORIGINS?.split(',') ?? [], credentials: true, maxAge: 600 };
+}
+
+const app = express();
+app.use(cors(corsOptions()));
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+    },
+    {
+      name: 'an origin callback answering the origin or true when there is none (cb(null, origin || true))',
+      flavour: 'express5',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+app.use(cors({ origin: (origin, cb) => cb(null, origin || true), credentials: true }));
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 86 }],
+      output: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [], credentials: true }));
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+    },
+    {
+      name: 'an origin callback that tests the allow-list but allows on both branches',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+
+const allowList = ['https://app.example.com'];
+const app = express();
+app.use(
+  cors({
+    credentials: true,
+    origin(origin, callback) {
+      if (!origin || allowList.includes(origin)) {
+        callback(null, true);
+      } else {
+        console.warn('unlisted origin', origin);
+        callback(null, true);
+      }
+    },
+  }),
+);
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+      errors: [{ line: 7, column: 3, endLine: 17, endColumn: 5 }],
+      output: `const express = require('express');
+const cors = require('cors');
+
+const allowList = ['https://app.example.com'];
+const app = express();
+app.use(
+  cors({
+    credentials: true,
+    origin: process.env.CORS_ORIGINS?.split(',') ?? [],
+  }),
+);
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+    },
+    {
+      name: 'a pattern matching any https origin, with credentials',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+app.use(cors({ origin: /^https?:\\/\\/.*$/, credentials: true }));
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 63 }],
+      output: `const express = require('express');
+const cors = require('cors');
+
+const app = express();
+app.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [], credentials: true }));
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+    },
+    {
+      name: 'credentials taken from a local object spread into options that allow any origin',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const cors = require('cors');
+
+const baseCors = { credentials: true, maxAge: 86400 };
+const app = express();
+app.use(cors({ ...baseCors, origin: true }));
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 44 }],
+      output: `const express = require('express');
+const cors = require('cors');
+
+const baseCors = { credentials: true, maxAge: 86400 };
+const app = express();
+app.use(cors({ ...baseCors, origin: process.env.CORS_ORIGINS?.split(',') ?? [] }));
+app.use('/api/posts', require('./routes/posts'));
+
+module.exports = app;
+`,
+    },
     {
       name: 'Fastify: options kept as a property of an imported config object (register(cors, config.cors)), fixed in the config module',
       flavour: 'fastify5',

@@ -3,7 +3,7 @@ import { requiredModule } from '../../analysis/imports';
 import { isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import type { FileAnalysis } from '../../analysis/types';
 import type { Framework } from '../../model/rule-meta';
-import { localInitializer } from './local-binding';
+import { localFunction, localInitializer } from './local-binding';
 import { quoted, type SourceStyle } from './source-style';
 
 /**
@@ -80,7 +80,7 @@ function describe(framework: Framework, call: ts.CallExpression, argument: ts.Ex
   // `import { corsOptions } from './config/cors'`, and a property of an imported config object: `register(cors, config.cors)`
   const importable = (ts.isIdentifier(value) && (!initializer || requiredModule(unwrapExpression(initializer)) !== undefined)) || (ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression));
   const imported = importable ? importedValue?.(value) : undefined;
-  const options = resolveObject(value, 0) ?? (imported && ts.isObjectLiteralExpression(imported) ? imported : undefined);
+  const options = resolveObject(value, 0) ?? (imported && ts.isObjectLiteralExpression(imported) ? imported : undefined) ?? builtOptions(value, importedValue);
   if (!options) return { framework, call, opaque: true, origin: 'restricted' };
   const delegator = findProperty(options, 'delegator');
   if (delegator && ts.isPropertyAssignment(delegator) && isFunctionLike(unwrapExpression(delegator.initializer)) && !findProperty(options, 'origin')) {
@@ -98,8 +98,9 @@ function describe(framework: Framework, call: ts.CallExpression, argument: ts.Ex
     else origin = ts.isPropertyAssignment(originProperty) ? originPolicy(originProperty.initializer, 0) : ts.isShorthandPropertyAssignment(originProperty) ? originPolicy(originProperty.name, 0) : 'restricted';
   }
   let credentials: boolean | undefined;
-  if (credentialsProperty && ts.isPropertyAssignment(credentialsProperty)) {
-    const value = unwrapExpression(credentialsProperty.initializer);
+  const credentialsSetting = credentialsProperty ?? spreadProperty(options, 'credentials');
+  if (credentialsSetting && ts.isPropertyAssignment(credentialsSetting)) {
+    const value = unwrapExpression(credentialsSetting.initializer);
     if (value.kind === ts.SyntaxKind.TrueKeyword) credentials = true;
     else if (value.kind === ts.SyntaxKind.FalseKeyword) credentials = false;
   }
@@ -133,6 +134,33 @@ function resolveObject(expression: ts.Expression, depth: number): ts.ObjectLiter
   return undefined;
 }
 
+/**
+ * The options a function builds and returns: `cors(buildCorsOptions())` with `function buildCorsOptions() {
+ * return { origin: true, credentials: true }; }`, in this file or imported.
+ */
+function builtOptions(value: ts.Expression, importedValue?: (name: ts.Expression) => ts.Node | undefined): ts.ObjectLiteralExpression | undefined {
+  if (!ts.isCallExpression(value)) return undefined;
+  const callee = unwrapExpression(value.expression);
+  const imported = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? importedValue?.(callee) : undefined;
+  const fn = localFunction(callee) ?? (imported && isFunctionLike(imported) ? imported : undefined);
+  const body = fn?.body;
+  if (!body) return undefined;
+  const returned = ts.isBlock(body) ? body.statements.filter(ts.isReturnStatement) : [];
+  const result = ts.isBlock(body) ? (returned.length === 1 ? returned[0].expression : undefined) : body;
+  return result ? resolveObject(unwrapExpression(result), 0) : undefined;
+}
+
+/** `{ ...baseCors, origin: true }`: a setting the options take from an object spread into them, held in a local. */
+function spreadProperty(object: ts.ObjectLiteralExpression, key: string): ts.ObjectLiteralElementLike | undefined {
+  let found: ts.ObjectLiteralElementLike | undefined;
+  for (const property of object.properties) {
+    if (!ts.isSpreadAssignment(property)) continue;
+    const spread = resolveObject(unwrapExpression(property.expression), 0);
+    found = (spread && findProperty(spread, key)) ?? found;
+  }
+  return found;
+}
+
 function findProperty(object: ts.ObjectLiteralExpression, key: string): ts.ObjectLiteralElementLike | undefined {
   // A spread after the property could override it; the last writer wins.
   let found: ts.ObjectLiteralElementLike | undefined;
@@ -148,7 +176,8 @@ export function originPolicy(expression: ts.Expression, depth: number): OriginPo
   const value = unwrapExpression(expression);
   if (ts.isStringLiteralLike(value)) return value.text === '*' ? 'any' : 'restricted';
   if (value.kind === ts.SyntaxKind.TrueKeyword) return 'reflect';
-  if (ts.isRegularExpressionLiteral(value)) return /^\/\^?\.[*+]\$?\/[a-z]*$/.test(value.text) ? 'reflect' : 'restricted';
+  // `/.*/`, `/^https?:\/\/.*$/`: every host matches
+  if (ts.isRegularExpressionLiteral(value)) return /^\/\^?(https\??:\\\/\\\/)?\.[*+]\$?\/[a-z]*$/.test(value.text) ? 'reflect' : 'restricted';
   // `cors` and `@fastify/cors` compare each request origin with the list's strings, so `['*']` lets no
   // other site in; only a match-all pattern in the list reflects every origin.
   if (ts.isArrayLiteralExpression(value)) {
@@ -183,6 +212,8 @@ function allowsEveryOrigin(fn: FunctionLike): boolean {
   if (!fn.body) return false;
   let allows = false;
   let tests = false;
+  // a callback refusing (`callback(new Error(…))`, `cb(null, false)`), a throw, or a return that never calls back
+  let denies = false;
   const visit = (node: ts.Node): void => {
     // `if (!origin) return callback(null, true)`: no Origin header is no browser asking; what follows decides
     if (ts.isIfStatement(node) && originName !== undefined && isAbsent(node.expression, originName)) {
@@ -194,12 +225,17 @@ function allowsEveryOrigin(fn: FunctionLike): boolean {
       const kind = node.operatorToken.kind;
       if (kind !== ts.SyntaxKind.EqualsToken && kind !== ts.SyntaxKind.CommaToken) tests = true;
     }
+    if (ts.isThrowStatement(node) || (ts.isReturnStatement(node) && !node.expression)) denies = true;
     if (ts.isCallExpression(node)) {
       const callee = unwrapExpression(node.expression);
-      if (ts.isIdentifier(callee) && callee.text === callbackName && node.arguments.length >= 2) {
-        const allowed = unwrapExpression(node.arguments[1]);
-        if (allowed.kind === ts.SyntaxKind.TrueKeyword || (ts.isIdentifier(allowed) && allowed.text === originName)) allows = true;
-      } else if (!(ts.isIdentifier(callee) && callee.text === callbackName) && !isLogCall(callee)) {
+      if (ts.isIdentifier(callee) && callee.text === callbackName) {
+        if (node.arguments.length >= 2 && allowsAll(node.arguments[1], originName)) {
+          // `callback(null, origin || '*')`: the fallback is no test of the origin
+          allows = true;
+          return;
+        }
+        denies = true;
+      } else if (!isLogCall(callee)) {
         // any other call may check the origin; logging it (`console.log('origin', origin)`) checks nothing
         tests = true;
       }
@@ -213,7 +249,19 @@ function allowsEveryOrigin(fn: FunctionLike): boolean {
     const returned = ts.isBlock(body) ? (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]) ? body.statements[0].expression : undefined) : body;
     return !tests && returned !== undefined && unwrapExpression(returned).kind === ts.SyntaxKind.TrueKeyword;
   }
-  return allows && !tests;
+  // `if (allowList.includes(origin)) cb(null, true); else cb(null, true)`: whatever it tests, every answer allows
+  return allows && (!tests || !denies);
+}
+
+/** `true`, the origin itself, or the origin with an allow-all fallback (`origin || '*'`, `origin ?? true`). */
+function allowsAll(argument: ts.Expression, originName: string | undefined): boolean {
+  const value = unwrapExpression(argument);
+  if (value.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (ts.isIdentifier(value)) return value.text === originName;
+  const fallback = ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+  if (!fallback || !allowsAll(value.left, originName)) return false;
+  const right = unwrapExpression(value.right);
+  return (ts.isStringLiteralLike(right) && right.text === '*') || allowsAll(right, originName);
 }
 
 /** `!origin`, `origin === undefined`, `typeof origin === 'undefined'`. */
