@@ -3,7 +3,7 @@ import rule from './hardcoded-secret';
 
 runRuleTests(rule, {
   valid: [
-    {
+  {
       name: 'a number setting of an @fastify/env schema whose name ends in PASSWORD',
       flavour: 'fastify4',
       filename: 'src/utils/config.ts',
@@ -622,6 +622,34 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+  {
+    name: 'a fallback secret compared with itself to warn: the fallback is reported once, the comparison not at all',
+    flavour: 'express4',
+    filename: 'src/config.js',
+    code: `const JWT_SECRET = process.env.JWT_SECRET || 'local-dev-secret';
+
+if (JWT_SECRET === 'local-dev-secret') {
+  console.warn('[config] JWT_SECRET is not set, using the development secret');
+}
+
+module.exports = { JWT_SECRET };
+`,
+    errors: [{ line: 1, column: 46, endLine: 1, endColumn: 64 }],
+    output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const JWT_SECRET = requireEnv('JWT_SECRET');
+
+if (JWT_SECRET === 'local-dev-secret') {
+  console.warn('[config] JWT_SECRET is not set, using the development secret');
+}
+
+module.exports = { JWT_SECRET };
+`,
+  },
     {
       name: 'a JSON-schema default for JWT_SECRET in the @fastify/env schema',
       flavour: 'fastify4',

@@ -25,6 +25,7 @@ import {
   SINK_ENV_NAMES,
   type SecretLiteral,
 } from './util/secret-sinks';
+import { localInitializer } from './util/local-binding';
 import { moveSecretToEnv } from './util/secret-env-fix';
 import { skipsTestFile } from './util/test-context';
 
@@ -262,7 +263,7 @@ const rule: Rule = {
       }
 
       const compared = comparedName(position.outer);
-      if (compared && !fixtureFile && !refusesComparison(position.outer)) {
+      if (compared && !fixtureFile && !refusesComparison(position.outer) && !comparesOwnDefault(position.outer, value)) {
         const strength = secretNameStrength(compared.name);
         const secret =
           strength === 'strong' ? isComparedSecretValue(value, compared.name, comparedSource(compared.text)) : strength ? isSecretValue(value, compared.name, strength) : /^authorization$/i.test(compared.name) && authorizationCredential(value);
@@ -415,6 +416,25 @@ function refusedLiterals(ctx: RuleContext): ReadonlySet<string> {
 }
 
 /** `if (isProduction && JWT_SECRET === 'dev') throw …`: a comparison whose `if` stops the app, refusing the literal rather than accepting it. */
+/**
+ * `const JWT_SECRET = process.env.JWT_SECRET || 'local-dev-secret'; if (JWT_SECRET === 'local-dev-secret') warn(…)`:
+ * the variable compared with the default it was given, to tell whether it was set (the default itself is reported).
+ */
+function comparesOwnDefault(literal: ts.Expression, value: string): boolean {
+  const comparison = literal.parent;
+  if (!ts.isBinaryExpression(comparison)) return false;
+  const other = unwrapExpression(comparison.left === literal ? comparison.right : comparison.left);
+  const initializer = ts.isIdentifier(other) ? localInitializer(other) : undefined;
+  if (!initializer) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteralLike(node) && node.text === value) found = true;
+    else if (!found) ts.forEachChild(node, visit);
+  };
+  visit(initializer);
+  return found;
+}
+
 function refusesComparison(comparison: ts.Node): boolean {
   let condition: ts.Node = comparison;
   while (ts.isBinaryExpression(condition.parent) || ts.isParenthesizedExpression(condition.parent) || ts.isPrefixUnaryExpression(condition.parent)) condition = condition.parent;
