@@ -4,6 +4,19 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'the literal on the development branch of an environment ternary, whichever way the condition is written',
+    flavour: 'express4',
+    filename: 'src/config.js',
+    code: `const isProduction = process.env.NODE_ENV === 'production';
+
+module.exports = {
+  jwtSecret: isProduction ? process.env.JWT_SECRET : 'dev-only-9f8e7d6c5b',
+  sessionSecret: process.env.NODE_ENV !== 'production' ? 'dev-session-2b7c' : process.env.SESSION_SECRET,
+  cookieSecret: !isProduction ? 'dev-cookie-5a1d' : process.env.COOKIE_SECRET,
+};
+`,
+  },
+  {
       name: 'a number setting of an @fastify/env schema whose name ends in PASSWORD',
       flavour: 'fastify4',
       filename: 'src/utils/config.ts',
@@ -622,6 +635,26 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+  {
+    name: 'the literal on the production branch of an environment ternary (NODE_ENV !== \'production\' ? env : literal)',
+    flavour: 'express4',
+    filename: 'src/config.js',
+    code: `module.exports = {
+  jwtSecret: process.env.NODE_ENV !== 'production' ? process.env.JWT_SECRET : 'Prod-Key-9f8e7d6c5b',
+};
+`,
+    errors: [{ line: 2, column: 79, endLine: 2, endColumn: 100 }],
+    output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+module.exports = {
+  jwtSecret: process.env.NODE_ENV !== 'production' ? process.env.JWT_SECRET : requireEnv('JWT_SECRET'),
+};
+`,
+  },
   {
     name: 'a fallback secret compared with itself to warn: the fallback is reported once, the comparison not at all',
     flavour: 'express4',

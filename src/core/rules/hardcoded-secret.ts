@@ -18,6 +18,7 @@ import {
 import {
   envReadName,
   isEnvironmentCheck,
+  productionBranch,
   propertyInitializer,
   propertyNameText,
   secretLiteralsOf,
@@ -382,7 +383,7 @@ function climb(literal: ts.Expression): Position {
       fallback ??= { expression: parent, envName: envReadName(parent.left), leftName: operandName(parent.left)?.name };
       current = parent;
     } else if (ts.isConditionalExpression(parent) && parent.condition !== current) {
-      if (isEnvironmentCheck(parent.condition)) gated = true;
+      if (isEnvironmentCheck(parent.condition) && productionBranch(parent) !== current) gated = true;
       current = parent;
     } else if (ts.isCallExpression(parent) && envHelperDefault(parent, current)) {
       fallback ??= { expression: parent, envName: (parent.arguments[0] as ts.StringLiteralLike).text };

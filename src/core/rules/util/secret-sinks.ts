@@ -258,6 +258,40 @@ export function isEnvironmentCheck(condition: ts.Expression): boolean {
 }
 
 /**
+ * The branch of an environment ternary production takes, when the condition says: `NODE_ENV === 'production'
+ * ? a : b` → a, `NODE_ENV !== 'production' ? a : b` → b, `isDev ? a : b` → b. Undefined when it cannot be told.
+ */
+export function productionBranch(conditional: ts.ConditionalExpression): ts.Expression | undefined {
+  const production = conditionMeansProduction(conditional.condition);
+  return production === undefined ? undefined : production ? conditional.whenTrue : conditional.whenFalse;
+}
+
+function conditionMeansProduction(condition: ts.Expression): boolean | undefined {
+  const value = unwrapExpression(condition);
+  if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) {
+    const inner = conditionMeansProduction(value.operand);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (ts.isBinaryExpression(value)) {
+    const kind = value.operatorToken.kind;
+    const negated = kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+    if (!negated && kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && kind !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+    const literal = [value.left, value.right].map(unwrapExpression).find(ts.isStringLiteralLike);
+    const named = literal && environmentNamed(literal.text);
+    return named === undefined ? undefined : named !== negated;
+  }
+  const name = memberPath(value)?.pop();
+  return name !== undefined && /^(is|IS_)/.test(name) ? environmentNamed(name.replace(/^(is|IS_)/, '')) : undefined;
+}
+
+/** Whether an environment's name is production's (true) or a development one's (false). */
+function environmentNamed(name: string): boolean | undefined {
+  if (/^(prod|production)$/i.test(name)) return true;
+  if (/^(dev|development|test|testing|local)$/i.test(name)) return false;
+  return undefined;
+}
+
+/**
  * The string literals an expression evaluates to when used as a secret: the literal itself, the
  * fallback of `||` / `??`, array elements (key rotation lists), `Buffer.from('…')`,
  * `new TextEncoder().encode('…')`, and locals holding any of these.
@@ -276,7 +310,11 @@ export function secretLiteralsOf(expression: ts.Expression, depth = 0): SecretLi
     return [];
   }
   if (ts.isConditionalExpression(value)) {
-    if (isEnvironmentCheck(value.condition)) return [];
+    if (isEnvironmentCheck(value.condition)) {
+      // a literal on production's branch is the production secret; the development one is not
+      const production = productionBranch(value);
+      return production ? secretLiteralsOf(production, depth + 1) : [];
+    }
     return [...secretLiteralsOf(value.whenTrue, depth + 1), ...secretLiteralsOf(value.whenFalse, depth + 1)];
   }
   if (ts.isArrayLiteralExpression(value)) return value.elements.flatMap((element) => (ts.isSpreadElement(element) ? [] : secretLiteralsOf(element, depth + 1)));
