@@ -4,6 +4,18 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
   {
+    name: 'a Gmail app password placeholder in the mailer settings',
+    flavour: 'express4',
+    filename: 'src/mailer.js',
+    code: `const nodemailer = require('nodemailer');
+
+module.exports = nodemailer.createTransport({
+  service: 'gmail',
+  auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASSWORD || 'xxxx xxxx xxxx xxxx' },
+});
+`,
+  },
+  {
     name: 'the literal on the development branch of an environment ternary, whichever way the condition is written',
     flavour: 'express4',
     filename: 'src/config.js',
@@ -635,6 +647,38 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+  {
+    name: 'a Gmail app password (four groups of four letters) as the SMTP pass',
+    flavour: 'express4',
+    filename: 'src/mailer.js',
+    code: `const nodemailer = require('nodemailer');
+
+module.exports = nodemailer.createTransport({
+  service: 'gmail',
+  auth: {
+    user: 'notifications@example.com',
+    pass: 'qwxz hmfe pkvb tnda',
+  },
+});
+`,
+    errors: [{ line: 7, column: 11, endLine: 7, endColumn: 32 }],
+    output: `const nodemailer = require('nodemailer');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+module.exports = nodemailer.createTransport({
+  service: 'gmail',
+  auth: {
+    user: 'notifications@example.com',
+    pass: requireEnv('SMTP_PASSWORD'),
+  },
+});
+`,
+  },
   {
     name: 'the literal on the production branch of an environment ternary (NODE_ENV !== \'production\' ? env : literal)',
     flavour: 'express4',

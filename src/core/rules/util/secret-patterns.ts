@@ -287,6 +287,8 @@ function isPublishableKey(value: string): boolean {
 export function isSecretValue(value: string, name: string, strength: SecretNameStrength): boolean {
   if (isPublishableKey(value)) return false;
   if (strength === 'weak') return looksGenerated(value);
+  // a Google app password as Gmail shows it (`'qwxz hmfe pkvb tnda'`): four groups of four letters, not words
+  if (/pass|pwd/i.test(name) && /^[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}$/.test(value) && !isPlaceholder(value.replace(/ /g, ''))) return true;
   if (value.length < 6 || isPlaceholder(value) || isDescriptive(value)) return false;
   if (normalized(value) === normalized(name) || normalized(name).endsWith(normalized(value))) return false;
   // `secret: 'ilovescotchyscotch'`: a long run of letters is a passphrase where the app's own key goes
