@@ -754,6 +754,44 @@ module.exports = errorHandlerMiddleware;
   ],
   invalid: [
     {
+      name: 'the SQL text of a failed query sent with a 400: driver internals are no client error',
+      flavour: 'express4',
+      filename: 'src/routes/reports.js',
+      code: `const express = require('express');
+const { sequelize } = require('../db');
+
+const router = express.Router();
+
+router.get('/sales', async (req, res) => {
+  try {
+    const [rows] = await sequelize.query('SELECT region, SUM(total) AS total FROM orders GROUP BY region');
+    res.json(rows);
+  } catch (err) {
+    res.status(400).json({ message: 'Report failed', query: err.sql });
+  }
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 11, column: 5, endLine: 11, endColumn: 71 }],
+      output: `const express = require('express');
+const { sequelize } = require('../db');
+
+const router = express.Router();
+
+router.get('/sales', async (req, res) => {
+  try {
+    const [rows] = await sequelize.query('SELECT region, SUM(total) AS total FROM orders GROUP BY region');
+    res.json(rows);
+  } catch (err) {
+    res.status(400).json({ message: 'Report failed' });
+  }
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'the upstream\'s body (axios err.response.data) handed to a response envelope and sent with 502',
       flavour: 'express4',
       esm: true,

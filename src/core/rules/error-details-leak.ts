@@ -371,7 +371,8 @@ function flaggedLeaks(ctx: RuleContext, payload: ts.Expression, send: ts.Node, f
       if (leak.devOnly) return false;
       // the old `{ err: err, data }` answer, sent after `if (err) return …`: the error is empty there
       if (leak.level === 'raw' && ts.isIdentifier(leak.node) && isEmptiedBefore(leak.node, send, fn)) return false;
-      if (leak.level === 'stack') return true;
+      // a stack trace, or the SQL and driver internals an error carries, is no message meant for the client at any status
+      if (leak.level === 'stack' || isDriverInternals(leak)) return true;
       if (leak.guarded) return false;
       switch (statusClass) {
         case 'client':
@@ -384,6 +385,11 @@ function flaggedLeaks(ctx: RuleContext, payload: ts.Expression, send: ts.Node, f
       }
     })
     .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+}
+
+/** `err.sql`, `err.sqlMessage`, `err.original`, `err.config`: the query or request the failing driver ran. */
+function isDriverInternals(leak: Leak): boolean {
+  return leak.level === 'raw' && /\.(sql|sqlMessage|sqlState|original|parent|config|request)$/.test(leak.text);
 }
 
 interface SendShape {
@@ -404,6 +410,8 @@ function report(ctx: RuleContext, node: ts.Expression, leaks: Leak[], status: Ef
   let message: string;
   if (leak.level === 'stack' && statusInfo.kind === 'client') {
     message = `The stack trace \`${leak.text}\` is sent to the client; keep it in the server logs and leave it out of the response.`;
+  } else if (isDriverInternals(leak) && statusInfo.kind === 'client') {
+    message = `The driver internals \`${leak.text}\` of an error are sent to the client; keep them in the server logs and leave them out of the response.`;
   } else if (leak.level === 'stack') {
     message = `The stack trace \`${leak.text}\` is sent to the client; log the error and send a generic message with a request id instead.`;
   } else if (leak.level === 'raw') {
@@ -417,8 +425,8 @@ function report(ctx: RuleContext, node: ts.Expression, leaks: Leak[], status: Ef
 }
 
 function buildFix(ctx: RuleContext, leaks: Leak[], statusClass: StatusClass, status: EffectiveStatus, owner: ResponseOwner, shape: SendShape): Fix | undefined {
-  // Only a stack trace in an otherwise fine (e.g. 4xx) body: drop that property
-  const onlyStack = leaks.every((leak) => leak.level === 'stack' && leak.property !== undefined) && new Set(leaks.map((leak) => leak.property)).size === 1;
+  // Only a stack trace (or the driver's internals) in an otherwise fine (e.g. 4xx) body: drop that property
+  const onlyStack = leaks.every((leak) => (leak.level === 'stack' || isDriverInternals(leak)) && leak.property !== undefined) && new Set(leaks.map((leak) => leak.property)).size === 1;
   if (onlyStack && (statusClass === 'client' || shape.payload !== leaks[0].node)) {
     const property = leaks[0].property as ts.ObjectLiteralElementLike;
     if (ts.isObjectLiteralExpression(property.parent) && property.parent.properties.length > 1) return removePropertyFix(ctx, property, property.parent);
