@@ -754,6 +754,47 @@ module.exports = errorHandlerMiddleware;
   ],
   invalid: [
     {
+      name: 'Node\'s res.writeHead(500) then res.end() with the message in an error middleware',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+
+const app = express();
+app.use('/api/items', require('./routes/items'));
+app.use((err, req, res, next) => {
+  res.writeHead(500, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify({ error: 'Internal Server Error', detail: err.message }));
+});
+
+module.exports = app;
+`,
+      errors: [{ line: 7, column: 3, endLine: 7, endColumn: 83 }],
+    },
+    {
+      name: 'the message written into a CSV stream piped to the response: the pipe set no status',
+      flavour: 'express4',
+      filename: 'src/routes/exports.js',
+      code: `const { PassThrough } = require('stream');
+const router = require('express').Router();
+const { loadRows } = require('../services/reports');
+
+router.get('/export.csv', async (req, res) => {
+  const csv = new PassThrough();
+  csv.pipe(res);
+  try {
+    for (const row of await loadRows()) csv.write(row.join(',') + '\n');
+    csv.end();
+  } catch (err) {
+    res.write(\`\\n# export failed: \${err.message}\\n\`);
+    res.end();
+  }
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 13, column: 5, endLine: 13, endColumn: 53 }],
+    },
+    {
       name: 'the SQL text of a failed query sent with a 400: driver internals are no client error',
       flavour: 'express4',
       filename: 'src/routes/reports.js',

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
-import { alwaysExits, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { alwaysExits, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { readStatus, type StatusValue } from './http-status';
 import { localFunction } from './local-binding';
 
@@ -194,6 +194,10 @@ export function responseChainsIn(fn: FunctionLike, resName: string): { chains: R
 export function loneStatusOf(statement: ts.Statement, resName: string): { node: ts.Node; status: StatusValue; chain?: ResponseChain } | undefined {
   if (!ts.isExpressionStatement(statement)) return undefined;
   const expression = unwrapExpression(statement.expression);
+  // Node's own `res.writeHead(500, headers);`, as Express and Fastify handlers may call it
+  if (ts.isCallExpression(expression) && expression.arguments[0] && memberPath(expression.expression)?.join('.') === `${resName}.writeHead`) {
+    return { node: expression, status: readStatus(expression.arguments[0]) };
+  }
   if (ts.isCallExpression(expression)) {
     const chain = readResponseChain(expression, resName);
     if (chain?.statusLink && chain.status && !chain.terminal && chain.recognised) return { node: chain.statusLink.call, status: chain.status, chain };
@@ -218,7 +222,8 @@ export function touchesStatus(node: ts.Node, resName: string, depth = 0): boolea
         // a status call that is part of a sending chain ends that path; only a status left set matters
         else if (STATUS_METHODS.has(parent.name.text) && !sendsAfter(parent, resName)) found = true;
       } else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(child)) {
-        found = !(ts.isCallExpression(parent) && leavesStatus(parent, parent.arguments.indexOf(child), depth));
+        // `csv.pipe(res)` streams a body: the status stays what it was
+        found = !(ts.isCallExpression(parent) && (isPipeInto(parent) || leavesStatus(parent, parent.arguments.indexOf(child), depth)));
       } else if (ts.isShorthandPropertyAssignment(parent) || ts.isPropertyAssignment(parent)) {
         found = true;
       }
@@ -228,6 +233,11 @@ export function touchesStatus(node: ts.Node, resName: string, depth = 0): boolea
   };
   visit(node);
   return found;
+}
+
+function isPipeInto(call: ts.CallExpression): boolean {
+  const callee = unwrapExpression(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'pipe' && call.arguments.length === 1;
 }
 
 /**
