@@ -83,6 +83,23 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'the timestamped payload turned into bytes for a project signature check (verifyHmac(Buffer.from(`${t}.${raw}`)))',
+      flavour: 'express5',
+      filename: 'src/controllers/webhooks.ts',
+      code: `import type { Request, Response } from 'express';
+import { verifyHmac } from '../lib/signature';
+
+export async function handleMuxWebhook(req: Request, res: Response) {
+  const t = req.header('x-timestamp') ?? '';
+  if (!verifyHmac(Buffer.from(\`\${t}.\${req.body.toString('utf8')}\`), req.header('x-signature'), process.env.MUX_SECRET ?? '')) {
+    return res.status(400).json({ error: 'invalid signature' });
+  }
+  const event = JSON.parse(req.body.toString('utf8'));
+  res.json({ received: true, type: event.type });
+}
+`,
+    },
+    {
       name: 'a project helper named for checking a payload signature (verifyHmac), the request refused with 401',
       flavour: 'express5',
       filename: 'src/app.ts',

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
-import { calleeText, isEqualityOperator, isFallbackExpression, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { calleeText, isEqualityOperator, isFallbackExpression, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import {
   climbWrappers,
   isAllowListTest,
@@ -374,8 +374,14 @@ class RequestUseCollector {
         const name = parent.name.text;
         const grand = parent.parent;
         if (ts.isCallExpression(grand) && grand.expression === parent) {
-          // `createHmac(…).update(`${timestamp}.${req.body.toString('utf8')}`)`: the raw payload signed with a timestamp, as hashed whole
-          if (name === 'toString' && fieldPath.length === 0 && isHashedInto(grand)) return { usage: 'log', named: false, path: fieldPath };
+          // `createHmac(…).update(`${timestamp}.${req.body.toString('utf8')}`)`: the raw payload signed with a timestamp, as hashed
+          // whole; handed that way to a signature check (`verifyHmac(Buffer.from(`${t}.${req.body.toString()}`), …)`), checked
+          const receiver = name === 'toString' && fieldPath.length === 0 ? signedTextReceiver(grand) : undefined;
+          if (receiver && isDigestUpdate(receiver)) return { usage: 'log', named: false, path: fieldPath };
+          if (receiver && this.classifier.isValidator(receiver)) {
+            this.markValidated(part, receiver.getStart());
+            return { usage: 'validator', named: false, path: fieldPath };
+          }
           this.methodEvidence(part, fieldPath, name);
           const write = this.isWrite(grand);
           // `fields.split(',')`: the value is used, whatever was checked of the other fields
@@ -929,12 +935,16 @@ function rejectsUnlessHeld(test: ts.Expression): boolean {
   return tested !== undefined && rejectsUnless(tested);
 }
 
-/** A value handed to a digest's `update`, itself or inside a template literal. */
-function isHashedInto(expression: ts.Expression): boolean {
+/** The call a text is handed to, itself, inside a template literal or turned into bytes (`Buffer.from(`${t}.${text}`)`). */
+function signedTextReceiver(expression: ts.Expression): ts.CallExpression | undefined {
   let current: ts.Node = climbWrappers(expression);
   if (ts.isTemplateSpan(current.parent)) current = climbWrappers(current.parent.parent as ts.TemplateExpression);
-  const call = current.parent;
-  return ts.isCallExpression(call) && call.arguments.includes(current as ts.Expression) && isDigestUpdate(call);
+  let call = current.parent;
+  if (ts.isCallExpression(call) && call.arguments[0] === current && memberPath(call.expression)?.join('.') === 'Buffer.from') {
+    current = climbWrappers(call);
+    call = current.parent;
+  }
+  return ts.isCallExpression(call) && call.arguments.includes(current as ts.Expression) ? call : undefined;
 }
 
 /** `SORTABLE.includes(sort) ? sort : 'position'` (or `: undefined`, no filter): only a listed value, or a fixed default, goes on. */
