@@ -474,7 +474,7 @@ class RequestUseCollector {
       const container = parent.parent;
       const call = ts.isObjectLiteralExpression(container) || ts.isArrayLiteralExpression(container) ? enclosingCallOfArgument(container) : undefined;
       // …and `usersService.create({ ...req.body, userId })`, a service that parses what it is given
-      if (call && (this.classifier.isValidator(call) || this.classifier.validatesArgument?.(call, argumentIndexHolding(container as ts.Expression)))) {
+      if (call && (this.classifier.isValidator(call) || this.classifier.validatesArgument?.(call, argumentIndexHolding(container)))) {
         this.markValidated(part, call.getStart());
         return 'validator';
       }
@@ -899,7 +899,7 @@ function soleArgumentUse(declaration: ts.VariableDeclaration): ts.Identifier | u
     if (uses > 1) return undefined;
   }
   const parent = found && climbWrappers(found).parent;
-  return uses === 1 && found && parent && ts.isCallExpression(parent) && parent.arguments.includes(climbWrappers(found) as ts.Expression) ? found : undefined;
+  return uses === 1 && found && parent && ts.isCallExpression(parent) && parent.arguments.includes(climbWrappers(found)) ? found : undefined;
 }
 
 /** `x` in `a.x` or `{ x: 1 }`: a name, not a reference to a variable. */
@@ -938,7 +938,7 @@ function rejectsUnlessHeld(test: ts.Expression): boolean {
 /** The call a text is handed to, itself, inside a template literal or turned into bytes (`Buffer.from(`${t}.${text}`)`). */
 function signedTextReceiver(expression: ts.Expression): ts.CallExpression | undefined {
   let current: ts.Node = climbWrappers(expression);
-  if (ts.isTemplateSpan(current.parent)) current = climbWrappers(current.parent.parent as ts.TemplateExpression);
+  if (ts.isTemplateSpan(current.parent)) current = climbWrappers(current.parent.parent);
   let call = current.parent;
   if (ts.isCallExpression(call) && call.arguments[0] === current && memberPath(call.expression)?.join('.') === 'Buffer.from') {
     current = climbWrappers(call);
