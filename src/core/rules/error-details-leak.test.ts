@@ -4,6 +4,26 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'sendErrorProd sending the message of operational errors only, after its caller fell back to 500',
+      flavour: 'express4',
+      filename: 'src/controllers/errorController.js',
+      code: `const sendErrorProd = (err, res) => {
+  if (err.isOperational) {
+    res.status(err.statusCode).json({ status: err.status, message: err.message });
+  } else {
+    console.error('ERROR', err);
+    res.status(500).json({ status: 'error', message: 'Something went very wrong!' });
+  }
+};
+
+module.exports = (err, req, res, next) => {
+  err.statusCode = err.statusCode || 500;
+  err.status = err.status || 'error';
+  sendErrorProd(err, res);
+};
+`,
+    },
+    {
       name: 'a sign-in form rendered again with the error that turned it down (no server status)',
       flavour: 'express4',
       filename: 'src/controllers/auth.js',
@@ -753,6 +773,49 @@ module.exports = errorHandlerMiddleware;
   },
   ],
   invalid: [
+    {
+      name: 'sendErrorProd sending the message with the status its only caller fell back to 500 (err.statusCode = err.statusCode || 500)',
+      flavour: 'express4',
+      filename: 'src/controllers/errorController.js',
+      code: `const sendErrorDev = (err, res) => {
+  res.status(err.statusCode).json({ status: err.status, error: err, message: err.message, stack: err.stack });
+};
+
+const sendErrorProd = (err, res) => {
+  res.status(err.statusCode).json({ status: err.status, message: err.message });
+};
+
+module.exports = (err, req, res, next) => {
+  err.statusCode = err.statusCode || 500;
+  err.status = err.status || 'error';
+  if (process.env.NODE_ENV === 'development') {
+    sendErrorDev(err, res);
+  } else {
+    sendErrorProd(err, res);
+  }
+};
+`,
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 80 }],
+      output: `const sendErrorDev = (err, res) => {
+  res.status(err.statusCode).json({ status: err.status, error: err, message: err.message, stack: err.stack });
+};
+
+const sendErrorProd = (err, res) => {
+  console.error(err);
+  res.status(err.statusCode).json(err.statusCode >= 500 ? { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } } : { status: err.status, message: err.message });
+};
+
+module.exports = (err, req, res, next) => {
+  err.statusCode = err.statusCode || 500;
+  err.status = err.status || 'error';
+  if (process.env.NODE_ENV === 'development') {
+    sendErrorDev(err, res);
+  } else {
+    sendErrorProd(err, res);
+  }
+};
+`,
+    },
     {
       name: 'Node\'s res.writeHead(500) then res.end() with the message in an error middleware',
       flavour: 'express4',

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { forEachDescendant } from '../analysis/descendants';
 import { isFunctionLike, memberPath, parameterTypeName, unwrapExpression, type FunctionLike } from '../analysis/syntax';
 import type { HandlerInfo } from '../analysis/types';
 import type { Rule, RuleContext } from '../lint/rule';
@@ -272,7 +273,7 @@ function fallsBackTo5xx(expression: ts.Expression, depth: number): boolean {
     if (binding?.kind === 'binding-element' && binding.element.initializer) return fallsBackTo5xx(binding.element.initializer, depth + 1);
   }
   if (ts.isPropertyAccessExpression(value)) {
-    const assigned = localPropertyInitializer(value) ?? propertySetBefore(value);
+    const assigned = localPropertyInitializer(value) ?? propertySetBefore(value) ?? statusSetByCallers(value);
     if (assigned) return fallsBackTo5xx(assigned, depth + 1);
     // `error.statusCode` of `error = new ApiError(statusCode, message)`, `const statusCode = error.statusCode || 500`
     const owner = unwrapExpression(value.expression);
@@ -332,27 +333,64 @@ function calledOnlyInDevelopment(ctx: RuleContext, fn: FunctionLike): boolean {
  */
 function propertySetBefore(access: ts.PropertyAccessExpression): ts.Expression | undefined {
   const object = unwrapExpression(access.expression);
-  if (!ts.isIdentifier(object)) return undefined;
-  let statement: ts.Node = access;
-  while (!ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent)) {
-    if (isFunctionLike(statement.parent)) return undefined;
-    statement = statement.parent;
+  return ts.isIdentifier(object) ? valueSetBefore(object.text, access.name.text, access) : undefined;
+}
+
+/**
+ * The value `name.property` was last set to by a statement before `node` in its function, the
+ * statements of the enclosing blocks included: `err.statusCode = err.statusCode || 500;` at the top of
+ * an error handler reaches a send inside its `else { … }`.
+ */
+function valueSetBefore(name: string, property: string, node: ts.Node): ts.Expression | undefined {
+  let statement: ts.Node = node;
+  for (;;) {
+    while (!ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent)) {
+      if (isFunctionLike(statement.parent)) return undefined;
+      statement = statement.parent;
+    }
+    const block = statement.parent;
+    let value: ts.Expression | undefined;
+    let written = false;
+    for (const earlier of block.statements) {
+      if (earlier === statement) break;
+      if (!ts.isExpressionStatement(earlier) || !ts.isBinaryExpression(earlier.expression)) continue;
+      const { left, operatorToken, right } = earlier.expression;
+      const target = unwrapExpression(left);
+      if (!ts.isPropertyAccessExpression(target) || target.name.text !== property) continue;
+      const targetObject = unwrapExpression(target.expression);
+      if (!ts.isIdentifier(targetObject) || targetObject.text !== name) continue;
+      const operator = operatorToken.kind;
+      const sets = operator === ts.SyntaxKind.EqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken || operator === ts.SyntaxKind.QuestionQuestionEqualsToken;
+      value = sets ? right : undefined;
+      written = true;
+    }
+    if (written || ts.isSourceFile(block) || isFunctionLike(block.parent)) return value;
+    statement = block;
   }
-  const block = statement.parent;
-  let value: ts.Expression | undefined;
-  for (const earlier of block.statements) {
-    if (earlier === statement) break;
-    if (!ts.isExpressionStatement(earlier) || !ts.isBinaryExpression(earlier.expression)) continue;
-    const { left, operatorToken, right } = earlier.expression;
-    const target = unwrapExpression(left);
-    if (!ts.isPropertyAccessExpression(target) || target.name.text !== access.name.text) continue;
-    const targetObject = unwrapExpression(target.expression);
-    if (!ts.isIdentifier(targetObject) || targetObject.text !== object.text) continue;
-    const operator = operatorToken.kind;
-    const sets = operator === ts.SyntaxKind.EqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken || operator === ts.SyntaxKind.QuestionQuestionEqualsToken;
-    value = sets ? right : undefined;
-  }
-  return value;
+}
+
+/**
+ * `const sendErrorProd = (err, res) => res.status(err.statusCode).json(…)` called only as
+ * `err.statusCode = err.statusCode || 500; … sendErrorProd(err, res)`: the status every caller set on the error.
+ */
+function statusSetByCallers(access: ts.PropertyAccessExpression): ts.Expression | undefined {
+  const owner = unwrapExpression(access.expression);
+  let fn: ts.Node | undefined = access.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !ts.isIdentifier(owner)) return undefined;
+  const index = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === owner.text);
+  const name = declaredName(fn);
+  if (index < 0 || !name) return undefined;
+  const values: ts.Expression[] = [];
+  let unknown = false;
+  forEachDescendant(access.getSourceFile(), (node) => {
+    if (unknown || !ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== name) return;
+    const argument = node.arguments[index] && unwrapExpression(node.arguments[index]);
+    const set = argument && ts.isIdentifier(argument) ? valueSetBefore(argument.text, access.name.text, node) : undefined;
+    if (set) values.push(set);
+    else unknown = true;
+  });
+  return !unknown && values.length > 0 && values.every((value) => fallsBackTo5xx(value, 1)) ? values[0] : undefined;
 }
 
 /**
