@@ -17,6 +17,31 @@ const FEATURES = 12;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'routers and the error handler both registered once the database connects, in order',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const mongoose = require('mongoose');
+const errorHandler = require('./middleware/errorHandler');
+
+const app = express();
+app.use(express.json());
+
+mongoose.connect(process.env.MONGO_URI).then(() => {
+  app.use('/api/users', require('./routes/users'));
+  app.use(errorHandler);
+  app.listen(process.env.PORT || 3000);
+});
+`,
+      files: {
+        'src/middleware/errorHandler.js': `module.exports = (err, req, res, next) => {
+  console.error(err);
+  res.status(500).json({ message: 'Internal server error' });
+};
+`,
+      },
+    },
+    {
       name: 'a docs-only server that serves the Swagger UI and nothing else',
       flavour: 'express4',
       filename: 'docs/swagger/index.js',
@@ -501,6 +526,32 @@ export default orderRoutes;
     },
   ],
   invalid: [
+    {
+      name: 'the error handler registered now, the routers mounted once the database connects (.then): the handler comes first',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const mongoose = require('mongoose');
+const errorHandler = require('./middleware/errorHandler');
+
+const app = express();
+app.use(express.json());
+app.use(errorHandler);
+
+mongoose.connect(process.env.MONGO_URI).then(() => {
+  app.use('/api/users', require('./routes/users'));
+  app.listen(process.env.PORT || 3000);
+});
+`,
+      errors: [{ line: 7, column: 9, endLine: 7, endColumn: 21 }],
+      files: {
+        'src/middleware/errorHandler.js': `module.exports = (err, req, res, next) => {
+  console.error(err);
+  res.status(500).json({ message: 'Internal server error' });
+};
+`,
+      },
+    },
     {
       name: 'Fastify: setErrorHandler inside an inline plugin whose parameter shadows the root instance name (app.register(async (app) => …))',
       flavour: 'fastify4',

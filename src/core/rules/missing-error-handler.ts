@@ -368,9 +368,11 @@ class ErrorHandlerChecker {
     const lastRegistration = registrations.reduce((latest, call) => (call.pos > latest.pos ? call : latest));
     const lastError = errorUses.reduce((latest, use) => (use.call.pos > latest.call.pos ? use : latest));
     if (this.checkMethodOrder(receiver, lastError, registrations)) return;
-    if (lastError.call.pos > lastRegistration.pos) return;
     const errorStatement = statementOf(lastError.call);
-    const routeStatement = statementOf(lastRegistration);
+    // `mongoose.connect(uri).then(() => { app.use('/api', routes) })`: mounted once connected, after every handler the file registers now
+    const deferred = errorStatement && !deferredCallbackOf(lastError.call) ? registrations.map((call) => deferredStatement(call, errorStatement.parent)).find((found) => found !== undefined) : undefined;
+    if (!deferred && lastError.call.pos > lastRegistration.pos) return;
+    const routeStatement = deferred ?? statementOf(lastRegistration);
     // order in the text is the order of registration only for statements of one block
     if (!errorStatement || !routeStatement || errorStatement.parent !== routeStatement.parent) return;
     const ref = lastError.args.find((candidate) => isErrorHandlerRef(candidate, analysis));
@@ -381,7 +383,7 @@ class ErrorHandlerChecker {
     this.ctx.report({
       ...range,
       message: `${label} is registered before the routes of \`${receiver}\` (the last one is on line ${line}); Express only passes an error to error handlers registered after the route that failed, so move it after them.`,
-      fix: ts.isExpressionStatement(errorStatement) && unwrapExpression(errorStatement.expression) === lastError.call ? this.moveFix(errorStatement, routeStatement) : undefined,
+      fix: !deferred && ts.isExpressionStatement(errorStatement) && unwrapExpression(errorStatement.expression) === lastError.call ? this.moveFix(errorStatement, routeStatement) : undefined,
     });
   }
 
@@ -606,6 +608,27 @@ function isTrivialHandler(fn: FunctionLike | undefined): boolean {
   };
   visit(fn.body);
   return trivial;
+}
+
+/** Callbacks that run after the file's own statements: a promise's `then`, an event's `on` / `once`, `listen`'s. */
+const DEFERRING_METHODS = new Set(['then', 'finally', 'on', 'once', 'listen']);
+
+/** The function a node sits in when that function is handed to a deferring call (`.then(() => …)`), and that call. */
+function deferredCallbackOf(node: ts.Node): ts.CallExpression | undefined {
+  for (let current: ts.Node = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (!isFunctionLike(current)) continue;
+    const call = current.parent;
+    const callee = ts.isCallExpression(call) && call.arguments.includes(current as ts.Expression) ? unwrapExpression(call.expression) : undefined;
+    return callee && ts.isPropertyAccessExpression(callee) && DEFERRING_METHODS.has(callee.name.text) ? (call as ts.CallExpression) : undefined;
+  }
+  return undefined;
+}
+
+/** The statement of `block` holding the deferring call a registration runs in, if it runs in one. */
+function deferredStatement(registration: ts.Node, block: ts.Node): ts.Statement | undefined {
+  const call = deferredCallbackOf(registration);
+  const statement = call && statementOf(call);
+  return statement && statement.parent === block ? statement : undefined;
 }
 
 function statementOf(node: ts.Node): ts.Statement | undefined {
