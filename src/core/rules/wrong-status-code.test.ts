@@ -4,6 +4,23 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a POST to an action named as a phrase (/add-to-cart) that inserts a line and answers the whole cart',
+      flavour: 'express4',
+      filename: 'src/routes/cart.js',
+      code: `const router = require('express').Router();
+const db = require('../db');
+
+router.post('/add-to-cart', async (req, res) => {
+  const { cartId, productId, quantity } = req.body;
+  await db('cart_items').insert({ cart_id: cartId, product_id: productId, quantity });
+  const items = await db('cart_items').where({ cart_id: cartId });
+  res.status(200).json({ message: 'Item added to cart', items });
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a 200 set after the send says what was answered anyway',
       flavour: 'express5',
       filename: 'src/routes/health.js',

@@ -583,8 +583,11 @@ export function isCollectionPath(path: string | undefined): boolean {
   // `POST /users/:id/avatar`: the one avatar a record has is set, not added to a collection
   const parent = segments[segments.length - 2];
   if (parent !== undefined && (parent.startsWith(':') || parent.startsWith('{')) && SINGLE_SUBRESOURCE.test(last)) return false;
-  return !ACTION_WORD.test(last) && !/login|logout|signin|signout|token|search|verify|webhook|callback|graphql/i.test(last);
+  return !ACTION_WORD.test(last) && !/login|logout|signin|signout|token|search|verify|webhook|callback|graphql/i.test(last) && !VERB_PHRASE.test(last);
 }
+
+/** `add-to-cart`, `addToWishlist`, `remove_from_cart`, `mark-as-read`: an action on an existing record, named as a phrase. */
+const VERB_PHRASE = /^[a-z]+([-_](to|from|as|into|onto)[-_]|(To|From|As|Into|Onto)[A-Z])/;
 
 export function isActionName(name: string | undefined): boolean {
   return name !== undefined && ACTION_NAME.test(name);
