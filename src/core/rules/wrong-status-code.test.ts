@@ -1062,6 +1062,34 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a missing record handed on as new ErrorHandler(message, 400), the MERN tutorials\' error class',
+      flavour: 'express4',
+      filename: 'src/controllers/productController.js',
+      code: `const Product = require('../models/product');
+const ErrorHandler = require('../utils/errorHandler');
+
+exports.getProductDetails = async (req, res, next) => {
+  const product = await Product.findById(req.params.id);
+  if (!product) {
+    return next(new ErrorHandler('Product not found', 400));
+  }
+  res.status(200).json({ success: true, product });
+};
+`,
+      errors: [{ line: 7, column: 55, endLine: 7, endColumn: 58 }],
+      output: `const Product = require('../models/product');
+const ErrorHandler = require('../utils/errorHandler');
+
+exports.getProductDetails = async (req, res, next) => {
+  const product = await Product.findById(req.params.id);
+  if (!product) {
+    return next(new ErrorHandler('Product not found', 404));
+  }
+  res.status(200).json({ success: true, product });
+};
+`,
+    },
+    {
       name: 'Fastify 5: redirect(code, url) as the whole body of a concise arrow handler',
       flavour: 'fastify5',
       esm: true,

@@ -791,7 +791,8 @@ class StatusChecker {
  * and `createError.BadRequest(…)`, `Boom.badRequest(…)`, `fastify.httpErrors.badRequest(…)`.
  */
 function isErrorCreation(node: ts.Node): node is ts.NewExpression | ts.CallExpression {
-  if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && /(Error|Exception)$/.test(node.expression.text);
+  // `new ErrorResponse('Listing not found', 422)`, `new ErrorHandler('Product not found', 404)`: the tutorials' error classes
+  if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && /(Error|Exception)$|^Error(Response|Handler)$/.test(node.expression.text);
   if (!ts.isCallExpression(node)) return false;
   // every call of the file comes here: read names, build no paths
   const callee = node.expression;
