@@ -4,6 +4,38 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an imported fail(res, statusCode, message) helper given the message of deliberate HttpErrors only',
+      flavour: 'express4',
+      filename: 'src/middleware/errorHandler.ts',
+      code: `import type { NextFunction, Request, Response } from 'express';
+import { HttpError } from '../utils/httpError';
+import { fail } from '../utils/response';
+
+export const errorHandler = (err: Error, req: Request, res: Response, next: NextFunction) => {
+  let statusCode = 500;
+  let message = 'Error occurred';
+  if (err instanceof HttpError) {
+    message = err.message;
+    statusCode = err.statusCode;
+  }
+  console.error(err);
+  fail(res, statusCode, message);
+};
+`,
+      files: {
+        'src/utils/response.ts': `import type { Response } from 'express';
+
+export const fail = (res: Response, status: number, msg = '') => res.status(status || 500).json({ success: false, message: msg || 'Failed' });
+`,
+        'src/utils/httpError.ts': `export class HttpError extends Error {
+  constructor(public statusCode: number, message: string) {
+    super(message);
+  }
+}
+`,
+      },
+    },
+    {
       name: 'sendErrorProd sending the message of operational errors only, after its caller fell back to 500',
       flavour: 'express4',
       filename: 'src/controllers/errorController.js',
@@ -773,6 +805,41 @@ module.exports = errorHandlerMiddleware;
   },
   ],
   invalid: [
+    {
+      name: 'an imported fail(res, statusCode, message) helper given a status that stays 500 for every unexpected error',
+      flavour: 'express4',
+      filename: 'src/middleware/errorHandler.ts',
+      code: `import type { NextFunction, Request, Response } from 'express';
+import { HttpError } from '../utils/httpError';
+import { fail } from '../utils/response';
+
+export const errorHandler = (err: Error, req: Request, res: Response, next: NextFunction) => {
+  let statusCode = 500;
+  let message = 'Error occurred';
+  if (err instanceof HttpError) {
+    message = err.message;
+    statusCode = err.statusCode;
+  } else if (err instanceof Error) {
+    message = err.message;
+  }
+  console.error(err);
+  fail(res, statusCode, message);
+};
+`,
+      errors: [{ line: 15, column: 3, endLine: 15, endColumn: 33 }],
+      files: {
+        'src/utils/response.ts': `import type { Response } from 'express';
+
+export const fail = (res: Response, status: number, msg = '') => res.status(status || 500).json({ success: false, message: msg || 'Failed' });
+`,
+        'src/utils/httpError.ts': `export class HttpError extends Error {
+  constructor(public statusCode: number, message: string) {
+    super(message);
+  }
+}
+`,
+      },
+    },
     {
       name: 'sendErrorProd sending the message with the status its only caller fell back to 500 (err.statusCode = err.statusCode || 500)',
       flavour: 'express4',

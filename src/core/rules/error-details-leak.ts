@@ -92,7 +92,10 @@ const rule: Rule = {
       const response = call.arguments.find((argument) => ts.isIdentifier(argument) && RESPONSE_NAMES.test(argument.text));
       const owner = response && ts.isIdentifier(response) ? responseOwner(ctx, response) : undefined;
       if (!owner) return;
-      const code = call.arguments.map((argument) => readStatus(argument)).find((value) => statusNumber(value) !== undefined && isValidStatus(statusNumber(value) ?? 0));
+      // a status given as a number, else as a variable named for it (`fail(res, statusCode, message)`), whose fallback to 500 counts
+      const code =
+        call.arguments.map((argument) => readStatus(argument)).find((value) => statusNumber(value) !== undefined && isValidStatus(statusNumber(value) ?? 0)) ??
+        call.arguments.filter((argument) => /^(status|statusCode|code|httpStatus|httpCode)$/.test(memberPath(unwrapExpression(argument))?.pop() ?? '')).map((argument) => readStatus(argument))[0];
       const status = (): EffectiveStatus => (code ? { kind: 'chain', status: code, node: call } : { kind: 'unknown' });
       const flagged = call.arguments
         .filter((argument) => argument !== response && helperPassesOn(call, argument) !== false)
