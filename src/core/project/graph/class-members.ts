@@ -39,9 +39,12 @@ export function instanceMember(context: ClassContext, object: ClassObject, name:
   // Marks the field in progress: `a = this.b; b = this.a` must not recurse forever.
   object.fields.set(name, UNKNOWN);
   let value = classMember(context, object.cls, name, object);
-  if (value.kind === 'unknown') {
-    const assigned = assignedField(object.cls.node, name);
-    if (assigned) value = context.evaluate(assigned, object.frame);
+  // `this.router = Router()` in the constructor of the class or of a base class (`class OrderRoute extends Route`)
+  let cls: ClassValue | undefined = object.cls;
+  for (let depth = 0; value.kind === 'unknown' && cls && depth < MAX_BASE_DEPTH; depth++) {
+    const assigned = assignedField(cls.node, name);
+    if (assigned) value = context.evaluate(assigned, cls === object.cls ? object.frame : context.newFrame(cls.module, cls.node, cls.frame, { kind: 'class-instance', object }));
+    cls = baseClass(context, cls);
   }
   // An unknown stays unrecorded, so a constructor assignment run later still counts.
   if (value.kind === 'unknown') object.fields.delete(name);

@@ -150,12 +150,34 @@ export abstract class Evaluator {
         const element = Number.isInteger(index) ? value.node.elements[index] : undefined;
         return element && !ts.isSpreadElement(element) && !ts.isOmittedExpression(element) ? this.evaluate(element, value.frame) : UNKNOWN;
       }
+      case 'tuple':
+        return value.items[Number(name)] ?? UNKNOWN;
       case 'string':
         if (name === 'pathname' && value.value.startsWith('file://')) return { kind: 'string', value: value.value.slice('file://'.length) };
         return UNKNOWN;
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * What iterating a value yields, when the graph can list it: an array literal's elements, the pairs,
+   * keys or values of `Object.entries(routes)` over an object literal. Spread members are left out.
+   */
+  elementsOf(value: Value): Value[] | undefined {
+    if (value.kind === 'array') {
+      return value.node.elements.filter((element) => !ts.isSpreadElement(element) && !ts.isOmittedExpression(element)).map((element) => this.evaluate(element, value.frame));
+    }
+    if (value.kind !== 'entries') return undefined;
+    const listed: Value[] = [];
+    for (const property of value.of.node.properties) {
+      const name = ts.isSpreadAssignment(property) ? undefined : propertyNameText(property.name);
+      const member = name === undefined ? undefined : this.objectProperty(value.of, name);
+      if (name === undefined || !member) continue;
+      const key: Value = { kind: 'string', value: name };
+      listed.push(value.part === 'keys' ? key : value.part === 'values' ? member.value : { kind: 'tuple', items: [key, member.value] });
+    }
+    return listed;
   }
 
   /** The node a member is written at (property initializer, shorthand, method), with its value. */
@@ -420,6 +442,10 @@ export abstract class Evaluator {
       return { kind: 'plugin', inner, skipOverride: !encapsulate, module: frame.module, call };
     }
     if (PATH_MODULES.has(module) && path.length === 1) return evaluatePathCall(path[0], this.args(call, frame), this.modules.root) ?? UNKNOWN;
+    if (module === '<global>' && path.length === 2 && path[0] === 'Object' && (path[1] === 'entries' || path[1] === 'keys' || path[1] === 'values') && call.arguments[0]) {
+      const of = this.evaluate(call.arguments[0], frame);
+      if (of.kind === 'object') return { kind: 'entries', of, part: path[1] };
+    }
     if (URL_MODULES.has(module) && last === 'fileURLToPath') return fileUrlToPath(call.arguments[0] ? this.evaluate(call.arguments[0], frame) : undefined) ?? UNKNOWN;
     return { kind: 'call', module: frame.module, call, callee, args: this.args(call, frame) };
   }

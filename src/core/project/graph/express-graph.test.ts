@@ -383,6 +383,76 @@ export class ProductController {
     assert.equal(where(graph.routes[0].handler?.definition), 'src/product.controller.ts:6');
   });
 
+  it('mounts routers listed in an object and iterated with Object.entries / Object.values (forEach and for…of)', () => {
+    const graph = graphOf('express4', {
+      'src/app.js': `
+const express = require('express');
+const { initRoutes } = require('./init');
+const app = express();
+initRoutes(app);
+module.exports = app;
+`,
+      'src/init.js': `
+const users = require('./users');
+const posts = require('./posts');
+const routes = { users, posts };
+exports.initRoutes = (app) => {
+  Object.entries(routes).forEach(([url, router]) => app.use(\`/api/\${url}\`, router));
+  for (const [name, router] of Object.entries(routes)) app.use(\`/v2/\${name}\`, router);
+  Object.values(routes).forEach((router) => app.use('/v3', router));
+};
+`,
+      'src/users.js': `
+const router = require('express').Router();
+router.get('/', (req, res) => res.json([]));
+module.exports = router;
+`,
+      'src/posts.js': `
+const router = require('express').Router();
+router.post('/', (req, res) => res.status(201).json(req.body));
+module.exports = router;
+`,
+    });
+    assert.deepEqual(
+      graph.routes.map((route) => `${route.method} ${route.path}`).sort(),
+      ['GET /api/users', 'GET /v2/users', 'GET /v3', 'POST /api/posts', 'POST /v2/posts', 'POST /v3'],
+    );
+  });
+
+  it('reads a router a base class constructor assigns (class OrderRoute extends Route, this.router = Router() in Route)', () => {
+    const graph = graphOf('express4', {
+      'src/app.ts': `
+import express from 'express';
+import { OrderRoute } from './order.route';
+const app = express();
+const routes = { orders: new OrderRoute() };
+Object.entries(routes).forEach(([url, route]) => app.use(\`/api/v1/\${url}\`, route.initRoutes()));
+export default app;
+`,
+      'src/route.ts': `
+import { Router } from 'express';
+export abstract class Route {
+  readonly router: Router;
+  abstract initRoutes(): Router;
+  constructor() {
+    this.router = Router();
+  }
+}
+`,
+      'src/order.route.ts': `
+import { Router } from 'express';
+import { Route } from './route';
+export class OrderRoute extends Route {
+  initRoutes(): Router {
+    this.router.post('/', (req, res) => res.status(201).json(req.body));
+    return this.router;
+  }
+}
+`,
+    });
+    assert.deepEqual(graph.routes.map((route) => `${route.method} ${route.path}`), ['POST /api/v1/orders']);
+  });
+
   it('does not run browser scripts served from public/ as server code (a client-side router there is no route)', () => {
     const graph = graphOf('express4', {
       'server.js': `

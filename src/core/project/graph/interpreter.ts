@@ -232,8 +232,9 @@ export class Interpreter extends Evaluator {
         this.executedCalls.add(node);
         return;
       }
-      if (receiver.kind === 'array' && ITERATING_METHODS.has(name) && node.arguments[0]) {
-        this.iterate(receiver, this.evaluate(node.arguments[0], frame), node);
+      const elements = ITERATING_METHODS.has(name) && node.arguments[0] ? this.elementsOf(receiver) : undefined;
+      if (elements && node.arguments[0]) {
+        this.iterate(elements, this.evaluate(node.arguments[0], frame), node);
         return;
       }
       const classified = this.options.classified(frame.module).get(node);
@@ -260,14 +261,10 @@ export class Interpreter extends Evaluator {
     this.callFunction({ kind: 'function', module, fn, closure: frame }, [], undefined, fn, true);
   }
 
-  private iterate(array: Extract<Value, { kind: 'array' }>, callback: Value, site: ts.Node): void {
+  private iterate(elements: readonly Value[], callback: Value, site: ts.Node): void {
     if (callback.kind !== 'function') return;
     if (!this.relevance.module(callback.module) || !this.relevance.container(callback.module, callback.module.container(callback.fn))) return;
-    array.node.elements.forEach((element, index) => {
-      if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) return;
-      const value = this.evaluate(element, array.frame);
-      this.callFunction(callback, [value, { kind: 'string', value: String(index) }], undefined, site, true);
-    });
+    elements.forEach((value, index) => this.callFunction(callback, [value, { kind: 'string', value: String(index) }], undefined, site, true));
   }
 
   private runLoop(loop: ts.ForOfStatement, events: readonly GraphEvent[], frame: Frame): void {
@@ -278,14 +275,12 @@ export class Interpreter extends Evaluator {
       if (declaration && value) inner.bindings.set(declaration, value);
       this.runEvents(events, inner);
     };
-    if (iterable.kind !== 'array') {
+    const elements = this.elementsOf(iterable);
+    if (!elements) {
       iteration(undefined);
       return;
     }
-    for (const element of iterable.node.elements) {
-      if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) continue;
-      iteration(this.evaluate(element, iterable.frame));
-    }
+    for (const element of elements) iteration(element);
   }
 
   private runAssign(node: ts.BinaryExpression, frame: Frame): void {

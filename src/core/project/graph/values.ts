@@ -23,6 +23,10 @@ export type Value =
   | { kind: 'function'; module: ModuleSummary; fn: Callable; closure: Frame; thisValue?: Value; origin?: CallOrigin }
   | { kind: 'object'; module: ModuleSummary; node: ts.ObjectLiteralExpression; frame: Frame }
   | { kind: 'array'; module: ModuleSummary; node: ts.ArrayLiteralExpression; frame: Frame }
+  /** `Object.entries(routes)`, `Object.values(routes)`, `Object.keys(routes)` of an object literal: iterated like an array. */
+  | { kind: 'entries'; of: Extract<Value, { kind: 'object' }>; part: 'entries' | 'keys' | 'values' }
+  /** One `[key, value]` pair of `Object.entries(…)`. */
+  | { kind: 'tuple'; items: readonly Value[] }
   | { kind: 'class'; module: ModuleSummary; node: ts.ClassLikeDeclaration; frame: Frame }
   | { kind: 'class-instance'; object: ClassObject }
   /** `UsersController.prototype`: the class's methods, read without an instance (`router.get('/', UsersController.prototype.list)`). */
