@@ -13,6 +13,24 @@ function packageJson(framework: 'express4' | 'express5' | 'fastify4' | 'fastify5
 runRuleTests(rule, {
   valid: [
     {
+      name: 'socket.io: any origin without credentials, and a configured list with them',
+      flavour: 'express4',
+      filename: 'src/server.js',
+      code: `const http = require('http');
+const express = require('express');
+const { Server } = require('socket.io');
+
+const app = express();
+const server = http.createServer(app);
+const publicFeed = new Server(server, { path: '/feed', cors: { origin: '*' } });
+const chat = require('socket.io')(server, { cors: { origin: process.env.CHAT_ORIGINS.split(','), credentials: true } });
+
+publicFeed.on('connection', (socket) => socket.emit('hello'));
+chat.on('connection', (socket) => socket.emit('hello'));
+server.listen(3000);
+`,
+    },
+    {
       name: 'an origin callback falling back to true only for requests without an Origin header, refusing unlisted origins',
       flavour: 'express4',
       filename: 'src/app.js',
@@ -425,6 +443,39 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
     },
   ],
   invalid: [
+    {
+      name: 'socket.io: the handshake reflects any origin with credentials (new Server(server, { cors: { origin: true, credentials: true } }))',
+      flavour: 'express4',
+      esm: true,
+      filename: 'src/server.js',
+      code: `import http from 'node:http';
+import express from 'express';
+import { Server } from 'socket.io';
+
+const app = express();
+const server = http.createServer(app);
+const io = new Server(server, {
+  cors: { origin: true, credentials: true },
+});
+
+io.on('connection', (socket) => socket.emit('hello', { id: socket.id }));
+server.listen(3000);
+`,
+      errors: [{ line: 7, column: 12, endLine: 9, endColumn: 3 }],
+      output: `import http from 'node:http';
+import express from 'express';
+import { Server } from 'socket.io';
+
+const app = express();
+const server = http.createServer(app);
+const io = new Server(server, {
+  cors: { origin: process.env.CORS_ORIGINS?.split(',') ?? [], credentials: true },
+});
+
+io.on('connection', (socket) => socket.emit('hello', { id: socket.id }));
+server.listen(3000);
+`,
+    },
     {
       name: 'options built and returned by a function of the file (cors(corsOptions()))',
       flavour: 'express4',

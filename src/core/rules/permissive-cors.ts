@@ -89,6 +89,12 @@ function isWithinNode(node: ts.Node, container: ts.Node): boolean {
 
 function corsMessage(use: CorsUse, usesCredentials: () => boolean): string | undefined {
   if (use.opaque || use.origin === 'restricted' || use.credentials === false) return undefined;
+  if (use.socketIo) {
+    // a handshake open to any origin carries no cookies unless `credentials: true` lets it
+    if (use.credentials !== true) return undefined;
+    const allows = use.origin === 'reflect' ? 'reflects any request origin' : 'allows any origin (`*`)';
+    return `socket.io's \`cors\` option ${allows} with \`credentials: true\`; any site can open a connection with the user's cookies and read what the server sends. Allow a list of origins read from config.`;
+  }
   const subject = use.framework === 'fastify' ? '`@fastify/cors`' : use.options ? 'CORS' : '`cors()`';
   if (use.credentials === true) {
     const allows = use.origin === 'reflect' ? 'reflects any request origin' : 'allows any origin (`*`)';
@@ -116,7 +122,7 @@ function corsFix(ctx: RuleContext, use: CorsUse): Fix {
         edit = { start: property.getStart(sourceFile), end: property.getEnd(), newText: `origin: ${origins}` };
       } else if (use.options) {
         edit = insertPropertiesEdit(use.options, sourceFile, style, [() => `origin: ${origins}`]);
-      } else if (use.framework === 'fastify') {
+      } else if (use.framework === 'fastify' && use.call.arguments?.[0]) {
         const plugin = use.call.arguments[0];
         edit = { start: plugin.getEnd(), end: plugin.getEnd(), newText: `, { origin: ${origins} }` };
       } else {

@@ -15,8 +15,10 @@ export type OriginPolicy = 'default' | 'any' | 'reflect' | 'restricted';
 
 export interface CorsUse {
   framework: Framework;
-  /** `cors(...)` or `fastify.register(cors, ...)`: where findings are reported. */
-  call: ts.CallExpression;
+  /** `cors(...)`, `fastify.register(cors, ...)` or socket.io's `new Server(server, { cors })`: where findings are reported. */
+  call: ts.CallExpression | ts.NewExpression;
+  /** The `cors` option of a socket.io server: its WebSocket handshake, not the HTTP routes. */
+  socketIo?: boolean;
   /** The options object, inline or held by a local variable; undefined when there are no options. */
   options?: ts.ObjectLiteralExpression;
   /** Options exist but cannot be read (imported config, a per-request delegate). */
@@ -41,7 +43,7 @@ export function findCorsUses(analysis: FileAnalysis, importedValue?: (name: ts.E
     if (binding.module === 'cors' && (binding.imported === 'default' || binding.imported === '*')) corsNames.add(binding.local);
     if (FASTIFY_CORS_MODULES.has(binding.module) && (binding.imported === 'default' || binding.imported === '*' || binding.imported === 'fastifyCors')) fastifyCorsNames.add(binding.local);
   }
-  const uses: CorsUse[] = [];
+  const uses: CorsUse[] = findSocketIoCors(analysis, importedValue);
   for (const call of analysis.calls) {
     const callee = unwrapExpression(call.expression);
     if ((ts.isIdentifier(callee) && corsNames.has(callee.text)) || requiredModule(callee) === 'cors') {
@@ -49,6 +51,24 @@ export function findCorsUses(analysis: FileAnalysis, importedValue?: (name: ts.E
     } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments.length >= 1 && isFastifyCorsPlugin(call.arguments[0], fastifyCorsNames)) {
       uses.push(describe('fastify', call, call.arguments[1], importedValue));
     }
+  }
+  return uses;
+}
+
+/** socket.io's `new Server(httpServer, { cors: { … } })`, `require('socket.io')(server, { cors })`: the options of its handshake. */
+function findSocketIoCors(analysis: FileAnalysis, importedValue?: (name: ts.Expression) => ts.Node | undefined): CorsUse[] {
+  const names = new Set<string>();
+  for (const binding of analysis.imports.values()) if (binding.module === 'socket.io') names.add(binding.local);
+  if (names.size === 0 && !analysis.sourceFile.text.includes('socket.io')) return [];
+  const uses: CorsUse[] = [];
+  for (const node of analysis.nodes) {
+    if (!ts.isNewExpression(node) && !ts.isCallExpression(node)) continue;
+    const callee = unwrapExpression(node.expression);
+    const root = ts.isPropertyAccessExpression(callee) ? unwrapExpression(callee.expression) : callee;
+    if (!(ts.isIdentifier(root) && names.has(root.text)) && requiredModule(callee) !== 'socket.io') continue;
+    const options = [...(node.arguments ?? [])].reverse().map((argument) => resolveObject(unwrapExpression(argument), 0)).find((object) => object !== undefined);
+    const cors = options && findProperty(options, 'cors');
+    if (cors && ts.isPropertyAssignment(cors)) uses.push({ ...describe('express', node, cors.initializer, importedValue), socketIo: true });
   }
   return uses;
 }
@@ -69,7 +89,7 @@ function dynamicImportModule(node: ts.Expression): string | undefined {
   return undefined;
 }
 
-function describe(framework: Framework, call: ts.CallExpression, argument: ts.Expression | undefined, importedValue?: (name: ts.Expression) => ts.Node | undefined): CorsUse {
+function describe(framework: Framework, call: ts.CallExpression | ts.NewExpression, argument: ts.Expression | undefined, importedValue?: (name: ts.Expression) => ts.Node | undefined): CorsUse {
   if (!argument) return { framework, call, opaque: false, origin: 'default' };
   let value = unwrapExpression(argument);
   const held = ts.isIdentifier(value) ? localInitializer(value) : undefined;
@@ -111,7 +131,7 @@ function describe(framework: Framework, call: ts.CallExpression, argument: ts.Ex
  * Options a function chooses per request (`@fastify/cors`'s `delegator`, `cors((req, cb) => …)`): permissive
  * only when one of the option objects it can hand back lets any origin in with credentials.
  */
-function perRequestOptions(framework: Framework, call: ts.CallExpression, fn: FunctionLike): CorsUse {
+function perRequestOptions(framework: Framework, call: ts.CallExpression | ts.NewExpression, fn: FunctionLike): CorsUse {
   const candidates: ts.ObjectLiteralExpression[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isObjectLiteralExpression(node) && findProperty(node, 'origin')) candidates.push(node);
