@@ -7,10 +7,10 @@ import type { Fix } from '../model/finding';
 import type { Framework } from '../model/rule-meta';
 import { isFastifyOnly } from '../project/project-info';
 import { isValidStatus, readStatus, statusNumber, type StatusValue } from './util/http-status';
-import { assignedValues, localFunction, localPropertyInitializer, resolveLocal } from './util/local-binding';
+import { assignedValues, localPropertyInitializer, resolveLocal } from './util/local-binding';
 import { effectiveStatus, errorReplyOf, httpErrorOf, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
 import { classifyCondition, errorPartSent, errorRef, findLeaks, helperPassesOn, isEmptiedBefore, LEVEL_RANK, pathConditions, type Leak } from './util/error-values';
-import { importedValue } from './util/imported-value';
+import { projectFunction } from './util/imported-value';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
 import { skipsTestFile } from './util/test-context';
 
@@ -224,16 +224,6 @@ function responseOwner(ctx: RuleContext, receiver: ts.Identifier): ResponseOwner
 function enclosingFunction(node: ts.Node): FunctionLike | undefined {
   for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
   return undefined;
-}
-
-/** The function a callee names in this file or imports from a project module: `handleError` of `import { handleError } from './errors'`. */
-function projectFunction(ctx: RuleContext, callee: ts.Expression): FunctionLike | undefined {
-  const local = localFunction(callee);
-  if (local) return local;
-  const value = unwrapExpression(callee);
-  const binding = ts.isIdentifier(value) ? ctx.analysis.imports.get(value.text) : undefined;
-  const imported = binding ? importedValue(ctx, binding, ctx.fileName) : undefined;
-  return imported && isFunctionLike(imported) ? imported : undefined;
 }
 
 /** `err` itself (or an alias of it) as the whole payload. */

@@ -4,6 +4,42 @@ import rule from './wrong-status-code';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'envelope helpers answering a read with their default 200 and a missing record with 404',
+      flavour: 'express4',
+      filename: 'src/routes/department.routes.ts',
+      code: `import { Router } from 'express';
+import { Department } from '../models';
+import { sendError, sendSuccess } from '../utils/response';
+
+const router = Router();
+
+router.get('/:id', async (req, res) => {
+  const department = await Department.findByPk(req.params.id);
+  if (!department) return sendError(res, 'Department not found', 404);
+  return sendSuccess(res, department);
+});
+
+router.post('/', async (req, res) => {
+  const department = await Department.create({ name: req.body.name });
+  return sendSuccess(res, department, 'Department created', 201);
+});
+
+export default router;
+`,
+      files: {
+        'src/utils/response.ts': `import type { Response } from 'express';
+
+export const sendSuccess = (res: Response, data: unknown, message = 'Success', statusCode = 200) => {
+  return res.status(statusCode).json({ success: true, message, data });
+};
+
+export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500) => {
+  return res.status(statusCode).json({ success: false, message });
+};
+`,
+      },
+    },
+    {
       name: 'a POST to an action named as a phrase (/add-to-cart) that inserts a line and answers the whole cart',
       flavour: 'express4',
       filename: 'src/routes/cart.js',
@@ -1061,6 +1097,115 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'a not-found answered through an imported envelope helper that defaults to 200 (sendSuccess(res, null, \'… not found\'))',
+      flavour: 'express4',
+      filename: 'src/controllers/leave.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { Leave } from '../models';
+import { sendError, sendSuccess } from '../utils/response';
+
+export const approveLeave = async (req: Request, res: Response) => {
+  const leave = await Leave.findByPk(req.params.id);
+  if (!leave) {
+    return sendSuccess(res, null, 'Leave request not found');
+  }
+  if (leave.status !== 'pending') {
+    return sendError(res, \`Leave is already \${leave.status}\`, 409);
+  }
+  await leave.update({ status: 'approved' });
+  return sendSuccess(res, leave, 'Leave approved');
+};
+`,
+      errors: [{ line: 8, column: 12, endLine: 8, endColumn: 61 }],
+      output: `import type { Request, Response } from 'express';
+import { Leave } from '../models';
+import { sendError, sendSuccess } from '../utils/response';
+
+export const approveLeave = async (req: Request, res: Response) => {
+  const leave = await Leave.findByPk(req.params.id);
+  if (!leave) {
+    return sendSuccess(res, null, 'Leave request not found', 404);
+  }
+  if (leave.status !== 'pending') {
+    return sendError(res, \`Leave is already \${leave.status}\`, 409);
+  }
+  await leave.update({ status: 'approved' });
+  return sendSuccess(res, leave, 'Leave approved');
+};
+`,
+      files: {
+        'src/utils/response.ts': `import type { Response } from 'express';
+
+export const sendSuccess = (res: Response, data: unknown, message = 'Success', statusCode = 200) => {
+  return res.status(statusCode).json({ success: true, message, data });
+};
+
+export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500) => {
+  return res.status(statusCode).json({ success: false, message });
+};
+`,
+      },
+    },
+    {
+      name: 'a create answered through the helper\'s default 200, and a missing record through its 400',
+      flavour: 'express4',
+      filename: 'src/routes/department.routes.ts',
+      code: `import { Router } from 'express';
+import { Department } from '../models';
+import { sendError, sendSuccess } from '../utils/response';
+
+const router = Router();
+
+router.post('/', async (req, res) => {
+  const department = await Department.create({ name: req.body.name, code: req.body.code });
+  return sendSuccess(res, department, 'Department created successfully');
+});
+
+router.get('/:id', async (req, res) => {
+  const department = await Department.findByPk(req.params.id);
+  if (!department) return sendError(res, 'Department not found', 400);
+  return sendSuccess(res, department);
+});
+
+export default router;
+`,
+      errors: [
+        { line: 9, column: 10, endLine: 9, endColumn: 73 },
+        { line: 14, column: 27, endLine: 14, endColumn: 70 },
+      ],
+      output: `import { Router } from 'express';
+import { Department } from '../models';
+import { sendError, sendSuccess } from '../utils/response';
+
+const router = Router();
+
+router.post('/', async (req, res) => {
+  const department = await Department.create({ name: req.body.name, code: req.body.code });
+  return sendSuccess(res, department, 'Department created successfully', 201);
+});
+
+router.get('/:id', async (req, res) => {
+  const department = await Department.findByPk(req.params.id);
+  if (!department) return sendError(res, 'Department not found', 400);
+  return sendSuccess(res, department);
+});
+
+export default router;
+`,
+      files: {
+        'src/utils/response.ts': `import type { Response } from 'express';
+
+export const sendSuccess = (res: Response, data: unknown, message = 'Success', statusCode = 200) => {
+  return res.status(statusCode).json({ success: true, message, data });
+};
+
+export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500) => {
+  return res.status(statusCode).json({ success: false, message });
+};
+`,
+      },
+    },
     {
       name: 'a missing record handed on as new ErrorHandler(message, 400), the MERN tutorials\' error class',
       flavour: 'express4',

@@ -5,7 +5,8 @@ import type { HandlerInfo, HttpMethod } from '../analysis/types';
 import { isWithin, type Rule, type RuleContext } from '../lint/rule';
 import { isFastifyOnly } from '../project/project-info';
 import type { GraphRoute } from '../project/route-graph-types';
-import { importedValue } from './util/imported-value';
+import { importedValue, projectFunction } from './util/imported-value';
+import { responseHelperOf, type ResponseHelper } from './util/response-helper';
 import { topLevelValue } from './util/module-values';
 import { safeRouteGraph } from './util/safe-route-graph';
 import type { TextEdit } from '../model/edit';
@@ -76,6 +77,8 @@ type StatusSite = (
   | { kind: 'replace'; status: StatusValue; report: ts.Node }
   | { kind: 'insert-link'; chain: ResponseChain; report: ts.Node }
   | { kind: 'insert-statement'; before: ts.Statement; reply?: string; report: ts.Node }
+  /** `sendSuccess(res, data, 'Created')` → `sendSuccess(res, data, 'Created', 201)`: the status a helper takes next. */
+  | { kind: 'insert-argument'; call: ts.CallExpression; report: ts.Node }
   | { kind: 'none'; report: ts.Node }
 ) & { envelope?: ts.NumericLiteral };
 
@@ -103,6 +106,7 @@ class StatusChecker {
           this.checkChain(handler, chain);
         }
       }
+      if (res) this.checkHelperResponses(handler, res);
       if (handler.role !== 'error-handler') this.checkErrorStatusArguments(handler);
       // `async (request) => record`: a Fastify handler answers with what it returns, reply or not
       if (handler.framework === 'fastify' && handler.role === 'handler') this.checkFastifyReturns(handler, res);
@@ -150,6 +154,52 @@ class StatusChecker {
         },
       });
       return false;
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Responses sent through a project helper
+
+  /**
+   * `return sendSuccess(res, null, 'Leave request not found')`: a project helper that answers with the
+   * response it is handed is judged like the response it sends, with the status given for it or the
+   * default it falls back to (`statusCode = 200`).
+   */
+  private checkHelperResponses(handler: HandlerInfo, res: string): void {
+    const body = handler.fn.body;
+    if (!body) return;
+    forEachDescendant(body, (node) => {
+      if (isFunctionLike(node) && node.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === res)) return false;
+      if (!ts.isCallExpression(node) || this.checked.has(node)) return true;
+      const index = node.arguments.findIndex((argument) => ts.isIdentifier(argument) && argument.text === res);
+      const fn = index >= 0 ? projectFunction(this.ctx, node.expression) : undefined;
+      const helper = fn && fn !== handler.fn ? responseHelperOf(fn) : undefined;
+      if (helper && helper.responseIndex === index) {
+        this.checked.add(node);
+        this.checkHelperResponse(handler, node, helper);
+      }
+      return true;
+    });
+  }
+
+  private checkHelperResponse(handler: HandlerInfo, call: ts.CallExpression, helper: ResponseHelper): void {
+    const source = helper.status;
+    if (source.kind === 'unknown') return;
+    const given = source.kind === 'parameter' ? call.arguments[source.index] : undefined;
+    const value = source.kind === 'fixed' ? source.value : source.kind === 'parameter' ? (given ?? source.fallback) : undefined;
+    if (source.kind === 'parameter' && !value) return;
+    const status = value ? readStatus(value) : undefined;
+    // an error handler answers with whatever status the failing code set before it threw
+    if (!status && handler.role === 'error-handler') return;
+    const effective: EffectiveStatus = status ? { kind: 'chain', status, node: call } : { kind: 'implicit' };
+    const data = helper.dataIndex !== undefined ? call.arguments[helper.dataIndex] : undefined;
+    const message = helper.messageIndex !== undefined ? call.arguments[helper.messageIndex] : undefined;
+    const body = data && !isEmptyBody(data) ? data : message;
+    this.checkResponse(handler, effective, body, call, () => {
+      if (given && status && isLiteralSite(status)) return { kind: 'replace', status, report: call };
+      // the status left out, and the next parameter of the helper: add it
+      if (source.kind === 'parameter' && source.index === call.arguments.length && call.arguments.length > 0) return { kind: 'insert-argument', call, report: call };
+      return { kind: 'none', report: call };
     });
   }
 
@@ -616,6 +666,10 @@ class StatusChecker {
         const indent = indentationAt(this.ctx.text, start);
         const text = `${site.reply}.code(${code})${semi(style)}${style.eol}${indent}`;
         return { title, build: () => [this.edit([{ start, end: start, newText: text }])] };
+      }
+      case 'insert-argument': {
+        const last = site.call.arguments[site.call.arguments.length - 1];
+        return { title, build: () => [this.edit([{ start: last.getEnd(), end: last.getEnd(), newText: `, ${code}` }])] };
       }
       case 'none':
         return undefined;

@@ -1,5 +1,7 @@
 import ts from 'typescript';
 import { requiredModule, type ImportBinding } from '../../analysis/imports';
+import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { localFunction } from './local-binding';
 import type { FileAnalysis } from '../../analysis/types';
 import type { RuleContext } from '../../lint/rule';
 import { exportedValue, objectMember, reexportsOf } from './module-values';
@@ -51,4 +53,13 @@ export function importedMemberValue(ctx: RuleContext, analysis: Pick<FileAnalysi
   if (required) return importedValue(ctx, { module: required, imported: member }, whole.getSourceFile().fileName);
   if (whole && ts.isObjectLiteralExpression(whole)) return objectMember(whole.getSourceFile(), whole, member);
   return undefined;
+}
+
+/** The function a callee names in this file or imports from a project module: `handleError` of `import { handleError } from './errors'`. */
+export function projectFunction(ctx: RuleContext, callee: ts.Expression): FunctionLike | undefined {
+  const local = localFunction(callee);
+  if (local) return local;
+  const value = unwrapExpression(callee);
+  const imported = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) ? importedMemberValue(ctx, ctx.analysis, value) : undefined;
+  return imported && isFunctionLike(imported) ? imported : undefined;
 }
