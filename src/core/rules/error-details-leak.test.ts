@@ -4,6 +4,27 @@ import rule from './error-details-leak';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a three-parameter (err, req, res) middleware: Express hands it the request, so no error is sent (missing-error-handler reports it)',
+      flavour: 'express4',
+      filename: 'src/app.ts',
+      code: `import express from 'express';
+import { sendError } from './utils/response';
+
+const app = express();
+app.use((err: any, req: any, res: any) => {
+  return sendError(res, err.message || 'Internal Server Error', err.statusCode || 500);
+});
+
+export default app;
+`,
+      files: {
+        'src/utils/response.ts': `import type { Response } from 'express';
+
+export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500) => res.status(statusCode).json({ success: false, message });
+`,
+      },
+    },
+    {
       name: 'an imported fail(res, statusCode, message) helper given the message of deliberate HttpErrors only',
       flavour: 'express4',
       filename: 'src/middleware/errorHandler.ts',
@@ -805,6 +826,58 @@ module.exports = errorHandlerMiddleware;
   },
   ],
   invalid: [
+    {
+      name: 'the message handed to an imported sendError helper that falls back to status 500',
+      flavour: 'express4',
+      filename: 'src/controllers/payroll.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { Payslip } from '../models';
+import { sendError } from '../utils/response';
+
+export const listPayslips = async (req: Request, res: Response) => {
+  try {
+    res.json(await Payslip.findAll({ where: { employeeId: req.params.employeeId } }));
+  } catch (error: any) {
+    return sendError(res, error.message);
+  }
+};
+`,
+      errors: [{ line: 9, column: 12, endLine: 9, endColumn: 41 }],
+      files: {
+        'src/utils/response.ts': `import type { Response } from 'express';
+
+export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500, error?: unknown) => {
+  return res.status(statusCode).json({ success: false, message, ...(error ? { error } : {}) });
+};
+`,
+      },
+    },
+    {
+      name: 'the whole error handed to a helper that spreads it into the body when there is one, with 500',
+      flavour: 'express4',
+      filename: 'src/controllers/employee.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { Employee } from '../models';
+import { sendError } from '../utils/response';
+
+export const listEmployees = async (req: Request, res: Response) => {
+  try {
+    res.json(await Employee.findAll());
+  } catch (error) {
+    return sendError(res, 'Failed to fetch employees', 500, error);
+  }
+};
+`,
+      errors: [{ line: 9, column: 12, endLine: 9, endColumn: 67 }],
+      files: {
+        'src/utils/response.ts': `import type { Response } from 'express';
+
+export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500, error?: unknown) => {
+  return res.status(statusCode).json({ success: false, message, ...(error ? { error } : {}) });
+};
+`,
+      },
+    },
     {
       name: 'an imported fail(res, statusCode, message) helper given a status that stays 500 for every unexpected error',
       flavour: 'express4',

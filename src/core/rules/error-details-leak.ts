@@ -11,6 +11,7 @@ import { assignedValues, localPropertyInitializer, resolveLocal } from './util/l
 import { effectiveStatus, errorReplyOf, httpErrorOf, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
 import { classifyCondition, errorPartSent, errorRef, findLeaks, helperPassesOn, isEmptiedBefore, LEVEL_RANK, pathConditions, type Leak } from './util/error-values';
 import { projectFunction } from './util/imported-value';
+import { responseHelperOf } from './util/response-helper';
 import { canPlaceErrorResponseFix, genericErrorResponseEdits, type GenericErrorResponseRequest } from './util/error-response-fix';
 import { skipsTestFile } from './util/test-context';
 
@@ -92,8 +93,14 @@ const rule: Rule = {
       const response = call.arguments.find((argument) => ts.isIdentifier(argument) && RESPONSE_NAMES.test(argument.text));
       const owner = response && ts.isIdentifier(response) ? responseOwner(ctx, response) : undefined;
       if (!owner) return;
-      // a status given as a number, else as a variable named for it (`fail(res, statusCode, message)`), whose fallback to 500 counts
+      // the status the helper sends: the argument for its status parameter, or the default it falls back to
+      // (`sendError(res, message, statusCode = 500)`); else a number given, or a variable named for it
+      // (`fail(res, statusCode, message)`), whose fallback to 500 counts
+      const helperFunction = projectFunction(ctx, call.expression);
+      const source = helperFunction ? responseHelperOf(helperFunction)?.status : undefined;
+      const fromHelper = source?.kind === 'parameter' ? (call.arguments[source.index] ?? source.fallback) : source?.kind === 'fixed' ? source.value : undefined;
       const code =
+        (fromHelper && readStatus(fromHelper)) ??
         call.arguments.map((argument) => readStatus(argument)).find((value) => statusNumber(value) !== undefined && isValidStatus(statusNumber(value) ?? 0)) ??
         call.arguments.filter((argument) => /^(status|statusCode|code|httpStatus|httpCode)$/.test(memberPath(unwrapExpression(argument))?.pop() ?? '')).map((argument) => readStatus(argument))[0];
       const status = (): EffectiveStatus => (code ? { kind: 'chain', status: code, node: call } : { kind: 'unknown' });
@@ -106,7 +113,7 @@ const rule: Rule = {
         return;
       }
       // the whole error handed over: what the helper keeps of it, when the project's code can be read
-      const helper = projectFunction(ctx, call.expression);
+      const helper = helperFunction;
       for (const [index, argument] of call.arguments.entries()) {
         const whole = helper ? errorRef(argument, ctx.analysis) : undefined;
         const kept = whole?.level === 'raw' && helper ? errorPartSent(helper, index) : undefined;

@@ -105,7 +105,17 @@ function isPlainFunction(fn: ts.Node): fn is ts.FunctionExpression | ts.ArrowFun
 }
 
 /** The first parameter of an error handler, of a `.catch` callback or `.then(_, onRejected)`, or a node-style callback `(err, result)`. */
+function isUseArgument(fn: ts.Node): boolean {
+  const parent = fn.parent;
+  if (!ts.isCallExpression(parent) || !parent.arguments.includes(fn as ts.Expression)) return false;
+  const callee = unwrapExpression(parent.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'use';
+}
+
 function isErrorParameter(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration, index: number, analysis: FileAnalysis): boolean {
+  // `app.use((err, req, res) => …)`: Express runs three parameters as ordinary middleware and hands it the
+  // request, so nothing here is an error (missing-error-handler reports the handler)
+  if (fn.parameters.length < 4 && isUseArgument(fn)) return false;
   // a response helper: sendError(res, err) / handleError(error, reply)
   const own = fn.parameters[index];
   if (own && ts.isIdentifier(own.name) && /^(err|error)$/.test(own.name.text) && fn.parameters.some((parameter) => isResponseParameter(parameter))) return true;
@@ -442,7 +452,12 @@ export function errorPartSent(fn: FunctionLike, index: number): LeakLevel | unde
     if (worst === undefined || LEVEL_RANK[level] < LEVEL_RANK[worst]) worst = level;
   };
   const inspect = (node: ts.Node): void => {
-    if (ts.isConditionalExpression(node) || isFunctionLike(node)) return;
+    if (isFunctionLike(node)) return;
+    // `...(error ? { error } : {})` sends the error whenever there is one; `isDev ? err.stack : undefined` only in development
+    if (ts.isConditionalExpression(node)) {
+      if (!isDevelopmentCheck(node.condition)) [node.whenTrue, node.whenFalse].forEach(inspect);
+      return;
+    }
     if (ts.isIdentifier(node) && node.text === name) {
       const parent = node.parent;
       if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
