@@ -2299,6 +2299,29 @@ export default feed;
   ],
   invalid: [
     {
+      name: 'Fastify: a route schema imported from a module of schemas that describes only the path parameters',
+      flavour: 'fastify5',
+      esm: true,
+      filename: 'src/routes/books.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { bookIdSchema } from '../schemas/books.js';
+
+export default async function books(app: FastifyInstance) {
+  app.patch('/books/:id', { schema: bookIdSchema }, async (request) => {
+    const { id } = request.params as { id: number };
+    return app.db.books.update(id, { title: (request.body as { title?: string }).title });
+  });
+}
+`,
+      errors: [{ line: 7, column: 46, endLine: 7, endColumn: 58 }],
+      files: {
+        'src/schemas/books.ts': `export const bookIdSchema = {
+  params: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] },
+};
+`,
+      },
+    },
+    {
       name: 'a webhook signature verdict held in a const but only logged: the payload is still trusted',
       flavour: 'express4',
       filename: 'src/app.js',

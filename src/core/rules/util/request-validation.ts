@@ -343,8 +343,8 @@ function isSchemaArgument(argument: ts.Expression, context: ClassifierContext): 
  * Parts validated by a Fastify route `schema`: `{ body, querystring, params }` keys of an object
  * literal (a local const is followed); anything we cannot read is assumed to validate every part.
  */
-export function fastifySchemaCoverage(schema: ts.Expression): PartCoverage {
-  const value = resolveLocalObject(unwrapExpression(schema));
+export function fastifySchemaCoverage(schema: ts.Expression, context?: ValidationContext): PartCoverage {
+  const value = resolveLocalObject(unwrapExpression(schema)) ?? (context && schemaObject(unwrapExpression(schema), context));
   if (!value) return ALL_PARTS;
   const parts = new Set<RequestPart>();
   for (const property of value.properties) {
@@ -372,7 +372,7 @@ export function routeCoverage(route: RouteRegistration, context: ValidationConte
     if (coverage) for (const part of coverage) covered.add(part);
   };
   for (const ref of route.middleware) add(middlewareCoverage(ref, context));
-  if (route.schema) add(fastifySchemaCoverage(route.schema));
+  if (route.schema) add(fastifySchemaCoverage(route.schema, context));
   // `openAPIRoute({ ...LogInDto }, async (req) => …)`: a wrapper given a schema checks the request before the handler runs.
   const wrapper = route.handler?.fn?.parent;
   if (wrapper && ts.isCallExpression(wrapper) && wrapper.parent === route.call && wrapper.arguments.some((argument) => isSchemaArgument(argument, context))) add(ALL_PARTS);
@@ -416,7 +416,7 @@ function indirectFastifyOptionsCoverage(route: RouteRegistration, context: Valid
       if (ts.isSpreadAssignment(property)) return ALL_PARTS;
       const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
       if (!name || !ts.isPropertyAssignment(property)) continue;
-      if (name === 'schema') for (const part of fastifySchemaCoverage(property.initializer)) parts.add(part);
+      if (name === 'schema') for (const part of fastifySchemaCoverage(property.initializer, context)) parts.add(part);
       if (/^(onRequest|preParsing|preValidation|preHandler)$/.test(name)) {
         const hooks = unwrapExpression(property.initializer);
         const refs = ts.isArrayLiteralExpression(hooks) ? hooks.elements.filter((element) => !ts.isSpreadElement(element)) : [hooks];
