@@ -83,6 +83,67 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a project middleware factory given a zod schema named neutrally, here and imported from a types module',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const { z } = require('zod');
+const parseWith = require('./parse-with');
+const { NewOrder } = require('./orders/order.types');
+const rooms = require('./rooms');
+const orders = require('./orders');
+
+const app = express();
+app.use(express.json());
+
+const RoomBody = z.object({ name: z.string().max(50), capacity: z.number().int().min(1).max(500) });
+
+app.post('/rooms', parseWith(RoomBody), async (req, res) => {
+  const { name, capacity } = req.body;
+  res.status(201).json(await rooms.create(name, capacity));
+});
+
+app.post('/orders', parseWith(NewOrder), async (req, res) => {
+  res.status(201).json(await orders.place(req.body.items, req.body.coupon));
+});
+
+module.exports = app;
+`,
+      files: {
+        'src/parse-with.js': `module.exports = (schema) => (req, res, next) => {
+  const out = schema.safeParse(req.body);
+  if (!out.success) return res.status(400).json(out.error.flatten());
+  req.body = out.data;
+  next();
+};
+`,
+        'src/orders/order.types.js': `const { z } = require('zod');
+
+exports.NewOrder = z.object({ items: z.array(z.object({ sku: z.string(), qty: z.number().int().min(1) })).min(1), coupon: z.string().max(20).optional() });
+`,
+      },
+    },
+    {
+      name: 'arktype: the request body checked by calling the type, errors answered 400',
+      flavour: 'express5',
+      esm: true,
+      filename: 'src/routes/polls.ts',
+      code: `import { Router } from 'express';
+import { type } from 'arktype';
+import { polls } from '../services/polls.js';
+
+const CreatePoll = type({ question: 'string<=200', options: 'string[]' });
+
+export const pollsRouter = Router();
+
+pollsRouter.post('/', async (req, res) => {
+  const input = CreatePoll(req.body);
+  if (input instanceof type.errors) return res.status(400).json({ error: input.summary });
+  res.status(201).json(await polls.create(input));
+});
+`,
+    },
+    {
       name: 'the timestamped payload turned into bytes for a project signature check (verifyHmac(Buffer.from(`${t}.${raw}`)))',
       flavour: 'express5',
       filename: 'src/controllers/webhooks.ts',

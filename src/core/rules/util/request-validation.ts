@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { callParameters, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
-import type { ImportBinding } from '../../analysis/imports';
+import { collectImports, type ImportBinding } from '../../analysis/imports';
+import { memoized, nodeMemo } from '../../analysis/node-memo';
 import type { FileAnalysis, HandlerRef, RouteRegistration } from '../../analysis/types';
 import type { RoutewiseSettings } from '../../model/settings';
 import { localInitializer } from './local-binding';
@@ -129,6 +130,9 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sa
   if (name === 'verify' && segments.length >= 2 && call.arguments.length >= 2 && /headers/i.test(call.arguments[1].getText())) return true;
   const module = context.analysis.moduleOf(root);
   if (module && VALIDATION_MODULES.has(module)) return true;
+  // arktype: `const CreatePoll = type({ … }); CreatePoll(req.body)` — the type is called on the value
+  const held = ts.isIdentifier(call.expression) ? localInitializer(call.expression) : undefined;
+  if (held && ts.isCallExpression(unwrapExpression(held)) && madeByValidationLibrary(unwrapExpression(held) as ts.CallExpression, context.analysis.moduleOf)) return true;
   if (isValidationName(text, context.settings)) return true;
   // `credentials.safeParse(req.body)`, `loginSchema.parse(…)`: only a schema has these, whatever it is named after
   if (segments.length >= 2 && ZOD_PARSE_METHODS.has(name) && !NON_SCHEMA_RECEIVERS.test(segments[segments.length - 2]) && !NON_SCHEMA_RECEIVERS.test(root)) return true;
@@ -317,21 +321,36 @@ function partOfSchemaKey(key: string): RequestPart | undefined {
 }
 
 /** `createUserSchema`, `schemas.user`, `z.object(…)`, `Joi.object(…)`, `UserDto` given to a middleware factory. */
-function isSchemaLike(argument: ts.Expression, context: ClassifierContext): boolean {
+function isSchemaLike(argument: ts.Expression, context: ClassifierContext & Partial<Pick<ValidationContext, 'importedValue'>>): boolean {
   const value = unwrapExpression(argument);
   if (ts.isStringLiteralLike(value)) return /[a-z](Schema|Dto|DTO)$/.test(value.text);
   const path = memberPath(value);
-  if (path) return /(schema|validation|validator|dto)$/i.test(path[path.length - 1]) && !isCredentialName(path.join('.'));
-  if (ts.isCallExpression(value)) {
-    const root = rootIdentifier(value.expression);
-    const module = root ? context.analysis.moduleOf(root) : undefined;
-    return module !== undefined && VALIDATION_MODULES.has(module);
-  }
-  return false;
+  if (path && /(schema|validation|validator|dto)$/i.test(path[path.length - 1]) && !isCredentialName(path.join('.'))) return true;
+  if (ts.isCallExpression(value)) return madeByValidationLibrary(value, context.analysis.moduleOf);
+  // `parseWith(RoomBody)`, `check(NewOrder)`: a name holding `z.object(…)` here or in the module it is imported from
+  const local = ts.isIdentifier(value) ? localInitializer(value) : undefined;
+  if (local) return ts.isCallExpression(unwrapExpression(local)) && madeByValidationLibrary(unwrapExpression(local) as ts.CallExpression, context.analysis.moduleOf);
+  const imported = path ? context.importedValue?.(value) : undefined;
+  const made = imported && ts.isExpression(imported) ? unwrapExpression(imported) : undefined;
+  return made !== undefined && ts.isCallExpression(made) && madeByValidationLibrary(made, (name) => importsOf(made.getSourceFile()).get(name)?.module);
+}
+
+/** `z.object(…)`, `Joi.object(…).keys(…)`, `type({ … })` (arktype): a call rooted in a validation library's import. */
+function madeByValidationLibrary(call: ts.CallExpression, moduleOf: (localName: string) => string | undefined): boolean {
+  const root = rootIdentifier(call.expression);
+  const module = root ? moduleOf(root) : undefined;
+  return module !== undefined && VALIDATION_MODULES.has(module);
+}
+
+/** Another module's imports, read once per parse: a schema's library is named where the schema is written. */
+const moduleImports = nodeMemo<ts.SourceFile, Map<string, ImportBinding>>('imports of a module a schema comes from');
+
+function importsOf(sourceFile: ts.SourceFile): Map<string, ImportBinding> {
+  return memoized(moduleImports, sourceFile, collectImports);
 }
 
 /** A schema, or an object of schemas (`{ body: CreateUser }`, `{ ...LogInDto }`), given to a wrapper. */
-function isSchemaArgument(argument: ts.Expression, context: ClassifierContext): boolean {
+function isSchemaArgument(argument: ts.Expression, context: ClassifierContext & Partial<Pick<ValidationContext, 'importedValue'>>): boolean {
   const value = unwrapExpression(argument);
   if (!ts.isObjectLiteralExpression(value)) return isSchemaLike(value, context);
   return value.properties.some((property) =>
