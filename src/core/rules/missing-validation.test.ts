@@ -83,6 +83,37 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a project assertion called for its throw (assertOrderInput(req.body); a TypeScript asserts function)',
+      flavour: 'express4',
+      filename: 'src/routes/orders.ts',
+      code: `import { Router } from 'express';
+import { assertIsNewComment, assertOrderInput } from '../validation/guards';
+import { comments, orders } from '../services';
+
+export const router = Router();
+
+router.post('/orders', async (req, res, next) => {
+  try {
+    assertOrderInput(req.body);
+    const { productId, quantity } = req.body;
+    res.status(201).json(await orders.place(productId, quantity));
+  } catch (err) {
+    next(err);
+  }
+});
+
+router.post('/comments', async (req, res, next) => {
+  try {
+    const input: unknown = req.body;
+    assertIsNewComment(input);
+    res.status(201).json(await comments.add(input.postId, input.text));
+  } catch (err) {
+    next(err);
+  }
+});
+`,
+    },
+    {
       name: 'a project middleware factory given a zod schema named neutrally, here and imported from a types module',
       flavour: 'express4',
       filename: 'src/app.js',

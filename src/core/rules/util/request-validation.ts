@@ -130,6 +130,8 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sa
   if (name === 'verify' && segments.length >= 2 && call.arguments.length >= 2 && /headers/i.test(call.arguments[1].getText())) return true;
   const module = context.analysis.moduleOf(root);
   if (module && VALIDATION_MODULES.has(module)) return true;
+  // `assertOrderInput(req.body);`, a TypeScript `asserts x is NewComment` function: called for its throw, it lets only valid input on
+  if (/^assert[A-Z]/.test(name) && ts.isExpressionStatement(call.parent) && !isCredentialName(text)) return true;
   // arktype: `const CreatePoll = type({ … }); CreatePoll(req.body)` — the type is called on the value
   const held = ts.isIdentifier(call.expression) ? localInitializer(call.expression) : undefined;
   if (held && ts.isCallExpression(unwrapExpression(held)) && madeByValidationLibrary(unwrapExpression(held) as ts.CallExpression, context.analysis.moduleOf)) return true;
