@@ -2391,6 +2391,48 @@ export default feed;
   ],
   invalid: [
     {
+      name: 'a validator mounted on a sub-path of the router (router.use(\'/settings\', validate(schema))) leaves the other routes unvalidated',
+      flavour: 'express4',
+      filename: 'src/routes/me.js',
+      code: `const router = require('express').Router();
+const validate = require('../middleware/validate');
+const { settingsSchema } = require('../schemas');
+const store = require('../store');
+
+router.use('/settings', validate(settingsSchema));
+
+router.put('/settings', async (req, res) => res.json(await store.saveSettings(req.user.id, req.body)));
+router.put('/profile', async (req, res) => res.json(await store.saveProfile(req.user.id, req.body.displayName)));
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 90, endLine: 9, endColumn: 98 }],
+      output: `const router = require('express').Router();
+const validate = require('../middleware/validate');
+const { settingsSchema } = require('../schemas');
+const store = require('../store');
+const { z } = require('zod');
+
+router.use('/settings', validate(settingsSchema));
+
+router.put('/settings', async (req, res) => res.json(await store.saveSettings(req.user.id, req.body)));
+const putProfileBody = z.object({
+  displayName: z.string(),
+});
+
+router.put('/profile', async (req, res) => {
+  const parsedBody = putProfileBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  return res.json(await store.saveProfile(req.user.id, req.body.displayName));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'Fastify: a route schema imported from a module of schemas that describes only the path parameters',
       flavour: 'fastify5',
       esm: true,

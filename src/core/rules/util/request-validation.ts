@@ -403,6 +403,8 @@ export function routeCoverage(route: RouteRegistration, context: ValidationConte
   for (const use of context.analysis.uses) {
     if (use.kind !== 'use' || use.call.getStart() > route.call.getStart()) continue;
     if (use.receiver !== route.receiver && use.receiverKind !== 'express-app') continue;
+    // `router.use('/settings', validate(schema))` runs for the paths under /settings only
+    if (use.path !== undefined && route.path !== undefined && !isUnderPath(route.path, use.path)) continue;
     for (const ref of use.args) if (route.path === undefined || !skipsPath(ref.expression, route.path)) add(middlewareCoverage(ref, context));
   }
   for (const hook of context.analysis.hooks) {
@@ -486,6 +488,13 @@ export function projectHasValidationLibrary(dependencies: Record<string, string>
 }
 
 /** express-openapi-validator's `ignorePaths: /\/internal\//` (a literal pattern) skips the routes it matches. */
+/** Whether a route's path lies under a mount path (`/settings` covers `/settings` and `/settings/:id`); patterns count as covering. */
+function isUnderPath(path: string, mount: string): boolean {
+  if (/[*(:?[]/.test(mount)) return true;
+  const base = mount.replace(/\/+$/, '');
+  return base === '' || path === base || path.startsWith(`${base}/`);
+}
+
 export function skipsPath(registration: ts.Expression, path: string): boolean {
   // the `app.use(…)` registration or the middleware call itself
   const value = unwrapExpression(registration);
