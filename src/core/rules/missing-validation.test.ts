@@ -2391,6 +2391,61 @@ export default feed;
   ],
   invalid: [
     {
+      name: 'express-validator: only param(\'id\') on the route, then a validate middleware reporting validationResult — the body is unchecked',
+      flavour: 'express4',
+      filename: 'src/routes/vehicles.js',
+      code: `const router = require('express').Router();
+const { body, param } = require('express-validator');
+const validate = require('../middleware/validate');
+const Vehicle = require('../models/vehicle');
+
+router.patch('/:id', param('id').isInt(), validate, async (req, res) => {
+  res.json(await Vehicle.query().patchAndFetchById(req.params.id, req.body));
+});
+
+router.post('/', body('plate').isString().isLength({ max: 12 }), validate, async (req, res) => {
+  res.status(201).json(await Vehicle.query().insert({ plate: req.body.plate }));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 7, column: 67, endLine: 7, endColumn: 75 }],
+      output: `const router = require('express').Router();
+const { body, param } = require('express-validator');
+const validate = require('../middleware/validate');
+const Vehicle = require('../models/vehicle');
+const { z } = require('zod');
+
+const patchIdBody = z.looseObject({});
+
+router.patch('/:id', param('id').isInt(), validate, async (req, res) => {
+  const parsedBody = patchIdBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  res.json(await Vehicle.query().patchAndFetchById(req.params.id, req.body));
+});
+
+router.post('/', body('plate').isString().isLength({ max: 12 }), validate, async (req, res) => {
+  res.status(201).json(await Vehicle.query().insert({ plate: req.body.plate }));
+});
+
+module.exports = router;
+`,
+      files: {
+        'src/middleware/validate.js': `const { validationResult } = require('express-validator');
+
+module.exports = function validate(req, res, next) {
+  const result = validationResult(req);
+  if (!result.isEmpty()) return res.status(422).json({ errors: result.array() });
+  next();
+};
+`,
+      },
+    },
+    {
       name: 'a validator mounted on a sub-path of the router (router.use(\'/settings\', validate(schema))) leaves the other routes unvalidated',
       flavour: 'express4',
       filename: 'src/routes/me.js',

@@ -8,6 +8,7 @@ import { importedMemberValue } from './util/imported-value';
 import { buildFastifySchemaChanges, schemaDialect } from './util/fastify-schema-fix';
 import { collectRequestUse, mergeFields, REQUEST_PARTS, type FieldNode, type RequestPart, type RequestRead, type RequestUse } from './util/request-reads';
 import {
+  collectsChainResults,
   createCallClassifier,
   isValidationName,
   middlewareCoverage,
@@ -392,8 +393,11 @@ function remoteFile(ctx: RuleContext, file: string, remotes: Map<string, RemoteF
 function graphCoverage(ctx: RuleContext, route: GraphRoute, remotes: Map<string, RemoteFile | null>, options: { trustSchema: boolean; judgedIn?: string }): Set<RequestPart> {
   if (options.trustSchema && route.framework === 'fastify' && route.hasSchema) return new Set(REQUEST_PARTS);
   const covered = new Set<RequestPart>();
+  const chainsInView = route.chain.some((link) => /^(body|param|query|check|checkSchema|oneOf)\b/.test(link.name ?? ''));
   for (const link of route.chain) {
     const judged = link.scope === 'route' && link.at.file === options.judgedIn;
+    // `validate` running `validationResult(req)`: the express-validator chains before it say which parts are checked
+    if (chainsInView && collectsChainResults(definitionOf(ctx, link, remotes))) continue;
     if (!judged && link.name !== LEGACY_EXPRESS_VALIDATOR && isValidationName(link.name, ctx.settings)) {
       const registered = linkCall(ctx, link, remotes);
       if (registered && skipsPath(registered.call, route.path)) continue;
@@ -429,6 +433,13 @@ function chainBodyFields(ctx: RuleContext, route: GraphRoute, remotes: Map<strin
   const fields = new Set<string>();
   for (const link of route.chain) for (const field of definedMiddlewareEffect(ctx, link, remotes)?.bodyFields ?? []) fields.add(field);
   return fields;
+}
+
+/** The function a chain link's definition points at, read in its own file. */
+function definitionOf(ctx: RuleContext, link: ChainLink, remotes: Map<string, RemoteFile | null>): FunctionLike | undefined {
+  const definition = link.definition;
+  const remote = definition ? remoteFile(ctx, definition.file, remotes) : undefined;
+  return definition && remote?.validation.analysis.functions.find((fn) => fn.getStart(remote.sourceFile) === definition.start);
 }
 
 function definedMiddlewareEffect(ctx: RuleContext, link: ChainLink, remotes: Map<string, RemoteFile | null>): MiddlewareEffect | undefined {

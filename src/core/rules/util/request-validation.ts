@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { callParameters, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { callParameters, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { collectImports, type ImportBinding } from '../../analysis/imports';
 import { memoized, nodeMemo } from '../../analysis/node-memo';
 import type { FileAnalysis, HandlerRef, RouteRegistration } from '../../analysis/types';
@@ -81,6 +81,8 @@ export interface ValidationContext extends ClassifierContext {
   analysis: FileAnalysis;
   /** What a name given to a validator holds when it is defined in another project module (`userValidation.createUser`). */
   importedValue?: (expression: ts.Expression) => ts.Node | undefined;
+  /** The route's express-validator chains are all in view (`param('id').isInt(), validate`): a result collector adds nothing to them. */
+  chainsInView?: boolean;
 }
 
 /** Whether a name says it validates input (user-named validation middleware included). */
@@ -187,6 +189,8 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
       if (any) return parts;
     }
   }
+  // with the route's express-validator chains in view, the middleware reporting their results checks nothing more
+  if (context.chainsInView && !ts.isCallExpression(expression) && collectsChainResults(ref.fn ?? (ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression) ? context.importedValue?.(expression) : undefined))) return NO_PARTS;
   const innermost = innermostCall(expression);
   const rootName = innermost ? rootIdentifier(innermost.expression) : rootIdentifier(expression);
   const binding = rootName ? context.analysis.imports.get(rootName) : undefined;
@@ -210,6 +214,22 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   if (innermost && innermost.arguments.some((argument) => isSchemaArgument(argument, context))) return keyedParts(innermost, context) ?? ALL_PARTS;
   // A middleware written in this file that validates the request itself.
   return ref.fn ? selfValidatedParts(ref.fn, context) : undefined;
+}
+
+/** `param('id').isInt()`, `body('email').isEmail()`: an express-validator chain written on the route. */
+function isExpressValidatorChain(expression: ts.Expression, context: ValidationContext): boolean {
+  const innermost = innermostCall(unwrapExpression(expression));
+  const root = innermost ? rootIdentifier(innermost.expression) : undefined;
+  const module = root ? context.analysis.moduleOf(root) : undefined;
+  return module === 'express-validator' || module === 'express-validator/check';
+}
+
+/**
+ * A middleware that only reports what express-validator's chains found (`const result = validationResult(req);
+ * if (!result.isEmpty()) return res.status(422)…`): it validates nothing the route's chains did not check.
+ */
+export function collectsChainResults(fn: ts.Node | undefined): boolean {
+  return fn !== undefined && isFunctionLike(fn) && /\bvalidationResult\s*\(/.test(fn.getText()) && !/\.(safeParse|parse|validate|validateAsync)\s*\(/.test(fn.getText());
 }
 
 /** What a `(req, res, next)` middleware does to the request for the handlers after it. */
@@ -392,7 +412,8 @@ export function routeCoverage(route: RouteRegistration, context: ValidationConte
   const add = (coverage: PartCoverage | undefined): void => {
     if (coverage) for (const part of coverage) covered.add(part);
   };
-  for (const ref of route.middleware) add(middlewareCoverage(ref, context));
+  const chainsInView = route.middleware.some((ref) => isExpressValidatorChain(ref.expression, context));
+  for (const ref of route.middleware) add(middlewareCoverage(ref, chainsInView ? { ...context, chainsInView } : context));
   if (route.schema) add(fastifySchemaCoverage(route.schema, context));
   // `openAPIRoute({ ...LogInDto }, async (req) => …)`: a wrapper given a schema checks the request before the handler runs.
   const wrapper = route.handler?.fn?.parent;
