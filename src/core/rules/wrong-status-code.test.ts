@@ -1098,6 +1098,38 @@ export default router;
   ],
   invalid: [
     {
+      name: 'an INSERT held in a const before the query, answered 200 with "created"',
+      flavour: 'express4',
+      filename: 'src/routes/students.js',
+      code: `const router = require('express').Router();
+const db = require('../db');
+
+router.post('/', (req, res) => {
+  const sql = 'INSERT INTO students (name, roll_no) VALUES (?, ?)';
+  db.query(sql, [req.body.name, req.body.rollNo], (err, result) => {
+    if (err) return res.status(500).json({ message: 'Could not save student' });
+    res.status(200).json({ message: 'Student created successfully', id: result.insertId });
+  });
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 8, column: 5, endLine: 8, endColumn: 20 }],
+      output: `const router = require('express').Router();
+const db = require('../db');
+
+router.post('/', (req, res) => {
+  const sql = 'INSERT INTO students (name, roll_no) VALUES (?, ?)';
+  db.query(sql, [req.body.name, req.body.rollNo], (err, result) => {
+    if (err) return res.status(500).json({ message: 'Could not save student' });
+    res.status(201).json({ message: 'Student created successfully', id: result.insertId });
+  });
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a not-found answered through an imported envelope helper that defaults to 200 (sendSuccess(res, null, \'… not found\'))',
       flavour: 'express4',
       filename: 'src/controllers/leave.controller.ts',

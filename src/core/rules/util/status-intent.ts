@@ -275,9 +275,11 @@ function selectsRows(call: ts.CallExpression): boolean {
   return /^\s*select\b/i.test(sqlTextOf(call) ?? '');
 }
 
-/** The start of the SQL a query call runs: its literal text, or the head of its template. */
+/** The start of the SQL a query call runs: its literal text, or the head of its template, also held in a const (`const sql = 'INSERT …'`). */
 function sqlTextOf(call: ts.CallExpression): string | undefined {
-  const sql = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  let sql = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  const held = sql && ts.isIdentifier(sql) ? localInitializer(sql) : undefined;
+  if (held) sql = unwrapExpression(held);
   return sql && (ts.isStringLiteralLike(sql) ? sql.text : ts.isTemplateExpression(sql) ? sql.head.text : undefined);
 }
 
@@ -680,11 +682,7 @@ export function isCreationCall(call: ts.CallExpression, newModelNames: ReadonlyS
   if (!name) return false;
   const callee = unwrapExpression(call.expression);
   // raw SQL: query('INSERT INTO …')
-  const first = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
-  if (first && /^(query|execute|run|exec|none|one|oneOrNone|many|any|raw|\$executeRaw\w*|\$queryRaw\w*)$/.test(name)) {
-    const text = ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : undefined;
-    if (text !== undefined && /^\s*insert\s+into\b/i.test(text)) return true;
-  }
+  if (/^(query|execute|run|exec|none|one|oneOrNone|many|any|raw|\$executeRaw\w*|\$queryRaw\w*)$/.test(name) && /^\s*insert\s+into\b/i.test(sqlTextOf(call) ?? '')) return true;
   if (ts.isTaggedTemplateExpression(call)) return false;
   const path = ts.isPropertyAccessExpression(callee) ? receiverPath(call) : undefined;
   if (path?.some((segment) => NOT_A_STORE.test(segment))) return false;
