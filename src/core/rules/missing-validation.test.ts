@@ -83,6 +83,24 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a date built from the query and refused when invalid (Number.isNaN(day.getTime()))',
+      flavour: 'express5',
+      filename: 'src/routes/slots.ts',
+      code: `import { Router } from 'express';
+import { slots } from '../services/slots';
+
+export const slotsRouter = Router();
+
+slotsRouter.get('/doctors/:id/slots', async (req, res) => {
+  const day = new Date(String(req.query.date));
+  if (Number.isNaN(day.getTime())) {
+    return res.status(400).json({ message: 'date must be an ISO date (YYYY-MM-DD)' });
+  }
+  res.json(await slots.freeOn(req.params.id, day));
+});
+`,
+    },
+    {
       name: 'a project assertion called for its throw (assertOrderInput(req.body); a TypeScript asserts function)',
       flavour: 'express4',
       filename: 'src/routes/orders.ts',
@@ -2390,6 +2408,42 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'a date built from the query and used unchecked',
+      flavour: 'express5',
+      filename: 'src/routes/slots.ts',
+      code: `import { Router } from 'express';
+import { slots } from '../services/slots';
+
+export const slotsRouter = Router();
+
+slotsRouter.get('/slots', async (req, res) => {
+  const day = new Date(String(req.query.date));
+  res.json(await slots.freeOn(day));
+});
+`,
+      errors: [{ line: 7, column: 31, endLine: 7, endColumn: 40 }],
+      output: `import { Router } from 'express';
+import { slots } from '../services/slots';
+import { z } from 'zod';
+
+export const slotsRouter = Router();
+
+const getSlotsQuery = z.object({
+  date: z.string().optional(),
+});
+
+slotsRouter.get('/slots', async (req, res) => {
+  const parsedQuery = getSlotsQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const day = new Date(String(req.query.date));
+  res.json(await slots.freeOn(day));
+});
+`,
+    },
     {
       name: 'express-validator: only param(\'id\') on the route, then a validate middleware reporting validationResult — the body is unchecked',
       flavour: 'express4',

@@ -484,6 +484,13 @@ class RequestUseCollector {
       this.setType(node, 'array');
       return 'use';
     }
+    // `const day = new Date(String(req.query.date)); if (Number.isNaN(day.getTime())) return res.status(400)…`: an invalid date refused
+    const dateGuard = this.dateGuardOf(expression);
+    if (dateGuard) {
+      this.setType(node, 'string');
+      this.checked(part, path, dateGuard.getStart());
+      return 'guard';
+    }
     // `logger.warn(`Invalid name: ${req.body.name}`)`, `logger.error(`Invalid body: ${JSON.stringify(req.body)}`)`: text written to the log uses no field
     if (ts.isTemplateSpan(parent) && this.onlyLogged(expression)) return 'log';
     const call = enclosingCallOfArgument(expression);
@@ -619,6 +626,35 @@ class RequestUseCollector {
   }
 
   /** A number check of a converted value: the conversion handed straight to it, or the `const` holding the conversion handed to it later. */
+  /** The `isNaN(…getTime())` check of a date built from a request value (`new Date(x)`, `new Date(String(x))`), inline or through a const. */
+  private dateGuardOf(expression: ts.Expression): ts.CallExpression | undefined {
+    let current = climbWrappers(expression);
+    const wrapper = current.parent;
+    if (ts.isCallExpression(wrapper) && wrapper.arguments[0] === current && calleeText(wrapper) === 'String') current = climbWrappers(wrapper);
+    const construction = current.parent;
+    if (!ts.isNewExpression(construction) || !ts.isIdentifier(construction.expression) || construction.expression.text !== 'Date' || construction.arguments?.[0] !== current) return undefined;
+    const isDateGuard = (call: ts.CallExpression, subject: (argument: ts.Expression) => boolean): boolean => {
+      const argument = call.arguments[0] && unwrapExpression(call.arguments[0]);
+      if (!NUMBER_GUARDS.has(calleeText(call) ?? '') || !argument) return false;
+      const tested = ts.isCallExpression(argument) && ts.isPropertyAccessExpression(argument.expression) && /^(getTime|valueOf)$/.test(argument.expression.name.text) ? unwrapExpression(argument.expression.expression) : ts.isPrefixUnaryExpression(argument) ? unwrapExpression(argument.operand) : argument;
+      return subject(tested);
+    };
+    // `isNaN(new Date(x).getTime())`
+    const read = climbWrappers(construction).parent;
+    const inline = ts.isPropertyAccessExpression(read) && ts.isCallExpression(read.parent) ? enclosingCallOfArgument(read.parent) : undefined;
+    if (inline && isDateGuard(inline, (tested) => tested === climbWrappers(construction) || tested === construction)) return inline;
+    const declaration = climbWrappers(construction).parent;
+    if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.fn.body) return undefined;
+    const name = declaration.name.text;
+    let guard: ts.CallExpression | undefined;
+    forEachDescendant(this.fn.body, (node) => {
+      if (guard) return false;
+      if (ts.isCallExpression(node) && node.pos > declaration.end && isDateGuard(node, (tested) => ts.isIdentifier(tested) && tested.text === name)) guard = node;
+      return true;
+    });
+    return guard;
+  }
+
   private numberGuardOf(conversion: ts.CallExpression): ts.CallExpression | undefined {
     const outer = enclosingCallOfArgument(conversion);
     if (outer && isNumberCheck(outer)) return outer;
