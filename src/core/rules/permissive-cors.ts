@@ -70,8 +70,8 @@ function choosesPerRequest(use: CorsUse, uses: readonly CorsUse[]): boolean {
 }
 
 /**
- * `app.use(cors(corsOptions)); app.options('*', cors())`: the configured middleware ends every preflight
- * before the later route sees it, and `*` without credentials opens nothing a browser would send cookies to.
+ * `app.use(cors(corsOptions)); app.options('*', cors())`: the middleware registered first ends every
+ * preflight before the later route sees it. Configured, it decides; permissive, it is reported itself.
  */
 function answersPreflightBehind(use: CorsUse, uses: readonly CorsUse[]): boolean {
   const route = use.call.parent;
@@ -79,7 +79,7 @@ function answersPreflightBehind(use: CorsUse, uses: readonly CorsUse[]): boolean
   const receiver = route.expression.expression.getText();
   return uses.some((other) => {
     const registration = other.call.parent;
-    return other !== use && other.origin === 'restricted' && other.call.pos < use.call.pos && ts.isCallExpression(registration) && ts.isPropertyAccessExpression(registration.expression) && registration.expression.name.text === 'use' && registration.expression.expression.getText() === receiver;
+    return other !== use && other.call.pos < use.call.pos && ts.isCallExpression(registration) && ts.isPropertyAccessExpression(registration.expression) && registration.expression.name.text === 'use' && registration.expression.expression.getText() === receiver;
   });
 }
 
