@@ -1098,6 +1098,36 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a Mongoose exists() check keyed by the route parameter, the missing course answered 400',
+      flavour: 'express4',
+      filename: 'src/routes/lessons.js',
+      code: `const router = require('express').Router();
+const Course = require('../models/course');
+const Lesson = require('../models/lesson');
+
+router.get('/courses/:courseId/lessons', async (req, res) => {
+  const exists = await Course.exists({ _id: req.params.courseId });
+  if (!exists) return res.status(400).json({ message: 'Course not found' });
+  res.json(await Lesson.find({ course: req.params.courseId }).sort('position'));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 7, column: 23, endLine: 7, endColumn: 38, message: 'This branch answers a missing record (looked up from the route parameters) with 400 Bad Request; answer 404 Not Found.' }],
+      output: `const router = require('express').Router();
+const Course = require('../models/course');
+const Lesson = require('../models/lesson');
+
+router.get('/courses/:courseId/lessons', async (req, res) => {
+  const exists = await Course.exists({ _id: req.params.courseId });
+  if (!exists) return res.status(404).json({ message: 'Course not found' });
+  res.json(await Lesson.find({ course: req.params.courseId }).sort('position'));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'an INSERT held in a const before the query, answered 200 with "created"',
       flavour: 'express4',
       filename: 'src/routes/students.js',

@@ -1020,8 +1020,10 @@ function answersMissingAsError(code: number): boolean {
 }
 
 function notFoundMessage(notFound: NotFoundBranch, code: number): string {
+  // `const exists = await Course.exists({ _id })`: a flag, not the record's name
+  const record = notFound.variable && !/^(exists?|found|ok|present|has\w*|is\w*)$/i.test(notFound.variable) ? `\`${notFound.variable}\`` : 'record';
   const what = notFound.keyedByParams && notFound.variable
-    ? `This branch answers a missing \`${notFound.variable}\` (looked up from the route parameters)`
+    ? `This branch answers a missing ${record} (looked up from the route parameters)`
     : notFound.message
       ? 'This response says the resource was not found but'
       : `This branch answers a missing \`${notFound.variable ?? 'record'}\``;

@@ -253,7 +253,7 @@ export function suggestErrorStatus(texts: readonly string[], inCatch: boolean, c
 
 const BAD_LINK_TEXT = /\b(token|link|code|otp)\b[^.]*\b(invalid|expired|used)\b|\b(invalid|expired)\b[^.]*\b(token|link|code|otp)\b/i;
 const CHANGE_CALL = /^(update\w*|patch\w*|modify\w*|change\w*|delete\w*|remove\w*|destroy\w*|archive\w*)$/;
-const LOOKUP_CALL = /^(find\w*|get\w*|fetch\w*|load\w*|read\w*|lookup\w*|retrieve\w*|select\w*|first|one|maybeOne|single|maybeSingle|query\w*)$/;
+const LOOKUP_CALL = /^(find\w*|get\w*|fetch\w*|load\w*|read\w*|lookup\w*|retrieve\w*|select\w*|first|one|maybeOne|single|maybeSingle|query\w*|exists)$/;
 const NOT_FOUND_TEXT = /not\s*found|does ?n[o']t exist|no such|could ?n[o']t find|can(no|')t find|not exist/i;
 
 export interface NotFoundBranch {
