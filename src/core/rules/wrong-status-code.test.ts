@@ -1098,6 +1098,40 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a new subdocument made with tasks.create, pushed onto its loaded parent and saved, answered 200',
+      flavour: 'express4',
+      filename: 'src/routes/projects.js',
+      code: `const router = require('express').Router();
+const Project = require('../models/project');
+
+router.post('/:id/tasks', async (req, res) => {
+  const project = await Project.findById(req.params.id);
+  if (!project) return res.status(404).json({ message: 'Project not found' });
+  const task = project.tasks.create({ title: req.body.title, assignee: req.body.assignee });
+  project.tasks.push(task);
+  await project.save();
+  res.json(task);
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 10, column: 3, endLine: 10, endColumn: 17 }],
+      output: `const router = require('express').Router();
+const Project = require('../models/project');
+
+router.post('/:id/tasks', async (req, res) => {
+  const project = await Project.findById(req.params.id);
+  if (!project) return res.status(404).json({ message: 'Project not found' });
+  const task = project.tasks.create({ title: req.body.title, assignee: req.body.assignee });
+  project.tasks.push(task);
+  await project.save();
+  res.status(201).json(task);
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a Mongoose exists() check keyed by the route parameter, the missing course answered 400',
       flavour: 'express4',
       filename: 'src/routes/lessons.js',

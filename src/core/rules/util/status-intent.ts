@@ -827,6 +827,7 @@ export function creationFacts(handler: FunctionLike): CreationFacts {
     ts.forEachChild(node, visit);
   };
   visit(handler.body);
+  if (newModelNames.size > 0) subdocumentsAdded(handler.body, newModelNames, calls, created);
   if (calls.length === 0) return { calls, created };
   // one step of derivation, not a chain of them: `const dto = toDto(user)`, `const { password, ...rest } = user.toObject()`
   const base = [...created];
@@ -836,6 +837,27 @@ export function creationFacts(handler: FunctionLike): CreationFacts {
   };
   derive(handler.body);
   return { calls, created };
+}
+
+/**
+ * `const task = project.tasks.create(body); project.tasks.push(task); await project.save()`: a new
+ * subdocument stored with its loaded parent; the push is the creation, `task` the record.
+ */
+function subdocumentsAdded(body: ts.Node, made: ReadonlySet<string>, calls: ts.CallExpression[], created: Set<string>): void {
+  const pushes: { call: ts.CallExpression; parent: string; name: string }[] = [];
+  const saved = new Set<string>();
+  forEachDescendant(body, (node) => {
+    if (!ts.isCallExpression(node)) return;
+    const path = memberPath(node.expression);
+    const argument = node.arguments[0] && unwrapExpression(node.arguments[0]);
+    if (path && path.length >= 3 && path[path.length - 1] === 'push' && argument && ts.isIdentifier(argument) && made.has(argument.text)) pushes.push({ call: node, parent: path[0], name: argument.text });
+    if (path && path.length === 2 && path[1] === 'save') saved.add(path[0]);
+  });
+  for (const push of pushes) {
+    if (!saved.has(push.parent)) continue;
+    calls.push(push.call);
+    created.add(push.name);
+  }
 }
 
 export function mentionsName(node: ts.Node, name: string): boolean {
