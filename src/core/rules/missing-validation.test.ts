@@ -83,6 +83,26 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a safeParse verdict acted on: the request refused through next() with a 400 error',
+      flavour: 'express4',
+      filename: 'src/routes/feedback.js',
+      code: `const router = require('express').Router();
+const createError = require('http-errors');
+const { z } = require('zod');
+const Feedback = require('../models/feedback');
+
+const FeedbackBody = z.object({ score: z.number().int().min(0).max(10), comment: z.string().max(1000).optional() });
+
+router.post('/', async (req, res, next) => {
+  const check = FeedbackBody.safeParse(req.body);
+  if (!check.success) return next(createError(400, 'Invalid feedback'));
+  res.status(201).json(await Feedback.create(req.body));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a date built from the query and refused when invalid (Number.isNaN(day.getTime()))',
       flavour: 'express5',
       filename: 'src/routes/slots.ts',
@@ -2408,6 +2428,48 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'a safeParse verdict only logged, the raw body stored anyway',
+      flavour: 'express4',
+      filename: 'src/routes/feedback.js',
+      code: `const router = require('express').Router();
+const { z } = require('zod');
+const Feedback = require('../models/feedback');
+
+const FeedbackBody = z.object({ score: z.number().int().min(0).max(10), comment: z.string().max(1000).optional() });
+
+router.post('/', async (req, res) => {
+  const check = FeedbackBody.safeParse(req.body);
+  if (!check.success) console.warn('feedback did not match the schema', check.error.issues);
+  res.status(201).json(await Feedback.create(req.body));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 10, column: 46, endLine: 10, endColumn: 54 }],
+      output: `const router = require('express').Router();
+const { z } = require('zod');
+const Feedback = require('../models/feedback');
+
+const FeedbackBody = z.object({ score: z.number().int().min(0).max(10), comment: z.string().max(1000).optional() });
+
+const postBody = z.looseObject({});
+
+router.post('/', async (req, res) => {
+  const parsedBody = postBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const check = FeedbackBody.safeParse(req.body);
+  if (!check.success) console.warn('feedback did not match the schema', check.error.issues);
+  res.status(201).json(await Feedback.create(req.body));
+});
+
+module.exports = router;
+`,
+    },
     {
       name: 'a date built from the query and used unchecked',
       flavour: 'express5',

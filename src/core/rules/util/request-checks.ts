@@ -1,6 +1,7 @@
 import ts from 'typescript';
+import { forEachDescendant } from '../../analysis/descendants';
 import { alwaysExits, calleeText, memberPath, unwrapExpression } from '../../analysis/syntax';
-import { localInitializer } from './local-binding';
+import { localInitializer, statementsAfter } from './local-binding';
 
 /**
  * Hand-written checks of request values that the handler's reads are judged against: allow-lists,
@@ -117,4 +118,51 @@ export function climbWrappers(node: ts.Expression): ts.Expression {
     current = current.parent;
   }
   return current;
+}
+
+/** Schema methods that answer with a verdict instead of throwing: nothing is refused unless the handler acts on it. */
+const VERDICT_METHODS = new Set(['safeParse', 'safeParseAsync', 'spa', 'isValid', 'isValidSync']);
+
+/**
+ * `FeedbackBody.safeParse(req.body);` with the result dropped, or `const check = …safeParse(…); if (!check.success)
+ * console.warn(…)`: the verdict is only logged and the raw input goes on. Acted on — a branch that returns
+ * or throws, a `return`, the parsed `data`, anything handed on — it validates.
+ */
+export function isIgnoredVerdict(call: ts.CallExpression): boolean {
+  const name = calleeText(call)?.split('.').pop();
+  if (!name || !VERDICT_METHODS.has(name)) return false;
+  let result: ts.Node = call;
+  while (ts.isAwaitExpression(result.parent) || ts.isParenthesizedExpression(result.parent)) result = result.parent;
+  const parent = result.parent;
+  if (ts.isExpressionStatement(parent)) return true;
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== result) return false;
+  const names = new Set<string>();
+  const bind = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.add(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name);
+  };
+  bind(parent.name);
+  if (names.has('data') || names.has('value')) return false;
+  let acted = false;
+  for (const statement of statementsAfter(parent) ?? []) {
+    forEachDescendant(statement, (node) => {
+      if (acted || !ts.isIdentifier(node) || !names.has(node.text)) return !acted;
+      acted = actsOnVerdict(node);
+      return !acted;
+    });
+    if (acted) return false;
+  }
+  return true;
+}
+
+function actsOnVerdict(use: ts.Identifier): boolean {
+  if (ts.isPropertyAccessExpression(use.parent) && use.parent.expression === use && /^(data|value|output)$/.test(use.parent.name.text)) return true;
+  for (let node: ts.Node = use; node.parent && !ts.isBlock(node.parent) && !ts.isSourceFile(node.parent); node = node.parent) {
+    const parent = node.parent;
+    if (ts.isIfStatement(parent)) return parent.expression === node && alwaysExits(parent.thenStatement);
+    if (ts.isReturnStatement(parent) || ts.isThrowStatement(parent)) return true;
+    if (ts.isConditionalExpression(parent) && parent.condition === node) return true;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) return !/(^|\.)(console|logger|log|debug)(\.|$)/.test(calleeText(parent) ?? '');
+  }
+  return false;
 }

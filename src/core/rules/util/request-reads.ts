@@ -8,6 +8,7 @@ import {
   isDigestUpdate,
   isEmptyDefault,
   isFixedValue,
+  isIgnoredVerdict,
   isNumberCheck,
   isRejectedUnlessListed,
   NUMBER_GUARDS,
@@ -512,7 +513,8 @@ class RequestUseCollector {
         this.checked(part, path, call.getStart(), direct);
         return 'validator';
       }
-      if (this.classifier.isLogger(call)) return 'log';
+      // `const check = Schema.safeParse(req.body); if (!check.success) console.warn(…)`: checked for a log line only; the reads after it count
+      if (this.classifier.isLogger(call) || isIgnoredVerdict(call)) return 'log';
       // `const q = normalize(req.query); schema.parse(q)`: what the helper returns is validated
       const validated = this.resultValidated(call);
       if (validated) {

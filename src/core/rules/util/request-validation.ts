@@ -7,6 +7,7 @@ import type { RoutewiseSettings } from '../../model/settings';
 import { localInitializer } from './local-binding';
 import { propertyInitializer } from './secret-sinks';
 import { decidesBadRequest } from './rejecting-helper';
+import { isIgnoredVerdict } from './request-checks';
 import { calleeText } from '../../analysis/syntax';
 import { collectRequestUse, REQUEST_PARTS, type CallClassifier, type RequestPart } from './request-reads';
 
@@ -127,6 +128,7 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sa
   const name = segments[segments.length - 1];
   const root = segments[0];
   if (name === 'parseInt' || name === 'parseFloat') return false;
+  if (isIgnoredVerdict(call)) return false;
   if (WEBHOOK_VERIFIER.test(text)) return true;
   // svix (Clerk, Resend): `new Webhook(secret).verify(payload, headers)`
   if (name === 'verify' && segments.length >= 2 && call.arguments.length >= 2 && /headers/i.test(call.arguments[1].getText())) return true;
