@@ -461,7 +461,7 @@ const io = new Server(server, {
 io.on('connection', (socket) => socket.emit('hello', { id: socket.id }));
 server.listen(3000);
 `,
-      errors: [{ line: 7, column: 12, endLine: 9, endColumn: 3 }],
+      errors: [{ line: 8, column: 3, endLine: 8, endColumn: 44 }],
       output: `import http from 'node:http';
 import express from 'express';
 import { Server } from 'socket.io';

@@ -36,8 +36,8 @@ const rule: Rule = {
           if (!message) continue;
           // `server.register(cors, …)` may close a long chain: underline the `register(…)` part.
           const callee = use.call.expression;
-          const start = use.framework === 'fastify' && ts.isPropertyAccessExpression(callee) ? callee.name.getStart(ctx.sourceFile) : use.call.getStart(ctx.sourceFile);
-          ctx.report({ start, end: use.call.getEnd(), message, fix: corsFix(ctx, use) });
+          const start = use.socketIo ? use.socketIo.getStart(ctx.sourceFile) : use.framework === 'fastify' && ts.isPropertyAccessExpression(callee) ? callee.name.getStart(ctx.sourceFile) : use.call.getStart(ctx.sourceFile);
+          ctx.report({ start, end: (use.socketIo ?? use.call).getEnd(), message, fix: corsFix(ctx, use) });
         }
         for (const header of findAllowOriginHeaders(ctx.analysis.calls)) {
           if (header.value === 'reflect' && header.guarded) continue;

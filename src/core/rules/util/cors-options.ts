@@ -17,8 +17,8 @@ export interface CorsUse {
   framework: Framework;
   /** `cors(...)`, `fastify.register(cors, ...)` or socket.io's `new Server(server, { cors })`: where findings are reported. */
   call: ts.CallExpression | ts.NewExpression;
-  /** The `cors` option of a socket.io server: its WebSocket handshake, not the HTTP routes. */
-  socketIo?: boolean;
+  /** The `cors` option of a socket.io server (its WebSocket handshake, not the HTTP routes): reported at that option. */
+  socketIo?: ts.PropertyAssignment;
   /** The options object, inline or held by a local variable; undefined when there are no options. */
   options?: ts.ObjectLiteralExpression;
   /** Options exist but cannot be read (imported config, a per-request delegate). */
@@ -68,7 +68,7 @@ function findSocketIoCors(analysis: FileAnalysis, importedValue?: (name: ts.Expr
     if (!(ts.isIdentifier(root) && names.has(root.text)) && requiredModule(callee) !== 'socket.io') continue;
     const options = [...(node.arguments ?? [])].reverse().map((argument) => resolveObject(unwrapExpression(argument), 0)).find((object) => object !== undefined);
     const cors = options && findProperty(options, 'cors');
-    if (cors && ts.isPropertyAssignment(cors)) uses.push({ ...describe('express', node, cors.initializer, importedValue), socketIo: true });
+    if (cors && ts.isPropertyAssignment(cors)) uses.push({ ...describe('express', node, cors.initializer, importedValue), socketIo: cors });
   }
   return uses;
 }
