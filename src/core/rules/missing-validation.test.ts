@@ -83,6 +83,32 @@ export default app;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a service that takes the fields out of its parameter in a statement and parses them first',
+      flavour: 'express5',
+      filename: 'src/handlers/workspaces.ts',
+      code: `import type { Request, Response } from 'express';
+import { createDbWorkspace } from './workspaces.methods';
+
+export const createWorkspace = async (req: Request, res: Response) => {
+  const { name, description } = req.body;
+  const workspace = await createDbWorkspace({ name, description, accountId: req.accountId });
+  res.status(201).json(workspace);
+};
+`,
+      files: {
+        'src/handlers/workspaces.methods.ts': `import { workspaceInsertSchema } from '../schema';
+import { db } from '../db';
+
+export const createDbWorkspace = async (workspace: { name: string; description?: string; accountId: string }) => {
+  const { name, accountId, description } = workspace;
+  const validation = workspaceInsertSchema.safeParse({ name, accountId, description });
+  if (!validation.success) throw new Error(\`Workspace validation failed: \${validation.error.message}\`);
+  return db.workspaces.insert({ name, accountId, description });
+};
+`,
+      },
+    },
+    {
       name: 'a safeParse verdict acted on: the request refused through next() with a 400 error',
       flavour: 'express4',
       filename: 'src/routes/feedback.js',
@@ -2428,6 +2454,54 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'a field taken into a variable and used before the schema parses the body',
+      flavour: 'express4',
+      filename: 'src/routes/subscribers.js',
+      code: `const router = require('express').Router();
+const { z } = require('zod');
+const mailer = require('../mailer');
+const Subscriber = require('../models/subscriber');
+
+const SubscribeBody = z.object({ email: z.string().email(), list: z.enum(['news', 'offers']) });
+
+router.post('/', async (req, res) => {
+  const email = req.body.email;
+  await mailer.sendConfirmation(email);
+  const data = SubscribeBody.parse(req.body);
+  res.status(201).json(await Subscriber.create(data));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 17, endLine: 9, endColumn: 25 }],
+      output: `const router = require('express').Router();
+const { z } = require('zod');
+const mailer = require('../mailer');
+const Subscriber = require('../models/subscriber');
+
+const SubscribeBody = z.object({ email: z.string().email(), list: z.enum(['news', 'offers']) });
+
+const postBody = z.looseObject({
+  email: z.string(),
+});
+
+router.post('/', async (req, res) => {
+  const parsedBody = postBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const email = req.body.email;
+  await mailer.sendConfirmation(email);
+  const data = SubscribeBody.parse(req.body);
+  res.status(201).json(await Subscriber.create(data));
+});
+
+module.exports = router;
+`,
+    },
     {
       name: 'a safeParse verdict only logged, the raw body stored anyway',
       flavour: 'express4',

@@ -271,9 +271,11 @@ function judgedWithoutRoute(ctx: RuleContext, handler: HandlerInfo): boolean {
   return handler.standalone && handler.framework === 'express' && !projectHasValidationLibrary(ctx.project.dependencies) && ctx.settings.validationMiddleware.length === 0;
 }
 
-/** A read past a check at `at` (a capture is judged by its uses, which come after). */
+/** A read past a check at `at` (a capture is judged by its uses: `const email = req.body.email; send(email)` before the check is not). */
 function isAfter(read: RequestRead, at: number | undefined): boolean {
-  return at !== undefined && (read.usage === 'capture' || read.start >= at || inCondition(read.node));
+  if (at === undefined) return false;
+  if (read.usage === 'capture') return read.firstUseAt === undefined || read.firstUseAt >= at;
+  return read.start >= at || inCondition(read.node);
 }
 
 /** A read reaches the handler's logic before (or without) any validation of its part inside the handler. */

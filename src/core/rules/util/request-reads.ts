@@ -60,6 +60,8 @@ export interface RequestRead {
   usage: ReadUsage;
   /** Only named members are taken (`req.params.id`, `const { id } = req.params`), never the whole object. */
   namedOnly: boolean;
+  /** A capture's first use through its alias that reaches the handler's logic (`const email = req.body.email; send(email)`). */
+  firstUseAt?: number;
 }
 
 export interface RequestUse {
@@ -241,6 +243,7 @@ class RequestUseCollector {
     if (alias && node.getStart() > alias.declaredAt) {
       const usage = this.followValue(node, alias.part, alias.path, alias.read);
       this.captureUses.get(alias.read)?.push(usage.usage);
+      if (usage.usage === 'use' && (alias.read.firstUseAt === undefined || node.getStart() < alias.read.firstUseAt)) alias.read.firstUseAt = node.getStart();
       if (!usage.named) this.captureNamedOnly.set(alias.read, false);
     }
   }

@@ -62,6 +62,9 @@ export class ValidatingCalleeResolver {
     if (parameter && fn.body && ts.isObjectBindingPattern(parameter.name)) return this.fieldsValidated(file, fn, parameter.name);
     if (!parameter || !ts.isIdentifier(parameter.name) || !fn.body) return false;
     const name = parameter.name.text;
+    // `const { name, description } = workspace;` first thing in the body: the fields, as if the parameter bound them
+    const taken = ts.isBlock(fn.body) ? destructuredFrom(fn.body, name) : undefined;
+    if (taken && this.fieldsValidated(file, fn, taken)) return true;
     const classifier = this.classifierOf(file);
     let validates = false;
     const visit = (node: ts.Node): void => {
@@ -329,6 +332,18 @@ function memberFunction(file: ModuleFile, value: ts.Node, member: string): { fil
   if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
     for (const element of node.members) {
       if (ts.isMethodDeclaration(element) && element.name && ts.isIdentifier(element.name) && element.name.text === member) return { file, fn: element };
+    }
+  }
+  return undefined;
+}
+
+/** The pattern a statement of the block destructures a name into: `const { name, accountId } = workspace`. */
+function destructuredFrom(block: ts.Block, name: string): ts.ObjectBindingPattern | undefined {
+  for (const statement of block.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const initializer = declaration.initializer && unwrapExpression(declaration.initializer);
+      if (ts.isObjectBindingPattern(declaration.name) && initializer && ts.isIdentifier(initializer) && initializer.text === name) return declaration.name;
     }
   }
   return undefined;
