@@ -1,6 +1,16 @@
 import { runRuleTests } from '../../../test/helpers/rule-tester';
 import rule from './error-details-leak';
 
+/** A `sendError(res, message, statusCode = 500, error?)` helper that spreads the error into the body when given one. */
+const SEND_ERROR_HELPER: Record<string, string> = {
+  'src/utils/response.ts': `import type { Response } from 'express';
+
+export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500, error?: unknown) => {
+  return res.status(statusCode).json({ success: false, message, ...(error ? { error } : {}) });
+};
+`,
+};
+
 runRuleTests(rule, {
   valid: [
     {
@@ -843,14 +853,7 @@ export const listPayslips = async (req: Request, res: Response) => {
 };
 `,
       errors: [{ line: 9, column: 12, endLine: 9, endColumn: 41 }],
-      files: {
-        'src/utils/response.ts': `import type { Response } from 'express';
-
-export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500, error?: unknown) => {
-  return res.status(statusCode).json({ success: false, message, ...(error ? { error } : {}) });
-};
-`,
-      },
+      files: SEND_ERROR_HELPER,
     },
     {
       name: 'the whole error handed to a helper that spreads it into the body when there is one, with 500',
@@ -869,14 +872,7 @@ export const listEmployees = async (req: Request, res: Response) => {
 };
 `,
       errors: [{ line: 9, column: 12, endLine: 9, endColumn: 67 }],
-      files: {
-        'src/utils/response.ts': `import type { Response } from 'express';
-
-export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500, error?: unknown) => {
-  return res.status(statusCode).json({ success: false, message, ...(error ? { error } : {}) });
-};
-`,
-      },
+      files: SEND_ERROR_HELPER,
     },
     {
       name: 'an imported fail(res, statusCode, message) helper given a status that stays 500 for every unexpected error',

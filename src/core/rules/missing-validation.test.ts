@@ -80,6 +80,40 @@ app.use('/api/v1', ordersRouter);
 export default app;
 `;
 
+/** A module of schema objects keyed by part, its barrel, and the middleware factory that applies them. */
+const USER_VALIDATION_MODULES: Record<string, string> = {
+  'src/validations/user.validation.js': `const Joi = require('joi');
+
+const createUser = {
+  body: Joi.object().keys({
+    email: Joi.string().required().email(),
+    name: Joi.string().required(),
+  }),
+};
+
+const getUser = {
+  params: Joi.object().keys({ userId: Joi.string().hex().length(24) }),
+};
+
+module.exports = { createUser, getUser };
+`,
+  'src/validations/index.js': `module.exports.userValidation = require('./user.validation');
+`,
+  'src/middlewares/validate.js': `const Joi = require('joi');
+
+const validate = (schema) => (req, res, next) => {
+  const parts = ['params', 'query', 'body'].filter((key) => key in schema);
+  for (const key of parts) {
+    const { error } = schema[key].validate(req[key]);
+    if (error) return res.status(400).json({ message: error.message });
+  }
+  return next();
+};
+
+module.exports = validate;
+`,
+};
+
 runRuleTests(rule, {
   valid: [
     {
@@ -440,38 +474,7 @@ router.get('/:userId', validate(userValidation.getUser), async (req, res) => {
 
 module.exports = router;
 `,
-      files: {
-        'src/validations/user.validation.js': `const Joi = require('joi');
-
-const createUser = {
-  body: Joi.object().keys({
-    email: Joi.string().required().email(),
-    name: Joi.string().required(),
-  }),
-};
-
-const getUser = {
-  params: Joi.object().keys({ userId: Joi.string().hex().length(24) }),
-};
-
-module.exports = { createUser, getUser };
-`,
-        'src/validations/index.js': `module.exports.userValidation = require('./user.validation');
-`,
-        'src/middlewares/validate.js': `const Joi = require('joi');
-
-const validate = (schema) => (req, res, next) => {
-  const parts = ['params', 'query', 'body'].filter((key) => key in schema);
-  for (const key of parts) {
-    const { error } = schema[key].validate(req[key]);
-    if (error) return res.status(400).json({ message: error.message });
-  }
-  return next();
-};
-
-module.exports = validate;
-`,
-      },
+      files: USER_VALIDATION_MODULES,
     },
     {
       name: 'the body only serialised, cut to length, into a log line',
@@ -2937,38 +2940,7 @@ router.patch('/:userId', validate(userValidation.getUser), async (req, res) => {
 
 module.exports = router;
 `,
-      files: {
-        'src/validations/user.validation.js': `const Joi = require('joi');
-
-const createUser = {
-  body: Joi.object().keys({
-    email: Joi.string().required().email(),
-    name: Joi.string().required(),
-  }),
-};
-
-const getUser = {
-  params: Joi.object().keys({ userId: Joi.string().hex().length(24) }),
-};
-
-module.exports = { createUser, getUser };
-`,
-        'src/validations/index.js': `module.exports.userValidation = require('./user.validation');
-`,
-        'src/middlewares/validate.js': `const Joi = require('joi');
-
-const validate = (schema) => (req, res, next) => {
-  const parts = ['params', 'query', 'body'].filter((key) => key in schema);
-  for (const key of parts) {
-    const { error } = schema[key].validate(req[key]);
-    if (error) return res.status(400).json({ message: error.message });
-  }
-  return next();
-};
-
-module.exports = validate;
-`,
-      },
+      files: USER_VALIDATION_MODULES,
     },
     {
       name: 'express-joi-validation\'s validator.query(schema) checks the query only: the body read is unvalidated',

@@ -1,6 +1,20 @@
 import { runRuleTests } from '../../../test/helpers/rule-tester';
 import rule from './wrong-status-code';
 
+/** Envelope helpers of a `utils/response` module, answering with the response they are handed. */
+const RESPONSE_HELPERS: Record<string, string> = {
+  'src/utils/response.ts': `import type { Response } from 'express';
+
+export const sendSuccess = (res: Response, data: unknown, message = 'Success', statusCode = 200) => {
+  return res.status(statusCode).json({ success: true, message, data });
+};
+
+export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500) => {
+  return res.status(statusCode).json({ success: false, message });
+};
+`,
+};
+
 runRuleTests(rule, {
   valid: [
     {
@@ -26,18 +40,7 @@ router.post('/', async (req, res) => {
 
 export default router;
 `,
-      files: {
-        'src/utils/response.ts': `import type { Response } from 'express';
-
-export const sendSuccess = (res: Response, data: unknown, message = 'Success', statusCode = 200) => {
-  return res.status(statusCode).json({ success: true, message, data });
-};
-
-export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500) => {
-  return res.status(statusCode).json({ success: false, message });
-};
-`,
-      },
+      files: RESPONSE_HELPERS,
     },
     {
       name: 'a POST to an action named as a phrase (/add-to-cart) that inserts a line and answers the whole cart',
@@ -1230,18 +1233,7 @@ export const approveLeave = async (req: Request, res: Response) => {
   return sendSuccess(res, leave, 'Leave approved');
 };
 `,
-      files: {
-        'src/utils/response.ts': `import type { Response } from 'express';
-
-export const sendSuccess = (res: Response, data: unknown, message = 'Success', statusCode = 200) => {
-  return res.status(statusCode).json({ success: true, message, data });
-};
-
-export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500) => {
-  return res.status(statusCode).json({ success: false, message });
-};
-`,
-      },
+      files: RESPONSE_HELPERS,
     },
     {
       name: 'a create answered through the helper\'s default 200, and a missing record through its 400',
@@ -1289,18 +1281,7 @@ router.get('/:id', async (req, res) => {
 
 export default router;
 `,
-      files: {
-        'src/utils/response.ts': `import type { Response } from 'express';
-
-export const sendSuccess = (res: Response, data: unknown, message = 'Success', statusCode = 200) => {
-  return res.status(statusCode).json({ success: true, message, data });
-};
-
-export const sendError = (res: Response, message = 'Something went wrong', statusCode = 500) => {
-  return res.status(statusCode).json({ success: false, message });
-};
-`,
-      },
+      files: RESPONSE_HELPERS,
     },
     {
       name: 'a missing record handed on as new ErrorHandler(message, 400), the MERN tutorials\' error class',
