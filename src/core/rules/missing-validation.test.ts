@@ -117,6 +117,52 @@ module.exports = validate;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a yup isValid verdict branching the handler: stored when valid, refused otherwise',
+      flavour: 'express4',
+      filename: 'src/routes/reviews.js',
+      code: `const router = require('express').Router();
+const yup = require('yup');
+const { Review } = require('../models');
+
+const reviewSchema = yup.object({ rating: yup.number().integer().min(1).max(5).required(), text: yup.string().max(2000) });
+
+router.post('/', async (req, res) => {
+  const valid = await reviewSchema.isValid(req.body);
+  if (valid) {
+    res.status(201).json(await Review.create({ rating: req.body.rating, text: req.body.text }));
+  } else {
+    res.status(400).json({ message: 'Invalid review' });
+  }
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a login body checked with a joi schema whose name does not say schema (loginShcema.validate), refused with 400',
+      flavour: 'express4',
+      filename: 'src/routes/auth.js',
+      code: `const router = require('express').Router();
+const { loginShcema } = require('../validators');
+const accounts = require('../accounts');
+
+router.post('/login', async (req, res) => {
+  const { error } = loginShcema.validate(req.body);
+  if (error) return res.status(400).json({ message: 'email and password invalid' });
+  const { email, password } = req.body;
+  res.json(await accounts.login(email, password));
+});
+
+module.exports = router;
+`,
+      files: {
+        'src/validators.js': `const joi = require('joi');
+
+exports.loginShcema = joi.object({ email: joi.string().email().required(), password: joi.string().required() });
+`,
+      },
+    },
+    {
       name: 'a service that takes the fields out of its parameter in a statement and parses them first',
       flavour: 'express5',
       filename: 'src/handlers/workspaces.ts',

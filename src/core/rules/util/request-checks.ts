@@ -143,8 +143,10 @@ export function isIgnoredVerdict(call: ts.CallExpression): boolean {
   };
   bind(parent.name);
   if (names.has('data') || names.has('value')) return false;
+  const after = statementsAfter(parent);
+  if (!after) return false;
   let acted = false;
-  for (const statement of statementsAfter(parent) ?? []) {
+  for (const statement of after) {
     forEachDescendant(statement, (node) => {
       if (acted || !ts.isIdentifier(node) || !names.has(node.text)) return !acted;
       acted = actsOnVerdict(node);
@@ -155,14 +157,22 @@ export function isIgnoredVerdict(call: ts.CallExpression): boolean {
   return true;
 }
 
+const LOG_CALL = /(^|\.)(console|logger|log|debug)(\.|$)/;
+
+function onlyLogs(statement: ts.Statement): boolean {
+  const statements = ts.isBlock(statement) ? statement.statements : [statement];
+  return statements.every((inner) => ts.isExpressionStatement(inner) && ts.isCallExpression(unwrapExpression(inner.expression)) && LOG_CALL.test(calleeText(unwrapExpression(inner.expression) as ts.CallExpression) ?? ''));
+}
+
 function actsOnVerdict(use: ts.Identifier): boolean {
   if (ts.isPropertyAccessExpression(use.parent) && use.parent.expression === use && /^(data|value|output)$/.test(use.parent.name.text)) return true;
   for (let node: ts.Node = use; node.parent && !ts.isBlock(node.parent) && !ts.isSourceFile(node.parent); node = node.parent) {
     const parent = node.parent;
-    if (ts.isIfStatement(parent)) return parent.expression === node && alwaysExits(parent.thenStatement);
+    // the verdict decides what runs, unless its branch only writes a log line: `if (!check.success) console.warn(…)`
+    if (ts.isIfStatement(parent)) return parent.expression === node && (parent.elseStatement !== undefined || !onlyLogs(parent.thenStatement));
     if (ts.isReturnStatement(parent) || ts.isThrowStatement(parent)) return true;
     if (ts.isConditionalExpression(parent) && parent.condition === node) return true;
-    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) return !/(^|\.)(console|logger|log|debug)(\.|$)/.test(calleeText(parent) ?? '');
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) return !LOG_CALL.test(calleeText(parent) ?? '');
   }
   return false;
 }

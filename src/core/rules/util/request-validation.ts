@@ -99,7 +99,7 @@ export function isValidationName(name: string | undefined, settings: RoutewiseSe
  * `validatesArgument` can look into the called function (a service that parses its input).
  */
 export function createCallClassifier(
-  context: ClassifierContext,
+  context: ClassifierContext & Partial<Pick<ValidationContext, 'importedValue'>>,
   validatesArgument?: (call: ts.CallExpression, index: number) => boolean,
   options: { sanitizersValidate: boolean } = { sanitizersValidate: true },
 ): CallClassifier {
@@ -121,7 +121,7 @@ export function createCallClassifier(
   };
 }
 
-function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sanitizersValidate: boolean): boolean {
+function isValidatorCall(call: ts.CallExpression, context: ClassifierContext & Partial<Pick<ValidationContext, 'importedValue'>>, sanitizersValidate: boolean): boolean {
   const text = calleeText(call);
   if (!text) return false;
   const segments = text.split('.');
@@ -140,6 +140,9 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext, sa
   const held = ts.isIdentifier(call.expression) ? localInitializer(call.expression) : undefined;
   if (held && ts.isCallExpression(unwrapExpression(held)) && madeByValidationLibrary(unwrapExpression(held) as ts.CallExpression, context.analysis.moduleOf)) return true;
   if (isValidationName(text, context.settings)) return true;
+  // `loginShcema.validate(req.body)`: a parse method of a name holding a validation library's schema, whatever the name says
+  const receiver = ts.isPropertyAccessExpression(call.expression) ? unwrapExpression(call.expression.expression) : undefined;
+  if (receiver && SCHEMA_PARSE_METHODS.has(name) && isSchemaLike(receiver, context)) return true;
   // `credentials.safeParse(req.body)`, `loginSchema.parse(…)`: only a schema has these, whatever it is named after
   if (segments.length >= 2 && ZOD_PARSE_METHODS.has(name) && !NON_SCHEMA_RECEIVERS.test(segments[segments.length - 2]) && !NON_SCHEMA_RECEIVERS.test(root)) return true;
   // `user.validPassword(pw)`, `verifyToken(token, secret)` check a credential; `validatePassword(password)`,
