@@ -1101,6 +1101,44 @@ export default router;
   ],
   invalid: [
     {
+      name: 'a create answered through a response helper the controller inherits (this.ok(res, message, data), default 200)',
+      flavour: 'express4',
+      filename: 'src/notes/note.controller.ts',
+      code: `import type { Request, Response } from 'express';
+import { BaseController } from '../base.controller';
+import Note from './note.model';
+
+export class NoteController extends BaseController {
+  public create = async (req: Request, res: Response) => {
+    const note = await Note.create({ title: req.body.title });
+    this.ok(res, 'Note created', note);
+  };
+}
+`,
+      errors: [{ line: 8, column: 5, endLine: 8, endColumn: 39 }],
+      output: `import type { Request, Response } from 'express';
+import { BaseController } from '../base.controller';
+import Note from './note.model';
+
+export class NoteController extends BaseController {
+  public create = async (req: Request, res: Response) => {
+    const note = await Note.create({ title: req.body.title });
+    this.ok(res, 'Note created', note, 201);
+  };
+}
+`,
+      files: {
+        'src/base.controller.ts': `import type { Response } from 'express';
+
+export class BaseController {
+  protected ok = (res: Response, message: string, data?: unknown, statusCode: number = 200) => {
+    return res.status(statusCode).json({ success: true, message, data });
+  };
+}
+`,
+      },
+    },
+    {
       name: 'a new subdocument made with tasks.create, pushed onto its loaded parent and saved, answered 200',
       flavour: 'express4',
       filename: 'src/routes/projects.js',

@@ -4,7 +4,7 @@ import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analy
 import { localFunction } from './local-binding';
 import type { FileAnalysis } from '../../analysis/types';
 import type { RuleContext } from '../../lint/rule';
-import { exportedValue, objectMember, reexportsOf } from './module-values';
+import { exportedValue, objectMember, reexportsOf, topLevelValue } from './module-values';
 
 /** How many barrels (`export * from './create.js'`) to look through. */
 const MAX_REEXPORTS = 3;
@@ -55,11 +55,33 @@ export function importedMemberValue(ctx: RuleContext, analysis: Pick<FileAnalysi
   return undefined;
 }
 
-/** The function a callee names in this file or imports from a project module: `handleError` of `import { handleError } from './errors'`. */
+/**
+ * The function a callee names in this file or imports from a project module: `handleError` of `import { handleError }
+ * from './errors'`, and a method of the class the call is written in or of the class it extends (`this.ok(res, …)`).
+ */
 export function projectFunction(ctx: RuleContext, callee: ts.Expression): FunctionLike | undefined {
   const local = localFunction(callee);
   if (local) return local;
   const value = unwrapExpression(callee);
+  if (ts.isPropertyAccessExpression(value) && value.expression.kind === ts.SyntaxKind.ThisKeyword) return ownMethod(ctx, value);
   const imported = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) ? importedMemberValue(ctx, ctx.analysis, value) : undefined;
   return imported && isFunctionLike(imported) ? imported : undefined;
+}
+
+/** `this.ok` inside a class: its own member, else one of the class it extends (in this file or imported). */
+function ownMethod(ctx: RuleContext, access: ts.PropertyAccessExpression): FunctionLike | undefined {
+  let cls: ts.Node | undefined = access.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  for (let depth = 0; cls && ts.isClassLike(cls) && depth < 4; depth++) {
+    const member = cls.members.find((candidate) => candidate.name && ts.isIdentifier(candidate.name) && candidate.name.text === access.name.text);
+    if (member && ts.isMethodDeclaration(member)) return member;
+    const initializer = member && ts.isPropertyDeclaration(member) && member.initializer ? unwrapExpression(member.initializer) : undefined;
+    if (initializer && isFunctionLike(initializer)) return initializer;
+    if (member) return undefined;
+    const base: ts.Expression | undefined = cls.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!base || !ts.isIdentifier(base)) return undefined;
+    const binding: ImportBinding | undefined = cls.getSourceFile() === ctx.sourceFile ? ctx.analysis.imports.get(base.text) : undefined;
+    cls = binding ? importedValue(ctx, binding, ctx.fileName) : topLevelValue(cls.getSourceFile(), base.text);
+  }
+  return undefined;
 }
