@@ -648,6 +648,32 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
   {
+    name: 'a generated FCM server key kept in a module constant',
+    flavour: 'express4',
+    filename: 'src/services/push.js',
+    code: `const axios = require('axios');
+
+const FCM_SERVER_KEY = 'AAAAq7Zt3kE:APA91bF5yx8xm5MslfY5ubiheyEd7P4zDL_ak6J0kGODKdinZnLXicaBAg8WY1jzIRlNQb0prFmbh7';
+
+module.exports = (tokens, notification) =>
+  axios.post('https://fcm.googleapis.com/fcm/send', { registration_ids: tokens, notification }, { headers: { Authorization: \`key=\${FCM_SERVER_KEY}\` } });
+`,
+    errors: [{ line: 3, column: 24, endLine: 3, endColumn: 116 }],
+    output: `const axios = require('axios');
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const FCM_SERVER_KEY = requireEnv('FCM_SERVER_KEY');
+
+module.exports = (tokens, notification) =>
+  axios.post('https://fcm.googleapis.com/fcm/send', { registration_ids: tokens, notification }, { headers: { Authorization: \`key=\${FCM_SERVER_KEY}\` } });
+`,
+  },
+  {
     name: 'a Gmail app password (four groups of four letters) as the SMTP pass',
     flavour: 'express4',
     filename: 'src/mailer.js',

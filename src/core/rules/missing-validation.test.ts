@@ -117,6 +117,24 @@ module.exports = validate;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an optional field refused unless listed when it is sent (units !== undefined && !UNITS.includes(units))',
+      flavour: 'express4',
+      filename: 'src/routes/me.js',
+      code: `const router = require('express').Router();
+const users = require('../services/users');
+
+const UNITS = ['metric', 'imperial'];
+
+router.patch('/me', async (req, res) => {
+  const { units } = req.body;
+  if (units !== undefined && !UNITS.includes(units)) return res.status(400).json({ error: 'units must be metric or imperial' });
+  res.json(await users.update(req.user.id, { units }));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a yup isValid verdict branching the handler: stored when valid, refused otherwise',
       flavour: 'express4',
       filename: 'src/routes/reviews.js',

@@ -18,6 +18,28 @@ export const sendError = (res: Response, message = 'Something went wrong', statu
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a handler named register… that upserts a device keyed by its push token (set with merge) and answers 200',
+      flavour: 'express4',
+      filename: 'src/routes/devices.js',
+      code: `const router = require('express').Router();
+const { getFirestore } = require('firebase-admin/firestore');
+
+const db = getFirestore();
+
+router.post('/', async function registerDevice(req, res, next) {
+  try {
+    if (typeof req.body.token !== 'string') return res.status(400).json({ error: 'token must be a string' });
+    await db.collection('devices').doc(req.body.token).set({ updatedAt: Date.now() }, { merge: true });
+    res.json({ registered: true });
+  } catch (err) {
+    next(err);
+  }
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'envelope helpers answering a read with their default 200 and a missing record with 404',
       flavour: 'express4',
       filename: 'src/routes/department.routes.ts',

@@ -741,7 +741,8 @@ class StatusChecker {
     const evidence = facts.calls.length > 0 ? `\`${calleeText(facts.calls[0], this.ctx.sourceFile)}\`` : `\`${name ?? 'handler'}\``;
     if (routed) {
       if (facts.calls.length > 0) return { facts, nameOnly: false, routes, evidence };
-      if (isCreateName(name) && !namesMadeValue(name)) return { facts, nameOnly: true, routes, evidence, updated: savedLoadedRecords(handler.fn) };
+      // `registerDevice` writing `doc(token).set(…, { merge: true })`: an upsert keyed by the client, answered 200 whether new or not
+      if (isCreateName(name) && !namesMadeValue(name) && !upserts(handler.fn)) return { facts, nameOnly: true, routes, evidence, updated: savedLoadedRecords(handler.fn) };
       return undefined;
     }
     // registered nowhere we can see: the name and a creation call must both say so
@@ -859,6 +860,12 @@ function isErrorCreation(node: ts.Node): node is ts.NewExpression | ts.CallExpre
 
 const ERROR_FACTORY = /^(errorHandler|createError|createHttpError|httpError|HttpError|makeError|customError|createCustomError|appError)$/;
 const ERROR_FACTORY_OWNER = /^(createError|createHttpError|Boom|boom|httpErrors)$/;
+
+/** An idempotent write: Firestore `set(…, { merge: true })`, `upsert(…)`, `{ upsert: true }`, SQL `ON CONFLICT` / `ON DUPLICATE KEY`. */
+function upserts(fn: FunctionLike): boolean {
+  const text = fn.getText();
+  return /\bmerge\s*:\s*true\b|\bupsert\b|\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\b/i.test(text);
+}
 
 /** Whether a status argument can be rewritten in place (a literal or a known constant, not a shared `const`). */
 function isLiteralSite(status: StatusValue): boolean {

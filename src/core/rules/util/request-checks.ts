@@ -74,10 +74,22 @@ export function rejectsUnless(test: ts.Expression): boolean {
   const tested = ts.isCallExpression(test) ? test.arguments[0]?.getText() : undefined;
   for (;;) {
     const parent = node.parent;
-    const presenceFirst = ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === node && tested !== undefined && unwrapExpression(parent.left).getText() === tested;
+    const presenceFirst = ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === node && tested !== undefined && testsPresence(parent.left, tested);
     if (ts.isParenthesizedExpression(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) || presenceFirst) node = parent;
     else return ts.isIfStatement(parent) && parent.expression === node && alwaysExits(parent.thenStatement);
   }
+}
+
+/** `status`, `status !== undefined`, `status != null`, `typeof status !== 'undefined'`: the optional value was sent. */
+function testsPresence(condition: ts.Expression, tested: string): boolean {
+  const value = unwrapExpression(condition);
+  if (value.getText() === tested) return true;
+  if (!ts.isBinaryExpression(value) || (value.operatorToken.kind !== ts.SyntaxKind.ExclamationEqualsEqualsToken && value.operatorToken.kind !== ts.SyntaxKind.ExclamationEqualsToken)) return false;
+  const left = unwrapExpression(value.left);
+  const right = unwrapExpression(value.right);
+  const subject = ts.isTypeOfExpression(left) ? unwrapExpression(left.expression) : left;
+  const absent = right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(right) && right.text === 'undefined') || (ts.isStringLiteralLike(right) && right.text === 'undefined');
+  return absent && subject.getText() === tested;
 }
 
 /** `x !== 'a' && x !== 'b'` (every alternative a literal) as the condition of an `if` that returns or throws. */

@@ -131,7 +131,7 @@ const KEY_QUALIFIERS = new Set([
   'secret', 'private', 'api', 'access', 'signing', 'sign', 'encryption', 'encrypt', 'crypt', 'crypto', 'cipher', 'aes', 'master', 'client',
   'app', 'auth', 'license', 'licence', 'service', 'webhook', 'hmac', 'jwt', 'session', 'cookie', 'admin', 'root', 'shared', 'consumer',
   'stripe', 'sendgrid', 'mailgun', 'twilio', 'openai', 'anthropic', 'github', 'slack', 'aws', 'firebase', 'algolia', 'pusher', 'mailchimp',
-  'postmark', 'resend', 'brevo', 'paystack', 'razorpay', 'paypal', 'braintree',
+  'postmark', 'resend', 'brevo', 'paystack', 'razorpay', 'paypal', 'braintree', 'server', 'fcm', 'gcm', 'apns', 'onesignal',
 ]);
 const TOKEN_QUALIFIERS = new Set([
   'access', 'auth', 'api', 'bearer', 'refresh', 'bot', 'personal', 'admin', 'secret', 'service', 'app', 'webhook', 'oauth', 'verify',
