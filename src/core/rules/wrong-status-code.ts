@@ -387,7 +387,6 @@ class StatusChecker {
     return true;
   }
 
-  /** `res.status(404);` with nothing sending afterwards: the request hangs. */
   /**
    * `res.send(user).status(201)`: the response went out with 200 OK when `send` ran; the status set
    * afterwards changes nothing (Express only sets a property nobody reads, Fastify warns). Moved before the send.
@@ -422,6 +421,7 @@ class StatusChecker {
     return true;
   }
 
+  /** `res.status(404);` with nothing sending afterwards: the request hangs. */
   private checkLoneStatus(handler: HandlerInfo, chain: ResponseChain): void {
     const parent = chain.outer.parent;
     const statement = ts.isExpressionStatement(parent) || ts.isReturnStatement(parent) ? parent : undefined;
@@ -900,6 +900,9 @@ function nodeCallbackError(node: ts.Node, handler: FunctionLike, guarded: Readon
   return undefined;
 }
 
+/** Response envelope classes: `new ApiResponse(status, data, message)`, `new ServiceResult(…)`. */
+const ENVELOPE_CLASS = /(Response|Result|Reply)$/;
+
 /** Whether a body carries only a message (a string, or an object of message-like keys), not data. */
 function isMessageOnly(body: ts.Expression): boolean {
   const node = unwrapExpression(body);
@@ -908,14 +911,14 @@ function isMessageOnly(body: ts.Expression): boolean {
     return node.properties.every((property) => property.name !== undefined && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && MESSAGE_ONLY_KEYS.has(property.name.text));
   }
   // `new ApiResponse(200, {}, 'Todo does not exist')`: an envelope holding a status and a message, no data
-  if (ts.isNewExpression(node) && /(Response|Result|Reply)$/.test(memberPath(node.expression)?.pop() ?? '')) return (node.arguments ?? []).every(isEmptyOrFixed);
+  if (ts.isNewExpression(node) && ENVELOPE_CLASS.test(memberPath(node.expression)?.pop() ?? '')) return (node.arguments ?? []).every(isEmptyOrFixed);
   return false;
 }
 
 /** The status a response envelope repeats as its first argument (`new ApiResponse(200, …)`), when it is the one answered. */
 function envelopeStatus(body: ts.Expression, code: number): ts.NumericLiteral | undefined {
   const node = unwrapExpression(body);
-  if (!ts.isNewExpression(node) || !/(Response|Result|Reply)$/.test(memberPath(node.expression)?.pop() ?? '')) return undefined;
+  if (!ts.isNewExpression(node) || !ENVELOPE_CLASS.test(memberPath(node.expression)?.pop() ?? '')) return undefined;
   const first = node.arguments?.[0] && unwrapExpression(node.arguments[0]);
   return first && ts.isNumericLiteral(first) && Number(first.text) === code ? first : undefined;
 }
