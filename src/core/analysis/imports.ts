@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { memoized, nodeMemo } from './node-memo';
 
 /** A local name bound to something another module exports. */
 export interface ImportBinding {
@@ -82,4 +83,11 @@ export function requiredModule(node: ts.Node): string | undefined {
     if (ts.isStringLiteralLike(arg)) return arg.text;
   }
   return undefined;
+}
+
+const importsBySource = nodeMemo<ts.SourceFile, Map<string, ImportBinding>>('imports of a file');
+
+/** The imports of another (cached, immutable) parse, collected once per parse whoever asks. */
+export function importsOf(sourceFile: ts.SourceFile): Map<string, ImportBinding> {
+  return memoized(importsBySource, sourceFile, collectImports);
 }

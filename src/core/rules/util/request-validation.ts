@@ -1,7 +1,6 @@
 import ts from 'typescript';
 import { callParameters, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
-import { collectImports, type ImportBinding } from '../../analysis/imports';
-import { memoized, nodeMemo } from '../../analysis/node-memo';
+import { importsOf, type ImportBinding } from '../../analysis/imports';
 import type { FileAnalysis, HandlerRef, RouteRegistration } from '../../analysis/types';
 import type { RoutewiseSettings } from '../../model/settings';
 import { localInitializer } from './local-binding';
@@ -367,13 +366,6 @@ function madeByValidationLibrary(call: ts.CallExpression, moduleOf: (localName: 
   const root = rootIdentifier(call.expression);
   const module = root ? moduleOf(root) : undefined;
   return module !== undefined && VALIDATION_MODULES.has(module);
-}
-
-/** Another module's imports, read once per parse: a schema's library is named where the schema is written. */
-const moduleImports = nodeMemo<ts.SourceFile, Map<string, ImportBinding>>('imports of a module a schema comes from');
-
-function importsOf(sourceFile: ts.SourceFile): Map<string, ImportBinding> {
-  return memoized(moduleImports, sourceFile, collectImports);
 }
 
 /** A schema, or an object of schemas (`{ body: CreateUser }`, `{ ...LogInDto }`), given to a wrapper. */

@@ -1,6 +1,5 @@
 import ts from 'typescript';
-import { memoized, nodeMemo } from '../../analysis/node-memo';
-import { collectImports, type ImportBinding } from '../../analysis/imports';
+import { importsOf, type ImportBinding } from '../../analysis/imports';
 import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import type { RoutewiseSettings } from '../../model/settings';
 import { exportedValue, reexportsOf, topLevelValue } from './module-values';
@@ -294,13 +293,6 @@ function isEmptyValue(node: ts.Expression): boolean {
 
 function isTypeCheckCall(node: ts.Node): boolean {
   return ts.isCallExpression(node) && /^(Array\.isArray|Number\.isInteger|Number\.isFinite|Number\.isSafeInteger|Number\.isNaN|isNaN|isFinite)$/.test(node.expression.getText());
-}
-
-const importsBySource = nodeMemo<ts.SourceFile, Map<string, ImportBinding>>('imports of a file');
-
-/** The imports of a (cached, immutable) parse, collected once. */
-function importsOf(sourceFile: ts.SourceFile): Map<string, ImportBinding> {
-  return memoized(importsBySource, sourceFile, collectImports);
 }
 
 /** `{ create(input) {…} }`, `{ create: async (input) => … }`, `new UsersService()`, or a class with the method. */
