@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import ts from 'typescript';
 import { parseIndexed, parseSource } from '../lint/parse';
-import { forEachDescendant } from './descendants';
+import { forEachDescendant, nodesStartingWithin } from './descendants';
 import { isFunctionLike } from './syntax';
 
 /** What a recursive forEachChild walk meets below `root`, skipping the descendants of functions. */
@@ -60,3 +60,24 @@ describe('forEachDescendant', () => {
     assert.deepEqual(listedWalk(handler), recursiveWalk(handler));
   });
 });
+
+describe('nodesStartingWithin', () => {
+  it('gives every listed node of a function\'s body and nothing outside the function, by position range', () => {
+    const { nodes } = parseIndexed('/project/src/routes.ts', SOURCES['a route file']);
+    const functions = nodes.filter(isFunctionLike);
+    assert.equal(functions.length, 2);
+    for (const fn of functions) {
+      const inside = nodesStartingWithin(nodes, fn.getStart(), fn.end);
+      const body = nodes.filter((node) => isBelow(node, fn.body!));
+      assert.ok(body.length > 3);
+      assert.deepEqual(inside.filter((node) => isBelow(node, fn.body!)), body);
+      assert.deepEqual(inside.filter((node) => !isBelow(node, fn)), [], 'only the function\'s own nodes');
+    }
+    assert.deepEqual(nodesStartingWithin(nodes, 10_000, 20_000), []);
+  });
+});
+
+function isBelow(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let parent: ts.Node | undefined = node.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
+  return false;
+}

@@ -44,13 +44,25 @@ function isBelow(node: ts.Node, ancestor: ts.Node): boolean {
 
 /** The index just after `node` in the pre-order list (positions never decrease along it), or -1. */
 function indexAfter(nodes: readonly ts.Node[], node: ts.Node): number {
+  for (let index = firstAtOrAfter(nodes, node.pos); index < nodes.length && nodes[index].pos === node.pos; index++) if (nodes[index] === node) return index + 1;
+  return -1;
+}
+
+/**
+ * The stretch of a pre-order node list (a parse's, see registerPreorder) whose nodes start within
+ * `start`–`end`: every node inside a function that lies in that range, found by two binary searches.
+ */
+export function nodesStartingWithin(nodes: readonly ts.Node[], start: number, end: number): readonly ts.Node[] {
+  return nodes.slice(firstAtOrAfter(nodes, start), firstAtOrAfter(nodes, end + 1));
+}
+
+function firstAtOrAfter(nodes: readonly ts.Node[], position: number): number {
   let low = 0;
   let high = nodes.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (nodes[middle].pos < node.pos) low = middle + 1;
+    if (nodes[middle].pos < position) low = middle + 1;
     else high = middle;
   }
-  for (let index = low; index < nodes.length && nodes[index].pos === node.pos; index++) if (nodes[index] === node) return index + 1;
-  return -1;
+  return low;
 }

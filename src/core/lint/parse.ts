@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { registerPreorder } from '../analysis/descendants';
+import { nodeMemo } from '../analysis/node-memo';
 import { extname } from '../model/paths';
 import type { TextChange } from '../model/text-change';
 
@@ -58,7 +59,7 @@ const consumedTrees = new WeakSet<ts.SourceFile>();
 export function reparseIndexed(previous: ts.SourceFile, text: string, change: TextChange): IndexedSource {
   consumedTrees.add(previous);
   const span = { start: change.start, length: change.oldEnd - change.start };
-  return indexed(ts.updateSourceFile(previous, text, { span, newLength: change.newEnd - change.start }));
+  return indexedReusingStatements(ts.updateSourceFile(previous, text, { span, newLength: change.newEnd - change.start }));
 }
 
 export function isConsumedTree(sourceFile: ts.SourceFile): boolean {
@@ -79,6 +80,41 @@ function indexed(sourceFile: ts.SourceFile): IndexedSource {
     parent = saved;
   };
   ts.forEachChild(sourceFile, visit);
+  registerPreorder(sourceFile, nodes);
+  return { sourceFile, nodes };
+}
+
+/** Where a top-level statement's nodes sit in the pre-order list of the last parse that listed them. */
+interface ListedRange {
+  nodes: readonly ts.Node[];
+  start: number;
+  end: number;
+}
+
+const listedStatements = nodeMemo<ts.Node, ListedRange>('pre-order range of a top-level statement');
+
+/**
+ * `indexed` for a tree the incremental parser made. A statement it reused is the same object with
+ * the same descendants (only their positions moved), so its stretch of the previous list is copied
+ * instead of walked again: typing in one handler of a long router lists that handler's statement
+ * alone. Parent pointers need no walk: the incremental parser sets them all itself.
+ */
+function indexedReusingStatements(sourceFile: ts.SourceFile): IndexedSource {
+  const nodes: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    nodes.push(node);
+    ts.forEachChild(node, visit);
+  };
+  const list = (statement: ts.Node): void => {
+    const start = nodes.length;
+    const listed = listedStatements.get(statement);
+    if (listed === undefined) visit(statement);
+    else for (let index = listed.start; index < listed.end; index++) nodes.push(listed.nodes[index]);
+    listedStatements.set(statement, { nodes, start, end: nodes.length });
+  };
+  // forEachChild of a file yields its statements, then the end-of-file token.
+  for (const statement of sourceFile.statements) list(statement);
+  visit(sourceFile.endOfFileToken);
   registerPreorder(sourceFile, nodes);
   return { sourceFile, nodes };
 }

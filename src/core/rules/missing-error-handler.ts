@@ -286,17 +286,20 @@ class ErrorHandlerChecker {
       for (const ref of use.args) if (ref.fn) registered.add(ref.fn);
     }
     let called: Set<string> | undefined;
+    const calledByName = (name: string): boolean => (called ??= calledNames(analysis.calls)).has(name);
     for (const fn of analysis.functions) {
-      if (fn.parameters.length === 3) this.checkThreeParameters(fn, registered, (called ??= calledNames(analysis.calls)));
+      if (fn.parameters.length === 3) this.checkThreeParameters(fn, registered, calledByName);
     }
   }
 
-  private checkThreeParameters(fn: FunctionLike, registered: ReadonlySet<FunctionLike>, called: ReadonlySet<string>): void {
-    if (isFastifyErrorHandler(fn)) return;
+  private checkThreeParameters(fn: FunctionLike, registered: ReadonlySet<FunctionLike>, calledByName: (name: string) => boolean): void {
     const name = declaredFunctionName(fn);
-    if (name && called.has(name)) return; // a helper called as errorHandler(err, req, res), not middleware
     const isRegistered = registered.has(fn);
     const namedLikeHandler = name !== undefined && ERROR_HANDLER_DECLARED_NAME.test(name);
+    // most three-parameter functions are inline `(req, res, next)` middleware: settled before the slower checks
+    if (!isRegistered && !namedLikeHandler) return;
+    if (isFastifyErrorHandler(fn)) return;
+    if (name && calledByName(name)) return; // a helper called as errorHandler(err, req, res), not middleware
     let kind: 'missing-next' | 'missing-err' | undefined;
     if (looksLikeErrReqRes(fn) && (isRegistered || namedLikeHandler)) kind = 'missing-next';
     else if (looksLikeReqResNext(fn) && namedLikeHandler && !looksLikeErrorForwarder(fn)) kind = 'missing-err';

@@ -117,6 +117,53 @@ module.exports = validate;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a page size clamped on both sides, the upper bound outside the lower (Math.min(MAX, Math.max(1, n)))',
+      flavour: 'fastify4',
+      filename: 'src/routes/invoices.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { pool } from '../db';
+
+const MAX_LIMIT = 200;
+
+export async function invoiceRoutes(app: FastifyInstance) {
+  app.get('/', async (request) => {
+    const q = request.query as Record<string, string>;
+    const page = Math.max(1, parseInt(q.page) || 1);
+    const limit = Math.min(MAX_LIMIT, Math.max(1, parseInt(q.limit) || 25));
+    const [rows] = await pool.query('SELECT * FROM invoices ORDER BY id LIMIT ? OFFSET ?', [limit, (page - 1) * limit]);
+    return { data: rows };
+  });
+}
+`,
+    },
+    {
+      name: 'the query handed whole to a project helper that clamps every field it reads',
+      flavour: 'fastify4',
+      filename: 'src/routes/invoices.ts',
+      code: `import type { FastifyInstance } from 'fastify';
+import { pool } from '../db';
+import { parsePagination } from '../utils/pagination';
+
+export async function invoiceRoutes(app: FastifyInstance) {
+  app.get('/', async (request) => {
+    const pg = parsePagination(request.query as Record<string, string>);
+    const [rows] = await pool.query('SELECT * FROM invoices ORDER BY id LIMIT ? OFFSET ?', [pg.limit, (pg.page - 1) * pg.limit]);
+    return { data: rows };
+  });
+}
+`,
+      files: {
+        'src/utils/pagination.ts': `const MAX_LIMIT = 200;
+
+export function parsePagination(query: Record<string, string>) {
+  const page = Math.max(1, parseInt(query.page) || 1);
+  const limit = Math.min(MAX_LIMIT, Math.max(1, parseInt(query.limit) || 25));
+  return { page, limit };
+}
+`,
+      },
+    },
+    {
       name: 'an optional field refused unless listed when it is sent (units !== undefined && !UNITS.includes(units))',
       flavour: 'express4',
       filename: 'src/routes/me.js',
@@ -2521,6 +2568,49 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'the query handed whole to a project helper that clamps the page but passes the search term on',
+      flavour: 'express4',
+      filename: 'src/routes/products.js',
+      code: `const router = require('express').Router();
+const Product = require('../models/product');
+const { listOptions } = require('../utils/list-options');
+
+router.get('/products', async (req, res) => {
+  const options = listOptions(req.query);
+  res.json(await Product.find(options.filter).skip(options.skip).limit(20));
+});
+
+module.exports = router;
+`,
+      files: {
+        'src/utils/list-options.js': `exports.listOptions = (query) => {
+  const page = Math.max(1, parseInt(query.page) || 1);
+  return { skip: (page - 1) * 20, filter: { name: query.search } };
+};
+`,
+      },
+      errors: [{ line: 6, column: 31, endLine: 6, endColumn: 40, message: '`req.query` reaches the handler of GET /products without validation; validate it with a schema.' }],
+      output: `const router = require('express').Router();
+const Product = require('../models/product');
+const { listOptions } = require('../utils/list-options');
+const { z } = require('zod');
+
+const getProductsQuery = z.looseObject({});
+
+router.get('/products', async (req, res) => {
+  const parsedQuery = getProductsQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const options = listOptions(req.query);
+  res.json(await Product.find(options.filter).skip(options.skip).limit(20));
+});
+
+module.exports = router;
+`,
+    },
     {
       name: 'a field taken into a variable and used before the schema parses the body',
       flavour: 'express4',

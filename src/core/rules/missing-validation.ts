@@ -6,7 +6,7 @@ import { isWithin, type Report, type Rule, type RuleContext } from '../lint/rule
 import type { ChainLink, GraphRoute } from '../project/route-graph-types';
 import { importedMemberValue } from './util/imported-value';
 import { buildFastifySchemaChanges, schemaDialect } from './util/fastify-schema-fix';
-import { collectRequestUse, mergeFields, REQUEST_PARTS, type FieldNode, type RequestPart, type RequestRead, type RequestUse } from './util/request-reads';
+import { collectPartUse, collectRequestUse, mergeFields, REQUEST_PARTS, type FieldNode, type RequestPart, type RequestRead, type RequestUse } from './util/request-reads';
 import {
   collectsChainResults,
   createCallClassifier,
@@ -86,13 +86,17 @@ const rule: Rule = {
         const remotes = new Map<string, RemoteFile | null>();
         // a helper many handlers hand the request to (`getPagination(req)`) is read once
         const forwardedUses = new Map<FunctionLike, RequestUse | null>();
+        const partUses = new Map<string, boolean>();
         let called: ReadonlySet<string> | undefined;
         const calledNames = (): ReadonlySet<string> => (called ??= directlyCalledNames(ctx.analysis.calls));
         for (const handler of ctx.analysis.handlers) {
           if (ctx.within && !isWithin(handler.fn, ctx.within)) continue;
           if (!(isRequestHandler(handler, calledNames) || isGraphRouteHandler(ctx, handler)) || hasValidationDecorator(handler.fn, ctx)) continue;
           const use = collectRequestUse(handler.fn, callParameters(handler.fn)[0], classifier);
-          const candidates = [...use.reads.filter((read) => isUnvalidated(read, use)), ...forwardedReads(ctx, handler, use, resolver, forwardedUses)].sort((a, b) => a.start - b.start);
+          const candidates = [
+            ...use.reads.filter((read) => isUnvalidated(read, use) && !vettedByHelper(read, resolver, partUses)),
+            ...forwardedReads(ctx, handler, use, resolver, forwardedUses),
+          ].sort((a, b) => a.start - b.start);
           if (candidates.length === 0) continue;
           for (const route of routeContexts(ctx, handler, validation, remotes)) {
             const bodySetByChain = readsOnlyFields(use, 'body', route.bodySetBy);
@@ -240,6 +244,25 @@ function forwardedReads(ctx: RuleContext, handler: HandlerInfo, use: RequestUse,
     }
   }
   return reads;
+}
+
+/**
+ * A whole part handed to a project function (`parsePagination(req.query)`) that vets every field it
+ * reads, as the handler would have to: `Math.min(200, Math.max(1, parseInt(query.limit) || 25))`.
+ */
+function vettedByHelper(read: RequestRead, resolver: () => ValidatingCalleeResolver, cache: Map<string, boolean>): boolean {
+  if (!read.handedTo) return false;
+  const target = resolver().forwardTarget(read.handedTo.call);
+  const parameter = target && callParameters(target.fn)[read.handedTo.index];
+  if (!target || !parameter || !ts.isIdentifier(parameter.name)) return false;
+  const key = `${target.path}:${target.fn.pos}:${read.handedTo.index}:${read.part}`;
+  let vetted = cache.get(key);
+  if (vetted === undefined) {
+    const inner = collectPartUse(target.fn, parameter as ts.ParameterDeclaration & { name: ts.Identifier }, read.part, target.classifier);
+    vetted = inner.validatedAt.has(read.part) && inner.reads.every((innerRead) => !isUnvalidated(innerRead, inner));
+    cache.set(key, vetted);
+  }
+  return vetted;
 }
 
 /**

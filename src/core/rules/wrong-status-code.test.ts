@@ -18,6 +18,51 @@ export const sendError = (res: Response, message = 'Something went wrong', statu
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a yes/no endpoint answering "no" with 200 when the lookup finds nothing',
+      flavour: 'express5',
+      filename: 'src/routes/courses.ts',
+      code: `import { Router } from 'express';
+import { prisma } from '../db';
+
+const router = Router();
+
+router.get('/isAlreadyPurchased/:courseId', async (req, res) => {
+  const enrollment = await prisma.enrollment.findFirst({ where: { courseId: req.params.courseId, studentId: res.locals.userId } });
+  if (!enrollment) {
+    res.json({ status: false, message: 'You have not purchased this course' });
+    return;
+  }
+  res.status(200).json({ status: true, message: 'You have bought this course already' });
+});
+
+export default router;
+`,
+    },
+    {
+      name: 'a handler named add… that only updates the signed-in user (addRoleHandler → updateUserMetadata)',
+      flavour: 'express5',
+      filename: 'src/routes/users.ts',
+      code: `import { Router, type Request, type Response } from 'express';
+import { clerkClient, getAuth } from '@clerk/express';
+
+const router = Router();
+
+export const addRoleHandler = async (req: Request, res: Response) => {
+  const { userId } = getAuth(req);
+  if (!userId) {
+    res.status(401).json({ success: false });
+    return;
+  }
+  await clerkClient.users.updateUserMetadata(userId, { publicMetadata: { role: 'teacher' } });
+  res.status(200).json({ success: true });
+};
+
+router.post('/addRole', addRoleHandler);
+
+export default router;
+`,
+    },
+    {
       name: 'a handler named register… that upserts a device keyed by its push token (set with merge) and answers 200',
       flavour: 'express4',
       filename: 'src/routes/devices.js',

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { functionName, isFallbackExpression, isFunctionLike, memberPath, unwrapExpression, walkOwnBody, type FunctionLike } from '../analysis/syntax';
-import { forEachDescendant } from '../analysis/descendants';
+import { forEachDescendant, nodesStartingWithin } from '../analysis/descendants';
 import type { HandlerInfo, HttpMethod } from '../analysis/types';
 import { isWithin, type Rule, type RuleContext } from '../lint/rule';
 import { isFastifyOnly } from '../project/project-info';
@@ -468,8 +468,10 @@ class StatusChecker {
    */
   private checkErrorStatusArguments(handler: HandlerInfo): void {
     const body = handler.fn.body!;
-    // the file's throws and error constructions, listed once: most handlers have none
-    this.errorSites ??= this.ctx.analysis.nodes.filter((node) => ts.isThrowStatement(node) || isErrorCreation(node));
+    // the throws and error constructions of the file (or of the handler being typed in), listed once: most handlers have none
+    const within = this.ctx.within;
+    const nodes = within ? nodesStartingWithin(this.ctx.analysis.nodes, within.start, within.end) : this.ctx.analysis.nodes;
+    this.errorSites ??= nodes.filter((node) => ts.isThrowStatement(node) || isErrorCreation(node));
     for (const node of this.errorSites) {
       if (node.pos < body.pos || node.end > body.end) continue;
       if (ts.isThrowStatement(node)) {
@@ -571,7 +573,7 @@ class StatusChecker {
         (code >= 200 && code < 300 && !data && (notFound.keyedByParams || notFound.message)) ||
         (notFound.keyedByParams && answersMissingAsError(code)) ||
         (notFound.message && notFound.lookup && notFound.keyed && code >= 500);
-      if (wrong && (acknowledges() || created())) return;
+      if (wrong && (acknowledges() || created() || (code >= 200 && code < 300 && this.asksYesNo(handler)))) return;
       if (wrong) {
         this.reportStatus(siteFor(404), notFoundMessage(notFound, code), 404, describeStatus(404));
         return;
@@ -714,6 +716,16 @@ class StatusChecker {
     }
   }
 
+  /**
+   * `GET /isAlreadyPurchased/:courseId` (`isAlreadyPurchased`, `checkUsernameExists`, `hasAccess`):
+   * the endpoint asks a question, and "no" answered 200 is its answer, not a missing resource.
+   */
+  private asksYesNo(handler: HandlerInfo): boolean {
+    const name = handlerName(handler.fn);
+    if (name !== undefined && YES_NO_QUESTION.test(name)) return true;
+    return (this.routesOf(handler) ?? []).some((route) => (route.path ?? '').split('/').some((segment) => YES_NO_QUESTION.test(segment)));
+  }
+
   // -------------------------------------------------------------------------------------------
   // Create handlers
 
@@ -742,7 +754,7 @@ class StatusChecker {
     if (routed) {
       if (facts.calls.length > 0) return { facts, nameOnly: false, routes, evidence };
       // `registerDevice` writing `doc(token).set(…, { merge: true })`: an upsert keyed by the client, answered 200 whether new or not
-      if (isCreateName(name) && !namesMadeValue(name) && !upserts(handler.fn)) return { facts, nameOnly: true, routes, evidence, updated: savedLoadedRecords(handler.fn) };
+      if (isCreateName(name) && !namesMadeValue(name) && !upserts(handler.fn) && !updatesInstead(handler.fn)) return { facts, nameOnly: true, routes, evidence, updated: savedLoadedRecords(handler.fn) };
       return undefined;
     }
     // registered nowhere we can see: the name and a creation call must both say so
@@ -862,6 +874,20 @@ const ERROR_FACTORY = /^(errorHandler|createError|createHttpError|httpError|Http
 const ERROR_FACTORY_OWNER = /^(createError|createHttpError|Boom|boom|httpErrors)$/;
 
 /** An idempotent write: Firestore `set(…, { merge: true })`, `upsert(…)`, `{ upsert: true }`, SQL `ON CONFLICT` / `ON DUPLICATE KEY`. */
+/**
+ * `addRoleHandler` calling `clerkClient.users.updateUserMetadata(…)`: a name that says add, on a
+ * handler whose only store call updates something that exists, adds a property, not a record.
+ */
+function updatesInstead(fn: FunctionLike): boolean {
+  let updates = false;
+  forEachDescendant(fn, (node) => {
+    if (updates) return false;
+    if (ts.isCallExpression(node) && /(^|\.)(update|patch|modify)[A-Za-z]*$/.test(calleeText(node, fn.getSourceFile()))) updates = true;
+    return true;
+  });
+  return updates;
+}
+
 function upserts(fn: FunctionLike): boolean {
   const text = fn.getText();
   return /\bmerge\s*:\s*true\b|\bupsert\b|\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\b/i.test(text);
@@ -1023,6 +1049,9 @@ const rule: Rule = {
 };
 
 export default rule;
+
+/** `isAlreadyPurchased`, `hasAccess`, `canEdit`, `checkEmailExists`, `is-available`, `exists`. */
+const YES_NO_QUESTION = /^(is|has|can)([A-Z_-]|$)|^check[A-Z_-]?\w*(Exists?|Available|Taken)$|^(exists?|available)$/;
 
 /** A missing record the route parameters name, answered as a bad request or a server failure. */
 function answersMissingAsError(code: number): boolean {

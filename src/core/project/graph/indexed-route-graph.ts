@@ -62,6 +62,8 @@ export class IndexedRouteGraph implements RouteGraph {
     }
     this.read.set(file, read);
     for (const location of locations) {
+      // before the edit, offset, line and column all stay
+      if (location.start < change.start) continue;
       location.start = move(location.start) ?? location.start;
       Object.assign(location, lineAndColumn(location.start));
     }

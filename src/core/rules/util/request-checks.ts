@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
 import { alwaysExits, calleeText, memberPath, unwrapExpression } from '../../analysis/syntax';
-import { localInitializer, statementsAfter } from './local-binding';
+import { isReassigned, localInitializer, statementsAfter } from './local-binding';
 
 /**
  * Hand-written checks of request values that the handler's reads are judged against: allow-lists,
@@ -31,7 +31,16 @@ export const OFFSET_FIELD = /^(page|pageNumber|skip|offset|cursor|start|from)$/i
 
 export function isClamp(call: ts.CallExpression): boolean {
   const callee = calleeText(call);
-  return (callee === 'Math.min' || callee === 'Math.max') && call.arguments.some((argument) => ts.isNumericLiteral(unwrapExpression(argument)));
+  return (callee === 'Math.min' || callee === 'Math.max') && call.arguments.some(isFixedNumber);
+}
+
+/** `50`, or a constant holding one (`const MAX_LIMIT = 200`). */
+function isFixedNumber(argument: ts.Expression): boolean {
+  const value = unwrapExpression(argument);
+  if (ts.isNumericLiteral(value)) return true;
+  const initializer = ts.isIdentifier(value) ? localInitializer(value) : undefined;
+  const declaration = initializer?.parent;
+  return initializer !== undefined && ts.isNumericLiteral(unwrapExpression(initializer)) && declaration !== undefined && ts.isVariableDeclaration(declaration) && !isReassigned(declaration);
 }
 
 /** `x ?? {}`, `x || {}`, `x ?? []`. */

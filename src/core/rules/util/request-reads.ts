@@ -62,6 +62,8 @@ export interface RequestRead {
   namedOnly: boolean;
   /** A capture's first use through its alias that reaches the handler's logic (`const email = req.body.email; send(email)`). */
   firstUseAt?: number;
+  /** The call a whole part is handed to as one argument (`parsePagination(req.query)`): a project function may vet what it reads. */
+  handedTo?: { call: ts.CallExpression; index: number };
 }
 
 export interface RequestUse {
@@ -146,6 +148,14 @@ export function collectRequestUse(fn: FunctionLike, requestParameter: ts.Paramet
   return new RequestUseCollector(fn, requestParameter, classifier).run();
 }
 
+/**
+ * What a helper does with the request part it is handed (`parsePagination(req.query)`): its
+ * parameter read as that part, so clamps and checks of its fields count as they would in the handler.
+ */
+export function collectPartUse(fn: FunctionLike, parameter: ts.ParameterDeclaration & { name: ts.Identifier }, part: RequestPart, classifier: CallClassifier): RequestUse {
+  return new RequestUseCollector(fn, undefined, classifier, { parameter, part }).run();
+}
+
 class RequestUseCollector {
   private readonly reads: RequestRead[] = [];
   private readonly fields = new Map<RequestPart, FieldNode>();
@@ -168,12 +178,20 @@ class RequestUseCollector {
     private readonly fn: FunctionLike,
     private readonly requestParameter: ts.ParameterDeclaration | undefined,
     private readonly classifier: CallClassifier,
+    private readonly partParameter?: { parameter: ts.ParameterDeclaration & { name: ts.Identifier }; part: RequestPart },
   ) {
     this.requestName = requestParameter && ts.isIdentifier(requestParameter.name) ? requestParameter.name.text : undefined;
   }
 
   run(): RequestUse {
-    if (this.requestName) {
+    if (this.partParameter) {
+      const { parameter, part } = this.partParameter;
+      const read: RequestRead = { part, node: parameter, start: parameter.getStart(), usage: 'capture', namedOnly: true };
+      this.reads.push(read);
+      this.captureUses.set(read, []);
+      this.root(part);
+      this.aliases.set(parameter.name.text, { part, path: [], read, declaredAt: parameter.getEnd() });
+    } else if (this.requestName) {
       for (const part of REQUEST_PARTS) this.partExpression.set(part, `${this.requestName}.${part}`);
     } else if (this.requestParameter && ts.isObjectBindingPattern(this.requestParameter.name)) {
       this.destructureRequest(this.requestParameter.name);
@@ -319,6 +337,10 @@ class RequestUseCollector {
     }
     read.usage = result.usage;
     read.namedOnly = result.named;
+    const top = climbWrappers(access);
+    const handedTo = result.usage === 'use' && ts.isCallExpression(top.parent) ? top.parent : undefined;
+    const index = handedTo ? handedTo.arguments.indexOf(top as ts.Expression) : -1;
+    if (handedTo && index >= 0) read.handedTo = { call: handedTo, index };
     this.reads.push(read);
   }
 
@@ -550,8 +572,9 @@ class RequestUseCollector {
           // `isNaN(Number(req.query.t))`, or `const cursor = Number(req.query.cursor)` then `Number.isInteger(cursor)`
           const guard = this.numberGuardOf(call);
           if (guard && isClamp(guard)) {
-            // a lower bound alone leaves a page size free to ask for everything
-            if (calleeText(guard) !== 'Math.min' && !OFFSET_FIELD.test(path[path.length - 1] ?? '')) return 'use';
+            // a lower bound alone leaves a page size free to ask for everything, unless an upper one wraps it: `Math.min(200, Math.max(1, n))`
+            const upper = calleeText(guard) === 'Math.min' || isUpperClamp(enclosingCallOfArgument(guard));
+            if (!upper && !OFFSET_FIELD.test(path[path.length - 1] ?? '')) return 'use';
             this.fieldChecks.push({ part, path, at: guard.getStart() });
             return 'guard';
           }
@@ -884,6 +907,10 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 }
 
 /** `Number(x) || 1`, `parseInt(x) ?? 10`: the converted value has a fallback. */
+function isUpperClamp(call: ts.CallExpression | undefined): boolean {
+  return call !== undefined && calleeText(call) === 'Math.min' && isClamp(call);
+}
+
 function isDefaulted(call: ts.CallExpression): boolean {
   const top = climbWrappers(call);
   const parent = top.parent;
