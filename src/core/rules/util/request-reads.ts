@@ -339,7 +339,7 @@ class RequestUseCollector {
     read.namedOnly = result.named;
     const top = climbWrappers(access);
     const handedTo = result.usage === 'use' && ts.isCallExpression(top.parent) ? top.parent : undefined;
-    const index = handedTo ? handedTo.arguments.indexOf(top as ts.Expression) : -1;
+    const index = handedTo ? handedTo.arguments.indexOf(top) : -1;
     if (handedTo && index >= 0) read.handedTo = { call: handedTo, index };
     this.reads.push(read);
   }
