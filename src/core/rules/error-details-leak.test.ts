@@ -14,6 +14,18 @@ export const sendError = (res: Response, message = 'Something went wrong', statu
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a named error middleware declared with three parameters (err, req, res): Express never hands it an error',
+      flavour: 'express5',
+      filename: 'src/middleware/errorHandler.ts',
+      code: `import type { Request, Response } from 'express';
+
+export function errorHandler(err: any, req: Request, res: Response) {
+  console.error(err);
+  res.status(err.status || 500).json({ message: err.message || 'Something went wrong' });
+}
+`,
+    },
+    {
       name: 'a three-parameter (err, req, res) middleware: Express hands it the request, so no error is sent (missing-error-handler reports it)',
       flavour: 'express4',
       filename: 'src/app.ts',

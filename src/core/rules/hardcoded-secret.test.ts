@@ -647,6 +647,36 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+    {
+      name: 'an API key the request header is compared with, the hook throwing when it differs',
+      flavour: 'fastify4',
+      filename: 'src/plugins/auth.js',
+      code: `module.exports = async function auth(app) {
+  app.addHook('onRequest', async (request) => {
+    if (request.headers['x-api-key'] !== 'k3y-9fQ2mZ7xLp4Vt8Rw') {
+      throw new Error('Unauthorized');
+    }
+  });
+};
+`,
+      errors: [{ line: 3, column: 42, endLine: 3, endColumn: 64 }],
+      output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const API_KEY = requireEnv('API_KEY');
+
+module.exports = async function auth(app) {
+  app.addHook('onRequest', async (request) => {
+    if (request.headers['x-api-key'] !== API_KEY) {
+      throw new Error('Unauthorized');
+    }
+  });
+};
+`,
+    },
   {
     name: 'a generated FCM server key kept in a module constant',
     flavour: 'express4',

@@ -264,7 +264,8 @@ const rule: Rule = {
       }
 
       const compared = comparedName(position.outer);
-      if (compared && !fixtureFile && !refusesComparison(position.outer) && !comparesOwnDefault(position.outer, value)) {
+      // a throw after comparing the app's own setting refuses a known default; after comparing what the client sent, it turns the request away
+      if (compared && !fixtureFile && !(refusesComparison(position.outer) && comparedSource(compared.text) !== 'request') && !comparesOwnDefault(position.outer, value)) {
         const strength = secretNameStrength(compared.name);
         const secret =
           strength === 'strong' ? isComparedSecretValue(value, compared.name, comparedSource(compared.text)) : strength ? isSecretValue(value, compared.name, strength) : /^authorization$/i.test(compared.name) && authorizationCredential(value);

@@ -117,6 +117,26 @@ module.exports = validate;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an optional filter allow-listed against an enum, the value cast to the enum inside includes()',
+      flavour: 'express5',
+      filename: 'src/routes/orders.ts',
+      code: `import { Router, type Request, type Response } from 'express';
+import { OrderStatus, orders } from '../orders';
+
+const router = Router();
+
+router.get('/', (req: Request, res: Response) => {
+  const status = req.query.status as string | undefined;
+  if (status && !Object.values(OrderStatus).includes(status as OrderStatus)) {
+    return res.status(400).json({ message: 'Unknown status' });
+  }
+  res.json(orders.filter((order) => !status || order.status === status));
+});
+
+export default router;
+`,
+    },
+    {
       name: 'a page size clamped on both sides, the upper bound outside the lower (Math.min(MAX, Math.max(1, n)))',
       flavour: 'fastify4',
       filename: 'src/routes/invoices.ts',
@@ -2568,6 +2588,55 @@ export default feed;
     },
   ],
   invalid: [
+    {
+      name: 'celebrate given a module\'s segment object that validates only the path parameters, the body read unvalidated',
+      flavour: 'express4',
+      filename: 'src/routes/users.js',
+      code: `const express = require('express');
+const { celebrate } = require('celebrate');
+const userValidation = require('../validations/user');
+const users = require('../services/users');
+
+const router = express.Router();
+
+router.patch('/:userId', celebrate(userValidation.updateUser), async (req, res) => {
+  res.json(await users.update(req.params.userId, req.body));
+});
+
+module.exports = router;
+`,
+      files: {
+        'src/validations/user.js': `const { Joi, Segments } = require('celebrate');
+
+exports.updateUser = {
+  [Segments.PARAMS]: Joi.object().keys({ userId: Joi.string().hex().length(24).required() }),
+};
+`,
+      },
+      errors: [{ line: 9, column: 50, endLine: 9, endColumn: 58 }],
+      output: `const express = require('express');
+const { celebrate } = require('celebrate');
+const userValidation = require('../validations/user');
+const users = require('../services/users');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const patchUserIdBody = z.looseObject({});
+
+router.patch('/:userId', celebrate(userValidation.updateUser), async (req, res) => {
+  const parsedBody = patchUserIdBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  res.json(await users.update(req.params.userId, req.body));
+});
+
+module.exports = router;
+`,
+    },
     {
       name: 'the query handed whole to a project helper that clamps the page but passes the search term on',
       flavour: 'express4',

@@ -18,6 +18,37 @@ export const sendError = (res: Response, message = 'Something went wrong', statu
 runRuleTests(rule, {
   valid: [
     {
+      name: 'an action on one record answered 200 although it stores an enrollment (POST /courses/:courseId/enroll)',
+      flavour: 'express4',
+      filename: 'src/routes/courses.js',
+      code: `const router = require('express').Router();
+const Enrollment = require('../models/enrollment');
+
+router.post('/courses/:courseId/enroll', async (req, res) => {
+  const enrollment = await Enrollment.create({ course: req.params.courseId, user: req.user.id });
+  res.json({ enrolled: true, enrollment });
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'an add-named handler that changes the signed-in user\'s cart and saves the user (req.user)',
+      flavour: 'express4',
+      filename: 'src/routes/cart.js',
+      code: `const router = require('express').Router();
+
+router.post('/cart/items', async function addItem(req, res) {
+  const user = req.user;
+  user.cart.push({ product: req.body.productId, quantity: 1 });
+  await user.save();
+  res.json({ items: user.cart });
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a yes/no endpoint answering "no" with 200 when the lookup finds nothing',
       flavour: 'express5',
       filename: 'src/routes/courses.ts',
@@ -1167,6 +1198,126 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'a Firestore add through a collection held in a variable, answered 200',
+      flavour: 'express4',
+      filename: 'src/routes/recipes.js',
+      code: `const router = require('express').Router();
+const { db } = require('../firebase');
+
+const recipes = db.collection('recipes');
+
+router.post('/recipes', async (req, res) => {
+  const ref = await recipes.add({ title: req.body.title });
+  res.json({ id: ref.id });
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 8, column: 3, endLine: 8, endColumn: 27 }],
+      output: `const router = require('express').Router();
+const { db } = require('../firebase');
+
+const recipes = db.collection('recipes');
+
+router.post('/recipes', async (req, res) => {
+  const ref = await recipes.add({ title: req.body.title });
+  res.status(201).json({ id: ref.id });
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'an INSERT built by concatenation, answered 200 from its callback',
+      flavour: 'express4',
+      filename: 'index.js',
+      code: `const express = require('express');
+const db = require('./db');
+
+const app = express();
+
+app.post('/events', (req, res) => {
+  db.query("INSERT INTO events (title) VALUES ('" + req.body.title + "')", (err) => {
+    if (err) return res.status(500).json({ message: 'Failed' });
+    res.json({ message: 'Event created' });
+  });
+});
+
+app.listen(3000);
+`,
+      errors: [{ line: 9, column: 5, endLine: 9, endColumn: 43 }],
+      output: `const express = require('express');
+const db = require('./db');
+
+const app = express();
+
+app.post('/events', (req, res) => {
+  db.query("INSERT INTO events (title) VALUES ('" + req.body.title + "')", (err) => {
+    if (err) return res.status(500).json({ message: 'Failed' });
+    res.status(201).json({ message: 'Event created' });
+  });
+});
+
+app.listen(3000);
+`,
+    },
+    {
+      name: 'a service call filing a leave request on the leave collection, answered 200',
+      flavour: 'express4',
+      filename: 'src/routes/leave.js',
+      code: `const router = require('express').Router();
+const leaveService = require('../services/leave');
+
+router.post('/leave', async (req, res) => {
+  const leave = await leaveService.createLeaveRequest(req.user.id, req.body);
+  res.json(leave);
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 18 }],
+      output: `const router = require('express').Router();
+const leaveService = require('../services/leave');
+
+router.post('/leave', async (req, res) => {
+  const leave = await leaveService.createLeaveRequest(req.user.id, req.body);
+  res.status(201).json(leave);
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a record the URL names, missing, answered 200 with an empty list beside the not-found message',
+      flavour: 'fastify4',
+      filename: 'src/routes/projects.js',
+      code: `const projects = require('../services/projects');
+
+module.exports = async function projectRoutes(app) {
+  app.get('/:id/members', async (request, reply) => {
+    const project = await projects.getById(request.params.id);
+    if (!project) {
+      return reply.code(200).send({ members: [], message: 'Project not found' });
+    }
+    return { members: project.members };
+  });
+};
+`,
+      errors: [{ line: 7, column: 14, endLine: 7, endColumn: 29 }],
+      output: `const projects = require('../services/projects');
+
+module.exports = async function projectRoutes(app) {
+  app.get('/:id/members', async (request, reply) => {
+    const project = await projects.getById(request.params.id);
+    if (!project) {
+      return reply.code(404).send({ members: [], message: 'Project not found' });
+    }
+    return { members: project.members };
+  });
+};
+`,
+    },
     {
       name: 'a create answered through a response helper the controller inherits (this.ok(res, message, data), default 200)',
       flavour: 'express4',

@@ -571,6 +571,8 @@ class StatusChecker {
       const wrong =
         // a failed login (`User.findOne({ email })` → 'Email or password is incorrect') is no missing resource
         (code >= 200 && code < 300 && !data && (notFound.keyedByParams || notFound.message)) ||
+        // `{ members: [], message: 'Project not found' }` for the project the URL names: the empty data is a stand-in
+        (code >= 200 && code < 300 && notFound.keyedByParams && notFound.message) ||
         (notFound.keyedByParams && answersMissingAsError(code)) ||
         (notFound.message && notFound.lookup && notFound.keyed && code >= 500);
       if (wrong && (acknowledges() || created() || (code >= 200 && code < 300 && this.asksYesNo(handler)))) return;

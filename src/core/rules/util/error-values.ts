@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
-import { alwaysExits, isFunctionLike, memberPath, parameterTypeName, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { alwaysExits, functionName, isFunctionLike, memberPath, parameterTypeName, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import { assignedValues, assignmentTarget, definitelyAssigns, initializerReaches, isReassigned, localFunction, localInitializer, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
 
 /**
@@ -104,6 +104,21 @@ function isPlainFunction(fn: ts.Node): fn is ts.FunctionExpression | ts.ArrowFun
   return ts.isFunctionExpression(fn) || ts.isArrowFunction(fn) || ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn);
 }
 
+/**
+ * `(err, req, res)` with no `next`, named and called nowhere in its file: the error middleware whose
+ * missing fourth parameter missing-error-handler reports. Express never hands it an error.
+ */
+function isMisdeclaredErrorMiddleware(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration, analysis: FileAnalysis): boolean {
+  if (fn.parameters.length !== 3 || !/^(req|request)$/.test(parameterNameAt(fn, 1)) || !/^(res|response)$/.test(parameterNameAt(fn, 2))) return false;
+  // an option's callback (http-proxy-middleware's `error: (err, req, res) => …`) is called with errors by its library
+  const name = ts.isPropertyAssignment(fn.parent) ? undefined : functionName(fn);
+  if (name === undefined || !ERROR_NAME.test(parameterNameAt(fn, 0))) return false;
+  return !analysis.calls.some((call) => {
+    const callee = unwrapExpression(call.expression);
+    return ts.isIdentifier(callee) && callee.text === name;
+  });
+}
+
 /** The first parameter of an error handler, of a `.catch` callback or `.then(_, onRejected)`, or a node-style callback `(err, result)`. */
 function isUseArgument(fn: ts.Node): boolean {
   const parent = fn.parent;
@@ -116,6 +131,8 @@ function isErrorParameter(fn: ts.FunctionDeclaration | ts.FunctionExpression | t
   // `app.use((err, req, res) => …)`: Express runs three parameters as ordinary middleware and hands it the
   // request, so nothing here is an error (missing-error-handler reports the handler)
   if (fn.parameters.length < 4 && isUseArgument(fn)) return false;
+  // `function errorHandler(err, req, res)` registered with `use` elsewhere: Express runs it as ordinary middleware too
+  if (isMisdeclaredErrorMiddleware(fn, analysis)) return false;
   // a response helper: sendError(res, err) / handleError(error, reply)
   const own = fn.parameters[index];
   if (own && ts.isIdentifier(own.name) && /^(err|error)$/.test(own.name.text) && fn.parameters.some((parameter) => isResponseParameter(parameter))) return true;

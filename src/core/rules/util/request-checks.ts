@@ -80,7 +80,9 @@ export function rejectsUnless(test: ts.Expression): boolean {
   if (!ts.isPrefixUnaryExpression(node.parent) || node.parent.operator !== ts.SyntaxKind.ExclamationToken) return false;
   node = node.parent;
   // `status && !STATUSES.includes(status)`: an optional filter, rejected unless absent or listed
-  const tested = ts.isCallExpression(test) ? test.arguments[0]?.getText() : undefined;
+  // `includes(status as OrderStatus)` tests `status`
+  const argument = ts.isCallExpression(test) ? test.arguments[0] : undefined;
+  const tested = argument && unwrapExpression(argument).getText();
   for (;;) {
     const parent = node.parent;
     const presenceFirst = ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === node && tested !== undefined && testsPresence(parent.left, tested);

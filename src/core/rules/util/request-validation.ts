@@ -203,7 +203,7 @@ export function middlewareCoverage(ref: HandlerRef, context: ValidationContext, 
   if (binding && (binding.module === 'express-validator' || binding.module === 'express-validator/check')) {
     return expressValidatorCoverage(binding.imported === 'default' || binding.imported === '*' ? lastSegment(innermost ? memberPath(innermost.expression) : undefined) : binding.imported);
   }
-  if (binding && binding.module === 'celebrate' && innermost) return celebrateCoverage(innermost);
+  if (binding && binding.module === 'celebrate' && innermost) return celebrateCoverage(innermost, context);
   // express-joi-validation: `validator.query(schema)`, `validator.body(schema)` check the part they are named after
   const method = innermost ? lastSegment(memberPath(innermost.expression)) : undefined;
   const part = method === 'fields' ? 'body' : method !== undefined ? partOfSchemaKey(method) : undefined;
@@ -273,10 +273,10 @@ function expressValidatorCoverage(imported: string | undefined): PartCoverage {
   }
 }
 
-/** `celebrate({ body: …, [Segments.QUERY]: … })`. */
-function celebrateCoverage(call: ts.CallExpression): PartCoverage {
-  const first = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
-  if (!first || !ts.isObjectLiteralExpression(first)) return ALL_PARTS;
+/** `celebrate({ body: …, [Segments.QUERY]: … })`, also held in a const or exported by a module (`celebrate(userValidation.updateUser)`). */
+function celebrateCoverage(call: ts.CallExpression, context: ValidationContext): PartCoverage {
+  const first = call.arguments[0] ? schemaObject(unwrapExpression(call.arguments[0]), context) : undefined;
+  if (!first) return ALL_PARTS;
   const parts = new Set<RequestPart>();
   for (const property of first.properties) {
     if (!ts.isPropertyAssignment(property)) return ALL_PARTS;

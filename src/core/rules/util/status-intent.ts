@@ -280,6 +280,8 @@ function sqlTextOf(call: ts.CallExpression): string | undefined {
   let sql = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
   const held = sql && ts.isIdentifier(sql) ? localInitializer(sql) : undefined;
   if (held) sql = unwrapExpression(held);
+  // `'INSERT INTO events (title) VALUES (\'' + title + '\')'`: the statement starts in the leftmost piece
+  while (sql && ts.isBinaryExpression(sql) && sql.operatorToken.kind === ts.SyntaxKind.PlusToken) sql = unwrapExpression(sql.left);
   return sql && (ts.isStringLiteralLike(sql) ? sql.text : ts.isTemplateExpression(sql) ? sql.head.text : undefined);
 }
 
@@ -571,6 +573,9 @@ const ACTION_WORD =
 /** Things a record has one of: uploading one replaces it. */
 const SINGLE_SUBRESOURCE = /^(avatar|photo|profile-?(photo|picture|image)|picture|image|cover(-?(photo|image))?|banner|logo|icon|thumbnail|resume|cv|signature|profile|settings|preferences|status|role|address|location|bio)$/i;
 
+/** Actions a user takes on one record (`POST /courses/:id/enroll`, `/events/:id/rsvp`): 200 whatever they store. */
+const RECORD_ACTION = /^(enroll|unenroll|rsvp|book|check-?in|check-?out|bookmark|unbookmark|attend|react|pin|unpin|mute|unmute|block|unblock|save|unsave|watch|unwatch|register|purchase|buy|rent|borrow|return|reserve)$/i;
+
 const ACTION_NAME = /login|logIn|signin|signIn|logout|logOut|signout|signOut|refresh|token|verify|search|query|check|calculate|validate|preview|authenticate|authorize|webhook|callback|reset|forgot|upsert|update|toggle|like|follow|favorite|favourite|vote|send|notify/i;
 
 const CREATE_NAME = /^(create|add|insert|register|store|signup|signUp)([A-Z_]\w*)?$/;
@@ -584,7 +589,10 @@ export function isCollectionPath(path: string | undefined): boolean {
   if (last.startsWith(':') || last.startsWith('{') || last.includes('*')) return false;
   // `POST /users/:id/avatar`: the one avatar a record has is set, not added to a collection
   const parent = segments[segments.length - 2];
-  if (parent !== undefined && (parent.startsWith(':') || parent.startsWith('{')) && SINGLE_SUBRESOURCE.test(last)) return false;
+  const onOneRecord = parent !== undefined && (parent.startsWith(':') || parent.startsWith('{'));
+  if (onOneRecord && (SINGLE_SUBRESOURCE.test(last) || RECORD_ACTION.test(last))) return false;
+  // `POST /api/leave` files leave requests; `POST /rooms/:id/leave` leaves a room
+  if (!onOneRecord && last === 'leave') return true;
   return !ACTION_WORD.test(last) && !/login|logout|signin|signout|token|search|verify|webhook|callback|graphql/i.test(last) && !VERB_PHRASE.test(last);
 }
 
@@ -618,6 +626,9 @@ const PRISMA_ROOT = /^(prisma|db|database|orm|tx|trx|transaction|em|entityManage
 /** Name endings of `createX` helpers that build values rather than store records (`createHash`, `createToken`, `createImageDataUrl`). */
 const FACTORY_SUFFIX =
   /(Hash|Hmac|Cipher\w*|Decipher\w*|Sign|Verify|Stream|Token|Tokens|Jwt|JWT|Session|Client|Transport\w*|Transporter|Context|Error|Logger|Server|App|Router|Element|QueryBuilder|Signature|Middleware|Handler|Listener|Hook|Schema|Header|Headers|Field|Column|Index|Url|URL|Uri|Slug|Id|ID|Uuid|UUID|Salt|Otp|OTP|Code|Filter|Query|Response|Request|Payload|Body|Dto|DTO|Options|Config|Instance|Connection|Pool|Channel|Queue|Job|Worker|Timer|Interval|Cookie|Cookies|Secret|Key|Keys|Nonce|Intent|Message|Prompt|Completion|Embedding|Buffer|Blob|Html|HTML|Pdf|PDF|Csv|CSV|String|Object|Map|Array|List|Date|Range|Link)$/;
+
+/** `createLeaveRequest`, `addFriendRequest`: a request someone files is a record; `createRequest`, `createHttpRequest`, `createPaymentRequest` (to a provider) build one to send. */
+const DOMAIN_REQUEST = /^(?!(Http|Https|Api|Fetch|Axios|Web|Outgoing|Signed|Mock|Test|Payment|Pay|Checkout|Auth|Token|Signing|Verification)Request$)[A-Z]\w*[a-z]Request$/;
 
 function isStoreReceiver(path: string[] | undefined): boolean {
   if (!path || path.length === 0) return false;
@@ -722,6 +733,10 @@ export function isCreationCall(call: ts.CallExpression, newModelNames: ReadonlyS
       if (!ts.isPropertyAccessExpression(callee)) return false;
       const object = unwrapExpression(callee.expression);
       if (ts.isCallExpression(object) && /^(collection|collectionGroup)$/.test(calleeName(object) ?? '')) return true;
+      // `const recipes = db.collection('recipes')` … `recipes.add(data)`
+      const held = ts.isIdentifier(object) ? localInitializer(object) : undefined;
+      const collection = held && unwrapExpression(held);
+      if (collection && ts.isCallExpression(collection) && /^(collection|collectionGroup)$/.test(calleeName(collection) ?? '')) return true;
       return isStoreReceiver(path) && !/^[A-Z]/.test(path?.[path.length - 1] ?? '');
     }
     case 'register':
@@ -730,7 +745,7 @@ export function isCreationCall(call: ts.CallExpression, newModelNames: ReadonlyS
       return ts.isPropertyAccessExpression(callee) && isStoreReceiver(path) && isAsyncConsumed(call);
     default: {
       const match = /^(create|insert|add|register|store)([A-Z]\w*)$/.exec(name);
-      if (!match || FACTORY_SUFFIX.test(match[2])) return false;
+      if (!match || (FACTORY_SUFFIX.test(match[2]) && !DOMAIN_REQUEST.test(match[2]))) return false;
       // a service writes to a database and is waited for; a synchronous `createX()` builds a value
       if (!isAsyncConsumed(call)) return false;
       // `userService.createUser(…)`, `createPost(…)` imported from a service module; a model's own static `Team.addTeam(…)`
@@ -910,6 +925,8 @@ function isLoadedRecord(identifier: ts.Identifier): boolean {
   let value = localInitializer(identifier);
   value = value && unwrapExpression(value);
   if (value && ts.isAwaitExpression(value)) value = unwrapExpression(value.expression);
+  // `const user = req.user`: the document an auth middleware loaded and put on the request
+  if (value && ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression) && /^(req|request)$/.test(value.expression.text)) return !/^(body|query|params|headers|cookies|files?|ip|method|url|path|originalUrl)$/.test(value.name.text);
   if (value === undefined || !ts.isCallExpression(value)) return false;
   const name = calleeName(value) ?? '';
   // `repo.get(id)` reads the store; a plain `getProductFromBody(req.body)` may build a new one
