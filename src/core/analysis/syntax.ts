@@ -133,7 +133,8 @@ export function alwaysExits(statement: ts.Statement): boolean {
 
 /** `endPoint.ADD`, `ROUTES.LOGIN`, `API.USERS`: a member of a table of route paths. */
 export function isPathTableMember(expression: ts.Expression): boolean {
-  return ts.isPropertyAccessExpression(expression) && /^(end_?points?|paths?|routes?|urls?|apis?|uris?)$/i.test(memberPath(expression.expression)?.pop() ?? '');
+  // also named for what they hold: `URL_ROUTES.users`, `apiPaths.orders`, `ENDPOINTS.login`
+  return ts.isPropertyAccessExpression(expression) && /(^|_|[a-z])(end_?points?|paths?|routes?|urls?|apis?|uris?)$/i.test(memberPath(expression.expression)?.pop() ?? '');
 }
 
 /** Dotted callee of a call: `bcrypt.hash`, `Number`, `schema.parse`; calls in the chain are skipped: `z.object(…).parse` → `z.object.parse`. */

@@ -117,6 +117,32 @@ module.exports = validate;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'the body handed along with the whole request to a library transport, after a predicate picks the branch',
+      flavour: 'express5',
+      filename: 'src/routes/mcp.ts',
+      code: `import { Router, type Request, type Response } from 'express';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { sessions, createSession } from '../mcp/sessions';
+
+export const mcpRouter = Router();
+
+mcpRouter.post('/', async (req: Request, res: Response) => {
+  const sessionId = req.headers['mcp-session-id'] as string | undefined;
+  const existing = sessionId ? sessions.get(sessionId) : undefined;
+  if (existing) {
+    await existing.handleRequest(req, res, req.body);
+    return;
+  }
+  if (!sessionId && isInitializeRequest(req.body)) {
+    const transport = await createSession();
+    await transport.handleRequest(req, res, req.body);
+    return;
+  }
+  res.status(400).json({ error: 'No valid session' });
+});
+`,
+    },
+    {
       name: 'an optional filter allow-listed against an enum, the value cast to the enum inside includes()',
       flavour: 'express5',
       filename: 'src/routes/orders.ts',

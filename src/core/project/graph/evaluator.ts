@@ -152,6 +152,10 @@ export abstract class Evaluator {
       }
       case 'tuple':
         return value.items[Number(name)] ?? UNKNOWN;
+      case 'enum': {
+        const initializer = value.node.members.find((member) => member.name.getText() === name)?.initializer;
+        return initializer ? this.evaluate(initializer, value.frame) : UNKNOWN;
+      }
       case 'string':
         if (name === 'pathname' && value.value.startsWith('file://')) return { kind: 'string', value: value.value.slice('file://'.length) };
         return UNKNOWN;
@@ -280,6 +284,7 @@ export abstract class Evaluator {
     if (ts.isBindingElement(declaration)) return this.bindingElement(declaration, frame);
     if (ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration)) return { kind: 'function', module, fn: declaration, closure: owner };
     if (ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration)) return { kind: 'class', module, node: declaration, frame: owner };
+    if (ts.isEnumDeclaration(declaration)) return { kind: 'enum', node: declaration, frame: owner };
     if (ts.isImportClause(declaration)) return this.importValue(module, moduleSpecifierText(declaration.parent), 'default');
     if (ts.isNamespaceImport(declaration)) return this.importValue(module, moduleSpecifierText(declaration.parent.parent), '*');
     if (ts.isImportSpecifier(declaration)) {

@@ -656,5 +656,34 @@ app.post('/webhook', (req, res) => res.status(204).end());
     assert.equal(graph.apps.length, 1);
     assert.deepEqual(graph.routes[0].chain.map((link) => link.scope), ['app', 'app', 'app']);
   });
-});
 
+  it('mounts routers at TypeScript enum members, local or imported (app.use(URL_ROUTES.users, router))', () => {
+    const graph = graphOf('express5', {
+      'src/index.ts': `
+import express from 'express';
+import { usersRouter } from './users';
+import { ApiPaths } from './paths';
+
+enum URL_ROUTES {
+  users = '/api/users',
+}
+
+const app = express();
+app.use(URL_ROUTES.users, usersRouter);
+app.use(ApiPaths.admin, usersRouter);
+export default app;
+`,
+      'src/paths.ts': `
+export enum ApiPaths {
+  admin = '/api/admin',
+}
+`,
+      'src/users.ts': `
+import { Router } from 'express';
+export const usersRouter = Router();
+usersRouter.get('/:id', (req, res) => res.json({ id: req.params.id }));
+`,
+    });
+    assert.deepEqual(routeLines(graph), ['GET /api/users/:id (anonymous) []', 'GET /api/admin/:id (anonymous) []']);
+  });
+});

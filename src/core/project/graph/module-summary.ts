@@ -5,7 +5,7 @@ import type { Callable } from './values';
 export type ExportEntry =
   | { kind: 'expression'; expression: ts.Expression }
   | { kind: 'local'; name: string; node: ts.Node }
-  | { kind: 'declaration'; node: ts.FunctionDeclaration | ts.ClassDeclaration | ts.VariableDeclaration }
+  | { kind: 'declaration'; node: ts.FunctionDeclaration | ts.ClassDeclaration | ts.EnumDeclaration | ts.VariableDeclaration }
   /** `export { x as y } from './m'`; name `*` for `export * as y from './m'`. */
   | { kind: 'reexport'; specifier: string; name: string };
 
@@ -100,7 +100,7 @@ export class ModuleSummary {
         else this.exports.set('default', { kind: 'expression', expression: statement.expression });
       } else if (ts.isExportDeclaration(statement)) {
         this.collectExportDeclaration(statement);
-      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && hasExportModifier(statement)) {
+      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && hasExportModifier(statement)) {
         const isDefault = statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
         if (isDefault) this.exports.set('default', { kind: 'declaration', node: statement });
         else if (statement.name) this.exports.set(statement.name.text, { kind: 'declaration', node: statement });

@@ -23,6 +23,8 @@ export type Value =
   | { kind: 'function'; module: ModuleSummary; fn: Callable; closure: Frame; thisValue?: Value; origin?: CallOrigin }
   | { kind: 'object'; module: ModuleSummary; node: ts.ObjectLiteralExpression; frame: Frame }
   | { kind: 'array'; module: ModuleSummary; node: ts.ArrayLiteralExpression; frame: Frame }
+  /** A TypeScript enum: `enum URL_ROUTES { users = '/api/users' }`, its string members used as mount paths. */
+  | { kind: 'enum'; node: ts.EnumDeclaration; frame: Frame }
   /** `Object.entries(routes)`, `Object.values(routes)`, `Object.keys(routes)` of an object literal: iterated like an array. */
   | { kind: 'entries'; of: Extract<Value, { kind: 'object' }>; part: 'entries' | 'keys' | 'values' }
   /** One `[key, value]` pair of `Object.entries(…)`. */

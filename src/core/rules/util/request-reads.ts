@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { forEachDescendant } from '../../analysis/descendants';
-import { calleeText, isEqualityOperator, isFallbackExpression, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { calleeName, calleeText, isEqualityOperator, isFallbackExpression, isFunctionLike, memberPath, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import {
   climbWrappers,
   isAllowListTest,
@@ -243,6 +243,11 @@ class RequestUseCollector {
       return true;
     };
     if (visit(root)) forEachDescendant(root, visit);
+  }
+
+  private isRequest(expression: ts.Expression): boolean {
+    const value = unwrapExpression(expression);
+    return this.requestName !== undefined && ts.isIdentifier(value) && value.text === this.requestName;
   }
 
   private rebindsRequest(fn: FunctionLike): boolean {
@@ -540,6 +545,9 @@ class RequestUseCollector {
       }
       // `const check = Schema.safeParse(req.body); if (!check.success) console.warn(…)`: checked for a log line only; the reads after it count
       if (this.classifier.isLogger(call) || isIgnoredVerdict(call)) return 'log';
+      // `transport.handleRequest(req, res, req.body)`: the part rides along with the whole request handed over,
+      // judged like that request (what a project function does with it is followed as a forward)
+      if (direct && path.length === 0 && call.arguments.some((argument) => this.isRequest(argument))) return 'log';
       // `const q = normalize(req.query); schema.parse(q)`: what the helper returns is validated
       const validated = this.resultValidated(call);
       if (validated) {
@@ -604,6 +612,9 @@ class RequestUseCollector {
         if (callee === 'String') this.setType(node, 'string');
         else if (callee === 'Boolean') this.setType(node, 'boolean');
         else if (STRING_SINKS.test(callee) && call.arguments[0] === handed) this.setType(node, 'string');
+        // `if (!sessionId && isInitializeRequest(req.body))`: a predicate choosing a branch only tests the value, as a
+        // comparison does (one whose verdict turns the request away, `if (!isValidTodo(req.body)) return …`, is judged as a check)
+        if (/^(is|has)[A-Z]/.test(calleeName(call) ?? '') && isConditionTest(call) && !rejectsUnless(call)) return 'compare';
       }
       return 'use';
     }
@@ -907,6 +918,20 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 }
 
 /** `Number(x) || 1`, `parseInt(x) ?? 10`: the converted value has a fallback. */
+/** A call whose result is only tested: the condition of an `if` or `?:`, also negated or joined with `&&` / `||`. */
+function isConditionTest(call: ts.CallExpression): boolean {
+  let node: ts.Node = climbWrappers(call);
+  while (
+    ts.isParenthesizedExpression(node.parent) ||
+    (ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.ExclamationToken) ||
+    (ts.isBinaryExpression(node.parent) && (node.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken))
+  ) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  return (ts.isIfStatement(parent) && parent.expression === node) || (ts.isConditionalExpression(parent) && parent.condition === node);
+}
+
 function isUpperClamp(call: ts.CallExpression | undefined): boolean {
   return call !== undefined && calleeText(call) === 'Math.min' && isClamp(call);
 }
