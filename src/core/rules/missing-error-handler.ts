@@ -301,7 +301,7 @@ class ErrorHandlerChecker {
     if (isFastifyErrorHandler(fn)) return;
     if (name && calledByName(name)) return; // a helper called as errorHandler(err, req, res), not middleware
     let kind: 'missing-next' | 'missing-err' | undefined;
-    if (looksLikeErrReqRes(fn) && (isRegistered || namedLikeHandler)) kind = 'missing-next';
+    if (looksLikeErrReqRes(fn)) kind = 'missing-next';
     else if (looksLikeReqResNext(fn) && namedLikeHandler && !looksLikeErrorForwarder(fn)) kind = 'missing-err';
     if (!kind) return;
     const label = name ? `\`${name}\`` : 'This error handler';

@@ -917,7 +917,6 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
-/** `Number(x) || 1`, `parseInt(x) ?? 10`: the converted value has a fallback. */
 /** A call whose result is only tested: the condition of an `if` or `?:`, also negated or joined with `&&` / `||`. */
 function isConditionTest(call: ts.CallExpression): boolean {
   let node: ts.Node = climbWrappers(call);
@@ -936,6 +935,7 @@ function isUpperClamp(call: ts.CallExpression | undefined): boolean {
   return call !== undefined && calleeText(call) === 'Math.min' && isClamp(call);
 }
 
+/** `Number(x) || 1`, `parseInt(x) ?? 10`: the converted value has a fallback. */
 function isDefaulted(call: ts.CallExpression): boolean {
   const top = climbWrappers(call);
   const parent = top.parent;
