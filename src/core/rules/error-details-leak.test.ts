@@ -849,6 +849,76 @@ module.exports = errorHandlerMiddleware;
   ],
   invalid: [
     {
+      name: 'the raw error sent with Express 4\'s deprecated status-first signature, res.send(500, err)',
+      flavour: 'express4',
+      filename: 'routes/books.js',
+      code: `var express = require('express');
+var Book = require('../models/book');
+var router = express.Router();
+
+router.get('/', function (req, res) {
+  Book.find({}).exec(function (err, books) {
+    if (err) return res.send(500, err);
+    res.send(books);
+  });
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 7, column: 21, endLine: 7, endColumn: 39 }],
+      output: `var express = require('express');
+var Book = require('../models/book');
+var router = express.Router();
+
+router.get('/', function (req, res) {
+  Book.find({}).exec(function (err, books) {
+    if (err) {
+      console.error(err);
+      return res.send(500, { error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+    }
+    res.send(books);
+  });
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'an upstream\'s response body behind a presence check written with && (err.response && err.response.data)',
+      flavour: 'express4',
+      filename: 'src/routes/sync.js',
+      code: `const router = require('express').Router();
+const axios = require('axios');
+
+router.post('/:id/sync', async (req, res) => {
+  try {
+    const { data } = await axios.post('https://api.github.com/repos/acme/board/issues', { title: req.params.id });
+    res.json({ issue: data.number });
+  } catch (err) {
+    res.status(502).json({ error: 'GitHub sync failed', upstream: err.response && err.response.data });
+  }
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 5, endLine: 9, endColumn: 103 }],
+      output: `const router = require('express').Router();
+const axios = require('axios');
+
+router.post('/:id/sync', async (req, res) => {
+  try {
+    const { data } = await axios.post('https://api.github.com/repos/acme/board/issues', { title: req.params.id });
+    res.json({ issue: data.number });
+  } catch (err) {
+    console.error(err);
+    res.status(502).json({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } });
+  }
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'the message handed to an imported sendError helper that falls back to status 500',
       flavour: 'express4',
       filename: 'src/controllers/payroll.controller.ts',

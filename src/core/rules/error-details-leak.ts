@@ -8,7 +8,7 @@ import type { Framework } from '../model/rule-meta';
 import { isFastifyOnly } from '../project/project-info';
 import { isValidStatus, readStatus, statusNumber, type StatusValue } from './util/http-status';
 import { assignedValues, localPropertyInitializer, resolveLocal } from './util/local-binding';
-import { effectiveStatus, errorReplyOf, httpErrorOf, isOutermostCall, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
+import { effectiveStatus, errorReplyOf, httpErrorOf, isOutermostCall, legacyStatusFirst, readResponseChain, statusBefore, type EffectiveStatus, type ErrorReply, type ResponseChain } from './util/response-calls';
 import { classifyCondition, errorPartSent, errorRef, findLeaks, helperPassesOn, isEmptiedBefore, LEVEL_RANK, pathConditions, type Leak } from './util/error-values';
 import { projectFunction } from './util/imported-value';
 import { responseHelperOf } from './util/response-helper';
@@ -68,7 +68,7 @@ const rule: Rule = {
       // generated error page prints `error.stack`); no fix, the template decides what the locals become
       const rendered = chain?.terminal?.name === 'render' && chain.recognised;
       if (!chain?.terminal || !chain.recognised || (!PAYLOAD_METHODS.has(chain.terminal.name) && !rendered)) return;
-      const payload = chain.terminal.args[rendered ? 1 : 0];
+      const payload = chain.terminal.args[rendered || legacyStatusFirst(chain.terminal) ? 1 : 0];
       if (!payload) return;
       const owner = responseOwner(ctx, chain.receiver);
       if (!owner) return;

@@ -334,6 +334,11 @@ export function findLeaks(payload: ts.Expression, analysis: FileAnalysis): Leak[
     if (ts.isBinaryExpression(value)) {
       const operator = value.operatorToken.kind;
       if (operator === ts.SyntaxKind.AmpersandAmpersandToken) {
+        // `err.response && err.response.data`: a presence check of what is read (the old spelling of `?.`), no guard
+        if (unwrapExpression(value.right).getText().startsWith(`${unwrapExpression(value.left).getText()}.`)) {
+          visit(value.right, state, depth + 1);
+          return;
+        }
         const condition = classifyCondition(value.left, true, analysis);
         visit(value.right, { ...state, devOnly: state.devOnly || condition.devOnly, guarded: state.guarded || condition.guarded }, depth + 1);
         return;

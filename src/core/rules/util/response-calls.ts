@@ -109,6 +109,12 @@ export function readResponseChain(call: ts.CallExpression, receiverName: string)
     chain.statusLink = undefined;
     chain.status = undefined;
   }
+  // Express 4's deprecated `res.send(500, err)`: the status comes first, what is sent second
+  const terminal = chain.terminal;
+  if (terminal && !chain.statusLink && legacyStatusFirst(terminal)) {
+    chain.statusLink = terminal;
+    chain.status = readStatus(terminal.args[0]);
+  }
   return chain;
 }
 
@@ -340,10 +346,16 @@ export function statusBefore(node: ts.Node, resName: string, handler: FunctionLi
   return { kind: 'implicit' };
 }
 
-/** The body a sending link sends (`json(x)` / `send(x)` → x), undefined for none. */
+/** The body a sending link sends (`json(x)` / `send(x)` → x, `send(500, x)` → x), undefined for none. */
 export function sentBody(link: ResponseLink | undefined): ts.Expression | undefined {
   if (!link || (link.name !== 'json' && link.name !== 'send' && link.name !== 'jsonp')) return undefined;
-  return link.args[0];
+  return legacyStatusFirst(link) ? link.args[1] : link.args[0];
+}
+
+/** `res.send(500, err)`, `res.json(404, { … })`: Express 4's deprecated signature, the status before the body. */
+export function legacyStatusFirst(link: ResponseLink): boolean {
+  const first = link.args[0] && unwrapExpression(link.args[0]);
+  return (link.name === 'send' || link.name === 'json' || link.name === 'jsonp') && link.args.length === 2 && first !== undefined && ts.isNumericLiteral(first);
 }
 
 /** Whether an expression sends nothing: absent, `undefined`, `null`, `''`. */
