@@ -117,6 +117,25 @@ module.exports = validate;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a sort field allow-listed through String() and the page clamped after String(): the text of each value is checked',
+      flavour: 'express5',
+      filename: 'src/routes/projects.ts',
+      code: `import { Router, type Request, type Response } from 'express';
+import { projects } from '../store';
+
+const SORT_FIELDS = ['name', 'createdAt', 'updatedAt'];
+const router = Router();
+
+router.get('/projects', (req: Request, res: Response) => {
+  const sort = SORT_FIELDS.includes(String(req.query.sort)) ? String(req.query.sort) : 'createdAt';
+  const page = Math.max(1, Number.parseInt(String(req.query.page ?? '1'), 10) || 1);
+  res.json(projects.sorted(sort).slice((page - 1) * 20, page * 20));
+});
+
+export default router;
+`,
+    },
+    {
       name: 'the body handed along with the whole request to a library transport, after a predicate picks the branch',
       flavour: 'express5',
       filename: 'src/routes/mcp.ts',

@@ -536,6 +536,12 @@ class RequestUseCollector {
         if (ts.isNumericLiteral(fallback)) this.setType(node, 'number');
         else if (ts.isStringLiteralLike(fallback)) this.setType(node, 'string');
       }
+      // `parseInt(String(query.page ?? '1'), 10)`, `SORT_FIELDS.includes(String(req.query.sort))`: the text of the value
+      // goes where the value would, judged there
+      if (direct && calleeText(call) === 'String' && call.arguments.length === 1) {
+        this.setType(node, 'string');
+        return this.usageAt(call, part, path, node, read);
+      }
       // Handed on whole (to a validator, a logger or anything else): members we never saw are used.
       node.whole = true;
       if (this.classifier.isValidator(call)) {
