@@ -3,6 +3,16 @@ import rule from './hardcoded-secret';
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'a weak-named variable (HASH_SALT) falling back to a plain word, not a generated-looking value',
+      flavour: 'express5',
+      filename: 'src/config.ts',
+      code: `export const config = {
+  port: Number(process.env.PORT) || 3001,
+  hashSalt: process.env.HASH_SALT || 'notes',
+};
+`,
+    },
   {
     name: 'a Gmail app password placeholder in the mailer settings',
     flavour: 'express4',
@@ -647,6 +657,28 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+    {
+      name: 'express-session\'s README secret kept in a config module under a strong name',
+      flavour: 'express4',
+      filename: 'config.js',
+      code: `module.exports = {
+  port: 5000,
+  sessionSecret: 'keyboard cat',
+};
+`,
+      errors: [{ line: 3, column: 18, endLine: 3, endColumn: 32 }],
+      output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+module.exports = {
+  port: 5000,
+  sessionSecret: requireEnv('SESSION_SECRET'),
+};
+`,
+    },
     {
       name: 'an API key the request header is compared with, the hook throwing when it differs',
       flavour: 'fastify4',

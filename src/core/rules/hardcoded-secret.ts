@@ -218,9 +218,11 @@ const rule: Rule = {
           (position.fallback.envName !== undefined && isOwnKeyName(position.fallback.envName) ? position.fallback.envName : undefined);
         const fromEnv = position.fallback.envName !== undefined && secretName !== undefined;
         // `process.env.FACEBOOK_SECRET || 'APP_SECRET'` names what belongs there, like a placeholder
-        const secret = fromEnv
+        // under a weak name (`HASH_SALT || 'notes'`) only a generated-looking fallback is a secret, as anywhere else
+        const weakOnly = secretName !== undefined && secretNameStrength(secretName) === 'weak';
+        const secret = fromEnv && !weakOnly
           ? ownKeyFallback(value, isOwnKeyName(position.fallback.envName ?? '')) && value.length >= 4 && !namesTheSlot(value, position.fallback.envName)
-          : secretName !== undefined && isSecretValue(value, secretName, 'strong');
+          : secretName !== undefined && isSecretValue(value, secretName, weakOnly ? 'weak' : 'strong');
         // `COOKIE_SECURE: z.enum(['true', 'false']).default('false')`: a switch around a key, not the key
         if (secretName && secret && !/^(true|false|yes|no|on|off|none|\d+[smhdwy])$/i.test(value) && !isLocalDatabaseDefault(position.outer, value)) {
           const envName = position.fallback.envName ?? envNameFor(secretName, position.outer);

@@ -289,6 +289,7 @@ export function isSecretValue(value: string, name: string, strength: SecretNameS
   if (strength === 'weak') return looksGenerated(value);
   // a Google app password as Gmail shows it (`'qwxz hmfe pkvb tnda'`): four groups of four letters, not words
   if (/pass|pwd/i.test(name) && /^[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}$/.test(value) && !isPlaceholder(value.replace(/ /g, ''))) return true;
+  if (TUTORIAL_SECRETS.test(value)) return true;
   if (value.length < 6 || isPlaceholder(value) || isDescriptive(value)) return false;
   if (normalized(value) === normalized(name) || normalized(name).endsWith(normalized(value))) return false;
   // `secret: 'ilovescotchyscotch'`: a long run of letters is a passphrase where the app's own key goes
@@ -297,6 +298,9 @@ export function isSecretValue(value: string, name: string, strength: SecretNameS
   if (/^[0-9]+$/.test(value)) return value.length >= 6 && shannonEntropy(value) >= 1.5;
   return shannonEntropy(value) >= 2 && characterClasses(value) >= 1;
 }
+
+/** The secrets of the README examples copied into real apps: express-session's `'keyboard cat'`, jsonwebtoken's `'shhhhh'`. */
+const TUTORIAL_SECRETS = /^(keyboard cat|shh+)$/i;
 
 /**
  * Letters-only values under a strong name: `supersecret`, `my-super-secret-key` are hand-made
