@@ -117,6 +117,35 @@ module.exports = validate;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a webhook body checked by a helper of the file that computes the HMAC and compares it in constant time',
+      flavour: 'express4',
+      filename: 'src/routes/webhooks.js',
+      code: `const crypto = require('crypto');
+const express = require('express');
+
+const router = express.Router();
+
+function signatureMatches(rawBody, header) {
+  if (!header || !header.startsWith('sha256=')) return false;
+  const expected = 'sha256=' + crypto.createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET).update(rawBody).digest('hex');
+  const a = Buffer.from(header);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+router.post('/github', express.raw({ type: 'application/json' }), (req, res) => {
+  const valid = signatureMatches(req.body, req.get('x-hub-signature-256'));
+  if (!valid) {
+    return res.status(401).json({ error: 'Bad signature' });
+  }
+  const payload = JSON.parse(req.body.toString('utf8'));
+  res.json({ received: true, action: payload.action });
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a sort field allow-listed through String() and the page clamped after String(): the text of each value is checked',
       flavour: 'express5',
       filename: 'src/routes/projects.ts',

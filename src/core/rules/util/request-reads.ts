@@ -15,7 +15,7 @@ import {
   OFFSET_FIELD,
   rejectsUnless,
 } from './request-checks';
-import { localInitializer, statementsAfter } from './local-binding';
+import { localFunction, localInitializer, statementsAfter } from './local-binding';
 
 /** The parts of a request a handler can read that carry client input we expect to be validated. */
 export type RequestPart = 'body' | 'query' | 'params';
@@ -229,10 +229,13 @@ class RequestUseCollector {
     const text = sourceFile.text;
     const at = text.indexOf('timingSafeEqual', body.pos);
     const digest = text.indexOf('createHmac', body.pos);
-    // an API key compared in constant time vets no payload: the signature must be computed over the request here
-    if (at < 0 || at > body.end || digest < 0 || digest > body.end) return;
+    // an API key compared in constant time vets no payload: the signature must be computed over the request here,
+    // or by a function of this file handed the request's body (`if (!signatureMatches(req.body, header)) return 401`)
+    const computedHere = at >= 0 && at <= body.end && digest >= 0 && digest <= body.end;
     forEachDescendant(body, (node) => {
-      if (ts.isCallExpression(node) && calleeText(node)?.endsWith('timingSafeEqual') && (rejectsUnless(node) || rejectsUnlessHeld(node))) this.markValidated('body', node.getStart());
+      if (!ts.isCallExpression(node) || !(rejectsUnless(node) || rejectsUnlessHeld(node))) return;
+      if (computedHere && calleeText(node)?.endsWith('timingSafeEqual')) this.markValidated('body', node.getStart());
+      else if (node.arguments.some((argument) => this.isBodyRead(argument)) && verifiesSignature(localFunction(node.expression))) this.markValidated('body', node.getStart());
     });
   }
 
@@ -243,6 +246,12 @@ class RequestUseCollector {
       return true;
     };
     if (visit(root)) forEachDescendant(root, visit);
+  }
+
+  /** `req.body`, `request.body`. */
+  private isBodyRead(expression: ts.Expression): boolean {
+    const value = unwrapExpression(expression);
+    return ts.isPropertyAccessExpression(value) && value.name.text === 'body' && this.isRequest(value.expression);
   }
 
   private isRequest(expression: ts.Expression): boolean {
@@ -921,6 +930,12 @@ function bindingKey(element: ts.BindingElement): string | undefined {
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** A function computing an HMAC and comparing it in constant time: a webhook signature check. */
+function verifiesSignature(fn: FunctionLike | undefined): boolean {
+  const text = fn?.body?.getText();
+  return text !== undefined && text.includes('createHmac') && text.includes('timingSafeEqual');
 }
 
 /** A call whose result is only tested: the condition of an `if` or `?:`, also negated or joined with `&&` / `||`. */
