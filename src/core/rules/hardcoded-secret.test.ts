@@ -658,6 +658,34 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   ],
   invalid: [
     {
+      name: 'an internal backdoor key in a const, compared with the key the client sends',
+      flavour: 'express4',
+      filename: 'src/middleware/apiKey.js',
+      code: `const INTERNAL_KEY = 'internal-7Hq2Lx9Pz4KvR8';
+
+module.exports = function apiKey(req, res, next) {
+  const raw = (req.get('authorization') || '').replace('Bearer ', '');
+  if (raw === INTERNAL_KEY) return next();
+  return res.status(401).json({ error: 'Unauthorized' });
+};
+`,
+      errors: [{ line: 1, column: 22, endLine: 1, endColumn: 47 }],
+      output: `function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const INTERNAL_KEY = requireEnv('INTERNAL_KEY');
+
+module.exports = function apiKey(req, res, next) {
+  const raw = (req.get('authorization') || '').replace('Bearer ', '');
+  if (raw === INTERNAL_KEY) return next();
+  return res.status(401).json({ error: 'Unauthorized' });
+};
+`,
+    },
+    {
       name: 'express-session\'s README secret kept in a config module under a strong name',
       flavour: 'express4',
       filename: 'config.js',

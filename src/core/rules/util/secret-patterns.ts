@@ -132,10 +132,13 @@ const KEY_QUALIFIERS = new Set([
   'app', 'auth', 'license', 'licence', 'service', 'webhook', 'hmac', 'jwt', 'session', 'cookie', 'admin', 'root', 'shared', 'consumer',
   'stripe', 'sendgrid', 'mailgun', 'twilio', 'openai', 'anthropic', 'github', 'slack', 'aws', 'firebase', 'algolia', 'pusher', 'mailchimp',
   'postmark', 'resend', 'brevo', 'paystack', 'razorpay', 'paypal', 'braintree', 'server', 'fcm', 'gcm', 'apns', 'onesignal',
+  // keys that let a caller in: `INTERNAL_KEY`, `BACKDOOR_KEY`, `SUPERUSER_KEY`
+  'internal', 'backdoor', 'bypass', 'superuser', 'super', 'partner', 'integration',
 ]);
 const TOKEN_QUALIFIERS = new Set([
   'access', 'auth', 'api', 'bearer', 'refresh', 'bot', 'personal', 'admin', 'secret', 'service', 'app', 'webhook', 'oauth', 'verify',
   'slack', 'github', 'gh', 'gitlab', 'npm', 'discord', 'telegram', 'twilio', 'mapbox', 'sentry', 'vercel', 'netlify', 'cloudflare', 'hf',
+  'internal', 'backdoor', 'bypass', 'superuser', 'master', 'root', 'partner', 'integration',
 ]);
 /** Words that make a name a description of a secret rather than the secret: `publicKey`, `testPassword`, `placeholderToken`. */
 const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'placeholder', 'example', 'sample', 'dummy', 'fake', 'mock', 'test', 'demo', 'hash', 'hashed', 'invalid', 'wrong']);
