@@ -117,6 +117,42 @@ module.exports = validate;
 runRuleTests(rule, {
   valid: [
     {
+      name: 'the fields handed to an entity factory of the project that checks each one and throws',
+      flavour: 'express5',
+      filename: 'src/routes/users.ts',
+      code: `import { Router } from 'express';
+import { makeUser, InvalidUserError } from '../domain/user';
+import { users } from '../store';
+
+const router = Router();
+
+router.post('/register', async (req, res, next) => {
+  try {
+    const { email, password, displayName } = req.body;
+    const user = makeUser({ email, password, displayName });
+    await users.insert(user);
+    res.status(201).json({ email: user.email, displayName: user.displayName });
+  } catch (err) {
+    if (err instanceof InvalidUserError) return res.status(400).json({ error: err.message });
+    next(err);
+  }
+});
+
+export default router;
+`,
+      files: {
+        'src/domain/user.ts': `export class InvalidUserError extends Error {}
+
+export function makeUser({ email, password, displayName }: { email: unknown; password: unknown; displayName: unknown }) {
+  if (typeof email !== 'string' || !/^[^@]+@[^@]+$/.test(email)) throw new InvalidUserError('A valid email is required.');
+  if (typeof password !== 'string' || password.length < 10) throw new InvalidUserError('Password must be 10 characters or more.');
+  if (typeof displayName !== 'string' || displayName.length > 60) throw new InvalidUserError('Display name is too long.');
+  return Object.freeze({ email: email.toLowerCase(), password, displayName });
+}
+`,
+      },
+    },
+    {
       name: 'a webhook body checked by a helper of the file that computes the HMAC and compares it in constant time',
       flavour: 'express4',
       filename: 'src/routes/webhooks.js',

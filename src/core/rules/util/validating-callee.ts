@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { importsOf, type ImportBinding } from '../../analysis/imports';
-import { isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { alwaysExits, isFunctionLike, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
 import type { RoutewiseSettings } from '../../model/settings';
 import { exportedValue, reexportsOf, topLevelValue } from './module-values';
 import { enclosingCallOfArgument } from './request-reads';
@@ -95,6 +95,10 @@ export class ValidatingCalleeResolver {
     const classifier = this.classifierOf(file);
     const vetted = new Set<string>();
     const visit = (node: ts.Node): void => {
+      // an entity factory's own checks: `if (typeof email !== 'string' || !EMAIL_RE.test(email)) throw new InvalidUserError(…)`
+      if (ts.isTypeOfExpression(node) && ts.isIdentifier(unwrapExpression(node.expression)) && !testsPresenceOnly(node) && rejectsWhenTrue(node)) {
+        vetted.add((unwrapExpression(node.expression) as ts.Identifier).text);
+      }
       if (ts.isCallExpression(node) && classifier.isValidator(node)) {
         for (const argument of node.arguments) {
           const value = unwrapExpression(argument);
@@ -198,6 +202,22 @@ export class ValidatingCalleeResolver {
     this.files.set(path, file);
     return file ?? undefined;
   }
+}
+
+/** `typeof x === 'undefined'`: whether it was given at all, not what it is. */
+function testsPresenceOnly(typeOf: ts.TypeOfExpression): boolean {
+  const comparison = typeOf.parent;
+  if (!ts.isBinaryExpression(comparison)) return false;
+  const other = comparison.left === typeOf ? comparison.right : comparison.left;
+  return ts.isStringLiteralLike(other) && other.text === 'undefined';
+}
+
+/** A test inside the condition of an `if` whose branch throws or returns: `if (typeof x !== 'string' || …) throw …`. */
+function rejectsWhenTrue(test: ts.Node): boolean {
+  let node: ts.Node = test;
+  while (!ts.isStatement(node.parent) && (ts.isBinaryExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isPrefixUnaryExpression(node.parent))) node = node.parent;
+  const statement = node.parent;
+  return ts.isIfStatement(statement) && statement.expression === node && alwaysExits(statement.thenStatement);
 }
 
 function isThisMember(node: ts.Expression): node is ts.PropertyAccessExpression & { name: ts.Identifier } {
