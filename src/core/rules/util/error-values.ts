@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
 import { alwaysExits, functionName, isFunctionLike, memberPath, parameterTypeName, unwrapExpression, type FunctionLike } from '../../analysis/syntax';
+import { looksLikeErrReqRes } from './error-handler-detect';
 import { assignedValues, assignmentTarget, definitelyAssigns, initializerReaches, isReassigned, localFunction, localInitializer, localPropertyInitializer, resolveLocal, type LocalBinding } from './local-binding';
 
 /**
@@ -109,10 +110,10 @@ function isPlainFunction(fn: ts.Node): fn is ts.FunctionExpression | ts.ArrowFun
  * missing fourth parameter missing-error-handler reports. Express never hands it an error.
  */
 function isMisdeclaredErrorMiddleware(fn: ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration, analysis: FileAnalysis): boolean {
-  if (fn.parameters.length !== 3 || !/^(req|request)$/.test(parameterNameAt(fn, 1)) || !/^(res|response)$/.test(parameterNameAt(fn, 2))) return false;
+  if (fn.parameters.length !== 3 || !looksLikeErrReqRes(fn)) return false;
   // an option's callback (http-proxy-middleware's `error: (err, req, res) => …`) is called with errors by its library
   const name = ts.isPropertyAssignment(fn.parent) ? undefined : functionName(fn);
-  if (name === undefined || !ERROR_NAME.test(parameterNameAt(fn, 0))) return false;
+  if (name === undefined) return false;
   return !analysis.calls.some((call) => {
     const callee = unwrapExpression(call.expression);
     return ts.isIdentifier(callee) && callee.text === name;

@@ -629,7 +629,7 @@ class RequestUseCollector {
         else if (STRING_SINKS.test(callee) && call.arguments[0] === handed) this.setType(node, 'string');
         // `if (!sessionId && isInitializeRequest(req.body))`: a predicate choosing a branch only tests the value, as a
         // comparison does (one whose verdict turns the request away, `if (!isValidTodo(req.body)) return …`, is judged as a check)
-        if (/^(is|has)[A-Z]/.test(calleeName(call) ?? '') && isConditionTest(call) && !rejectsUnless(call)) return 'compare';
+        if (/^(is|has)[A-Z]/.test(calleeName(call) ?? '') && isTruthinessTest(climbWrappers(call)) && !rejectsUnless(call)) return 'compare';
       }
       return 'use';
     }
@@ -936,20 +936,6 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 function verifiesSignature(fn: FunctionLike | undefined): boolean {
   const text = fn?.body?.getText();
   return text !== undefined && text.includes('createHmac') && text.includes('timingSafeEqual');
-}
-
-/** A call whose result is only tested: the condition of an `if` or `?:`, also negated or joined with `&&` / `||`. */
-function isConditionTest(call: ts.CallExpression): boolean {
-  let node: ts.Node = climbWrappers(call);
-  while (
-    ts.isParenthesizedExpression(node.parent) ||
-    (ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.ExclamationToken) ||
-    (ts.isBinaryExpression(node.parent) && (node.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken))
-  ) {
-    node = node.parent;
-  }
-  const parent = node.parent;
-  return (ts.isIfStatement(parent) && parent.expression === node) || (ts.isConditionalExpression(parent) && parent.condition === node);
 }
 
 function isUpperClamp(call: ts.CallExpression | undefined): boolean {
