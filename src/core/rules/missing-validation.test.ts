@@ -153,6 +153,28 @@ export function makeUser({ email, password, displayName }: { email: unknown; pas
       },
     },
     {
+      name: 'fields split off the body only to be dropped, the rest parsed',
+      flavour: 'express5',
+      filename: 'src/routes/profile.ts',
+      files: { 'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', type: 'module', dependencies: { express: '^5.1.0', zod: '^3.23.8' } }, null, 2) },
+      code: `import { Router } from 'express';
+import { z } from 'zod';
+import { profiles } from '../store.js';
+
+const router = Router();
+const Profile = z.object({ displayName: z.string().max(60), bio: z.string().max(500) }).strict();
+
+router.patch('/profile', async (req, res) => {
+  // clients send back what they were given; the server decides these
+  const { id, createdAt, ...changes } = req.body;
+  const profile = await profiles.update(req.user.id, Profile.parse(changes));
+  res.json(profile);
+});
+
+export default router;
+`,
+    },
+    {
       name: 'a webhook body checked by a helper of the file that computes the HMAC and compares it in constant time',
       flavour: 'express4',
       filename: 'src/routes/webhooks.js',
@@ -5145,6 +5167,63 @@ notesRouter.post('/create', async (req, res) => {
 });
 
 module.exports = { notesRouter };
+`,
+    },
+    {
+      name: 'a field split off the body beside a rest that alone is parsed',
+      flavour: 'express4',
+      filename: 'src/app.ts',
+      files: { 'package.json': JSON.stringify({ name: 'fixture', version: '1.0.0', dependencies: { express: '^4.21.2', zod: '^3.23.8' } }, null, 2) },
+      code: `import express from 'express';
+import { z } from 'zod';
+import { db } from './db';
+
+const app = express();
+app.use(express.json());
+
+const Pet = z.object({ name: z.string(), species: z.string() });
+
+app.post('/pets', async (req, res) => {
+  const { ownerName, ...data } = req.body;
+  const pet = Pet.parse(data);
+  const owner = await db.owner.findFirst({ where: { name: ownerName } });
+  res.status(201).json(await db.pet.create({ data: { ...pet, ownerId: owner.id } }));
+});
+
+app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  res.status(500).json({ error: 'Internal error' });
+});
+`,
+      errors: [{ line: 11, column: 34, endLine: 11, endColumn: 42, message: '`req.body` reaches the handler of POST /pets without validation; validate it with a schema.' }],
+      output: `import express from 'express';
+import { z } from 'zod';
+import { db } from './db';
+
+const app = express();
+app.use(express.json());
+
+const Pet = z.object({ name: z.string(), species: z.string() });
+
+const postPetsBody = z.object({
+  ownerName: z.unknown(),
+}).passthrough();
+
+app.post('/pets', async (req, res) => {
+  const parsedBody = postPetsBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const { ownerName, ...data } = req.body;
+  const pet = Pet.parse(data);
+  const owner = await db.owner.findFirst({ where: { name: ownerName } });
+  res.status(201).json(await db.pet.create({ data: { ...pet, ownerId: owner.id } }));
+});
+
+app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  res.status(500).json({ error: 'Internal error' });
+});
 `,
     },
     {

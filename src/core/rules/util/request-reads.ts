@@ -107,6 +107,8 @@ interface Alias {
   /** The read that created the alias. */
   read: RequestRead;
   declaredAt: number;
+  /** `const { ownerName, ...data } = req.body`: the fields split off beside a top-level rest, which a check of `data` leaves unchecked. */
+  splitOff?: readonly string[];
 }
 
 const constantTimeFiles = new WeakMap<ts.SourceFile, boolean>();
@@ -173,6 +175,10 @@ class RequestUseCollector {
   private readonly usedFields = new Set<string>();
   private chainResultAt: number | undefined;
   private readonly requestName: string | undefined;
+  /** The alias whose use is being followed, so a check of a rest alias knows what it leaves out. */
+  private following: Alias | undefined;
+  /** Part validations reached through a rest alias: they hold only if the fields split off beside it are unused or checked. */
+  private readonly restValidations: { part: RequestPart; at: number; splitOff: readonly string[] }[] = [];
 
   constructor(
     private readonly fn: FunctionLike,
@@ -198,6 +204,10 @@ class RequestUseCollector {
     }
     if (this.fn.body) this.walk(this.fn.body);
     this.signatureCheck();
+    for (const { part, at, splitOff } of this.restValidations) {
+      const checked = new Set(this.fieldChecks.filter((check) => check.part === part && check.path.length === 1).map((check) => check.path[0]));
+      if (splitOff.every((field) => !this.usedFields.has(`${part}.${field}`) || checked.has(field))) this.markValidated(part, at);
+    }
     // a part is vetted by field checks only when they cover every field the handler reads of it
     for (const part of new Set(this.fieldChecks.map((check) => check.part))) {
       const checks = this.fieldChecks.filter((check) => check.part === part && check.path.length === 1);
@@ -273,7 +283,9 @@ class RequestUseCollector {
     }
     const alias = this.aliases.get(node.text);
     if (alias && node.getStart() > alias.declaredAt) {
+      this.following = alias;
       const usage = this.followValue(node, alias.part, alias.path, alias.read);
+      this.following = undefined;
       this.captureUses.get(alias.read)?.push(usage.usage);
       if (usage.usage === 'use' && (alias.read.firstUseAt === undefined || node.getStart() < alias.read.firstUseAt)) alias.read.firstUseAt = node.getStart();
       if (!usage.named) this.captureNamedOnly.set(alias.read, false);
@@ -804,7 +816,8 @@ class RequestUseCollector {
       if (element.dotDotDotToken) {
         parentNode.whole = true;
         named = false;
-        if (ts.isIdentifier(element.name)) this.aliases.set(element.name.text, { part, path: [...path], read, declaredAt: element.getEnd() });
+        const splitOff = path.length === 0 ? pattern.elements.filter((sibling) => !sibling.dotDotDotToken).map(bindingKey).filter((key): key is string => key !== undefined) : [];
+        if (ts.isIdentifier(element.name)) this.aliases.set(element.name.text, { part, path: [...path], read, declaredAt: element.getEnd(), splitOff: splitOff.length > 0 ? splitOff : undefined });
         continue;
       }
       const key = bindingKey(element);
@@ -862,6 +875,11 @@ class RequestUseCollector {
   }
 
   private markValidated(part: RequestPart, at: number): void {
+    const splitOff = this.following?.splitOff;
+    if (splitOff) {
+      this.restValidations.push({ part, at, splitOff });
+      return;
+    }
     const existing = this.validatedAt.get(part);
     if (existing === undefined || at < existing) this.validatedAt.set(part, at);
   }
