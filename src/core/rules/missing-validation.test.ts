@@ -5227,6 +5227,109 @@ app.use((err: Error, _req: express.Request, res: express.Response, _next: expres
 `,
     },
     {
+      name: 'reported at the unchecked field, not at an allow-listed one read first',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const { Product } = require('./models');
+
+const app = express();
+const SORTS = ['price', 'name', 'createdAt'];
+
+app.get('/products', async (req, res, next) => {
+  try {
+    const sort = SORTS.includes(req.query.sort) ? req.query.sort : 'createdAt';
+    res.json(await Product.find({ category: req.query.category }).sort(sort));
+  } catch (err) {
+    next(err);
+  }
+});
+`,
+      errors: [{ line: 10, column: 45, endLine: 10, endColumn: 54, message: '`req.query` reaches the handler of GET /products without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const { Product } = require('./models');
+const { z } = require('zod');
+
+const app = express();
+const SORTS = ['price', 'name', 'createdAt'];
+
+const getProductsQuery = z.object({
+  sort: z.string().optional(),
+  category: z.string().optional(),
+});
+
+app.get('/products', async (req, res, next) => {
+  const parsedQuery = getProductsQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  try {
+    const sort = SORTS.includes(req.query.sort) ? req.query.sort : 'createdAt';
+    res.json(await Product.find({ category: req.query.category }).sort(sort));
+  } catch (err) {
+    next(err);
+  }
+});
+`,
+    },
+    {
+      name: 'a list named valid… looked up with one converted field vets only that field',
+      flavour: 'express4',
+      filename: 'src/controllers/users.js',
+      code: `const { User } = require('../models');
+
+exports.updateUserRole = async (req, res) => {
+  const { email, role } = req.body;
+  if (!email || !role) return res.status(400).json({ message: 'Email and role are required' });
+  const validRoles = [1, 2, 3];
+  if (!validRoles.includes(Number(role))) return res.status(400).json({ message: 'Invalid role' });
+  const user = await User.findOne({ where: { email } });
+  if (!user) return res.status(404).json({ message: 'User not found' });
+  user.role = Number(role);
+  await user.save();
+  res.json(user);
+};
+`,
+      files: {
+        'src/app.js': `const express = require('express');
+const users = require('./controllers/users');
+
+const app = express();
+app.use(express.json());
+app.post('/users/role', users.updateUserRole);
+app.use((err, req, res, next) => res.status(500).json({ error: 'Internal error' }));
+module.exports = app;
+`,
+      },
+      errors: [{ line: 4, column: 27, endLine: 4, endColumn: 35, message: '`req.body` reaches the handler of POST /users/role without validation; validate it with a schema.' }],
+      output: `const { User } = require('../models');
+const { z } = require('zod');
+
+const updateUserRoleBody = z.object({
+  email: z.string(),
+  role: z.coerce.number(),
+});
+
+exports.updateUserRole = async (req, res) => {
+  const parsedBody = updateUserRoleBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const { email, role } = req.body;
+  if (!email || !role) return res.status(400).json({ message: 'Email and role are required' });
+  const validRoles = [1, 2, 3];
+  if (!validRoles.includes(Number(role))) return res.status(400).json({ message: 'Invalid role' });
+  const user = await User.findOne({ where: { email } });
+  if (!user) return res.status(404).json({ message: 'User not found' });
+  user.role = Number(role);
+  await user.save();
+  res.json(user);
+};
+`,
+    },
+    {
       name: 'a pattern check of one field does not vet the rest of the body',
       flavour: 'express4',
       filename: 'src/routes/users.js',

@@ -306,6 +306,8 @@ function isUnvalidated(read: RequestRead, use: RequestUse): boolean {
   if (read.usage !== 'use' && read.usage !== 'capture') return false;
   // Path parameters taken by name are lookup keys the router already matched (see the docs page).
   if (read.part === 'params' && read.namedOnly) return false;
+  // the field was checked on its own before this read; another field of the part is what goes unchecked
+  if (read.fieldChecked) return false;
   return !isAfter(read, use.validatedAt.get(read.part));
 }
 

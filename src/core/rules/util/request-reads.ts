@@ -62,6 +62,8 @@ export interface RequestRead {
   namedOnly: boolean;
   /** A capture's first use through its alias that reaches the handler's logic (`const email = req.body.email; send(email)`). */
   firstUseAt?: number;
+  /** `req.query.sort` after `if (!SORTS.includes(req.query.sort)) return …`: the field this read takes was checked on its own before it. */
+  fieldChecked?: boolean;
   /** The call a whole part is handed to as one argument (`parsePagination(req.query)`): a project function may vet what it reads. */
   handedTo?: { call: ts.CallExpression; index: number };
 }
@@ -178,6 +180,8 @@ class RequestUseCollector {
   /** The alias whose use is being followed, so a check of a rest alias knows what it leaves out. */
   private following: Alias | undefined;
   /** Part validations reached through a rest alias: they hold only if the fields split off beside it are unused or checked. */
+  /** Reads of one top-level field (`req.query.sort`), marked when a check of that field comes before them. */
+  private readonly fieldReads: { read: RequestRead; field: string }[] = [];
   private readonly restValidations: { part: RequestPart; at: number; splitOff: readonly string[] }[] = [];
 
   constructor(
@@ -216,6 +220,9 @@ class RequestUseCollector {
       const unchecked = root ? [...root.children.keys()].filter((field) => this.usedFields.has(`${part}.${field}`) && !checked.has(field)) : [];
       // from the first check on: a field read between the checks is read to build a later check or a log line
       if (checks.length > 0 && root && !root.whole && unchecked.length === 0) this.markValidated(part, Math.min(...checks.map((check) => check.at)));
+    }
+    for (const { read, field } of this.fieldReads) {
+      read.fieldChecked = this.fieldChecks.some((check) => check.part === read.part && check.path.length === 1 && check.path[0] === field && check.at <= read.start);
     }
     for (const [read, uses] of this.captureUses) {
       // Values bound only to be logged are harmless; any other capture is judged like a use.
@@ -363,6 +370,7 @@ class RequestUseCollector {
     }
     read.usage = result.usage;
     read.namedOnly = result.named;
+    if (result.path.length > 0) this.fieldReads.push({ read, field: result.path[0] });
     const top = climbWrappers(access);
     const handedTo = result.usage === 'use' && ts.isCallExpression(top.parent) ? top.parent : undefined;
     const index = handedTo ? handedTo.arguments.indexOf(top) : -1;

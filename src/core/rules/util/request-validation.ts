@@ -26,6 +26,7 @@ const VALIDATION_MODULES = new Set([
 
 /** Names of middleware and functions that validate input. */
 const VALIDATION_NAME = /valid|celebrate|checkSchema|schema/i;
+const LIST_LOOKUPS = new Set(['includes', 'indexOf', 'lastIndexOf', 'has', 'find', 'findIndex', 'some', 'every']);
 /** …unless the name says they check credentials rather than input: `validateToken`, `validatePassword(plain, hash)`. */
 const CREDENTIAL_NAME = /token|jwt|session|auth|api_?key|captcha|csrf|signature|otp|permission|role|access|login|password|credential/i;
 /** Always a credential check, whatever else the name says. */
@@ -127,6 +128,9 @@ function isValidatorCall(call: ts.CallExpression, context: ClassifierContext & P
   const name = segments[segments.length - 1];
   const root = segments[0];
   if (name === 'parseInt' || name === 'parseFloat') return false;
+  // `validRoles.includes(Number(role))` looks one value up in a list, named "valid" or not: an allow-list
+  // test of that value (judged as one where it stands), never a validation of what the value came from
+  if (segments.length >= 2 && LIST_LOOKUPS.has(name)) return false;
   if (isIgnoredVerdict(call)) return false;
   if (WEBHOOK_VERIFIER.test(text)) return true;
   // svix (Clerk, Resend): `new Webhook(secret).verify(payload, headers)`
