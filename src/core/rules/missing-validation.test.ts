@@ -175,6 +175,38 @@ export default router;
 `,
     },
     {
+      name: 'the raw body\'s text held in a variable and handed to a signature check of the project before it is parsed',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const { verifySignature } = require('./provider');
+const store = require('./store');
+
+const app = express();
+
+app.post('/webhooks/paypro', express.raw({ type: 'application/json' }), async (req, res) => {
+  const rawBody = req.body.toString('utf8');
+  if (!verifySignature(rawBody, req.get('x-paypro-signature'))) return res.status(400).json({ error: 'invalid_signature' });
+  const event = JSON.parse(rawBody);
+  await store.credit(event.data.id, event.data.amount);
+  res.json({ received: true });
+});
+`,
+      files: { 'src/provider.js': `const crypto = require('crypto');
+
+function verifySignature(rawBody, header) {
+  if (!header) return false;
+  const [t, sig] = header.split(',');
+  const expected = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(\`\${t}.\${rawBody}\`).digest('hex');
+  const a = Buffer.from(expected);
+  const b = Buffer.from(String(sig));
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+module.exports = { verifySignature };
+` },
+    },
+    {
       name: 'a webhook body checked by a helper of the file that computes the HMAC and compares it in constant time',
       flavour: 'express4',
       filename: 'src/routes/webhooks.js',
@@ -5328,6 +5360,26 @@ exports.updateUserRole = async (req, res) => {
   res.json(user);
 };
 `,
+    },
+    {
+      name: 'the raw body\'s text held in a variable and parsed with no signature check (no schema fix for raw bytes)',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const { verifySignature } = require('./provider');
+const store = require('./store');
+
+const app = express();
+
+app.post('/webhooks/paypro', express.raw({ type: 'application/json' }), async (req, res) => {
+  const rawBody = req.body.toString('utf8');
+  console.info('paypro event received');
+  const event = JSON.parse(rawBody);
+  await store.credit(event.data.id, event.data.amount);
+  res.json({ received: true });
+});
+`,
+      errors: [{ line: 8, column: 19, endLine: 8, endColumn: 27, message: '`req.body` reaches the handler of POST /webhooks/paypro without validation; validate it with a schema.' }],
     },
     {
       name: 'a pattern check of one field does not vet the rest of the body',

@@ -516,6 +516,8 @@ function finding(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, unvali
 }
 
 function buildFix(ctx: RuleContext, handler: HandlerInfo, use: RequestUse, parts: RequestPart[], route: RouteContext): Report['fix'] {
+  // a payload read as raw bytes is vetted by its sender's signature, which no object schema stands for
+  if (parts.some((part) => use.rawText.has(part))) return undefined;
   const minimal = minimalFix(ctx, handler, use, parts, route);
   const target = ctx.scaffold ? validationTarget(ctx, route) : undefined;
   if (!ctx.scaffold || !target) return minimal;

@@ -85,6 +85,8 @@ export interface RequestUse {
    * chains, which say themselves which parts they check; all parts when the chains cannot be seen.
    */
   chainResultAt?: number;
+  /** Parts read as raw bytes (`req.body.toString('utf8')` behind `express.raw()`): no object schema describes them. */
+  rawText: Set<RequestPart>;
 }
 
 export interface RequestForward {
@@ -176,6 +178,7 @@ class RequestUseCollector {
   /** `body.title`: fields some read uses as a value, not only compares or logs; only they need a check. */
   private readonly usedFields = new Set<string>();
   private chainResultAt: number | undefined;
+  private readonly rawText = new Set<RequestPart>();
   private readonly requestName: string | undefined;
   /** The alias whose use is being followed, so a check of a rest alias knows what it leaves out. */
   private following: Alias | undefined;
@@ -230,7 +233,7 @@ class RequestUseCollector {
       read.namedOnly = read.namedOnly && (this.captureNamedOnly.get(read) ?? true);
     }
     this.reads.sort((a, b) => a.start - b.start);
-    return { reads: this.reads, fields: this.fields, validatedAt: this.validatedAt, partExpression: this.partExpression, written: this.written, forwards: this.forwards, chainResultAt: this.chainResultAt };
+    return { reads: this.reads, fields: this.fields, validatedAt: this.validatedAt, partExpression: this.partExpression, written: this.written, forwards: this.forwards, chainResultAt: this.chainResultAt, rawText: this.rawText };
   }
 
   /**
@@ -436,11 +439,18 @@ class RequestUseCollector {
         if (ts.isCallExpression(grand) && grand.expression === parent) {
           // `createHmac(…).update(`${timestamp}.${req.body.toString('utf8')}`)`: the raw payload signed with a timestamp, as hashed
           // whole; handed that way to a signature check (`verifyHmac(Buffer.from(`${t}.${req.body.toString()}`), …)`), checked
+          if (name === 'toString' && fieldPath.length === 0) this.rawText.add(part);
           const receiver = name === 'toString' && fieldPath.length === 0 ? signedTextReceiver(grand) : undefined;
           if (receiver && isDigestUpdate(receiver)) return { usage: 'log', named: false, path: fieldPath };
           if (receiver && this.classifier.isValidator(receiver)) {
             this.markValidated(part, receiver.getStart());
             return { usage: 'validator', named: false, path: fieldPath };
+          }
+          // `const rawBody = req.body.toString('utf8')`: the payload's text stands for the payload, judged through its uses
+          const holder = name === 'toString' && fieldPath.length === 0 ? climbWrappers(grand).parent : undefined;
+          if (holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) {
+            this.aliases.set(holder.name.text, { part, path: [], read: this.captureRead(read), declaredAt: holder.getEnd() });
+            return { usage: 'capture', named: false, path: fieldPath };
           }
           this.methodEvidence(part, fieldPath, name);
           const write = this.isWrite(grand);
