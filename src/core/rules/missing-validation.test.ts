@@ -207,6 +207,23 @@ module.exports = { verifySignature };
 ` },
     },
     {
+      name: 'an optional date cursor built only when sent and refused when invalid',
+      flavour: 'express5',
+      filename: 'src/app.ts',
+      code: `import express from 'express';
+import { auditLog } from './audit';
+
+const app = express();
+
+app.get('/audit-log', async (req, res) => {
+  const before = req.query.before ? new Date(String(req.query.before)) : undefined;
+  if (before && Number.isNaN(before.getTime())) return res.status(400).json({ error: 'before must be an ISO timestamp' });
+  res.json(await auditLog(50, before));
+});
+`,
+      files: { 'src/audit.ts': `export async function auditLog(limit: number, before?: Date) {\n  return { limit, before };\n}\n` },
+    },
+    {
       name: 'a webhook body checked by a helper of the file that computes the HMAC and compares it in constant time',
       flavour: 'express4',
       filename: 'src/routes/webhooks.js',
@@ -5380,6 +5397,45 @@ app.post('/webhooks/paypro', express.raw({ type: 'application/json' }), async (r
 });
 `,
       errors: [{ line: 8, column: 19, endLine: 8, endColumn: 27, message: '`req.body` reaches the handler of POST /webhooks/paypro without validation; validate it with a schema.' }],
+    },
+    {
+      name: 'an optional date cursor built only when sent and never checked',
+      flavour: 'express5',
+      filename: 'src/app.ts',
+      code: `import express from 'express';
+import { auditLog } from './audit';
+
+const app = express();
+
+app.get('/audit-log', async (req, res) => {
+  const before = req.query.before ? new Date(String(req.query.before)) : undefined;
+  console.info('audit log read');
+  res.json(await auditLog(50, before));
+});
+`,
+      files: { 'src/audit.ts': `export async function auditLog(limit: number, before?: Date) {\n  return { limit, before };\n}\n` },
+      errors: [{ line: 7, column: 53, endLine: 7, endColumn: 62, message: '`req.query` reaches the handler of GET /audit-log without validation; validate it with a schema.' }],
+      output: `import express from 'express';
+import { auditLog } from './audit';
+import { z } from 'zod';
+
+const app = express();
+
+const getAuditLogQuery = z.object({
+  before: z.string().optional(),
+});
+
+app.get('/audit-log', async (req, res) => {
+  const parsedQuery = getAuditLogQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const before = req.query.before ? new Date(String(req.query.before)) : undefined;
+  console.info('audit log read');
+  res.json(await auditLog(50, before));
+});
+`,
     },
     {
       name: 'a pattern check of one field does not vet the rest of the body',

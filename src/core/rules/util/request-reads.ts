@@ -727,7 +727,13 @@ class RequestUseCollector {
     const read = climbWrappers(construction).parent;
     const inline = ts.isPropertyAccessExpression(read) && ts.isCallExpression(read.parent) ? enclosingCallOfArgument(read.parent) : undefined;
     if (inline && isDateGuard(inline, (tested) => tested === climbWrappers(construction) || tested === construction)) return inline;
-    const declaration = climbWrappers(construction).parent;
+    let held: ts.Node = climbWrappers(construction);
+    // `const before = req.query.before ? new Date(String(req.query.before)) : undefined`: built only when sent
+    const conditional = held.parent;
+    if (ts.isConditionalExpression(conditional) && conditional.condition !== held && isNothing(conditional.whenTrue === held ? conditional.whenFalse : conditional.whenTrue)) {
+      held = climbWrappers(conditional);
+    }
+    const declaration = held.parent;
     if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.fn.body) return undefined;
     const name = declaration.name.text;
     let guard: ts.CallExpression | undefined;
