@@ -4,6 +4,22 @@ import rule from './hardcoded-secret';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a fallback read through an alias of process.env that the file refuses in production',
+      flavour: 'fastify4',
+      filename: 'src/config.ts',
+      code: `const env = process.env;
+const isProduction = env.NODE_ENV === 'production';
+
+const jwtSecret = env.JWT_SECRET ?? 'local-dev-jwt-secret';
+
+if (isProduction && jwtSecret === 'local-dev-jwt-secret') {
+  throw new Error('JWT_SECRET must be set in production');
+}
+
+export const config = { jwtSecret };
+`,
+    },
+    {
       name: 'a weak-named variable (HASH_SALT) falling back to a plain word, not a generated-looking value',
       flavour: 'express5',
       filename: 'src/config.ts',
@@ -657,6 +673,40 @@ start({ authentication: { initApiTokens: [{ secret: '*:*.964a287e1b728cb5f4f3e01
   },
   ],
   invalid: [
+    {
+      name: 'a fallback read through an alias of process.env that the file only warns about',
+      flavour: 'fastify4',
+      filename: 'src/config.ts',
+      code: `const env = process.env;
+const isProduction = env.NODE_ENV === 'production';
+
+const jwtSecret = env.JWT_SECRET ?? 'local-dev-jwt-secret';
+
+if (isProduction && jwtSecret === 'local-dev-jwt-secret') {
+  console.warn('JWT_SECRET must be set in production');
+}
+
+export const config = { jwtSecret };
+`,
+      errors: [{ line: 4, column: 37, endLine: 4, endColumn: 59, message: 'Hardcoded fallback secret for `process.env.JWT_SECRET`: when the variable is unset the app runs with a secret anyone who reads the code knows. Require JWT_SECRET instead.' }],
+      output: `function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Missing required environment variable \${name}\`);
+  return value;
+}
+
+const env = process.env;
+const isProduction = env.NODE_ENV === 'production';
+
+const jwtSecret = requireEnv('JWT_SECRET');
+
+if (isProduction && jwtSecret === 'local-dev-jwt-secret') {
+  console.warn('JWT_SECRET must be set in production');
+}
+
+export const config = { jwtSecret };
+`,
+    },
     {
       name: 'an internal backdoor key in a const, compared with the key the client sends',
       flavour: 'express4',

@@ -222,7 +222,7 @@ const rule: Rule = {
         const weakOnly = secretName !== undefined && secretNameStrength(secretName) === 'weak';
         const secret = fromEnv && !weakOnly
           ? ownKeyFallback(value, isOwnKeyName(position.fallback.envName ?? '')) && value.length >= 4 && !namesTheSlot(value, position.fallback.envName)
-          : secretName !== undefined && isSecretValue(value, secretName, weakOnly ? 'weak' : 'strong');
+          : secretName !== undefined && isSecretValue(value, secretName, weakOnly ? 'weak' : 'strong') && !(refused ??= refusedLiterals(ctx)).has(value);
         // `COOKIE_SECURE: z.enum(['true', 'false']).default('false')`: a switch around a key, not the key
         if (secretName && secret && !/^(true|false|yes|no|on|off|none|\d+[smhdwy])$/i.test(value) && !isLocalDatabaseDefault(position.outer, value)) {
           const envName = position.fallback.envName ?? envNameFor(secretName, position.outer);

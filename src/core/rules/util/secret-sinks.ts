@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { requiredModule, type ImportBinding } from '../../analysis/imports';
 import { isFunctionLike, memberPath, unwrapExpression } from '../../analysis/syntax';
-import { resolveLocal, statementsAfter } from './local-binding';
+import { localInitializer, resolveLocal, statementsAfter } from './local-binding';
 
 /**
  * Arguments and options of known APIs that take a secret: JWT signing keys, session and cookie
@@ -241,6 +241,9 @@ export function envReadName(expression: ts.Expression): string | undefined {
   const path = memberPath(object)?.join('.');
   if (path === 'process.env' || path === 'Bun.env') return name;
   const unwrapped = unwrapExpression(object);
+  // `const env = process.env; env.JWT_SECRET`
+  const held = ts.isIdentifier(unwrapped) ? localInitializer(unwrapped) : undefined;
+  if (held && memberPath(held)?.join('.') === 'process.env') return name;
   if (ts.isPropertyAccessExpression(unwrapped) && unwrapped.name.text === 'env' && ts.isMetaProperty(unwrapExpression(unwrapped.expression))) return name;
   return undefined;
 }
