@@ -849,6 +849,48 @@ module.exports = errorHandlerMiddleware;
   ],
   invalid: [
     {
+      name: 'a driver error\'s own message, under a 400, guarded by the driver error being there',
+      flavour: 'express4',
+      filename: 'src/app.js',
+      code: `const express = require('express');
+const { Recipe } = require('./models');
+
+const app = express();
+
+app.get('/recipes/:id', async (req, res, next) => {
+  try {
+    res.json(await Recipe.findByPk(req.params.id));
+  } catch (err) {
+    if (err.name === 'SequelizeDatabaseError') {
+      return res.status(400).json({ message: 'Invalid request', detail: err.original && err.original.message });
+    }
+    next(err);
+  }
+});
+
+app.use((err, req, res, next) => res.status(500).json({ message: 'Internal error' }));
+`,
+      errors: [{ line: 11, column: 14, message: 'The driver internals `err.original.message` of an error are sent to the client; keep them in the server logs and leave them out of the response.' }],
+      output: `const express = require('express');
+const { Recipe } = require('./models');
+
+const app = express();
+
+app.get('/recipes/:id', async (req, res, next) => {
+  try {
+    res.json(await Recipe.findByPk(req.params.id));
+  } catch (err) {
+    if (err.name === 'SequelizeDatabaseError') {
+      return res.status(400).json({ message: 'Invalid request' });
+    }
+    next(err);
+  }
+});
+
+app.use((err, req, res, next) => res.status(500).json({ message: 'Internal error' }));
+`,
+    },
+    {
       name: 'the raw error sent with Express 4\'s deprecated status-first signature, res.send(500, err)',
       flavour: 'express4',
       filename: 'routes/books.js',

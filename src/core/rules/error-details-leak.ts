@@ -425,9 +425,9 @@ function flaggedLeaks(ctx: RuleContext, payload: ts.Expression, send: ts.Node, f
     .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
 }
 
-/** `err.sql`, `err.sqlMessage`, `err.original`, `err.config`: the query or request the failing driver ran. */
+/** `err.sql`, `err.sqlMessage`, `err.original`, `err.config`: the query or request the failing driver ran, and what they hold (`err.original.message`). */
 function isDriverInternals(leak: Leak): boolean {
-  return leak.level === 'raw' && /\.(sql|sqlMessage|sqlState|original|parent|config|request)$/.test(leak.text);
+  return leak.level === 'raw' && /\.(sql|sqlMessage|sqlState|original|parent|config|request)(\.|$)/.test(leak.text);
 }
 
 interface SendShape {
