@@ -13,6 +13,42 @@ function packageJson(framework: 'express4' | 'express5' | 'fastify4' | 'fastify5
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a public router\'s own cors(), while the app\'s auth guards routes mounted elsewhere',
+      flavour: 'express4',
+      filename: 'src/routes/sdk.ts',
+      code: `import { Router } from 'express';
+import cors from 'cors';
+
+export const sdkRouter = Router();
+
+// public endpoints for browser SDKs, keyed by a client-side key; no cookies
+sdkRouter.use(cors({ maxAge: 600 }));
+
+sdkRouter.get('/v2/flags', (req, res) => {
+  res.json({ flags: [], key: req.get('x-sdk-key') ?? null });
+});
+`,
+      files: { 'src/app.ts': `import express from 'express';
+import { requireAdmin } from './admin-auth';
+import { sdkRouter } from './routes/sdk';
+import { adminRouter } from './routes/admin';
+
+export const app = express();
+app.use('/sdk', sdkRouter);
+app.use('/api', requireAdmin, adminRouter);
+`, 'src/admin-auth.ts': `import type { NextFunction, Request, Response } from 'express';
+
+export function requireAdmin(req: Request, res: Response, next: NextFunction) {
+  if (req.get('authorization') !== \`Bearer \${process.env.ADMIN_API_TOKEN}\`) return void res.status(401).json({ error: 'unauthorized' });
+  next();
+}
+`, 'src/routes/admin.ts': `import { Router } from 'express';
+
+export const adminRouter = Router();
+adminRouter.get('/projects', (_req, res) => res.json({ items: [] }));
+` },
+    },
+    {
       name: 'socket.io: any origin without credentials, and a configured list with them',
       flavour: 'express4',
       filename: 'src/server.js',
@@ -443,6 +479,57 @@ export const io = new Server(server, { cors: { origin: ['https://chat.example.co
     },
   ],
   invalid: [
+    {
+      name: 'a router\'s own cors() in front of routes that run auth middleware',
+      flavour: 'express4',
+      filename: 'src/routes/sdk.ts',
+      code: `import { Router } from 'express';
+import cors from 'cors';
+import { requireAdmin } from '../admin-auth';
+
+export const sdkRouter = Router();
+
+// public endpoints for browser SDKs, keyed by a client-side key; no cookies
+sdkRouter.use(cors({ maxAge: 600 }));
+
+sdkRouter.get('/v2/flags', requireAdmin, (req, res) => {
+  res.json({ flags: [], key: req.get('x-sdk-key') ?? null });
+});
+`,
+      files: { 'src/app.ts': `import express from 'express';
+import { requireAdmin } from './admin-auth';
+import { sdkRouter } from './routes/sdk';
+import { adminRouter } from './routes/admin';
+
+export const app = express();
+app.use('/sdk', sdkRouter);
+app.use('/api', requireAdmin, adminRouter);
+`, 'src/admin-auth.ts': `import type { NextFunction, Request, Response } from 'express';
+
+export function requireAdmin(req: Request, res: Response, next: NextFunction) {
+  if (req.get('authorization') !== \`Bearer \${process.env.ADMIN_API_TOKEN}\`) return void res.status(401).json({ error: 'unauthorized' });
+  next();
+}
+`, 'src/routes/admin.ts': `import { Router } from 'express';
+
+export const adminRouter = Router();
+adminRouter.get('/projects', (_req, res) => res.json({ items: [] }));
+` },
+      errors: [{ line: 8, column: 15, message: 'CORS allows any origin (`*`) in an app that uses cookies or auth headers; allow a list of origins read from config.' }],
+      output: `import { Router } from 'express';
+import cors from 'cors';
+import { requireAdmin } from '../admin-auth';
+
+export const sdkRouter = Router();
+
+// public endpoints for browser SDKs, keyed by a client-side key; no cookies
+sdkRouter.use(cors({ origin: process.env.CORS_ORIGINS?.split(',') ?? [], maxAge: 600 }));
+
+sdkRouter.get('/v2/flags', requireAdmin, (req, res) => {
+  res.json({ flags: [], key: req.get('x-sdk-key') ?? null });
+});
+`,
+    },
     {
       name: 'socket.io: the handshake reflects any origin with credentials (new Server(server, { cors: { origin: true, credentials: true } }))',
       flavour: 'express4',

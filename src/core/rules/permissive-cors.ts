@@ -25,14 +25,19 @@ const rule: Rule = {
     if (ctx.isTestFile || ctx.isBrowserAsset) return {};
     return {
       end() {
-        let credentialedApp: boolean | undefined;
-        const usesCredentials = (): boolean => (credentialedApp ??= appUsesCredentials(ctx.sourceFile, ctx.analysis, ctx.project.dependencies, ctx.routeGraph(), ctx.settings.authMiddleware));
+        // a router's own `cors()` (`sdkRouter.use(cors())`) answers for the routes it reaches, not for the app's others
+        const usesCredentials = (use: CorsUse) => (): boolean => {
+          const graph = ctx.routeGraph();
+          const start = use.call.getStart(ctx.sourceFile);
+          const reached = graph?.routes.filter((route) => route.chain.some((link) => link.at.file === ctx.fileName && link.at.start === start));
+          return appUsesCredentials(ctx.sourceFile, ctx.analysis, ctx.project.dependencies, graph, ctx.settings.authMiddleware, reached?.length ? reached : undefined);
+        };
         const uses = findCorsUses(ctx.analysis, (expression) => importedMemberValue(ctx, ctx.analysis, expression));
         for (const use of uses) {
           // `if (process.env.NODE_ENV !== 'production') app.use(cors())`: a dev server on another port, not the deployed app.
           if (pathConditions(use.call, ctx.sourceFile, ctx.analysis).devOnly) continue;
           if (use.credentials !== true && (choosesPerRequest(use, uses) || answersPreflightBehind(use, uses))) continue;
-          const message = corsMessage(use, usesCredentials);
+          const message = corsMessage(use, usesCredentials(use));
           if (!message) continue;
           // `server.register(cors, …)` may close a long chain: underline the `register(…)` part.
           const callee = use.call.expression;

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { FileAnalysis } from '../../analysis/types';
-import type { RouteGraph } from '../../project/route-graph-types';
+import type { GraphRoute, RouteGraph } from '../../project/route-graph-types';
 
 /** Packages that put cookies, sessions or auth tokens on requests. */
 const CREDENTIAL_PACKAGES = [
@@ -31,7 +31,8 @@ function isCredentialPackage(name: string): boolean {
 
 /**
  * Whether requests to this app carry cookies or auth headers: the file imports or uses them, the
- * package depends on a cookie / session / auth library, or (when known) route chains run auth middleware.
+ * package depends on a cookie / session / auth library, or (when known) route chains run auth middleware
+ * — of `routes` only when given (those a router-level middleware reaches), else of every route.
  */
 export function appUsesCredentials(
   sourceFile: ts.SourceFile,
@@ -39,10 +40,11 @@ export function appUsesCredentials(
   dependencies: Record<string, string>,
   graph: RouteGraph | undefined,
   authMiddleware: readonly string[],
+  routes?: readonly GraphRoute[],
 ): boolean {
   for (const binding of analysis.imports.values()) if (isCredentialPackage(binding.module)) return true;
   if (Object.keys(dependencies).some(isCredentialPackage)) return true;
   if (CREDENTIAL_CODE.test(sourceFile.text.replace(OPENAPI_SECURITY_SCHEME, ''))) return true;
   const isAuth = (name: string): boolean => AUTH_CHAIN_NAME.test(name) || authMiddleware.includes(name) || authMiddleware.includes(name.slice(name.lastIndexOf('.') + 1));
-  return graph !== undefined && graph.routes.some((route) => route.chain.some((link) => link.name !== undefined && isAuth(link.name)));
+  return graph !== undefined && (routes ?? graph.routes).some((route) => route.chain.some((link) => link.name !== undefined && isAuth(link.name)));
 }
