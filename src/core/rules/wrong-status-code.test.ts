@@ -18,6 +18,37 @@ export const sendError = (res: Response, message = 'Something went wrong', statu
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a create-named handler whose only creation is a payment provider\'s order',
+      flavour: 'express5',
+      filename: 'src/controllers/payment.js',
+      code: `import razorpay from '../config/razorpay.js';
+import { Order } from '../models/order.js';
+
+// asks the payment provider for a checkout order, like a Stripe checkout session
+export const createOrderController = async (req, res) => {
+  const order = await razorpay.orders.create({ amount: 2000, currency: 'INR', receipt: 'receipt_' + Date.now() });
+  res.status(200).json(order);
+};
+`,
+      files: {
+        'src/routes/payment.js': `import { Router } from 'express';
+import { createOrderController } from '../controllers/payment.js';
+
+const router = Router();
+router.post('/orders', createOrderController);
+export default router;
+`,
+        'src/app.js': `import express from 'express';
+import payment from './routes/payment.js';
+
+const app = express();
+app.use(express.json());
+app.use('/api/payment', payment);
+export default app;
+`,
+      },
+    },
+    {
       name: 'an action on one record answered 200 although it stores an enrollment (POST /courses/:courseId/enroll)',
       flavour: 'express4',
       filename: 'src/routes/courses.js',
@@ -1198,6 +1229,49 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'a create-named handler that stores the provider\'s order locally too',
+      flavour: 'express5',
+      filename: 'src/controllers/payment.js',
+      code: `import razorpay from '../config/razorpay.js';
+import { Order } from '../models/order.js';
+
+// asks the payment provider for a checkout order, like a Stripe checkout session
+export const createOrderController = async (req, res) => {
+  const order = await razorpay.orders.create({ amount: 2000, currency: 'INR', receipt: 'receipt_' + Date.now() });
+  const saved = await Order.create({ providerId: order.id, amount: order.amount });
+  res.status(200).json(saved);
+};
+`,
+      files: {
+        'src/routes/payment.js': `import { Router } from 'express';
+import { createOrderController } from '../controllers/payment.js';
+
+const router = Router();
+router.post('/orders', createOrderController);
+export default router;
+`,
+        'src/app.js': `import express from 'express';
+import payment from './routes/payment.js';
+
+const app = express();
+app.use(express.json());
+app.use('/api/payment', payment);
+export default app;
+`,
+      },
+      errors: [{ line: 8, column: 3, message: 'POST /api/payment/orders creates a record (`Order.create`) but answers 200 OK; answer 201 Created.' }],
+      output: `import razorpay from '../config/razorpay.js';
+import { Order } from '../models/order.js';
+
+// asks the payment provider for a checkout order, like a Stripe checkout session
+export const createOrderController = async (req, res) => {
+  const order = await razorpay.orders.create({ amount: 2000, currency: 'INR', receipt: 'receipt_' + Date.now() });
+  const saved = await Order.create({ providerId: order.id, amount: order.amount });
+  res.status(201).json(saved);
+};
+`,
+    },
     {
       name: 'a Firestore add through a collection held in a variable, answered 200',
       flavour: 'express4',

@@ -756,7 +756,7 @@ class StatusChecker {
     if (routed) {
       if (facts.calls.length > 0) return { facts, nameOnly: false, routes, evidence };
       // `registerDevice` writing `doc(token).set(…, { merge: true })`: an upsert keyed by the client, answered 200 whether new or not
-      if (isCreateName(name) && !namesMadeValue(name) && !upserts(handler.fn) && !updatesInstead(handler.fn)) return { facts, nameOnly: true, routes, evidence, updated: savedLoadedRecords(handler.fn) };
+      if (isCreateName(name) && !namesMadeValue(name) && !upserts(handler.fn) && !updatesInstead(handler.fn) && !createsAtProvider(handler.fn)) return { facts, nameOnly: true, routes, evidence, updated: savedLoadedRecords(handler.fn) };
       return undefined;
     }
     // registered nowhere we can see: the name and a creation call must both say so
@@ -888,6 +888,23 @@ function updatesInstead(fn: FunctionLike): boolean {
     return true;
   });
   return updates;
+}
+
+/** Payment and AI providers' SDK clients: what their `create` calls make lives with the provider. */
+const PROVIDER_CLIENT = /^(stripe|paypal|braintree|razorpay|razorpayInstance|rzp|mollie|paystack|flutterwave|square|adyen|paddle|cashfree|mercadopago|xendit|midtrans|openai|anthropic|twilio)$/i;
+
+/** `createOrderController` calling only `razorpay.orders.create(options)`: the order is the provider's, nothing is stored here. */
+function createsAtProvider(fn: FunctionLike): boolean {
+  let provider = false;
+  forEachDescendant(fn, (node) => {
+    if (provider) return false;
+    if (!ts.isCallExpression(node)) return true;
+    const path = memberPath(node.expression);
+    const client = path?.[0] === 'this' ? path[1] : path?.[0];
+    if (path && path.length >= 2 && /^create/.test(path[path.length - 1]) && client !== undefined && PROVIDER_CLIENT.test(client)) provider = true;
+    return true;
+  });
+  return provider;
 }
 
 function upserts(fn: FunctionLike): boolean {
