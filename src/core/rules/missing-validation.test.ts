@@ -224,6 +224,33 @@ app.get('/audit-log', async (req, res) => {
       files: { 'src/audit.ts': `export async function auditLog(limit: number, before?: Date) {\n  return { limit, before };\n}\n` },
     },
     {
+      name: 'checkout fields signed with the server\'s HMAC and the signature compared before they are stored (Razorpay)',
+      flavour: 'express5',
+      filename: 'src/controllers/payment.js',
+      code: `import crypto from 'node:crypto';
+import { Payment } from '../models/payment.js';
+
+export const verifyPayment = async (req, res) => {
+  const { razorpay_order_id, razorpay_payment_id, razorpay_signature } = req.body;
+  const sign = razorpay_order_id + '|' + razorpay_payment_id;
+  const expectedSignature = crypto.createHmac('sha256', process.env.RAZORPAY_KEY_SECRET).update(sign.toString()).digest('hex');
+  if (expectedSignature !== razorpay_signature) return res.status(400).json({ message: 'Invalid signature' });
+  await Payment.create({ orderId: razorpay_order_id, paymentId: razorpay_payment_id });
+  res.status(201).json({ verified: true });
+};
+`,
+      files: {
+        'src/app.js': `import express from 'express';
+import { verifyPayment } from './controllers/payment.js';
+
+const app = express();
+app.use(express.json());
+app.post('/api/payment/verify', verifyPayment);
+export default app;
+`,
+      },
+    },
+    {
       name: 'a webhook body checked by a helper of the file that computes the HMAC and compares it in constant time',
       flavour: 'express4',
       filename: 'src/routes/webhooks.js',
@@ -5435,6 +5462,59 @@ app.get('/audit-log', async (req, res) => {
   console.info('audit log read');
   res.json(await auditLog(50, before));
 });
+`,
+    },
+    {
+      name: 'checkout fields signed with the server\'s HMAC but stored whatever the signature says',
+      flavour: 'express5',
+      filename: 'src/controllers/payment.js',
+      code: `import crypto from 'node:crypto';
+import { Payment } from '../models/payment.js';
+
+export const verifyPayment = async (req, res) => {
+  const { razorpay_order_id, razorpay_payment_id, razorpay_signature } = req.body;
+  const sign = razorpay_order_id + '|' + razorpay_payment_id;
+  const expectedSignature = crypto.createHmac('sha256', process.env.RAZORPAY_KEY_SECRET).update(sign.toString()).digest('hex');
+  console.info('payment signature', expectedSignature === razorpay_signature ? 'matches' : 'differs');
+  await Payment.create({ orderId: razorpay_order_id, paymentId: razorpay_payment_id });
+  res.status(201).json({ verified: true });
+};
+`,
+      files: {
+        'src/app.js': `import express from 'express';
+import { verifyPayment } from './controllers/payment.js';
+
+const app = express();
+app.use(express.json());
+app.post('/api/payment/verify', verifyPayment);
+export default app;
+`,
+      },
+      errors: [{ line: 5, column: 74, endLine: 5, endColumn: 82, message: '`req.body` reaches the handler of POST /api/payment/verify without validation; validate it with a schema.' }],
+      output: `import crypto from 'node:crypto';
+import { Payment } from '../models/payment.js';
+import { z } from 'zod';
+
+const verifyPaymentBody = z.object({
+  razorpay_order_id: z.unknown(),
+  razorpay_payment_id: z.unknown(),
+  razorpay_signature: z.unknown(),
+});
+
+export const verifyPayment = async (req, res) => {
+  const parsedBody = verifyPaymentBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  const { razorpay_order_id, razorpay_payment_id, razorpay_signature } = req.body;
+  const sign = razorpay_order_id + '|' + razorpay_payment_id;
+  const expectedSignature = crypto.createHmac('sha256', process.env.RAZORPAY_KEY_SECRET).update(sign.toString()).digest('hex');
+  console.info('payment signature', expectedSignature === razorpay_signature ? 'matches' : 'differs');
+  await Payment.create({ orderId: razorpay_order_id, paymentId: razorpay_payment_id });
+  res.status(201).json({ verified: true });
+};
 `,
     },
     {

@@ -787,7 +787,12 @@ class RequestUseCollector {
       if (ts.isStringLiteralLike(value)) this.setType(node, 'string');
       else if (ts.isNumericLiteral(value)) this.setType(node, 'number');
       else if (value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword) this.setType(node, 'boolean');
-      else if (value.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(value) && value.text === 'undefined') && !isFixedValue(value)) return 'use';
+      // `if (expectedSignature !== razorpay_signature) return 400`: the payload's signature checked against the HMAC the server
+      // computed over it, as a webhook's (see signatureCheck)
+      else if (isComputedDigest(value) && inIfCondition(binary)) {
+        this.markValidated(part, binary.getStart());
+        return 'guard';
+      } else if (value.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(value) && value.text === 'undefined') && !isFixedValue(value)) return 'use';
       // `if (status !== 'open' && status !== Status.Closed) return res.status(400)…`: only the listed values get through
       if (isRejectedUnlessListed(binary)) {
         this.fieldChecks.push({ part, path, at: binary.getStart() });
@@ -803,12 +808,41 @@ class RequestUseCollector {
       this.setType(node, 'number');
       return 'use';
     }
+    // `const sign = order_id + '|' + payment_id; createHmac(…).update(sign)`: text built only to be signed, like a hashed raw body
+    if (kind === ts.SyntaxKind.PlusToken && this.onlyHashed(binary)) return 'log';
     // `'includeInstruments' in req.query` only tests presence
     if (kind === ts.SyntaxKind.InKeyword && binary.right === expression) return 'compare';
     if (kind === ts.SyntaxKind.EqualsToken && binary.right === expression && ts.isIdentifier(binary.left)) {
       node.whole = true;
     }
     return 'use';
+  }
+
+  /** A text that goes only into `createHmac(…).update(…)`: inline, or held in a variable every use of which is hashed. */
+  private onlyHashed(text: ts.Expression): boolean {
+    let top: ts.Node = climbWrappers(text);
+    while (ts.isBinaryExpression(top.parent) && top.parent.operatorToken.kind === ts.SyntaxKind.PlusToken) top = climbWrappers(top.parent);
+    const hashed = (value: ts.Node): boolean => {
+      let current = climbWrappers(value as ts.Expression);
+      // `sign.toString()`
+      if (ts.isPropertyAccessExpression(current.parent) && current.parent.name.text === 'toString' && ts.isCallExpression(current.parent.parent)) current = climbWrappers(current.parent.parent);
+      return ts.isCallExpression(current.parent) && current.parent.arguments.includes(current) && isDigestUpdate(current.parent);
+    };
+    if (hashed(top)) return true;
+    const declaration = top.parent;
+    if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !this.fn.body) return false;
+    const name = declaration.name.text;
+    let uses = 0;
+    let other = false;
+    forEachDescendant(this.fn.body, (node) => {
+      if (other) return false;
+      if (ts.isIdentifier(node) && node.text === name && node.pos >= declaration.end && isReference(node)) {
+        uses++;
+        if (!hashed(node)) other = true;
+      }
+      return true;
+    });
+    return uses > 0 && !other;
   }
 
   /** `request.body as { email: string; age?: number }`: the author's own description of the fields. */
@@ -1095,6 +1129,22 @@ function keepsOnlyListed(test: ts.CallExpression): boolean {
   const value = test.arguments[0];
   return ts.isConditionalExpression(conditional) && conditional.condition === climbWrappers(test) && value !== undefined &&
     unwrapExpression(conditional.whenTrue).getText() === unwrapExpression(value).getText() && (isFixedValue(conditional.whenFalse) || isNothing(conditional.whenFalse));
+}
+
+function inIfCondition(node: ts.Node): boolean {
+  let condition: ts.Node = node;
+  while (ts.isBinaryExpression(condition.parent) || ts.isParenthesizedExpression(condition.parent) || ts.isPrefixUnaryExpression(condition.parent)) condition = condition.parent;
+  return ts.isIfStatement(condition.parent) && condition.parent.expression === condition;
+}
+
+/** `expectedSignature` of `const expectedSignature = crypto.createHmac(…).update(…).digest('hex')`: a value the server computed. */
+function isComputedDigest(expression: ts.Expression): boolean {
+  const held = ts.isIdentifier(expression) ? localInitializer(expression) : expression;
+  const digest = held && unwrapExpression(held);
+  if (!digest || !ts.isCallExpression(digest) || !ts.isPropertyAccessExpression(digest.expression) || digest.expression.name.text !== 'digest') return false;
+  let call: ts.Expression = unwrapExpression(digest.expression.expression);
+  while (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text !== 'createHmac') call = unwrapExpression(call.expression.expression);
+  return ts.isCallExpression(call) && /(^|\.)createHmac$/.test(calleeText(call) ?? '');
 }
 
 function isNothing(expression: ts.Expression): boolean {
