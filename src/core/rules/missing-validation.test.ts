@@ -251,6 +251,31 @@ export default app;
       },
     },
     {
+      name: 'a strict parser of the file whose null answer is turned away with a 400',
+      flavour: 'express4',
+      filename: 'src/routes/calendar.js',
+      code: `const express = require('express');
+const { Calendar } = require('../models');
+
+const router = express.Router();
+
+// strict: a string of the exact format, else null
+function parseDay(input) {
+  if (typeof input !== 'string' || !/^\\d{4}-\\d{2}-\\d{2}$/.test(input)) return null;
+  const day = new Date(input + 'T00:00:00Z');
+  return Number.isNaN(day.getTime()) ? null : day;
+}
+
+router.get('/calendar', async (req, res) => {
+  const day = parseDay(req.query.date);
+  if (!day) return res.status(400).json({ error: 'date must be YYYY-MM-DD' });
+  res.json(await Calendar.findAll({ where: { day: day ?? new Date() } }));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a webhook body checked by a helper of the file that computes the HMAC and compares it in constant time',
       flavour: 'express4',
       filename: 'src/routes/webhooks.js',
@@ -5515,6 +5540,60 @@ export const verifyPayment = async (req, res) => {
   await Payment.create({ orderId: razorpay_order_id, paymentId: razorpay_payment_id });
   res.status(201).json({ verified: true });
 };
+`,
+    },
+    {
+      name: 'a strict parser of the file whose null answer falls back to today',
+      flavour: 'express4',
+      filename: 'src/routes/calendar.js',
+      code: `const express = require('express');
+const { Calendar } = require('../models');
+
+const router = express.Router();
+
+// strict: a string of the exact format, else null
+function parseDay(input) {
+  if (typeof input !== 'string' || !/^\\d{4}-\\d{2}-\\d{2}$/.test(input)) return null;
+  const day = new Date(input + 'T00:00:00Z');
+  return Number.isNaN(day.getTime()) ? null : day;
+}
+
+router.get('/calendar', async (req, res) => {
+  const day = parseDay(req.query.date);
+  res.json(await Calendar.findAll({ where: { day: day ?? new Date() } }));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 14, column: 24, endLine: 14, endColumn: 33, message: '`req.query` reaches the handler of GET /calendar without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const { Calendar } = require('../models');
+const { z } = require('zod');
+
+const router = express.Router();
+
+// strict: a string of the exact format, else null
+function parseDay(input) {
+  if (typeof input !== 'string' || !/^\\d{4}-\\d{2}-\\d{2}$/.test(input)) return null;
+  const day = new Date(input + 'T00:00:00Z');
+  return Number.isNaN(day.getTime()) ? null : day;
+}
+
+const getCalendarQuery = z.object({
+  date: z.string().optional(),
+});
+
+router.get('/calendar', async (req, res) => {
+  const parsedQuery = getCalendarQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const day = parseDay(req.query.date);
+  res.json(await Calendar.findAll({ where: { day: day ?? new Date() } }));
+});
+
+module.exports = router;
 `,
     },
     {

@@ -15,6 +15,8 @@ const LOOKUP_NAME = /^(find|get|load|fetch|lookup|query|select|count|exists?|has
 const VERDICT_NAME = /err|valid|problem|issue|violation/i;
 /** Predicates tested directly: `isTodo(x)`, `looksLikeEmail(x)`, `checkShape(x)` (not an action answering false: `debit(userId, amount)`). */
 const PREDICATE_NAME = /^(is|are|looks|seems|check|verify|matches|conforms|accepts?)[A-Z_]/;
+/** A parser of the project, whose empty result is the input it refused: `parseDate(input)`, `coerceAmount(x)`. */
+const PARSER_NAME = /^(parse|coerce)[A-Z]/;
 /** What a branch answering a rejected input looks like. */
 const BAD_REQUEST = /\b(400|422)\b|badRequest|BAD_REQUEST|UNPROCESSABLE|BadRequest|Validation\w*Error/;
 
@@ -26,7 +28,9 @@ export function decidesBadRequest(call: ts.CallExpression, moduleOf: (local: str
   if (rejectsUnless(result as ts.Expression)) return PREDICATE_NAME.test(callee.text) && answersBadRequest(enclosingIf(result));
   const declaration = result.parent;
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== result) return false;
-  const names = boundNames(declaration.name).filter((name) => VERDICT_NAME.test(name));
+  // `const d = parseDate(date); if (!d) return reply.status(400)…`: a strict parser of the project answers null for bad input
+  const parser = PARSER_NAME.test(callee.text);
+  const names = boundNames(declaration.name).filter((name) => parser || VERDICT_NAME.test(name));
   return names.length > 0 && (statementsAfter(declaration) ?? []).some((statement) => ts.isIfStatement(statement) && mentions(statement.expression, names) && alwaysExits(statement.thenStatement) && BAD_REQUEST.test(statement.thenStatement.getText()));
 }
 
