@@ -276,6 +276,25 @@ module.exports = router;
 `,
     },
     {
+      name: 'a field that must match a pattern anchored at both ends, or the request is turned away',
+      flavour: 'express4',
+      filename: 'src/routes/export.js',
+      code: `const express = require('express');
+const { expenses } = require('../db');
+
+const router = express.Router();
+
+// GET /export?month=2024-03
+router.get('/export', async (req, res) => {
+  const month = String(req.query.month ?? '');
+  if (!/^\\d{4}-(0[1-9]|1[0-2])$/.test(month)) return res.status(400).json({ message: 'month must look like YYYY-MM' });
+  res.json(await expenses.approvedIn(month));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a webhook body checked by a helper of the file that computes the HMAC and compares it in constant time',
       flavour: 'express4',
       filename: 'src/routes/webhooks.js',
@@ -5591,6 +5610,49 @@ router.get('/calendar', async (req, res) => {
   }
   const day = parseDay(req.query.date);
   res.json(await Calendar.findAll({ where: { day: day ?? new Date() } }));
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a field that must only contain a pattern somewhere, or the request is turned away',
+      flavour: 'express4',
+      filename: 'src/routes/export.js',
+      code: `const express = require('express');
+const { expenses } = require('../db');
+
+const router = express.Router();
+
+// GET /export?month=2024-03
+router.get('/export', async (req, res) => {
+  const month = String(req.query.month ?? '');
+  if (!/\\d{4}-\\d{2}/.test(month)) return res.status(400).json({ message: 'month must look like YYYY-MM' });
+  res.json(await expenses.approvedIn(month));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 8, column: 24, endLine: 8, endColumn: 33, message: '`req.query` reaches the handler of GET /export without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const { expenses } = require('../db');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const getExportQuery = z.object({
+  month: z.string().optional(),
+});
+
+// GET /export?month=2024-03
+router.get('/export', async (req, res) => {
+  const parsedQuery = getExportQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+  }
+  const month = String(req.query.month ?? '');
+  if (!/\\d{4}-\\d{2}/.test(month)) return res.status(400).json({ message: 'month must look like YYYY-MM' });
+  res.json(await expenses.approvedIn(month));
 });
 
 module.exports = router;

@@ -606,9 +606,14 @@ class RequestUseCollector {
       // `for (const key of Object.keys(req.body))`: the names of the fields, not their values
       if (direct && calleeText(call) === 'Object.keys') return 'compare';
       // `/^[0-9]+(,[0-9]+)?$/.test(req.query.from)` only tests the value, like a comparison; it vets
-      // neither the other fields nor what is done with this one afterwards
+      // neither the other fields nor what is done with this one afterwards…
       if (direct && isPatternTest(call)) {
         this.setType(node, 'string');
+        // …unless the whole value must match or the request is turned away: `if (!/^\d{4}-\d{2}$/.test(month)) return res.status(400)…`
+        if (rejectsUnless(call) && matchesWholeValue(call)) {
+          this.fieldChecks.push({ part, path, at: call.getStart() });
+          return 'guard';
+        }
         return 'compare';
       }
       // A service that parses its argument vets what the argument holds: `createAccount({ fullName, email })`;
@@ -1166,6 +1171,17 @@ function isPatternTest(call: ts.CallExpression): boolean {
   if (ts.isRegularExpressionLiteral(receiver) || (ts.isNewExpression(receiver) && receiver.expression.getText() === 'RegExp')) return true;
   const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : '';
   return /(regex|regexp|pattern)$/i.test(name) || /^re$|[a-z]Re$|_RE$/.test(name);
+}
+
+/** `/^\d{4}-(0[1-9]|1[0-2])$/.test(x)`: a pattern, written in the file, anchored at both ends, so nothing else gets through. */
+function matchesWholeValue(test: ts.CallExpression): boolean {
+  let receiver = unwrapExpression((unwrapExpression(test.expression) as ts.PropertyAccessExpression).expression);
+  const initializer = ts.isIdentifier(receiver) ? localInitializer(receiver) : undefined;
+  if (initializer) receiver = unwrapExpression(initializer);
+  if (!ts.isRegularExpressionLiteral(receiver)) return false;
+  const source = receiver.text.slice(1, receiver.text.lastIndexOf('/'));
+  // a top-level alternation (`^a|b$`) anchors each side only once
+  return source.startsWith('^') && source.endsWith('$') && !source.endsWith('\\$') && !/^\^[^()]*\|/.test(source);
 }
 
 /** Whether a value is only tested for truthiness: an `if` / loop / ternary condition, through `!`, `&&`, `||` and parentheses. */
