@@ -18,6 +18,46 @@ export const sendError = (res: Response, message = 'Something went wrong', statu
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a controller method named create… that an inline PATCH route hands its request to',
+      flavour: 'fastify4',
+      filename: 'src/routes/pets/pet.controller.ts',
+      code: `import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PetService } from './pet.service';
+
+export class PetController {
+  constructor(private readonly service: PetService) {}
+
+  async createRelation(req: FastifyRequest<{ Params: { petId: string; shelterId: string } }>, reply: FastifyReply): Promise<void> {
+    const pet = await this.service.createRelation(Number(req.params.petId), Number(req.params.shelterId));
+    reply.status(200).send(pet);
+  }
+}
+`,
+      files: { 'src/routes/pets/index.ts': `import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PetController } from './pet.controller';
+import { PetService } from './pet.service';
+
+const petController = new PetController(new PetService());
+
+export default async function pets(fastify: FastifyInstance) {
+  fastify.patch('/:petId/shelters/:shelterId', async (req: FastifyRequest<{ Params: { petId: string; shelterId: string } }>, reply) => {
+    await petController.createRelation(req, reply);
+  });
+}
+`, 'src/routes/pets/pet.service.ts': `export class PetService {
+  async createRelation(petId: number, shelterId: number) {
+    return { id: petId, shelterId };
+  }
+}
+`, 'src/app.ts': `import Fastify from 'fastify';
+import pets from './routes/pets';
+
+const app = Fastify();
+app.register(pets, { prefix: '/pets' });
+export default app;
+` },
+    },
+    {
       name: 'a create-named handler whose only creation is a payment provider\'s order',
       flavour: 'express5',
       filename: 'src/controllers/payment.js',
@@ -1229,6 +1269,59 @@ export default router;
     },
   ],
   invalid: [
+    {
+      name: 'a controller method named create… that an inline POST route to a collection hands its request to',
+      flavour: 'fastify4',
+      filename: 'src/routes/pets/pet.controller.ts',
+      code: `import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PetService } from './pet.service';
+
+export class PetController {
+  constructor(private readonly service: PetService) {}
+
+  async createRelation(req: FastifyRequest<{ Params: { petId: string; shelterId: string } }>, reply: FastifyReply): Promise<void> {
+    const pet = await this.service.createRelation(Number(req.params.petId), Number(req.params.shelterId));
+    reply.status(200).send(pet);
+  }
+}
+`,
+      files: { 'src/routes/pets/index.ts': `import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PetController } from './pet.controller';
+import { PetService } from './pet.service';
+
+const petController = new PetController(new PetService());
+
+export default async function pets(fastify: FastifyInstance) {
+  fastify.post('/:petId/shelters', async (req: FastifyRequest<{ Params: { petId: string; shelterId: string } }>, reply) => {
+    await petController.createRelation(req, reply);
+  });
+}
+`, 'src/routes/pets/pet.service.ts': `export class PetService {
+  async createRelation(petId: number, shelterId: number) {
+    return { id: petId, shelterId };
+  }
+}
+`, 'src/app.ts': `import Fastify from 'fastify';
+import pets from './routes/pets';
+
+const app = Fastify();
+app.register(pets, { prefix: '/pets' });
+export default app;
+` },
+      errors: [{ line: 9, column: 5, message: 'POST /pets/:petId/shelters creates a record (`this.service.createRelation`) but answers 200 OK; answer 201 Created.' }],
+      output: `import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PetService } from './pet.service';
+
+export class PetController {
+  constructor(private readonly service: PetService) {}
+
+  async createRelation(req: FastifyRequest<{ Params: { petId: string; shelterId: string } }>, reply: FastifyReply): Promise<void> {
+    const pet = await this.service.createRelation(Number(req.params.petId), Number(req.params.shelterId));
+    reply.status(201).send(pet);
+  }
+}
+`,
+    },
     {
       name: 'a create-named handler that stores the provider\'s order locally too',
       flavour: 'express5',

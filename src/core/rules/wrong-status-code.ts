@@ -839,7 +839,34 @@ class StatusChecker {
     }
     if (local.length > 0) return local.map((route) => ({ method: route.method, path: route.path, schema: route.schema }));
     if (handler.routes.length > 0) return handler.routes.map((route) => ({ method: route.method, path: route.path }));
-    return undefined;
+    const delegating = graph && this.routesDelegatingTo(graph, handler);
+    return delegating && delegating.length > 0 ? delegating : undefined;
+  }
+
+  /**
+   * `fastify.patch('/:id', opts, async (req, reply) => { await petController.createRelation(req, reply) })`: routes whose
+   * inline handler hands its request to a method of this name, which therefore answers for them.
+   */
+  private routesDelegatingTo(graph: NonNullable<ReturnType<typeof safeRouteGraph>>, handler: HandlerInfo): RouteFacts[] {
+    const name = handlerName(handler.fn);
+    if (!name || !ts.isMethodDeclaration(handler.fn)) return [];
+    const found: RouteFacts[] = [];
+    for (const route of graph.routes) {
+      // a named handler is a function of its own, judged where it is defined
+      if (route.handler?.name !== undefined) continue;
+      const registration = this.ctx.analysisOf(route.at.file)?.routes.find((candidate) => candidate.call.getStart() === route.at.start);
+      const inline = registration?.handler && unwrapExpression(registration.handler.expression);
+      if (!inline || !isFunctionLike(inline)) continue;
+      const request = inline.parameters[0]?.name;
+      if (!request || !ts.isIdentifier(request)) continue;
+      let hands = false;
+      walkOwnBody(inline, (node) => {
+        hands ||= ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === name &&
+          node.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === request.text);
+      });
+      if (hands) found.push({ method: route.method, path: route.path, schema: registration.schema });
+    }
+    return found;
   }
 
   // -------------------------------------------------------------------------------------------
