@@ -686,4 +686,22 @@ usersRouter.get('/:id', (req, res) => res.json({ id: req.params.id }));
     });
     assert.deepEqual(routeLines(graph), ['GET /api/users/:id (anonymous) []', 'GET /api/admin/:id (anonymous) []']);
   });
+
+  it('leaves out a route whose path has no leading slash, which Express never matches (Express 4 and 5)', () => {
+    for (const flavour of ['express4', 'express5'] as const) {
+      const graph = graphOf(flavour, {
+        'src/app.js': `
+const express = require('express');
+const router = express.Router();
+router.get('/orders', (req, res) => res.json([]));
+router.post('payment', (req, res) => res.status(201).json({}));
+router.get('*', (req, res) => res.status(404).end());
+const app = express();
+app.use('/api', router);
+module.exports = app;
+`,
+      });
+      assert.deepEqual(routeLines(graph), ['GET /api/orders (anonymous) []', 'GET /api/* (anonymous) []'], flavour);
+    }
+  });
 });

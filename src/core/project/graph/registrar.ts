@@ -116,7 +116,9 @@ export class Registrar {
   private express(instance: Instance, name: string, args: ts.Expression[], call: ts.CallExpression, frame: Frame): boolean {
     const method = HTTP_METHODS.get(name);
     if (method && args.length >= 2 && this.isPath(args[0], frame)) {
-      this.expressRoute(instance, method, this.paths(args[0], frame), args.slice(1), call, call, frame);
+      // `router.post('payment', …)`: Express matches paths that start with a slash, so this route answers nothing
+      const paths = this.paths(args[0], frame).filter((path) => path === '' || /^[/*{(]/.test(path));
+      this.expressRoute(instance, method, paths, args.slice(1), call, call, frame);
       return true;
     }
     if (name === 'use' && args.length >= 1) {
