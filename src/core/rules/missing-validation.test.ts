@@ -295,6 +295,48 @@ module.exports = router;
 `,
     },
     {
+      name: 'a field tidied (trim, lower case) and then required to match an anchored pattern or turned away',
+      flavour: 'express4',
+      filename: 'src/routes/auth.js',
+      code: `const express = require('express');
+const { users, mailer } = require('../services');
+
+const router = express.Router();
+
+router.post('/forgot-password', async (req, res, next) => {
+  const email = String(req.body.email || '').trim().toLowerCase();
+  if (!/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(email)) return res.status(400).json({ message: 'Please provide a valid email address' });
+  const user = await users.findOne({ email });
+  if (user) await mailer.sendReset(user);
+  res.status(202).json({ status: 'queued' });
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'an allow-list written with indexOf, the request turned away when the value is not found',
+      flavour: 'express4',
+      filename: 'src/routes/admin.js',
+      code: `var express = require('express');
+var orders = require('../models/orders');
+
+var router = express.Router();
+var ORDER_STATUSES = ['pending', 'paid', 'shipped', 'cancelled'];
+
+router.post('/orders/:id/status', function (req, res, next) {
+  var status = req.body.status;
+  if (ORDER_STATUSES.indexOf(status) === -1) return res.status(400).json({ message: 'Unknown status' });
+  orders.setStatus(req.params.id, status, function (err) {
+    if (err) return next(err);
+    res.json({ id: req.params.id, status: status });
+  });
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a webhook body checked by a helper of the file that computes the HMAC and compares it in constant time',
       flavour: 'express4',
       filename: 'src/routes/webhooks.js',
@@ -5653,6 +5695,57 @@ router.get('/export', async (req, res) => {
   const month = String(req.query.month ?? '');
   if (!/\\d{4}-\\d{2}/.test(month)) return res.status(400).json({ message: 'month must look like YYYY-MM' });
   res.json(await expenses.approvedIn(month));
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'an allow-list written with indexOf that only logs a value not found',
+      flavour: 'express4',
+      filename: 'src/routes/admin.js',
+      code: `var express = require('express');
+var orders = require('../models/orders');
+
+var router = express.Router();
+var ORDER_STATUSES = ['pending', 'paid', 'shipped', 'cancelled'];
+
+router.post('/orders/:id/status', function (req, res, next) {
+  var status = req.body.status;
+  if (ORDER_STATUSES.indexOf(status) === -1) console.warn('unknown status', status);
+  orders.setStatus(req.params.id, status, function (err) {
+    if (err) return next(err);
+    res.json({ id: req.params.id, status: status });
+  });
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 8, column: 16, endLine: 8, endColumn: 24, message: '`req.body` reaches the handler of POST /orders/:id/status without validation; validate it with a schema.' }],
+      output: `var express = require('express');
+var orders = require('../models/orders');
+const { z } = require('zod');
+
+var router = express.Router();
+var ORDER_STATUSES = ['pending', 'paid', 'shipped', 'cancelled'];
+
+const postOrdersIdStatusBody = z.object({
+  status: z.unknown(),
+});
+
+router.post('/orders/:id/status', function (req, res, next) {
+  const parsedBody = postOrdersIdStatusBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+    return;
+  }
+  req.body = parsedBody.data;
+  var status = req.body.status;
+  if (ORDER_STATUSES.indexOf(status) === -1) console.warn('unknown status', status);
+  orders.setStatus(req.params.id, status, function (err) {
+    if (err) return next(err);
+    res.json({ id: req.params.id, status: status });
+  });
 });
 
 module.exports = router;

@@ -61,7 +61,7 @@ export function isFixedValue(node: ts.Node): boolean {
 /** `LIST.includes(x)`, `ALLOWED.has(x)`, `Object.values(Status).includes(x)`, `['a', 'b'].includes(x)`: a fixed list of values. */
 export function isAllowListTest(call: ts.CallExpression): boolean {
   const callee = unwrapExpression(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'includes' && callee.name.text !== 'has') || call.arguments.length !== 1) return false;
+  if (!ts.isPropertyAccessExpression(callee) || !/^(includes|has|indexOf)$/.test(callee.name.text) || call.arguments.length !== 1) return false;
   const list = unwrapExpression(callee.expression);
   if (ts.isArrayLiteralExpression(list)) return list.elements.length > 0 && list.elements.every(isFixedValue);
   // `'createdAt,updatedAt'.includes(sort)` tests for a substring: `'At'` passes
@@ -77,8 +77,9 @@ export function isAllowListTest(call: ts.CallExpression): boolean {
  */
 export function rejectsUnless(test: ts.Expression): boolean {
   let node: ts.Node = climbWrappers(test);
-  if (!ts.isPrefixUnaryExpression(node.parent) || node.parent.operator !== ts.SyntaxKind.ExclamationToken) return false;
-  node = node.parent;
+  const negation = node.parent;
+  if (!(ts.isPrefixUnaryExpression(negation) && negation.operator === ts.SyntaxKind.ExclamationToken) && !isNotFound(negation, node)) return false;
+  node = negation;
   // `status && !STATUSES.includes(status)`: an optional filter, rejected unless absent or listed
   // `includes(status as OrderStatus)` tests `status`
   const argument = ts.isCallExpression(test) ? test.arguments[0] : undefined;
@@ -89,6 +90,16 @@ export function rejectsUnless(test: ts.Expression): boolean {
     if (ts.isParenthesizedExpression(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) || presenceFirst) node = parent;
     else return ts.isIfStatement(parent) && parent.expression === node && alwaysExits(parent.thenStatement);
   }
+}
+
+/** `LIST.indexOf(status) === -1`, `LIST.indexOf(status) < 0`: the older spelling of `!LIST.includes(status)`. */
+function isNotFound(comparison: ts.Node, lookup: ts.Node): boolean {
+  if (!ts.isBinaryExpression(comparison) || comparison.left !== lookup) return false;
+  const kind = comparison.operatorToken.kind;
+  const bound = unwrapExpression(comparison.right);
+  if (kind === ts.SyntaxKind.LessThanToken) return ts.isNumericLiteral(bound) && bound.text === '0';
+  const minusOne = ts.isPrefixUnaryExpression(bound) && bound.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(bound.operand) && bound.operand.text === '1';
+  return minusOne && (kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken);
 }
 
 /** `status`, `status !== undefined`, `status != null`, `typeof status !== 'undefined'`: the optional value was sent. */

@@ -453,6 +453,11 @@ class RequestUseCollector {
             return { usage: 'capture', named: false, path: fieldPath };
           }
           this.methodEvidence(part, fieldPath, name);
+          if (fieldPath.length > 0 && TIDYING_METHODS.has(name) && grand.arguments.length === 0) {
+            const usage = this.usageAt(climbWrappers(grand), part, fieldPath, this.node(part, fieldPath), read);
+            if (usage === 'use') this.usedFields.add(`${part}.${fieldPath[0]}`);
+            return { usage, named: true, path: fieldPath };
+          }
           const write = this.isWrite(grand);
           // `fields.split(',')`: the value is used, whatever was checked of the other fields
           if (!write && fieldPath.length > 0) this.usedFields.add(`${part}.${fieldPath[0]}`);
@@ -494,6 +499,11 @@ class RequestUseCollector {
     // `if (req.query.current)`, `!req.query.all ? a : b`: like a comparison with a literal, the value only picks a branch
     if (isTruthinessTest(expression)) return 'compare';
     const parent = expression.parent;
+    // `String(req.body.email || '').trim().toLowerCase()`: the same text tidied, judged where it goes
+    if (ts.isPropertyAccessExpression(parent) && TIDYING_METHODS.has(parent.name.text) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent && parent.parent.arguments.length === 0) {
+      this.setType(node, 'string');
+      return this.usageAt(climbWrappers(parent.parent), part, path, node, read);
+    }
     // `switch (zero) { case 'more': … }`: compared with each case's literal, the value only picks one
     if (ts.isSwitchStatement(parent) && parent.expression === expression && parent.caseBlock.clauses.every((clause) => ts.isDefaultClause(clause) || isFixedValue(clause.expression))) return 'compare';
     if (ts.isVariableDeclaration(parent) && parent.initializer === expression) {
@@ -1151,6 +1161,9 @@ function isComputedDigest(expression: ts.Expression): boolean {
   while (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text !== 'createHmac') call = unwrapExpression(call.expression.expression);
   return ts.isCallExpression(call) && /(^|\.)createHmac$/.test(calleeText(call) ?? '');
 }
+
+/** String methods that return the same text tidied: what is done with the result is what is done with the value. */
+const TIDYING_METHODS: ReadonlySet<string> = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'normalize']);
 
 function isNothing(expression: ts.Expression): boolean {
   const value = unwrapExpression(expression);
