@@ -5752,6 +5752,49 @@ module.exports = router;
 `,
     },
     {
+      name: 'an Array.isArray guard of one field leaves the other fields unchecked',
+      flavour: 'express4',
+      filename: 'src/routes/orders.js',
+      code: `const express = require('express');
+const { Order } = require('../models/order');
+
+const router = express.Router();
+
+router.post('/orders', async (req, res) => {
+  const { items, shippingAddress } = req.body;
+  if (!Array.isArray(items) || items.length === 0) return res.status(400).json({ message: 'Cart is empty' });
+  res.status(201).json(await Order.create({ items, shippingAddress }));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 7, column: 38, endLine: 7, endColumn: 46, message: '`req.body` reaches the handler of POST /orders without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const { Order } = require('../models/order');
+const { z } = require('zod');
+
+const router = express.Router();
+
+const postOrdersBody = z.object({
+  items: z.array(z.unknown()),
+  shippingAddress: z.unknown(),
+});
+
+router.post('/orders', async (req, res) => {
+  const parsedBody = postOrdersBody.safeParse(req.body);
+  if (!parsedBody.success) {
+    return res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid request body', details: parsedBody.error.issues } });
+  }
+  req.body = parsedBody.data;
+  const { items, shippingAddress } = req.body;
+  if (!Array.isArray(items) || items.length === 0) return res.status(400).json({ message: 'Cart is empty' });
+  res.status(201).json(await Order.create({ items, shippingAddress }));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a pattern check of one field does not vet the rest of the body',
       flavour: 'express4',
       filename: 'src/routes/users.js',

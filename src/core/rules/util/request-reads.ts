@@ -666,7 +666,8 @@ class RequestUseCollector {
         if (isAllowListTest(call) && ts.isArrayLiteralExpression(unwrapExpression((unwrapExpression(call.expression) as ts.PropertyAccessExpression).expression))) return 'compare';
         if (callee === 'Array.isArray') {
           this.setType(node, 'array');
-          this.markValidated(part, call.getStart());
+          // like a typeof guard: of one field, it vets that field
+          this.checked(part, path, call.getStart());
           return 'guard';
         }
         if (callee === 'String') this.setType(node, 'string');
