@@ -337,6 +337,45 @@ module.exports = router;
 `,
     },
     {
+      name: 'a query value set on a filter only inside the branch that finds it on a list',
+      flavour: 'express4',
+      filename: 'src/routes/borrows.js',
+      code: `const express = require('express');
+const { Borrow } = require('../models');
+
+const router = express.Router();
+const STATUSES = ['issued', 'returned'];
+
+router.get('/borrows', async (req, res) => {
+  const filter = {};
+  if (STATUSES.includes(req.query.status)) filter.status = req.query.status;
+  res.json(await Borrow.find(filter));
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a query value set on a filter only inside the branch that compares it with each allowed literal',
+      flavour: 'express4',
+      filename: 'src/routes/borrows.js',
+      code: `const express = require('express');
+const { Borrow } = require('../models');
+
+const router = express.Router();
+const STATUSES = ['issued', 'returned'];
+
+router.get('/borrows', async (req, res) => {
+  const filter = {};
+  const status = req.query.status;
+  if (status === 'issued' || status === 'returned') filter.status = status;
+  res.json(await Borrow.find(filter));
+});
+
+module.exports = router;
+`,
+    },
+    {
       name: 'a webhook body checked by a helper of the file that computes the HMAC and compares it in constant time',
       flavour: 'express4',
       filename: 'src/routes/webhooks.js',
@@ -5789,6 +5828,50 @@ router.post('/orders', async (req, res) => {
   const { items, shippingAddress } = req.body;
   if (!Array.isArray(items) || items.length === 0) return res.status(400).json({ message: 'Cart is empty' });
   res.status(201).json(await Order.create({ items, shippingAddress }));
+});
+
+module.exports = router;
+`,
+    },
+    {
+      name: 'a query value set on a filter in the branch where it is not on the list',
+      flavour: 'express4',
+      filename: 'src/routes/borrows.js',
+      code: `const express = require('express');
+const { Borrow } = require('../models');
+
+const router = express.Router();
+const STATUSES = ['issued', 'returned'];
+
+router.get('/borrows', async (req, res) => {
+  const filter = {};
+  if (STATUSES.includes(req.query.status)) filter.status = 'issued'; else filter.status = req.query.status;
+  res.json(await Borrow.find(filter));
+});
+
+module.exports = router;
+`,
+      errors: [{ line: 9, column: 91, endLine: 9, endColumn: 100, message: '`req.query` reaches the handler of GET /borrows without validation; validate it with a schema.' }],
+      output: `const express = require('express');
+const { Borrow } = require('../models');
+const { z } = require('zod');
+
+const router = express.Router();
+const STATUSES = ['issued', 'returned'];
+
+const getBorrowsQuery = z.object({
+  status: z.string().optional(),
+});
+
+router.get('/borrows', async (req, res) => {
+  const parsedQuery = getBorrowsQuery.safeParse(req.query);
+  if (!parsedQuery.success) {
+    res.status(422).json({ error: { code: 'VALIDATION_FAILED', message: 'Invalid query parameters', details: parsedQuery.error.issues } });
+    return;
+  }
+  const filter = {};
+  if (STATUSES.includes(req.query.status)) filter.status = 'issued'; else filter.status = req.query.status;
+  res.json(await Borrow.find(filter));
 });
 
 module.exports = router;

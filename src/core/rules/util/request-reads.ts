@@ -498,6 +498,8 @@ class RequestUseCollector {
   private usageAt(expression: ts.Expression, part: RequestPart, path: string[], node: FieldNode, read: RequestRead): ReadUsage {
     // `if (req.query.current)`, `!req.query.all ? a : b`: like a comparison with a literal, the value only picks a branch
     if (isTruthinessTest(expression)) return 'compare';
+    // `if (status === 'issued' || status === 'returned') filter.status = status`: only a listed value gets here
+    if (keptOnlyWhenListed(expression, this.fn)) return 'compare';
     const parent = expression.parent;
     // `String(req.body.email || '').trim().toLowerCase()`: the same text tidied, judged where it goes
     if (ts.isPropertyAccessExpression(parent) && TIDYING_METHODS.has(parent.name.text) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent && parent.parent.arguments.length === 0) {
@@ -662,8 +664,9 @@ class RequestUseCollector {
           this.fieldChecks.push({ part, path, at: call.getStart() });
           return 'guard';
         }
-        // `['true', '1'].includes(req.query.enabled) ? … : …` only compares it with literals
-        if (isAllowListTest(call) && ts.isArrayLiteralExpression(unwrapExpression((unwrapExpression(call.expression) as ts.PropertyAccessExpression).expression))) return 'compare';
+        // `['true', '1'].includes(req.query.enabled) ? … : …` only compares it with literals, and so does
+        // `if (STATUSES.includes(req.query.status))` choosing a branch (where the value is used, it is judged)
+        if (isAllowListTest(call) && (ts.isArrayLiteralExpression(unwrapExpression((unwrapExpression(call.expression) as ts.PropertyAccessExpression).expression)) || isTruthinessTest(climbWrappers(call)))) return 'compare';
         if (callee === 'Array.isArray') {
           this.setType(node, 'array');
           // like a typeof guard: of one field, it vets that field
@@ -1161,6 +1164,30 @@ function isComputedDigest(expression: ts.Expression): boolean {
   let call: ts.Expression = unwrapExpression(digest.expression.expression);
   while (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text !== 'createHmac') call = unwrapExpression(call.expression.expression);
   return ts.isCallExpression(call) && /(^|\.)createHmac$/.test(calleeText(call) ?? '');
+}
+
+/**
+ * Whether a value is used only inside the `then` branch of an `if` that lets it in when it is on a list:
+ * `if (STATUSES.includes(req.query.status)) filter.status = req.query.status`, or an `||` of comparisons with literals.
+ */
+function keptOnlyWhenListed(value: ts.Expression, fn: FunctionLike): boolean {
+  const text = unwrapExpression(value).getText();
+  for (let current: ts.Node = value; current !== fn && current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (isFunctionLike(parent)) return false;
+    if (ts.isIfStatement(parent) && parent.thenStatement === current && listsValue(parent.expression, text)) return true;
+  }
+  return false;
+}
+
+function listsValue(condition: ts.Expression, text: string): boolean {
+  const test = unwrapExpression(condition);
+  if (ts.isCallExpression(test)) return isAllowListTest(test) && unwrapExpression(test.arguments[0]).getText() === text;
+  if (!ts.isBinaryExpression(test)) return false;
+  if (test.operatorToken.kind === ts.SyntaxKind.BarBarToken) return listsValue(test.left, text) && listsValue(test.right, text);
+  if (test.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && test.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const [left, right] = [unwrapExpression(test.left), unwrapExpression(test.right)];
+  return (left.getText() === text && ts.isStringLiteralLike(right)) || (right.getText() === text && ts.isStringLiteralLike(left));
 }
 
 /** String methods that return the same text tidied: what is done with the result is what is done with the value. */
